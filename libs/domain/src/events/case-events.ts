@@ -1,0 +1,110 @@
+import type {
+  AngioAccessComplication,
+  AngioNeuroOutcome,
+  CoilingComplication,
+  CoilingTechnique,
+  EticiGrade,
+  MtComplication,
+  MtTechnique,
+  OcclusionSite,
+  OperatorRole,
+  Procedure,
+  RaymondRoyClass,
+  SupervisionLevel,
+} from '../vocabulary/vocabulary';
+
+/** Clock times of a thrombectomy, as ISO 8601 local date-times ("2026-03-01T10:15"); all optional. */
+export interface MtTimes {
+  onsetOrLastKnownWell?: string;
+  arrival?: string;
+  groinPuncture?: string;
+  firstDevice?: string;
+  reperfusion?: string;
+}
+
+export interface ThrombectomyDetails {
+  procedure: 'mechanical-thrombectomy';
+  occlusionSite: OcclusionSite;
+  tandemLesion: boolean;
+  technique: MtTechnique;
+  balloonGuideCatheter: boolean;
+  rescueStenting: boolean;
+  /** Reperfusion grade after each pass; its length is the number of passes (0 if abandoned after puncture). */
+  eticiByPass: EticiGrade[];
+  finalEtici: EticiGrade;
+  times: MtTimes;
+  complications: MtComplication[];
+}
+
+export interface CoilingDetails {
+  procedure: 'aneurysm-coiling';
+  ruptured: boolean;
+  location: string;
+  sizeMm: number;
+  wideNeck: boolean;
+  technique: CoilingTechnique;
+  raymondRoy: RaymondRoyClass;
+  complications: CoilingComplication[];
+}
+
+export interface AngiographyDetails {
+  procedure: 'diagnostic-angiography';
+  indication: string;
+  consentObtained: boolean;
+  diagnosticSuccess: boolean;
+  neurologicalComplication: AngioNeuroOutcome;
+  accessSiteComplications: AngioAccessComplication[];
+}
+
+export type CaseDetails = ThrombectomyDetails | CoilingDetails | AngiographyDetails;
+
+/** What a trainee logs. `localRef` is a pseudonymous local reference: never a patient identifier. */
+export interface CaseLogged {
+  caseId: string;
+  traineeId: string;
+  institutionId: string;
+  procedure: Procedure;
+  /** Date the procedure happened (YYYY-MM-DD), given by the user. */
+  performedOn: string;
+  operatorRole: OperatorRole;
+  supervisorId: string;
+  supervisionLevel: SupervisionLevel;
+  localRef: string;
+  details: CaseDetails;
+  notes?: string;
+}
+
+/** Fields a trainee may correct after logging. */
+export type CaseCorrection = Partial<
+  Pick<CaseLogged, 'performedOn' | 'operatorRole' | 'supervisorId' | 'supervisionLevel' | 'details' | 'notes' | 'localRef'>
+>;
+
+export interface CaseAmended {
+  caseId: string;
+  traineeId: string;
+  changes: CaseCorrection;
+  reason: string;
+  /** True when the case was signed off: an amendment withdraws the sign-off until signed again. */
+  signOffWithdrawn: boolean;
+}
+
+export interface CaseRetracted {
+  caseId: string;
+  traineeId: string;
+  reason: string;
+}
+
+export interface CaseSignedOff {
+  caseId: string;
+  traineeId: string;
+  supervisorId: string;
+  signedOn: string;
+  comment?: string;
+}
+
+export interface CaseSignOffDisputed {
+  caseId: string;
+  traineeId: string;
+  supervisorId: string;
+  reason: string;
+}

@@ -1,0 +1,66 @@
+import type { CredentialOutcome } from '../vocabulary/vocabulary';
+import type { JsonObject } from './json';
+
+export interface PolicyPublished {
+  pathwayId: string;
+  version: string;
+  /** SHA-256 (hex) of the pathway's canonical JSON. */
+  contentHash: string;
+  document: JsonObject;
+}
+
+export interface CredentialApplicationSubmitted {
+  applicationId: string;
+  traineeId: string;
+  pathwayId: string;
+  pathwayVersion: string;
+  submittedOn: string;
+}
+
+export interface CredentialDecisionRecorded {
+  applicationId: string;
+  decisionId: string;
+  traineeId: string;
+  outcome: CredentialOutcome;
+  pathwayId: string;
+  pathwayVersion: string;
+  pathwayHash: string;
+  /** Ledger tree size (number of events in $all) the evaluation was run at. */
+  ledgerSize: number;
+  /** The policy evaluator's output, recorded verbatim so a replay can be compared byte for byte. */
+  evaluation: JsonObject;
+  reasons: string;
+  /** Required when granting against a failing evaluation. */
+  overrideReason?: string;
+  panelMemberId: string;
+  decidedOn: string;
+}
+
+export interface CredentialIssued {
+  applicationId: string;
+  credentialId: string;
+  traineeId: string;
+  pathwayId: string;
+  issuedOn: string;
+}
+
+export interface CredentialSuspended {
+  applicationId: string;
+  credentialId: string;
+  reason: string;
+  suspendedOn: string;
+}
+
+export interface CredentialReinstated {
+  applicationId: string;
+  credentialId: string;
+  reason: string;
+  reinstatedOn: string;
+}
+
+export interface CredentialRevoked {
+  applicationId: string;
+  credentialId: string;
+  reason: string;
+  revokedOn: string;
+}

@@ -1,0 +1,48 @@
+import type * as C from './case-events';
+import type * as K from './credential-events';
+import type * as S from './supervisor-events';
+import type * as T from './trainee-events';
+
+/** Every event type with its payload. Names are past tense in the users' language (DOMAIN.md). */
+export interface DomainEventMap {
+  TraineeEnrolled: T.TraineeEnrolled;
+  TraineeTransferred: T.TraineeTransferred;
+  AssessmentRecorded: T.AssessmentRecorded;
+  CompetencySignedOff: T.CompetencySignedOff;
+  RotaParticipationRecorded: T.RotaParticipationRecorded;
+  TrainingTimeRecognised: T.TrainingTimeRecognised;
+  SubjectDataErased: T.SubjectDataErased;
+  SupervisorAccredited: S.SupervisorAccredited;
+  SupervisorAccreditationRevoked: S.SupervisorAccreditationRevoked;
+  CaseLogged: C.CaseLogged;
+  CaseAmended: C.CaseAmended;
+  CaseRetracted: C.CaseRetracted;
+  CaseSignedOff: C.CaseSignedOff;
+  CaseSignOffDisputed: C.CaseSignOffDisputed;
+  PolicyPublished: K.PolicyPublished;
+  CredentialApplicationSubmitted: K.CredentialApplicationSubmitted;
+  CredentialDecisionRecorded: K.CredentialDecisionRecorded;
+  CredentialIssued: K.CredentialIssued;
+  CredentialSuspended: K.CredentialSuspended;
+  CredentialReinstated: K.CredentialReinstated;
+  CredentialRevoked: K.CredentialRevoked;
+}
+
+export type DomainEventType = keyof DomainEventMap;
+
+/** A domain event as deciders produce and evolve it (no store fields). */
+export type DomainEvent = { [K in DomainEventType]: { type: K; data: DomainEventMap[K] } }[DomainEventType];
+
+export type EventOf<K extends DomainEventType> = Extract<DomainEvent, { type: K }>;
+
+/**
+ * Stream per aggregate: trainee-<id> (enrolment, transfers, assessments, competencies, rota,
+ * training time), case-<id>, supervisor-<id>, policy-<pathwayId>, application-<id> (the
+ * application, its decision and the credential's life).
+ */
+export const STREAM_CATEGORIES = ['trainee', 'case', 'supervisor', 'policy', 'application', 'institution'] as const;
+export type StreamCategory = (typeof STREAM_CATEGORIES)[number];
+
+export function streamName(category: StreamCategory, id: string): string {
+  return `${category}-${id}`;
+}

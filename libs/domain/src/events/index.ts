@@ -1,0 +1,6 @@
+export * from './case-events';
+export * from './credential-events';
+export * from './domain-event';
+export * from './json';
+export * from './supervisor-events';
+export * from './trainee-events';

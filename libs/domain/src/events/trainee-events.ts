@@ -1,0 +1,70 @@
+import type {
+  AssessmentOutcome,
+  AssessmentType,
+  Procedure,
+  Specialty,
+  SupervisorKind,
+} from '../vocabulary/vocabulary';
+
+export interface TraineeEnrolled {
+  traineeId: string;
+  institutionId: string;
+  specialty: Specialty;
+  /** Training stage, e.g. "ST5", "post-CCT", "consultant". */
+  stage: string;
+  enrolledOn: string;
+  pathwayIds: string[];
+}
+
+export interface TraineeTransferred {
+  traineeId: string;
+  fromInstitutionId: string;
+  toInstitutionId: string;
+  transferredOn: string;
+}
+
+export interface AssessmentRecorded {
+  assessmentId: string;
+  traineeId: string;
+  type: AssessmentType;
+  procedure?: Procedure;
+  outcome: AssessmentOutcome;
+  assessorId: string;
+  performedOn: string;
+  comment?: string;
+}
+
+/** One signer's sign-off of a competency; a competency needing n signers needs n such events from distinct people. */
+export interface CompetencySignedOff {
+  traineeId: string;
+  competencyId: string;
+  signerId: string;
+  signerKind: SupervisorKind;
+  institutionId: string;
+  signedOn: string;
+}
+
+export interface RotaParticipationRecorded {
+  traineeId: string;
+  institutionId: string;
+  from: string;
+  to: string;
+  shifts: number;
+}
+
+/** Training time recognised towards a pathway, including time from other colleges or sites. */
+export interface TrainingTimeRecognised {
+  traineeId: string;
+  setting: 'neurointerventional-unit' | 'diagnostic-neuroradiology' | 'clinical-neurosciences';
+  months: number;
+  from: string;
+  to: string;
+  recognisedBy: string;
+}
+
+/** The subject's erasable data key was destroyed: ciphertext in the ledger is now unreadable. */
+export interface SubjectDataErased {
+  subjectId: string;
+  erasedOn: string;
+  reason: string;
+}

@@ -1,0 +1,91 @@
+// The clinical and training vocabulary of shared/DOMAIN.md, as closed sets. The API's
+// validation enums and the policy filters are built from these arrays, so they cannot drift.
+
+export const PROCEDURES = ['mechanical-thrombectomy', 'aneurysm-coiling', 'diagnostic-angiography'] as const;
+export type Procedure = (typeof PROCEDURES)[number];
+
+/** Operator role on a case (DOMAIN.md, "Supervision and assessment vocabulary"). */
+export const OPERATOR_ROLES = ['observer', 'assistant', 'primary-supervised', 'primary-independent'] as const;
+export type OperatorRole = (typeof OPERATOR_ROLES)[number];
+
+/** 1 observe only, 2 direct, 3 indirect, 4 unsupervised, 5 may supervise others. */
+export const SUPERVISION_LEVELS = [1, 2, 3, 4, 5] as const;
+export type SupervisionLevel = (typeof SUPERVISION_LEVELS)[number];
+
+export const SPECIALTIES = [
+  'radiology',
+  'interventional-radiology',
+  'neurology',
+  'neurosurgery',
+  'cardiology',
+  'stroke-medicine',
+] as const;
+export type Specialty = (typeof SPECIALTIES)[number];
+
+/** What a supervisor is accredited as; only GMC-registered INRs count as distinct INR signers. */
+export const SUPERVISOR_KINDS = ['INR', 'IR', 'medical-director'] as const;
+export type SupervisorKind = (typeof SUPERVISOR_KINDS)[number];
+
+export const ASSESSMENT_TYPES = ['Rad-DOPS', 'Mini-IPX', 'CbD', 'MSF', 'MDT'] as const;
+export type AssessmentType = (typeof ASSESSMENT_TYPES)[number];
+
+export const ASSESSMENT_OUTCOMES = ['satisfactory', 'development-needed', 'unsatisfactory'] as const;
+export type AssessmentOutcome = (typeof ASSESSMENT_OUTCOMES)[number];
+
+export const OCCLUSION_SITES = ['ICA', 'ICA-T', 'M1', 'M2', 'M3', 'A1', 'A2', 'P1', 'P2', 'basilar', 'vertebral'] as const;
+export type OcclusionSite = (typeof OCCLUSION_SITES)[number];
+
+export const MT_TECHNIQUES = ['stent-retriever', 'contact-aspiration', 'combined'] as const;
+export type MtTechnique = (typeof MT_TECHNIQUES)[number];
+
+/** eTICI reperfusion grades in order; success is 2b50 or better. */
+export const ETICI_GRADES = ['0', '1', '2a', '2b50', '2b67', '2c', '3'] as const;
+export type EticiGrade = (typeof ETICI_GRADES)[number];
+
+export const MT_COMPLICATIONS = [
+  'access-site-haematoma',
+  'access-site-pseudoaneurysm',
+  'access-site-vessel-occlusion',
+  'vessel-perforation',
+  'dissection',
+  'embolisation-new-territory',
+  'symptomatic-ich',
+  'subarachnoid-haemorrhage',
+  'device-related',
+  'anaesthetic-or-contrast',
+] as const;
+export type MtComplication = (typeof MT_COMPLICATIONS)[number];
+
+export const COILING_TECHNIQUES = ['simple', 'balloon-assisted', 'stent-assisted', 'flow-diversion'] as const;
+export type CoilingTechnique = (typeof COILING_TECHNIQUES)[number];
+
+export const RAYMOND_ROY_CLASSES = ['I', 'II', 'IIIa', 'IIIb'] as const;
+export type RaymondRoyClass = (typeof RAYMOND_ROY_CLASSES)[number];
+
+export const COILING_COMPLICATIONS = ['thromboembolic', 'intra-procedural-rupture', 'access-site-haematoma'] as const;
+export type CoilingComplication = (typeof COILING_COMPLICATIONS)[number];
+
+export const ANGIO_NEURO_OUTCOMES = ['none', 'reversible', 'permanent'] as const;
+export type AngioNeuroOutcome = (typeof ANGIO_NEURO_OUTCOMES)[number];
+
+export const ANGIO_ACCESS_COMPLICATIONS = ['haematoma', 'pseudoaneurysm', 'dissection', 'vessel-occlusion'] as const;
+export type AngioAccessComplication = (typeof ANGIO_ACCESS_COMPLICATIONS)[number];
+
+export const CREDENTIAL_OUTCOMES = ['granted', 'refused', 'deferred'] as const;
+export type CredentialOutcome = (typeof CREDENTIAL_OUTCOMES)[number];
+
+export const ROLES = [
+  'trainee',
+  'supervisor',
+  'medical-director',
+  'panel',
+  'trust-auditor',
+  'accreditor',
+  'regulator',
+  'admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isSuccessfulReperfusion(grade: EticiGrade): boolean {
+  return ETICI_GRADES.indexOf(grade) >= ETICI_GRADES.indexOf('2b50');
+}

@@ -1,0 +1,12 @@
+export * from './port/event-store';
+export * from './port/errors';
+export { validateAppend, validateStreamId, validateExpectedRevision } from './validation/validate-append';
+export type { ValidatedAppend, ValidatedEvent } from './validation/validate-append';
+export { validateReadAll, validateReadStream } from './validation/validate-read';
+export { SqliteEventStore } from './sqlite/sqlite-event-store';
+export type { SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
+export { MIGRATIONS } from './sqlite/migrations';
+export { EventStoreDbStore } from './eventstoredb/eventstoredb-store';
+export type { EventStoreDbStoreOptions } from './eventstoredb/eventstoredb-store';
+export { openEventStore } from './open-event-store';
+export type { EventStoreConfig } from './open-event-store';

@@ -1,0 +1,40 @@
+import type { Direction, ReadAllOptions, ReadStreamOptions } from '../port/event-store';
+import { InvalidRead } from '../port/errors';
+
+export interface ValidatedRead {
+  direction: Direction;
+  /** undefined: from the first (forwards) or the last (backwards) event. */
+  from: number | undefined;
+  /** undefined: no limit. */
+  maxCount: number | undefined;
+}
+
+export function validateReadStream(options: ReadStreamOptions = {}): ValidatedRead {
+  return validateRead(options.direction, options.fromRevision, options.maxCount, 'fromRevision');
+}
+
+export function validateReadAll(options: ReadAllOptions = {}): ValidatedRead {
+  return validateRead(options.direction, options.fromPosition, options.maxCount, 'fromPosition');
+}
+
+function validateRead(
+  direction: unknown,
+  from: unknown,
+  maxCount: unknown,
+  fromName: string,
+): ValidatedRead {
+  if (direction !== undefined && direction !== 'forwards' && direction !== 'backwards') {
+    throw new InvalidRead(`direction must be forwards or backwards, not ${String(direction)}`);
+  }
+  if (from !== undefined && !isNonNegativeInteger(from)) {
+    throw new InvalidRead(`${fromName} must be an integer >= 0, not ${String(from)}`);
+  }
+  if (maxCount !== undefined && !isNonNegativeInteger(maxCount)) {
+    throw new InvalidRead(`maxCount must be an integer >= 0, not ${String(maxCount)}`);
+  }
+  return { direction: direction ?? 'forwards', from, maxCount };
+}
+
+function isNonNegativeInteger(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
