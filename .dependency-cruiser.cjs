@@ -26,7 +26,7 @@ module.exports = {
       name: 'transparency-uses-node-crypto-only',
       severity: 'error',
       from: { path: '^libs/transparency/' },
-      to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer'] , pathNot: 'better-sqlite3' },
+      to: { pathNot: ['^libs/transparency/', '^(node:)?crypto$'] },
     },
     {
       name: 'no-circular',
@@ -39,6 +39,6 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
-    exclude: { path: '(^dist/|node_modules)' },
+    exclude: { path: '^dist/' },
   },
 };

@@ -13,7 +13,11 @@ import {
 const ISO_MS_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 const stream = (category = 'case'): string => `${category}-${randomUUID()}`;
-const event = (data: JsonObject = { n: 1 }, type = 'CaseLogged', metadata?: JsonObject): EventData => ({
+const event = (
+  data: JsonObject = { n: 1 },
+  type = 'CaseLogged',
+  metadata?: JsonObject,
+): EventData => ({
   id: randomUUID(),
   type,
   data,
@@ -36,9 +40,13 @@ export function eventStoreContract(name: string, factory: () => Promise<EventSto
 
     it('reads back what was appended, with revisions, positions and a store-set recordedAt', async () => {
       const id = stream();
-      const first = event({ caseNo: 7, tags: ['a', 'b'], nested: { ok: true, none: null } }, 'CaseLogged', {
-        actor: 'u-1',
-      });
+      const first = event(
+        { caseNo: 7, tags: ['a', 'b'], nested: { ok: true, none: null } },
+        'CaseLogged',
+        {
+          actor: 'u-1',
+        },
+      );
       const second = event({ caseNo: 8 }, 'CaseSignedOff');
       const before = Date.now();
       const result = await store.append(id, [first, second], { expectedRevision: 'no_stream' });
@@ -50,7 +58,9 @@ export function eventStoreContract(name: string, factory: () => Promise<EventSto
         firstPosition: result.firstPosition,
         lastPosition: result.firstPosition + 1,
       });
-      expect(read.map((e) => [e.streamId, e.revision, e.position, e.id, e.type, e.data, e.metadata])).toEqual([
+      expect(
+        read.map((e) => [e.streamId, e.revision, e.position, e.id, e.type, e.data, e.metadata]),
+      ).toEqual([
         [id, 0, result.firstPosition, first.id, 'CaseLogged', first.data, { actor: 'u-1' }],
         [id, 1, result.lastPosition, second.id, 'CaseSignedOff', second.data, {}],
       ]);
@@ -63,21 +73,30 @@ export function eventStoreContract(name: string, factory: () => Promise<EventSto
 
     it('enforces any, no_stream, stream_exists and exact revisions, reporting the actual revision', async () => {
       const id = stream();
-      await expect(store.append(id, [event()], { expectedRevision: 'stream_exists' })).rejects.toMatchObject({
+      await expect(
+        store.append(id, [event()], { expectedRevision: 'stream_exists' }),
+      ).rejects.toMatchObject({
         constructor: WrongExpectedVersion,
         streamId: id,
         actual: -1,
       });
-      await expect(store.append(id, [event()], { expectedRevision: 3 })).rejects.toBeInstanceOf(WrongExpectedVersion);
+      await expect(store.append(id, [event()], { expectedRevision: 3 })).rejects.toBeInstanceOf(
+        WrongExpectedVersion,
+      );
       await store.append(id, [event()], { expectedRevision: 'no_stream' });
       await store.append(id, [event()], { expectedRevision: 0 });
       await store.append(id, [event()], { expectedRevision: 'stream_exists' });
       await store.append(id, [event()], { expectedRevision: 'any' });
       await store.append(id, [event()]);
-      const error: unknown = await store.append(id, [event()], { expectedRevision: 'no_stream' }).catch((e) => e);
+      const error: unknown = await store
+        .append(id, [event()], { expectedRevision: 'no_stream' })
+        .catch((e) => e);
       expect(error).toBeInstanceOf(WrongExpectedVersion);
       expect(error).toMatchObject({ streamId: id, expected: 'no_stream', actual: 4 });
-      await expect(store.append(id, [event()], { expectedRevision: 2 })).rejects.toMatchObject({ expected: 2, actual: 4 });
+      await expect(store.append(id, [event()], { expectedRevision: 2 })).rejects.toMatchObject({
+        expected: 2,
+        actual: 4,
+      });
       expect((await store.readStream(id)).map((e) => e.revision)).toEqual([0, 1, 2, 3, 4]);
     });
 
@@ -85,13 +104,16 @@ export function eventStoreContract(name: string, factory: () => Promise<EventSto
       const id = stream('trainee');
       await store.append(id, [event()], { expectedRevision: 'no_stream' });
       const attempts = await Promise.allSettled(
-        Array.from({ length: 20 }, (_, i) => store.append(id, [event({ attempt: i })], { expectedRevision: 0 })),
+        Array.from({ length: 20 }, (_, i) =>
+          store.append(id, [event({ attempt: i })], { expectedRevision: 0 }),
+        ),
       );
       const won = attempts.filter((a) => a.status === 'fulfilled');
       const lost = attempts.flatMap((a) => (a.status === 'rejected' ? [a.reason as unknown] : []));
       expect(won).toHaveLength(1);
       expect(lost).toHaveLength(19);
-      for (const reason of lost) expect(reason).toMatchObject({ constructor: WrongExpectedVersion, actual: 1 });
+      for (const reason of lost)
+        expect(reason).toMatchObject({ constructor: WrongExpectedVersion, actual: 1 });
       expect(await store.readStream(id)).toHaveLength(2);
     });
 
@@ -106,7 +128,10 @@ export function eventStoreContract(name: string, factory: () => Promise<EventSto
       expect(await store.append(id, events, { expectedRevision: 'no_stream' })).toEqual(original);
       expect(await store.append(id, events)).toEqual(original);
       expect(await store.count()).toBe(countAfter);
-      expect((await store.readStream(id)).map((e) => e.id)).toEqual([expect.any(String), ...events.map((e) => e.id)]);
+      expect((await store.readStream(id)).map((e) => e.id)).toEqual([
+        expect.any(String),
+        ...events.map((e) => e.id),
+      ]);
     });
 
     it('rejects an append that overlaps earlier ones only partly, writing nothing', async () => {
@@ -129,7 +154,9 @@ export function eventStoreContract(name: string, factory: () => Promise<EventSto
       const base = await store.count();
       const streams = [stream('case'), stream('trainee'), stream('supervisor')];
       const results = await Promise.all(
-        Array.from({ length: 30 }, (_, i) => store.append(streams[i % 3]!, [event({ i }), event({ i, second: true })])),
+        Array.from({ length: 30 }, (_, i) =>
+          store.append(streams[i % 3]!, [event({ i }), event({ i, second: true })]),
+        ),
       );
       const all = await store.readAll({ fromPosition: base });
 
@@ -139,22 +166,35 @@ export function eventStoreContract(name: string, factory: () => Promise<EventSto
       const times = all.map((e) => Date.parse(e.recordedAt));
       expect(times).toEqual([...times].sort((x, y) => x - y));
       for (const id of streams) {
-        expect((await store.readStream(id)).map((e) => e.revision)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+        expect((await store.readStream(id)).map((e) => e.revision)).toEqual(
+          Array.from({ length: 20 }, (_, i) => i),
+        );
       }
     });
 
     it('reads $all from the middle, forwards and backwards, and streams backwards', async () => {
       const id = stream();
-      const { firstPosition: p } = await store.append(id, Array.from({ length: 10 }, (_, n) => event({ n })));
+      const { firstPosition: p } = await store.append(
+        id,
+        Array.from({ length: 10 }, (_, n) => event({ n })),
+      );
 
       const forwards = await store.readAll({ fromPosition: p + 3, maxCount: 4 });
       expect(forwards.map((e) => e.position)).toEqual([p + 3, p + 4, p + 5, p + 6]);
-      const backwards = await store.readAll({ direction: 'backwards', fromPosition: p + 5, maxCount: 3 });
+      const backwards = await store.readAll({
+        direction: 'backwards',
+        fromPosition: p + 5,
+        maxCount: 3,
+      });
       expect(backwards.map((e) => e.position)).toEqual([p + 5, p + 4, p + 3]);
       const head = await store.readAll({ direction: 'backwards', maxCount: 1 });
       expect(head.map((e) => e.position)).toEqual([(await store.count()) - 1]);
 
-      const streamBack = await store.readStream(id, { direction: 'backwards', fromRevision: 6, maxCount: 2 });
+      const streamBack = await store.readStream(id, {
+        direction: 'backwards',
+        fromRevision: 6,
+        maxCount: 2,
+      });
       expect(streamBack.map((e) => e.data)).toEqual([{ n: 6 }, { n: 5 }]);
       const streamTail = await store.readStream(id, { direction: 'backwards', maxCount: 2 });
       expect(streamTail.map((e) => e.revision)).toEqual([9, 8]);
@@ -167,10 +207,16 @@ export function eventStoreContract(name: string, factory: () => Promise<EventSto
     it('delivers every event exactly once, in order, across catch-up and live under concurrent writes', async () => {
       const base = await store.count();
       const streams = [stream(), stream('trainee')];
-      for (let i = 0; i < 10; i++) await store.append(streams[i % 2]!, [event({ phase: 'before', i })]);
-      const received = firstValueFrom(store.subscribeToAll({ fromPosition: base }).pipe(take(70), toArray()));
+      for (let i = 0; i < 10; i++)
+        await store.append(streams[i % 2]!, [event({ phase: 'before', i })]);
+      const received = firstValueFrom(
+        store.subscribeToAll({ fromPosition: base }).pipe(take(70), toArray()),
+      );
       const writers = Array.from({ length: 30 }, (_, i) =>
-        store.append(streams[i % 2]!, [event({ phase: 'during', i }), event({ phase: 'during', i, b: 1 })]),
+        store.append(streams[i % 2]!, [
+          event({ phase: 'during', i }),
+          event({ phase: 'during', i, b: 1 }),
+        ]),
       );
       await Promise.all(writers);
       const events = await received;
@@ -183,7 +229,9 @@ export function eventStoreContract(name: string, factory: () => Promise<EventSto
     it('stops delivering after unsubscribe', async () => {
       const base = await store.count();
       const seen: number[] = [];
-      const subscription = store.subscribeToAll({ fromPosition: base }).subscribe((e) => seen.push(e.position));
+      const subscription = store
+        .subscribeToAll({ fromPosition: base })
+        .subscribe((e) => seen.push(e.position));
       await store.append(stream(), [event()]);
       await waitFor(() => seen.length === 1);
       subscription.unsubscribe();
@@ -220,7 +268,16 @@ export function eventStoreContract(name: string, factory: () => Promise<EventSto
         ['stream id with a space', () => ['case-a b', [event()]]],
         ['system stream id', () => ['$case-1', [event()]]],
         ['non-UUID event id', () => [stream(), [{ ...event(), id: 'not-a-uuid' }]]],
-        ['duplicate ids in one append', () => [stream(), [{ ...event(), id }, { ...event(), id }]]],
+        [
+          'duplicate ids in one append',
+          () => [
+            stream(),
+            [
+              { ...event(), id },
+              { ...event(), id },
+            ],
+          ],
+        ],
         ['empty type', () => [stream(), [{ ...event(), type: '' }]]],
         ['whitespace type', () => [stream(), [{ ...event(), type: ' \t' }]]],
         ['function in data', () => [stream(), [{ ...event(), data: { f: () => 1 } }]]],
@@ -239,7 +296,11 @@ export function eventStoreContract(name: string, factory: () => Promise<EventSto
       it.each(bad)('%s', async (_label, make) => {
         const [streamId, events, expectedRevision] = make();
         const before = await store.count();
-        const attempt = store.append(streamId, events as EventData[], { expectedRevision } as never);
+        const attempt = store.append(
+          streamId,
+          events as EventData[],
+          { expectedRevision } as never,
+        );
         await expect(attempt).rejects.toBeInstanceOf(InvalidAppend);
         expect(await store.count()).toBe(before);
       });
@@ -247,7 +308,9 @@ export function eventStoreContract(name: string, factory: () => Promise<EventSto
       it('writes no part of an append whose later event is bad', async () => {
         const id = stream();
         const good = event();
-        await expect(store.append(id, [good, { ...event(), data: { n: NaN } }])).rejects.toBeInstanceOf(InvalidAppend);
+        await expect(
+          store.append(id, [good, { ...event(), data: { n: NaN } }]),
+        ).rejects.toBeInstanceOf(InvalidAppend);
         expect(await store.readStream(id)).toEqual([]);
         await store.append(id, [good], { expectedRevision: 'no_stream' });
       });

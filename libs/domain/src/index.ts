@@ -1,2 +1,41 @@
 export * from './events';
 export * from './vocabulary/vocabulary';
+
+export * from './shared/command-roles';
+export * from './shared/context';
+export * from './shared/dates';
+export * from './shared/decider';
+export * from './shared/domain-error';
+
+export * from './privacy/find-patient-identifiers';
+export * from './privacy/nhs-number';
+
+export * from './schema/schema-versions';
+export * from './schema/upcast';
+export * from './schema/upcasters';
+
+export * from './trainee/trainee-commands';
+export * from './trainee/trainee-state';
+export * from './trainee/trainee-decider';
+export { MT_FINAL_SIGNOFF } from './trainee/sign-off-competency';
+
+export * from './case/case-commands';
+export * from './case/case-state';
+export * from './case/case-decider';
+
+export * from './supervisor/supervisor-commands';
+export * from './supervisor/supervisor-state';
+export * from './supervisor/supervisor-decider';
+
+export * from './pathway/pathway-commands';
+export * from './pathway/pathway-state';
+export * from './pathway/pathway-version';
+export * from './pathway/pathway-decider';
+
+export * from './credential/credential-commands';
+export * from './credential/application-state';
+export * from './credential/credential-decider';
+
+export * from './registry/command';
+export * from './registry/deciders';
+export * from './registry/decide-command';

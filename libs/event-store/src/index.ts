@@ -1,6 +1,10 @@
 export * from './port/event-store';
 export * from './port/errors';
-export { validateAppend, validateStreamId, validateExpectedRevision } from './validation/validate-append';
+export {
+  validateAppend,
+  validateStreamId,
+  validateExpectedRevision,
+} from './validation/validate-append';
 export type { ValidatedAppend, ValidatedEvent } from './validation/validate-append';
 export { validateReadAll, validateReadStream } from './validation/validate-read';
 export { SqliteEventStore } from './sqlite/sqlite-event-store';

@@ -1,7 +1,8 @@
 import type { EventStore } from './port/event-store';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
 
-export type EventStoreConfig = { kind: 'sqlite'; dataDir: string } | { kind: 'eventstoredb'; url: string };
+export type EventStoreConfig =
+  { kind: 'sqlite'; dataDir: string } | { kind: 'eventstoredb'; url: string };
 
 /** Opens the adapter the configuration names; the ESDB client is loaded only when asked for. */
 export async function openEventStore(config: EventStoreConfig): Promise<EventStore> {

@@ -1,15 +1,16 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** RFC 9162 §2.1.1 hashing: SHA-256 with domain separation between leaves and nodes. */
 export const HASH_SIZE = 32;
 
 const LEAF_PREFIX = Buffer.from([0x00]);
-const NODE_PREFIX = Buffer.from([0x01]);
+// One reused buffer: node hashing dominates audits and proofs, and crypto.hash over a
+// single buffer is markedly cheaper than a createHash object per node.
+const nodeInput = Buffer.alloc(1 + 2 * HASH_SIZE, 0x01);
 
 export function sha256(...parts: Uint8Array[]): Uint8Array {
-  const h = createHash('sha256');
-  for (const p of parts) h.update(p);
-  return new Uint8Array(h.digest());
+  const input = parts.length === 1 ? (parts[0] as Uint8Array) : Buffer.concat(parts);
+  return hash('sha256', input, 'buffer');
 }
 
 /** The root of the empty tree: SHA-256 of the empty string. */
@@ -20,7 +21,11 @@ export function leafHash(leaf: Uint8Array): Uint8Array {
 }
 
 export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
-  return sha256(NODE_PREFIX, left, right);
+  if (left.length !== HASH_SIZE || right.length !== HASH_SIZE)
+    return sha256(nodeInput.subarray(0, 1), left, right);
+  nodeInput.set(left, 1);
+  nodeInput.set(right, 1 + HASH_SIZE);
+  return hash('sha256', nodeInput, 'buffer');
 }
 
 export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {

@@ -1,3 +1,4 @@
+import { hasControlChar } from './control-chars';
 import {
   createPrivateKey,
   createPublicKey,
@@ -33,7 +34,7 @@ export interface Ed25519NoteKey {
 
 /** Key names are non-empty, with no Unicode space and no '+'. */
 export function isValidKeyName(name: string): boolean {
-  return name.length > 0 && !/[\s+]/u.test(name) && !/[\u0000-\u001f]/.test(name);
+  return name.length > 0 && !/[\s+]/u.test(name) && !hasControlChar(name);
 }
 
 /** key ID = SHA-256(name || 0x0A || type || public key)[:4], as a big-endian uint32. */

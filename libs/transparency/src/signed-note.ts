@@ -1,3 +1,4 @@
+import { hasControlChar } from './control-chars';
 import { fromBase64, toBase64 } from './hashing';
 import { isValidKeyName } from './note-keys';
 
@@ -56,7 +57,7 @@ export function signNote(text: string, signers: readonly NoteSigner[]): string {
 
 /** Split a signed note into text and signature lines, checking the C2SP format only. */
 export function parseNote(note: string): NoteResult<ParsedNote> {
-  if (/[\u0000-\u0009\u000b-\u001f]/.test(note)) return fail('control character in note');
+  if (hasControlChar(note, '\n')) return fail('control character in note');
   if (/[\uD800-\uDFFF]/.test(note.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, ''))) {
     return fail('note is not valid UTF-8');
   }
@@ -118,7 +119,7 @@ export function verifySignatures(
 
 function textProblem(text: string): string | undefined {
   if (text.length === 0 || !text.endsWith('\n')) return 'note text must end in a newline';
-  if (/[\u0000-\u0009\u000b-\u001f]/.test(text)) return 'control character in note text';
+  if (hasControlChar(text, '\n')) return 'control character in note text';
   return undefined;
 }
 

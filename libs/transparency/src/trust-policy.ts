@@ -1,3 +1,4 @@
+import { hasControlChar } from './control-chars';
 import { Checkpoint, parseCheckpoint } from './checkpoint';
 import { cosignatureTimestamp, cosignatureVerifier } from './cosignature';
 import { ed25519Verifier } from './ed25519-note';
@@ -56,8 +57,7 @@ export function parseTrustPolicy(text: string): TrustPolicy {
   let quorumSeen = false;
   text.split('\n').forEach((raw, i) => {
     const n = i + 1;
-    if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(raw))
-      throw new TrustPolicyError(n, 'control character');
+    if (hasControlChar(raw, '\t', true)) throw new TrustPolicyError(n, 'control character');
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) return;
     const [keyword, ...args] = line.split(/[ \t]+/) as [string, ...string[]];
@@ -173,17 +173,21 @@ export function verifyCheckpointNote(
   if (!logSigs.ok) return { ok: false, reason: `log signature: ${logSigs.reason}` };
   if (logSigs.value.length === 0)
     return { ok: false, reason: 'log signature: no signature from a known log key' };
-  const byVerifier = new Map<NoteVerifier, string>(
-    policy.witnesses.map((w) => [cosignatureVerifier(w.key), w.name]),
+  const witnesses = policy.witnesses.map((w) => ({
+    name: w.name,
+    verifier: cosignatureVerifier(w.key),
+  }));
+  const cosigs = verifySignatures(
+    parsed.value,
+    witnesses.map((w) => w.verifier),
   );
-  const cosigs = verifySignatures(parsed.value, [...byVerifier.keys()]);
   if (!cosigs.ok) return { ok: false, reason: `cosignature: ${cosigs.reason}` };
-  const cosigners = cosigs.value.map((sig) => {
-    const name = policy.witnesses.find(
-      (w) => w.key.name === sig.name && cosignatureVerifier(w.key).keyId === sig.keyId,
-    )?.name;
-    return { name: name ?? sig.name, timestamp: cosignatureTimestamp(sig) ?? 0 };
-  });
+  const cosigners = cosigs.value.map((sig) => ({
+    name:
+      witnesses.find((w) => w.verifier.name === sig.name && w.verifier.keyId === sig.keyId)?.name ??
+      sig.name,
+    timestamp: cosignatureTimestamp(sig) ?? 0,
+  }));
   if (!quorumSatisfied(policy, new Set(cosigners.map((c) => c.name)))) {
     return { ok: false, reason: 'witness quorum not met' };
   }

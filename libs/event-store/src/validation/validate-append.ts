@@ -1,4 +1,4 @@
-import type { EventData, ExpectedRevision, JsonObject } from '../port/event-store';
+import type { ExpectedRevision, JsonObject } from '../port/event-store';
 import { InvalidAppend } from '../port/errors';
 
 /** An append after validation: ids lower-cased, data and metadata serialised once. */
@@ -18,7 +18,7 @@ export interface ValidatedAppend {
 }
 
 /** `<category>-<id>`: a letter-led category, a dash, then an id without whitespace or control chars. */
-const STREAM_ID = /^[A-Za-z][A-Za-z0-9_]*-[^\s\u0000-\u001f\u007f]+$/;
+const STREAM_ID = /^[A-Za-z][A-Za-z0-9_]*-[^\s\p{Cc}]+$/u;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_STREAM_ID_LENGTH = 512;
 

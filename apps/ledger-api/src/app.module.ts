@@ -1,0 +1,61 @@
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { openEventStore, type EventStore } from '@inr/event-store';
+import { AuthGuard } from './auth/auth.guard';
+import { TokenVerifier } from './auth/token-verifier';
+import type { LedgerConfig } from './config/ledger-config';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyStore } from './idempotency/idempotency-store';
+import { DocsController } from './openapi/docs.controller';
+import { OpenApiHolder } from './openapi/openapi-holder';
+import { HealthController } from './platform/health/health.controller';
+import { JsonLogger } from './platform/logging/json-logger';
+import { LedgerMetrics } from './platform/metrics/ledger-metrics';
+import { MetricsController } from './platform/metrics/metrics.controller';
+import { ProblemDetailsFilter } from './platform/problem/problem-details.filter';
+import { Lifecycle } from './platform/store/lifecycle';
+import { EVENT_STORE, LEDGER_CONFIG } from './platform/store/tokens';
+import { COMMAND_CONTROLLERS, COMMAND_PROVIDERS } from './commands/command-controllers';
+import { QUERY_CONTROLLERS, QUERY_PROVIDERS } from './queries/query-controllers';
+import { LiveFeedController } from './live-feed/live-feed.controller';
+
+export interface AppDependencies {
+  logger: JsonLogger;
+  metrics: LedgerMetrics;
+  /** An already open store (tests, the CLI); otherwise the one the config names is opened. */
+  store?: EventStore;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: LedgerConfig, deps: AppDependencies): DynamicModule {
+    const providers: Provider[] = [
+      { provide: LEDGER_CONFIG, useValue: config },
+      { provide: JsonLogger, useValue: deps.logger },
+      { provide: LedgerMetrics, useValue: deps.metrics },
+      { provide: EVENT_STORE, useFactory: () => deps.store ?? openEventStore(config.store) },
+      { provide: IdempotencyStore, useFactory: () => new IdempotencyStore(config.dataDir) },
+      { provide: TokenVerifier, useFactory: () => new TokenVerifier(config) },
+      IdempotencyInterceptor,
+      Lifecycle,
+      OpenApiHolder,
+      { provide: APP_GUARD, useClass: AuthGuard },
+      { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      ...COMMAND_PROVIDERS,
+      ...QUERY_PROVIDERS,
+    ];
+    return {
+      module: AppModule,
+      controllers: [
+        HealthController,
+        MetricsController,
+        DocsController,
+        ...COMMAND_CONTROLLERS,
+        ...QUERY_CONTROLLERS,
+        LiveFeedController,
+      ],
+      providers,
+      exports: [EVENT_STORE, LEDGER_CONFIG, JsonLogger, LedgerMetrics],
+    };
+  }
+}

@@ -1,0 +1,52 @@
+import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import type { KeyObject } from 'node:crypto';
+import { ROLES, type Role } from '@inr/domain';
+import type { LedgerConfig } from '../config/ledger-config';
+import { unauthenticated } from '../platform/problem/problem.exception';
+import type { Actor } from './actor';
+import { loadOrCreateDevelopmentKey } from './development-key';
+
+const SUBJECT = /^[A-Za-z0-9._:@-]{1,128}$/;
+
+/** Verifies bearer tokens: against the identity provider's JWKS, or the local development key. */
+export class TokenVerifier {
+  private readonly key: KeyObject | JWTVerifyGetKey;
+  private readonly issuer?: string;
+  private readonly audience?: string;
+
+  constructor(config: Pick<LedgerConfig, 'auth' | 'dataDir'>) {
+    if (config.auth.kind === 'jwks') {
+      this.key = createRemoteJWKSet(new URL(config.auth.jwksUrl));
+    } else {
+      this.key = loadOrCreateDevelopmentKey(config.dataDir).publicKey;
+    }
+    this.issuer = config.auth.issuer;
+    this.audience = config.auth.audience;
+  }
+
+  async verify(token: string): Promise<Actor> {
+    let payload: Record<string, unknown>;
+    try {
+      const options = {
+        algorithms: ['EdDSA', 'Ed25519', 'ES256', 'RS256', 'PS256'],
+        ...(this.issuer ? { issuer: this.issuer } : {}),
+        ...(this.audience ? { audience: this.audience } : {}),
+      };
+      const result =
+        typeof this.key === 'function'
+          ? await jwtVerify(token, this.key, options)
+          : await jwtVerify(token, this.key, options);
+      payload = result.payload;
+    } catch (error) {
+      if (error instanceof errors.JWTExpired) throw unauthenticated('the bearer token has expired', 'TOKEN_EXPIRED');
+      throw unauthenticated('the bearer token is not valid');
+    }
+    const { sub, role, institution } = payload;
+    if (typeof sub !== 'string' || !SUBJECT.test(sub)) throw unauthenticated('the token has no usable subject');
+    if (typeof role !== 'string' || !ROLES.includes(role as Role)) throw unauthenticated('the token names no known role');
+    if (typeof institution !== 'string' || !SUBJECT.test(institution)) {
+      throw unauthenticated('the token names no institution');
+    }
+    return { subject: sub, role: role as Role, institutionId: institution };
+  }
+}

@@ -1,0 +1,53 @@
+import { applyDecorators, HttpCode, Post, UseInterceptors } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiHeader,
+  ApiOperation,
+  ApiResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import type { CommandType } from '@inr/domain';
+import { Requires } from '../auth/auth.decorators';
+import { POLICY } from '../auth/authorize';
+import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
+import { ProblemDetailsDto } from '../platform/problem/problem-details.dto';
+import { CommandResult } from './command-result';
+import { PatientIdentifierInterceptor } from './patient-identifier.interceptor';
+
+const PROBLEMS: ReadonlyArray<[number, string]> = [
+  [400, 'VALIDATION_FAILED, MALFORMED_JSON or IDEMPOTENCY_KEY_REQUIRED'],
+  [401, 'UNAUTHENTICATED or TOKEN_EXPIRED'],
+  [403, 'FORBIDDEN: the role or the record does not allow it'],
+  [404, 'NOT_FOUND'],
+  [409, 'WRONG_EXPECTED_VERSION: the stream changed since it was read; retry'],
+  [412, 'PRECONDITION_FAILED: If-Match names another revision'],
+  [413, 'PAYLOAD_TOO_LARGE'],
+  [415, 'UNSUPPORTED_MEDIA_TYPE'],
+  [422, "The domain's code, PATIENT_IDENTIFIER_REJECTED or IDEMPOTENCY_KEY_REUSED"],
+];
+
+/** A command endpoint: POST, 201, idempotent, policy-checked, documented the same way everywhere. */
+export function CommandRoute(command: CommandType, path: string, summary: string): MethodDecorator {
+  const roles = Object.keys(POLICY[command]).join(', ');
+  return applyDecorators(
+    Post(path),
+    HttpCode(201),
+    Requires(command),
+    UseInterceptors(PatientIdentifierInterceptor, IdempotencyInterceptor),
+    ApiBearerAuth('bearer'),
+    ApiExtraModels(ProblemDetailsDto),
+    ApiOperation({ summary, description: `Command ${command}. Roles: ${roles}.` }),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: true,
+      description: 'Unique per intended change; a retry with the same key and body returns the first response',
+    }),
+    ApiHeader({ name: 'If-Match', required: false, description: 'ETag ("<revision>") of the stream the client read' }),
+    ApiCreatedResponse({ type: CommandResult, description: 'Written; ETag holds the new revision' }),
+    ...PROBLEMS.map(([status, description]) =>
+      ApiResponse({ status, description, content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } } }),
+    ),
+  );
+}

@@ -1,0 +1,143 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  CURRENT_SCHEMA_VERSION,
+  FORBIDDEN_CODES,
+  factStreams,
+  foldFacts,
+  isDomainError,
+  registrationOf,
+  streamOf,
+  upcastEvent,
+  type Command,
+  type DecisionContext,
+  type FactIds,
+} from '@inr/domain';
+import type { EventData, EventStore, ExpectedRevision, JsonObject, RecordedEvent } from '@inr/event-store';
+import { authorize, type Resource } from '../auth/authorize';
+import { LedgerMetrics } from '../platform/metrics/ledger-metrics';
+import { forbidden, ProblemException, unprocessable } from '../platform/problem/problem.exception';
+import { Lifecycle } from '../platform/store/lifecycle';
+import { EVENT_STORE } from '../platform/store/tokens';
+import type { CommandRequest } from './command-request';
+import type { CommandResult } from './command-result';
+import { commandIdFor, eventIdFor } from './event-ids';
+import { parseIfMatch } from './if-match';
+
+/** The folded states the policy check may look at. */
+export interface LoadedFacts<State = unknown> {
+  state: State;
+  context: DecisionContext;
+}
+
+/** Says which record a command touches, for `authorize`. */
+export type ResourceOf<C extends Command, State> = (command: C, facts: LoadedFacts<State>) => Resource;
+
+/**
+ * The one command handler: load the stream, fold it, load the facts the decider needs, check
+ * the policy on the record, decide, append at the revision read (or the If-Match revision).
+ */
+@Injectable()
+export class CommandService {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(LedgerMetrics) private readonly metrics: LedgerMetrics,
+    @Inject(Lifecycle) private readonly lifecycle: Lifecycle,
+  ) {}
+
+  async execute<C extends Command, State>(
+    command: C,
+    request: CommandRequest,
+    resourceOf: ResourceOf<C, State>,
+    createdId?: string,
+  ): Promise<CommandResult> {
+    if (this.lifecycle.shuttingDown) throw new ProblemException(503, 'SHUTTING_DOWN', 'the service is shutting down');
+    const reg = registrationOf(command);
+    const streamId = streamOf(command);
+    const { actor, idempotencyKey } = request;
+    const recorded = await this.store.readStream(streamId);
+
+    // A retry whose first attempt was written but never answered: answer from what is stored.
+    const firstId = eventIdFor(actor.subject, idempotencyKey, 0);
+    if (recorded.some((e) => e.id === firstId)) return this.alreadyWritten(recorded, request, streamId, createdId);
+
+    const state = recorded.map(upcastEvent).reduce((s, e) => reg.decider.evolve(s, e), reg.decider.initialState());
+    const context = await this.contextFor(reg.facts(command, state), request);
+    const decision = authorize(actor, command.type, resourceOf(command, { state: state as State, context }));
+    if (!decision.allowed) throw forbidden(decision.reason);
+
+    const current = recorded.length - 1;
+    const expected = this.expectedRevision(request.ifMatch, current, streamId);
+    const outcome = reg.decider.decide(command, state, context);
+    if (isDomainError(outcome)) {
+      const status = (FORBIDDEN_CODES as readonly string[]).includes(outcome.code) ? 403 : 422;
+      throw status === 403 ? new ProblemException(403, outcome.code, outcome.message) : unprocessable(outcome.code, outcome.message);
+    }
+    if (outcome.length === 0) throw unprocessable('NOTHING_TO_RECORD', 'the command changes nothing');
+
+    const commandId = commandIdFor(actor.subject, idempotencyKey);
+    const events: EventData[] = outcome.map((event, index) => ({
+      id: eventIdFor(actor.subject, idempotencyKey, index),
+      type: event.type,
+      data: event.data as unknown as JsonObject,
+      metadata: {
+        schemaVersion: CURRENT_SCHEMA_VERSION[event.type],
+        actor: { subject: actor.subject, role: actor.role, institutionId: actor.institutionId },
+        correlationId: request.requestId,
+        causationId: commandId,
+        idempotencyKey,
+      },
+    }));
+    const result = await this.lifecycle.track(this.store.append(streamId, events, { expectedRevision: expected }));
+    for (const event of events) this.metrics.appends.inc({ type: event.type });
+    return {
+      eventIds: events.map((e) => e.id),
+      streamId,
+      revision: result.nextExpectedRevision,
+      position: result.lastPosition,
+      ...(createdId ? { id: createdId } : {}),
+    };
+  }
+
+  private expectedRevision(ifMatch: string | undefined, current: number, streamId: string): ExpectedRevision {
+    if (ifMatch === undefined) return current < 0 ? 'no_stream' : current;
+    const wanted = parseIfMatch(ifMatch);
+    if (wanted === 'any') return current < 0 ? 'no_stream' : current;
+    if (wanted !== current) {
+      throw new ProblemException(412, 'PRECONDITION_FAILED', `${streamId} is at revision ${current}, not ${ifMatch}`);
+    }
+    return wanted;
+  }
+
+  private alreadyWritten(recorded: RecordedEvent[], request: CommandRequest, streamId: string, createdId?: string): CommandResult {
+    const ids = new Set(recorded.map((_, i) => eventIdFor(request.actor.subject, request.idempotencyKey, i)));
+    const mine = recorded.filter((e) => ids.has(e.id));
+    const last = mine[mine.length - 1] as RecordedEvent;
+    return {
+      eventIds: mine.map((e) => e.id),
+      streamId,
+      revision: last.revision,
+      position: last.position,
+      ...(createdId ? { id: createdId } : {}),
+    };
+  }
+
+  private async contextFor(facts: FactIds, request: CommandRequest): Promise<DecisionContext> {
+    const streams = factStreams(facts);
+    const read = async (stream: string | undefined) =>
+      stream === undefined ? undefined : (await this.store.readStream(stream)).map(upcastEvent);
+    const [trainee, supervisor, pathway] = await Promise.all([
+      read(streams.trainee),
+      read(streams.supervisor),
+      read(streams.pathway),
+    ]);
+    return {
+      today: new Date().toISOString().slice(0, 10),
+      actor: request.actor,
+      ...foldFacts({
+        ...(trainee && { trainee }),
+        ...(supervisor && { supervisor }),
+        ...(pathway && { pathway }),
+      }),
+    };
+  }
+}

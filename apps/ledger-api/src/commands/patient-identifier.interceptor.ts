@@ -1,0 +1,31 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import type { Observable } from 'rxjs';
+import { findPatientIdentifiers } from '@inr/domain';
+import { unprocessable } from '../platform/problem/problem.exception';
+
+const KIND_LABEL: Record<string, string> = {
+  'nhs-number': 'appears to contain an NHS number',
+  'date-of-birth': 'appears to contain a date of birth',
+  'hospital-number': 'appears to contain a hospital number',
+};
+
+/**
+ * Patient identifiers never reach the ledger: the whole body and the path are scanned before
+ * validation or any read, and the request is refused naming the fields (never the values).
+ */
+@Injectable()
+export class PatientIdentifierInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const findings = [...findPatientIdentifiers(request.body ?? {}), ...findPatientIdentifiers(request.params ?? {}, 'path')];
+    if (findings.length > 0) {
+      throw unprocessable(
+        'PATIENT_IDENTIFIER_REJECTED',
+        'the request appears to hold a patient identifier; use the pseudonymous local reference',
+        findings.slice(0, 20).map((f) => ({ field: f.path, message: KIND_LABEL[f.kind] ?? f.kind })),
+      );
+    }
+    return next.handle();
+  }
+}

@@ -1,0 +1,71 @@
+import { resolve } from 'node:path';
+import type { EventStoreConfig } from '@inr/event-store';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
+
+/** External identity provider: tokens verified against its JWKS (production). */
+export interface JwksAuthConfig {
+  kind: 'jwks';
+  jwksUrl: string;
+  issuer?: string;
+  audience?: string;
+}
+
+/** Local development key in <dataDir>/dev-jwt.key, created on first start. */
+export interface DevelopmentAuthConfig {
+  kind: 'development';
+  issuer: string;
+  audience: string;
+}
+
+export interface LedgerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  store: EventStoreConfig;
+  /** The institution this instance runs for (origin of its checkpoints, default read scope). */
+  institution: string;
+  auth: JwksAuthConfig | DevelopmentAuthConfig;
+  logLevel: LogLevel;
+  /** Request body limit in bytes; larger bodies get 413. */
+  bodyLimit: number;
+}
+
+export const DEV_ISSUER = 'inr-ledger-dev';
+export const DEV_AUDIENCE = 'inr-ledger';
+export const DEFAULT_BODY_LIMIT = 256 * 1024;
+
+/** Builds the configuration from environment variables; throws on a value it cannot use. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
+  const port = Number(env.PORT ?? '3000');
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be 0-65535, got ${env.PORT}`);
+  const dataDir = resolve(env.LEDGER_DATA_DIR ?? './data');
+  const logLevel = (env.LOG_LEVEL ?? 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  const store: EventStoreConfig = env.EVENTSTORE_URL
+    ? { kind: 'eventstoredb', url: env.EVENTSTORE_URL }
+    : { kind: 'sqlite', dataDir };
+  const auth: LedgerConfig['auth'] = env.LEDGER_JWKS_URL
+    ? {
+        kind: 'jwks',
+        jwksUrl: env.LEDGER_JWKS_URL,
+        issuer: env.LEDGER_JWT_ISSUER,
+        audience: env.LEDGER_JWT_AUDIENCE,
+      }
+    : {
+        kind: 'development',
+        issuer: env.LEDGER_JWT_ISSUER ?? DEV_ISSUER,
+        audience: env.LEDGER_JWT_AUDIENCE ?? DEV_AUDIENCE,
+      };
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir,
+    store,
+    institution: env.LEDGER_INSTITUTION ?? 'local-trust',
+    auth,
+    logLevel,
+    bodyLimit: DEFAULT_BODY_LIMIT,
+  };
+}

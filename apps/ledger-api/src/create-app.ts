@@ -1,0 +1,51 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { EventStore } from '@inr/event-store';
+import { AppModule } from './app.module';
+import type { LedgerConfig } from './config/ledger-config';
+import { buildOpenApiDocument } from './openapi/build-openapi-document';
+import { OpenApiHolder } from './openapi/openapi-holder';
+import { installJsonBodyParser } from './platform/json-body/install-json-body-parser';
+import { JsonLogger } from './platform/logging/json-logger';
+import { installRequestHooks, requestIdFrom } from './platform/logging/request-hooks';
+import { LedgerMetrics } from './platform/metrics/ledger-metrics';
+import { createValidationPipe } from './platform/validation/validation-pipe';
+
+export interface CreateAppOptions {
+  /** Use this open store instead of opening the configured one (the app closes it on shutdown). */
+  store?: EventStore;
+  /** Listen for SIGTERM/SIGINT and shut down gracefully (default true; tests turn it off). */
+  shutdownHooks?: boolean;
+  /** Where log lines go (default stdout). */
+  logWriter?: (line: string) => void;
+}
+
+/**
+ * Builds the HTTP service, initialised but not listening: call `app.listen(config.port, config.host)`
+ * to serve, or `app.inject()` in tests. main.ts and the CLI's `serve` both start here.
+ */
+export async function createApp(config: LedgerConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  const logger = new JsonLogger(config.logLevel, options.logWriter);
+  const metrics = new LedgerMetrics({ defaultMetrics: true });
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimit,
+    genReqId: requestIdFrom,
+    logger: false,
+    maxParamLength: 200,
+    return503OnClosing: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, { logger, metrics, store: options.store }),
+    adapter,
+    { logger, abortOnError: false },
+  );
+  const fastify = app.getHttpAdapter().getInstance();
+  installJsonBodyParser(fastify, config.bodyLimit);
+  installRequestHooks(fastify, logger, metrics);
+  app.useGlobalPipes(createValidationPipe());
+  if (options.shutdownHooks ?? true) app.enableShutdownHooks();
+  app.get(OpenApiHolder).document = buildOpenApiDocument(app);
+  await app.init();
+  return app;
+}

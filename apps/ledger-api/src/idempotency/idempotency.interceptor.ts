@@ -1,0 +1,85 @@
+import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { createHash } from 'node:crypto';
+import { from, Observable, of, switchMap, tap } from 'rxjs';
+import type { AuthenticatedRequest } from '../auth/auth.decorators';
+import { badRequest, unprocessable } from '../platform/problem/problem.exception';
+import { canonicalJson } from './canonical-json';
+import { IdempotencyStore, type StoredResponse } from './idempotency-store';
+
+/** Commands answer 201 Created (the Command decorator sets it), so that is what a replay repeats. */
+const COMMAND_STATUS = 201;
+const KEY = /^[\x21-\x7e]{1,255}$/;
+
+export type IdempotentRequest = AuthenticatedRequest & { idempotencyKey?: string };
+
+/**
+ * Every command carries an Idempotency-Key. The first response is stored with a hash of the
+ * request; a retry with the same key and request gets that response again (status, body,
+ * ETag) and writes nothing; the same key with another request is refused.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  /** Requests still running, so a concurrent retry waits for the first answer. */
+  private readonly inFlight = new Map<string, Promise<unknown>>();
+
+  constructor(@Inject(IdempotencyStore) private readonly store: IdempotencyStore) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<IdempotentRequest>();
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    const key = request.headers['idempotency-key'];
+    if (typeof key !== 'string' || !KEY.test(key)) {
+      throw badRequest('IDEMPOTENCY_KEY_REQUIRED', 'commands need an Idempotency-Key header (1-255 visible ASCII characters)');
+    }
+    const subject = request.actor?.subject ?? '';
+    request.idempotencyKey = key;
+    const hash = requestHash(request.method, request.url, request.body);
+    const slot = `${subject}\n${key}`;
+    const running = this.inFlight.get(slot);
+    const settle = running ? running.then(noop, noop) : Promise.resolve();
+    return from(settle).pipe(
+      switchMap(() => {
+        const stored = this.store.get(subject, key);
+        if (stored) return of(replay(stored, hash, reply));
+        let done: () => void = noop;
+        this.inFlight.set(slot, new Promise<void>((resolve) => (done = resolve)));
+        const release = (): void => {
+          this.inFlight.delete(slot);
+          done();
+        };
+        return next.handle().pipe(
+          tap({
+            next: (body: unknown) => {
+              const etag = etagOf(body);
+              if (etag) void reply.header('etag', etag);
+              this.store.put(subject, key, { requestHash: hash, status: COMMAND_STATUS, body: JSON.stringify(body), etag });
+            },
+            finalize: release,
+          }),
+        );
+      }),
+    );
+  }
+}
+
+function replay(stored: StoredResponse, hash: string, reply: FastifyReply): unknown {
+  if (stored.requestHash !== hash) {
+    throw unprocessable('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was already used for a different request');
+  }
+  if (stored.etag) void reply.header('etag', stored.etag);
+  void reply.header('idempotent-replayed', 'true');
+  return JSON.parse(stored.body) as unknown;
+}
+
+function etagOf(body: unknown): string | undefined {
+  const revision = (body as { revision?: unknown } | null)?.revision;
+  return typeof revision === 'number' ? `"${revision}"` : undefined;
+}
+
+export function requestHash(method: string, url: string, body: unknown): string {
+  const path = url.split('?')[0] ?? url;
+  return createHash('sha256').update(`${method} ${path}\n${canonicalJson(body ?? null)}`).digest('hex');
+}
+
+function noop(): void {}

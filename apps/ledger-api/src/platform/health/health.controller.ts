@@ -1,0 +1,39 @@
+import { Controller, Get, HttpCode, Inject } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { EventStore } from '@inr/event-store';
+import { Public } from '../../auth/auth.decorators';
+import { ProblemException } from '../problem/problem.exception';
+import { Lifecycle } from '../store/lifecycle';
+import { EVENT_STORE } from '../store/tokens';
+
+@ApiTags('operations')
+@Public()
+@Controller()
+export class HealthController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(Lifecycle) private readonly lifecycle: Lifecycle,
+  ) {}
+
+  /** Liveness: the process serves requests and its store is open (the app starts only once it is). */
+  @Get('health')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'The service is up' })
+  health(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  /** Readiness: the store answers and the service is not shutting down. */
+  @Get('ready')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'Ready to take traffic' })
+  @ApiServiceUnavailableResponse({ description: 'Shutting down or the store does not answer' })
+  async ready(): Promise<{ status: 'ready'; events: number }> {
+    if (this.lifecycle.shuttingDown) throw new ProblemException(503, 'SHUTTING_DOWN', 'the service is shutting down');
+    try {
+      return { status: 'ready', events: await this.store.count() };
+    } catch {
+      throw new ProblemException(503, 'STORE_UNAVAILABLE', 'the event store does not answer');
+    }
+  }
+}

@@ -1,0 +1,25 @@
+import type { Command } from 'commander';
+import { createApp } from '../../../ledger-api/src/create-app';
+import { loadConfig } from '../../../ledger-api/src/config/ledger-config';
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('Serve the ledger API (embedded SQLite store unless EVENTSTORE_URL is set)')
+    .option('-p, --port <port>', 'port to listen on (default: $PORT or 3000)')
+    .option('-d, --data-dir <dir>', 'data directory (default: $LEDGER_DATA_DIR or ./data)')
+    .addHelpText('after', '\nExamples:\n  inr-ledger serve\n  PORT=8080 LEDGER_DATA_DIR=/var/lib/inr-ledger inr-ledger serve')
+    .action(async (opts: { port?: string; dataDir?: string }) => {
+      await serve(opts);
+    });
+}
+
+export async function serve(opts: { port?: string; dataDir?: string }): Promise<void> {
+  const env = { ...process.env };
+  if (opts.port) env.PORT = opts.port;
+  if (opts.dataDir) env.LEDGER_DATA_DIR = opts.dataDir;
+  const config = loadConfig(env);
+  const app = await createApp(config);
+  await app.listen(config.port, config.host);
+  process.stderr.write(`inr-ledger listening on http://${config.host}:${config.port} (data in ${config.dataDir})\n`);
+}

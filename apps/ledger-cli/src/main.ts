@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+import 'reflect-metadata';
+import { Command, CommanderError } from 'commander';
+import { EXIT } from './exit-codes';
+import { registerServeCommand } from './commands/serve.command';
+import { red } from './ui/terminal';
+
+/** The `inr-ledger` command. Each subcommand lives in commands/<name>.command.ts. */
+export function buildProgram(): Command {
+  const program = new Command('inr-ledger')
+    .description('A verifiable ledger of INR and mechanical thrombectomy training')
+    .version(process.env.npm_package_version ?? '0.1.0')
+    .showHelpAfterError('(run with --help for usage and examples)')
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 success, 1 a check failed (audit, verify), 2 wrong usage, 3 environment error.
+Environment: LEDGER_DATA_DIR (default ./data), PORT (default 3000), EVENTSTORE_URL.`,
+    );
+  registerServeCommand(program);
+  return program;
+}
+
+async function main(): Promise<void> {
+  const program = buildProgram().exitOverride();
+  try {
+    await program.parseAsync(process.argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      return;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`${red('error:', process.stderr)} ${message}\n`);
+    process.exitCode = EXIT.environment;
+  }
+}
+
+if (require.main === module) void main();

@@ -1,0 +1,155 @@
+import type { CaseLogged, DomainEvent } from '../events';
+import { rejectPatientIdentifiers } from '../privacy/find-patient-identifiers';
+import { COMMAND_ROLES } from '../shared/command-roles';
+import type { DecisionContext } from '../shared/context';
+import type { Decider } from '../shared/decider';
+import { domainError, type DomainError } from '../shared/domain-error';
+import { compact, requireActorIs, requireReason, requireRole } from '../shared/guards';
+import { initialSupervisorState } from '../supervisor/supervisor-state';
+import { initialTraineeState } from '../trainee/trainee-state';
+import type { CaseCommand } from './case-commands';
+import { checkCaseRecord } from './case-record-checks';
+import { evolveCase, initialCaseState, type CaseState } from './case-state';
+import { supervisorMaySign } from './supervisor-may-sign';
+
+type Logged = Extract<CaseState, { status: 'logged' }>;
+
+function notOwner(context: DecisionContext, traineeId: string): DomainError | undefined {
+  return context.actor.subject === traineeId
+    ? undefined
+    : domainError('NOT_CASE_OWNER', 'Only the trainee who logged a case may log, amend or retract it.');
+}
+
+function notSelfSigning(context: DecisionContext, record: CaseLogged): DomainError | undefined {
+  return context.actor.subject === record.traineeId
+    ? domainError('CANNOT_SIGN_OWN_CASE', 'A trainee cannot sign off or dispute their own case.')
+    : undefined;
+}
+
+function existing(state: CaseState, caseId: string): Logged | DomainError {
+  if (state.status === 'not-logged') return domainError('CASE_NOT_FOUND', `No case '${caseId}'.`);
+  if (state.status === 'retracted') {
+    return domainError('CASE_RETRACTED', 'The case was retracted; it cannot be changed, signed or counted.');
+  }
+  return state;
+}
+
+function decide(command: CaseCommand, state: CaseState, context: DecisionContext): DomainEvent[] | DomainError {
+  const guard =
+    rejectPatientIdentifiers(command) ?? requireRole(context.actor, COMMAND_ROLES[command.type], command.type);
+  if (guard) return guard;
+  const trainee = context.trainee ?? initialTraineeState();
+
+  if (command.type === 'LogCase') {
+    const { type: _type, ...record } = command;
+    return (
+      (state.status !== 'not-logged'
+        ? domainError('CASE_ALREADY_LOGGED', `Case '${record.caseId}' is already logged.`)
+        : undefined) ??
+      notOwner(context, record.traineeId) ??
+      checkCaseRecord(record, trainee, context.today) ?? [{ type: 'CaseLogged', data: compact(record) }]
+    );
+  }
+
+  const current = existing(state, command.caseId);
+  if ('code' in current) return current;
+  const { record } = current;
+
+  switch (command.type) {
+    case 'AmendCase': {
+      const changes = compact(command.changes);
+      const changed = Object.keys(changes).some(
+        (key) =>
+          JSON.stringify(changes[key as keyof typeof changes]) !==
+          JSON.stringify(record[key as keyof typeof changes]),
+      );
+      return (
+        notOwner(context, record.traineeId) ??
+        requireReason(command.reason) ??
+        (changed ? undefined : domainError('NOTHING_TO_AMEND', 'The amendment changes nothing.')) ??
+        checkCaseRecord({ ...record, ...changes }, trainee, context.today) ?? [
+          {
+            type: 'CaseAmended',
+            data: {
+              caseId: record.caseId,
+              traineeId: record.traineeId,
+              changes,
+              reason: command.reason,
+              signOffWithdrawn: current.signOff.status === 'signed-off',
+            },
+          },
+        ]
+      );
+    }
+    case 'RetractCase':
+      return (
+        notOwner(context, record.traineeId) ??
+        requireReason(command.reason) ?? [
+          {
+            type: 'CaseRetracted',
+            data: { caseId: record.caseId, traineeId: record.traineeId, reason: command.reason },
+          },
+        ]
+      );
+    case 'SignOffCase':
+      return (
+        notSelfSigning(context, record) ??
+        requireActorIs(context.actor, command.supervisorId, 'supervisorId') ??
+        (current.signOff.status === 'signed-off'
+          ? domainError('CASE_ALREADY_SIGNED_OFF', 'The case is already signed off.')
+          : undefined) ??
+        supervisorMaySign(
+          context.supervisor ?? initialSupervisorState(),
+          command.supervisorId,
+          record,
+          context.today,
+        ) ?? [
+          {
+            type: 'CaseSignedOff',
+            data: compact({
+              caseId: record.caseId,
+              traineeId: record.traineeId,
+              supervisorId: command.supervisorId,
+              signedOn: context.today,
+              comment: command.comment,
+            }),
+          },
+        ]
+      );
+    case 'DisputeCaseSignOff':
+      // The supervisor the trainee named may always dispute ("I was not there"); anyone else
+      // must be a supervisor who could have signed it.
+      return (
+        notSelfSigning(context, record) ??
+        requireActorIs(context.actor, command.supervisorId, 'supervisorId') ??
+        requireReason(command.reason) ??
+        (current.signOff.status === 'signed-off'
+          ? domainError('CASE_ALREADY_SIGNED_OFF', 'A signed-off case is corrected by amending it, not disputed.')
+          : undefined) ??
+        (command.supervisorId === record.supervisorId
+          ? undefined
+          : supervisorMaySign(
+              context.supervisor ?? initialSupervisorState(),
+              command.supervisorId,
+              record,
+              context.today,
+            )) ?? [
+          {
+            type: 'CaseSignOffDisputed',
+            data: {
+              caseId: record.caseId,
+              traineeId: record.traineeId,
+              supervisorId: command.supervisorId,
+              reason: command.reason,
+            },
+          },
+        ]
+      );
+  }
+}
+
+export const caseDecider: Decider<CaseCommand, CaseState> = {
+  decide,
+  evolve: evolveCase,
+  initialState: initialCaseState,
+};

@@ -1,0 +1,58 @@
+import type { CaseLogged, DomainEvent } from '../events';
+
+export type SignOffState =
+  | { status: 'awaiting' }
+  | { status: 'signed-off'; supervisorId: string; signedOn: string }
+  | { status: 'disputed'; supervisorId: string; reason: string };
+
+export type CaseState =
+  | { status: 'not-logged' }
+  | { status: 'logged'; record: CaseLogged; signOff: SignOffState }
+  | { status: 'retracted'; record: CaseLogged; reason: string };
+
+export function initialCaseState(): CaseState {
+  return { status: 'not-logged' };
+}
+
+export function evolveCase(state: CaseState, event: DomainEvent): CaseState {
+  if (event.type === 'CaseLogged') {
+    return { status: 'logged', record: event.data, signOff: { status: 'awaiting' } };
+  }
+  if (state.status !== 'logged') return state;
+  switch (event.type) {
+    case 'CaseAmended':
+      // Any amendment (of a signed, disputed or waiting case) sends it back for signing.
+      return {
+        status: 'logged',
+        record: { ...state.record, ...event.data.changes },
+        signOff: { status: 'awaiting' },
+      };
+    case 'CaseRetracted':
+      return { status: 'retracted', record: state.record, reason: event.data.reason };
+    case 'CaseSignedOff':
+      return {
+        ...state,
+        signOff: {
+          status: 'signed-off',
+          supervisorId: event.data.supervisorId,
+          signedOn: event.data.signedOn,
+        },
+      };
+    case 'CaseSignOffDisputed':
+      return {
+        ...state,
+        signOff: { status: 'disputed', supervisorId: event.data.supervisorId, reason: event.data.reason },
+      };
+    default:
+      return state;
+  }
+}
+
+/** A retracted case never counts as evidence; a logged one counts (signed or not: filters decide). */
+export function caseCounts(state: CaseState): boolean {
+  return state.status === 'logged';
+}
+
+export function isSignedOff(state: CaseState): boolean {
+  return state.status === 'logged' && state.signOff.status === 'signed-off';
+}

@@ -1,0 +1,49 @@
+import type { CredentialApplicationSubmitted, DomainEvent } from '../events';
+
+export type Application = CredentialApplicationSubmitted;
+
+/** The credential's life once issued: active -> suspended -> active (reinstated) | revoked (final). */
+export type CredentialStatus = 'active' | 'suspended' | 'revoked';
+
+export type ApplicationState =
+  | { status: 'not-submitted' }
+  /** Submitted, or deferred by the panel (`deferrals` counts those): a decision is still due. */
+  | { status: 'awaiting-decision'; application: Application; deferrals: number }
+  | { status: 'refused'; application: Application; decisionId: string }
+  | { status: 'granted'; application: Application; decisionId: string }
+  | { status: CredentialStatus; application: Application; decisionId: string; credentialId: string };
+
+export function initialApplicationState(): ApplicationState {
+  return { status: 'not-submitted' };
+}
+
+export function evolveApplication(state: ApplicationState, event: DomainEvent): ApplicationState {
+  if (event.type === 'CredentialApplicationSubmitted') {
+    return { status: 'awaiting-decision', application: event.data, deferrals: 0 };
+  }
+  if (state.status === 'not-submitted') return state;
+  switch (event.type) {
+    case 'CredentialDecisionRecorded': {
+      const { outcome, decisionId } = event.data;
+      if (outcome === 'deferred') {
+        const deferrals = state.status === 'awaiting-decision' ? state.deferrals + 1 : 1;
+        return { status: 'awaiting-decision', application: state.application, deferrals };
+      }
+      return { status: outcome, application: state.application, decisionId };
+    }
+    case 'CredentialIssued':
+      return state.status === 'granted'
+        ? { ...state, status: 'active', credentialId: event.data.credentialId }
+        : state;
+    case 'CredentialSuspended':
+      return state.status === 'active' ? { ...state, status: 'suspended' } : state;
+    case 'CredentialReinstated':
+      return state.status === 'suspended' ? { ...state, status: 'active' } : state;
+    case 'CredentialRevoked':
+      return state.status === 'active' || state.status === 'suspended'
+        ? { ...state, status: 'revoked' }
+        : state;
+    default:
+      return state;
+  }
+}

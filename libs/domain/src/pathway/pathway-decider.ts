@@ -1,0 +1,57 @@
+import type { DomainEvent } from '../events';
+import { rejectPatientIdentifiers } from '../privacy/find-patient-identifiers';
+import { COMMAND_ROLES } from '../shared/command-roles';
+import type { DecisionContext } from '../shared/context';
+import type { Decider } from '../shared/decider';
+import { domainError, type DomainError } from '../shared/domain-error';
+import { requireRole } from '../shared/guards';
+import type { PathwayCommand } from './pathway-commands';
+import { evolvePathway, initialPathwayState, type PathwayState } from './pathway-state';
+import { comparePathwayVersions, isPathwayVersion } from './pathway-version';
+
+function documentMismatch(command: PathwayCommand): DomainError | undefined {
+  // The document usually names itself; if it does, it must agree with the envelope, or a
+  // verifier reading the document alone would see another pathway.
+  const { id, version } = command.document;
+  if (id !== undefined && id !== command.pathwayId) {
+    return domainError('PATHWAY_DOCUMENT_MISMATCH', "The document's id differs from 'pathwayId'.");
+  }
+  if (version !== undefined && version !== command.version) {
+    return domainError('PATHWAY_DOCUMENT_MISMATCH', "The document's version differs from 'version'.");
+  }
+  return undefined;
+}
+
+function decide(
+  command: PathwayCommand,
+  state: PathwayState,
+  context: DecisionContext,
+): DomainEvent[] | DomainError {
+  const { type: _type, ...data } = command;
+  return (
+    rejectPatientIdentifiers(command) ??
+    requireRole(context.actor, COMMAND_ROLES[command.type], command.type) ??
+    (isPathwayVersion(data.version)
+      ? undefined
+      : domainError('INVALID_PATHWAY_VERSION', "'version' must be dotted whole numbers, e.g. '2.1'.")) ??
+    (/^[0-9a-f]{64}$/.test(data.contentHash)
+      ? undefined
+      : domainError('INVALID_CONTENT_HASH', "'contentHash' must be a lower-case hex SHA-256.")) ??
+    documentMismatch(command) ??
+    (state.status === 'published' && state.versions.some((v) => comparePathwayVersions(v.version, data.version) === 0)
+      ? domainError('PATHWAY_VERSION_ALREADY_PUBLISHED', `Version ${data.version} is already published.`)
+      : undefined) ??
+    (state.status === 'published' && comparePathwayVersions(data.version, state.latest.version) < 0
+      ? domainError(
+          'PATHWAY_VERSION_NOT_INCREASING',
+          `Version ${data.version} is older than the published ${state.latest.version}.`,
+        )
+      : undefined) ?? [{ type: 'PolicyPublished', data }]
+  );
+}
+
+export const pathwayDecider: Decider<PathwayCommand, PathwayState> = {
+  decide,
+  evolve: evolvePathway,
+  initialState: initialPathwayState,
+};

@@ -1,0 +1,28 @@
+import type { Role } from '../vocabulary/vocabulary';
+
+// Who may issue each command. The deciders enforce it (ROLE_NOT_PERMITTED) and the registry
+// exposes it so the API's guards and OpenAPI document say the same thing.
+export const COMMAND_ROLES = {
+  EnrolTrainee: ['admin', 'medical-director'],
+  TransferTrainee: ['admin', 'medical-director'],
+  RecordAssessment: ['supervisor', 'medical-director'],
+  SignOffCompetency: ['supervisor', 'medical-director'],
+  RecordRotaParticipation: ['admin', 'medical-director', 'supervisor'],
+  RecogniseTrainingTime: ['admin', 'medical-director', 'panel'],
+  LogCase: ['trainee'],
+  AmendCase: ['trainee'],
+  RetractCase: ['trainee'],
+  SignOffCase: ['supervisor', 'medical-director'],
+  DisputeCaseSignOff: ['supervisor', 'medical-director'],
+  AccreditSupervisor: ['admin', 'medical-director', 'accreditor'],
+  RevokeSupervisorAccreditation: ['admin', 'medical-director', 'accreditor'],
+  PublishPathway: ['admin', 'accreditor'],
+  SubmitCredentialApplication: ['trainee'],
+  RecordCredentialDecision: ['panel'],
+  IssueCredential: ['panel', 'admin'],
+  SuspendCredential: ['panel', 'admin', 'regulator'],
+  ReinstateCredential: ['panel', 'admin', 'regulator'],
+  RevokeCredential: ['panel', 'admin', 'regulator'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type CommandType = keyof typeof COMMAND_ROLES;

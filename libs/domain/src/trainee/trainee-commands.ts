@@ -1,0 +1,52 @@
+import type { AssessmentRecorded, RotaParticipationRecorded, TrainingTimeRecognised } from '../events';
+import type { AssessmentType, Specialty } from '../vocabulary/vocabulary';
+
+// Commands name what the user asks for. Dates of signatures and records are not fields: the
+// decider stamps them with `context.today`, so nobody can backdate a signature.
+
+export interface EnrolTrainee {
+  type: 'EnrolTrainee';
+  traineeId: string;
+  institutionId: string;
+  specialty: Specialty;
+  stage: string;
+  enrolledOn: string;
+  pathwayIds: string[];
+}
+
+export interface TransferTrainee {
+  type: 'TransferTrainee';
+  traineeId: string;
+  toInstitutionId: string;
+  transferredOn: string;
+}
+
+/**
+ * The assessor is the actor; `performedOn` is when the assessment took place. The event's
+ * `type` field (Rad-DOPS, CbD, ...) is `assessmentType` here, as `type` names the command.
+ */
+export type RecordAssessment = { type: 'RecordAssessment'; assessmentType: AssessmentType } & Omit<
+  AssessmentRecorded,
+  'type'
+>;
+
+/** One signer's sign-off; the signer is the actor and is checked against their accreditation. */
+export interface SignOffCompetency {
+  type: 'SignOffCompetency';
+  traineeId: string;
+  competencyId: string;
+  signerId: string;
+  institutionId: string;
+}
+
+export type RecordRotaParticipation = { type: 'RecordRotaParticipation' } & RotaParticipationRecorded;
+
+export type RecogniseTrainingTime = { type: 'RecogniseTrainingTime' } & TrainingTimeRecognised;
+
+export type TraineeCommand =
+  | EnrolTrainee
+  | TransferTrainee
+  | RecordAssessment
+  | SignOffCompetency
+  | RecordRotaParticipation
+  | RecogniseTrainingTime;

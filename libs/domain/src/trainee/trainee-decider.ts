@@ -1,0 +1,132 @@
+import type { DomainEvent } from '../events';
+import { rejectPatientIdentifiers } from '../privacy/find-patient-identifiers';
+import { COMMAND_ROLES } from '../shared/command-roles';
+import type { DecisionContext } from '../shared/context';
+import type { Decider } from '../shared/decider';
+import { domainError, type DomainError } from '../shared/domain-error';
+import {
+  compact,
+  requireActorIs,
+  requireNonEmpty,
+  requirePastOrToday,
+  requirePeriod,
+  requireRole,
+} from '../shared/guards';
+import { ASSESSMENT_TYPES, SPECIALTIES } from '../vocabulary/vocabulary';
+import { decideSignOffCompetency } from './sign-off-competency';
+import type { TraineeCommand } from './trainee-commands';
+import { evolveTrainee, initialTraineeState, type TraineeState } from './trainee-state';
+
+type Enrolled = Extract<TraineeState, { status: 'enrolled' }>;
+
+function notBeforeEnrolment(state: Enrolled, day: string, field: string): DomainError | undefined {
+  return day < state.enrolment.enrolledOn
+    ? domainError('DATE_BEFORE_ENROLMENT', `'${field}' is before the trainee's enrolment.`)
+    : undefined;
+}
+
+function decide(
+  command: TraineeCommand,
+  state: TraineeState,
+  context: DecisionContext,
+): DomainEvent[] | DomainError {
+  const { actor, today } = context;
+  const guard =
+    rejectPatientIdentifiers(command) ?? requireRole(actor, COMMAND_ROLES[command.type], command.type);
+  if (guard) return guard;
+
+  if (command.type === 'EnrolTrainee') {
+    const { type: _type, ...data } = command;
+    return (
+      (state.status === 'enrolled'
+        ? domainError('TRAINEE_ALREADY_ENROLLED', 'The trainee is already enrolled.')
+        : undefined) ??
+      requireNonEmpty(data.traineeId, 'traineeId') ??
+      requireNonEmpty(data.institutionId, 'institutionId') ??
+      (SPECIALTIES.includes(data.specialty)
+        ? undefined
+        : domainError('INVALID_VALUE', `'specialty' must be one of ${SPECIALTIES.join(', ')}.`)) ??
+      requirePastOrToday(data.enrolledOn, today, 'enrolledOn') ?? [
+        { type: 'TraineeEnrolled', data: { ...data, pathwayIds: [...new Set(data.pathwayIds)] } },
+      ]
+    );
+  }
+
+  if (state.status !== 'enrolled') {
+    return domainError('TRAINEE_NOT_ENROLLED', `Trainee '${command.traineeId}' is not enrolled.`);
+  }
+
+  switch (command.type) {
+    case 'TransferTrainee': {
+      const { traineeId, toInstitutionId, transferredOn } = command;
+      return (
+        (toInstitutionId === state.institutionId
+          ? domainError('TRANSFER_TO_SAME_INSTITUTION', 'The trainee is already at that institution.')
+          : undefined) ??
+        requirePastOrToday(transferredOn, today, 'transferredOn') ??
+        notBeforeEnrolment(state, transferredOn, 'transferredOn') ?? [
+          {
+            type: 'TraineeTransferred',
+            data: { traineeId, fromInstitutionId: state.institutionId, toInstitutionId, transferredOn },
+          },
+        ]
+      );
+    }
+    case 'RecordAssessment': {
+      const { type: _type, assessmentType, ...rest } = command;
+      const data = { ...rest, type: assessmentType };
+      return (
+        requireActorIs(actor, data.assessorId, 'assessorId') ??
+        (data.assessorId === data.traineeId
+          ? domainError('SELF_ASSESSMENT_NOT_ALLOWED', 'A trainee cannot assess themselves.')
+          : undefined) ??
+        (ASSESSMENT_TYPES.includes(assessmentType)
+          ? undefined
+          : domainError('INVALID_VALUE', `'assessmentType' must be one of ${ASSESSMENT_TYPES.join(', ')}.`)) ??
+        (state.assessmentIds.includes(data.assessmentId)
+          ? domainError('ASSESSMENT_ALREADY_RECORDED', 'This assessment is already recorded.')
+          : undefined) ??
+        requirePastOrToday(data.performedOn, today, 'performedOn') ??
+        notBeforeEnrolment(state, data.performedOn, 'performedOn') ?? [
+          { type: 'AssessmentRecorded', data: compact(data) },
+        ]
+      );
+    }
+    case 'SignOffCompetency':
+      return decideSignOffCompetency(command, state, context);
+    case 'RecordRotaParticipation': {
+      const { type: _type, ...data } = command;
+      return (
+        requirePeriod(data.from, data.to) ??
+        requirePastOrToday(data.to, today, 'to') ??
+        notBeforeEnrolment(state, data.from, 'from') ??
+        (Number.isInteger(data.shifts) && data.shifts > 0
+          ? undefined
+          : domainError('INVALID_VALUE', "'shifts' must be a positive whole number.")) ?? [
+          { type: 'RotaParticipationRecorded', data },
+        ]
+      );
+    }
+    case 'RecogniseTrainingTime': {
+      // Time before enrolment is allowed on purpose: recognising earlier training (other
+      // colleges, other sites) is the point of this command.
+      const { type: _type, ...data } = command;
+      return (
+        requireActorIs(actor, data.recognisedBy, 'recognisedBy') ??
+        requirePeriod(data.from, data.to) ??
+        requirePastOrToday(data.to, today, 'to') ??
+        (data.months > 0 && data.months <= 120
+          ? undefined
+          : domainError('INVALID_VALUE', "'months' must be more than 0 and at most 120.")) ?? [
+          { type: 'TrainingTimeRecognised', data },
+        ]
+      );
+    }
+  }
+}
+
+export const traineeDecider: Decider<TraineeCommand, TraineeState> = {
+  decide,
+  evolve: evolveTrainee,
+  initialState: initialTraineeState,
+};

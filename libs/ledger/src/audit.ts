@@ -1,0 +1,169 @@
+import type { EventStore } from '@inr/event-store';
+import {
+  bytesEqual,
+  CompactRange,
+  consistencyProof,
+  ed25519Verifier,
+  encodeLeaf,
+  leafHash,
+  openNote,
+  parseCheckpoint,
+  parseVerifierKey,
+  toBase64,
+  verifyConsistency,
+} from '@inr/transparency';
+import type { LedgerStore } from './sqlite-hash-store';
+
+export type AuditReason =
+  | 'no-checkpoint'
+  | 'key-replaced'
+  | 'bad-checkpoint-signature'
+  | 'leaf-changed'
+  | 'leaf-reordered'
+  | 'leaf-missing'
+  | 'truncated'
+  | 'root-mismatch'
+  | 'inconsistent-checkpoints';
+
+export type AuditResult =
+  | { ok: true; size: number; root: string; checkpoints: number; leavesPerSecond: number }
+  | { ok: false; reason: AuditReason; leafIndex?: number; detail: string };
+
+export interface AuditOptions {
+  /** The log's vkey as configured now; compared with the keys the store recorded. */
+  logVerifierKey: string;
+  onProgress?: (done: number, total: number) => void;
+  batchSize?: number;
+}
+
+interface SignedRoot {
+  size: number;
+  root: Uint8Array;
+}
+
+/**
+ * Re-hash every stored event, compare with the stored leaf hashes and every signed
+ * checkpoint root, and check each earlier checkpoint is consistent with the latest.
+ * The first difference wins, with the leaf index where it is known.
+ */
+export async function audit(
+  events: EventStore,
+  ledger: LedgerStore,
+  options: AuditOptions,
+): Promise<AuditResult> {
+  const started = performance.now();
+  const keys = ledger.keys();
+  if (keys.length > 0 && !keys.includes(options.logVerifierKey)) {
+    return fail(
+      'key-replaced',
+      `the configured log key is not the one this ledger recorded (${keys.join(', ')})`,
+    );
+  }
+  const signed = openCheckpoints(ledger, options.logVerifierKey, keys.length > 0);
+  if (!Array.isArray(signed)) return signed;
+  const latest = signed[signed.length - 1];
+  if (latest === undefined) return fail('no-checkpoint', 'no signed checkpoint to audit against');
+
+  const total = await events.count();
+  if (total < latest.size) {
+    return fail(
+      'truncated',
+      `the store holds ${total} events, the signed log ${latest.size}`,
+      total,
+    );
+  }
+  const range = CompactRange.empty();
+  let next = 0; // index into `signed` of the next checkpoint to compare
+  const batchSize = options.batchSize ?? 5000;
+  while (range.size() < total) {
+    const batch = await events.readAll({ fromPosition: range.size(), maxCount: batchSize });
+    if (batch.length === 0) return fail('leaf-missing', 'the store ended early', range.size());
+    for (const event of batch) {
+      const index = range.size();
+      if (event.position !== index) {
+        return fail(
+          'leaf-missing',
+          `expected position ${index}, the store gave ${event.position}`,
+          index,
+        );
+      }
+      const h = leafHash(encodeLeaf(event));
+      const stored = index < ledger.size() ? ledger.get(0, index) : undefined;
+      if (stored !== undefined && !bytesEqual(stored, h)) return leafDiffers(ledger, index, h);
+      range.append(h);
+      for (let c = signed[next]; c !== undefined && c.size === range.size(); c = signed[++next]) {
+        if (!bytesEqual(c.root, range.root())) {
+          return fail(
+            'root-mismatch',
+            `recomputed root of size ${c.size} differs from the signed one`,
+            firstUncommitted(signed, next),
+          );
+        }
+      }
+    }
+    options.onProgress?.(range.size(), total);
+  }
+  for (const c of signed.slice(0, -1)) {
+    const proof = consistencyProof(ledger, c.size, latest.size);
+    if (!verifyConsistency(c.size, latest.size, c.root, latest.root, proof)) {
+      return fail(
+        'inconsistent-checkpoints',
+        `checkpoint ${c.size} is not consistent with ${latest.size}`,
+      );
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    ok: true,
+    size: range.size(),
+    root: toBase64(range.root()),
+    checkpoints: signed.length,
+    leavesPerSecond: Math.round(range.size() / Math.max(seconds, 1e-6)),
+  };
+}
+
+function openCheckpoints(
+  ledger: LedgerStore,
+  vkey: string,
+  keyRecorded: boolean,
+): SignedRoot[] | Extract<AuditResult, { ok: false }> {
+  const verifier = ed25519Verifier(parseVerifierKey(vkey));
+  const out: SignedRoot[] = [];
+  for (const c of ledger.checkpoints()) {
+    const opened = openNote(c.note, [verifier]);
+    const parsed = opened.ok ? parseCheckpoint(opened.value.text) : undefined;
+    if (!parsed?.ok || parsed.value.size !== c.size) {
+      // Without a recorded key, a checkpoint no longer verifying means the key was swapped.
+      const reason = keyRecorded ? 'bad-checkpoint-signature' : 'key-replaced';
+      return fail(reason, `checkpoint ${c.size} does not verify under the log key`);
+    }
+    out.push({ size: c.size, root: parsed.value.root });
+  }
+  return out;
+}
+
+/** A stored leaf hash differs: if the recomputed hash sits further on, events were swapped. */
+function leafDiffers(ledger: LedgerStore, index: number, h: Uint8Array): AuditResult {
+  for (let j = index + 1; j < ledger.size(); j++) {
+    const other = ledger.get(0, j);
+    if (other !== undefined && bytesEqual(other, h)) {
+      return fail('leaf-reordered', `the event at ${index} was logged at ${j}`, index);
+    }
+  }
+  return fail('leaf-changed', `the event at ${index} is not the one logged there`, index);
+}
+
+/** With no stored leaf hashes to compare, the best bound is the end of the last good checkpoint. */
+function firstUncommitted(signed: readonly SignedRoot[], failing: number): number {
+  return failing === 0 ? 0 : (signed[failing - 1]?.size ?? 0);
+}
+
+function fail(
+  reason: AuditReason,
+  detail: string,
+  leafIndex?: number,
+): Extract<AuditResult, { ok: false }> {
+  return leafIndex === undefined
+    ? { ok: false, reason, detail }
+    : { ok: false, reason, leafIndex, detail };
+}

@@ -1,0 +1,58 @@
+import { MemoryHashStore } from '@inr/transparency';
+import type { LedgerStore, StoredCheckpoint, WitnessState } from './sqlite-hash-store';
+
+/** LedgerStore in memory, for tests and benchmarks; transactions are not rolled back. */
+export class MemoryLedgerStore implements LedgerStore {
+  private hashes = new MemoryHashStore();
+  private readonly stored: StoredCheckpoint[] = [];
+  private readonly vkeys: string[] = [];
+  private readonly witness = new Map<string, WitnessState>();
+
+  get(level: number, index: number): Uint8Array | undefined {
+    return this.hashes.get(level, index);
+  }
+  put(level: number, index: number, hash: Uint8Array): void {
+    this.hashes.put(level, index, hash);
+  }
+  size(): number {
+    return this.hashes.size();
+  }
+  setSize(size: number): void {
+    this.hashes.setSize(size);
+  }
+  transaction<T>(fn: () => T): T {
+    return fn();
+  }
+  reset(): void {
+    this.hashes = new MemoryHashStore();
+  }
+  addCheckpoint(size: number, note: string): void {
+    if (this.stored.some((c) => c.size === size)) throw new Error(`checkpoint ${size} exists`);
+    this.stored.push({ size, note, cosignatures: [], signedAt: new Date().toISOString() });
+    this.stored.sort((a, b) => a.size - b.size);
+  }
+  addCosignatures(size: number, lines: readonly string[]): void {
+    const c = this.stored.find((x) => x.size === size);
+    if (c === undefined) throw new Error(`no checkpoint of size ${size}`);
+    for (const l of lines) if (!c.cosignatures.includes(l)) c.cosignatures.push(l);
+  }
+  latestCheckpoint(): StoredCheckpoint | undefined {
+    return this.stored[this.stored.length - 1];
+  }
+  checkpoints(): StoredCheckpoint[] {
+    return [...this.stored];
+  }
+  recordKey(vkey: string): void {
+    if (!this.vkeys.includes(vkey)) this.vkeys.push(vkey);
+  }
+  keys(): string[] {
+    return [...this.vkeys];
+  }
+  witnessState(origin: string): WitnessState | undefined {
+    return this.witness.get(origin);
+  }
+  setWitnessState(origin: string, state: WitnessState): void {
+    this.witness.set(origin, state);
+  }
+  close(): void {}
+}

@@ -1,0 +1,59 @@
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  formatSignerKey,
+  generateNoteKey,
+  parseSignerKey,
+  type Ed25519NoteKey,
+} from '@inr/transparency';
+
+/** The log's origin line and key name: `<institution>/inr-ledger` unless configured. */
+export const defaultOrigin = (institution: string): string => `${institution}/inr-ledger`;
+
+export class SigningKeyError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'SigningKeyError';
+  }
+}
+
+/**
+ * The institution's checkpoint key. LEDGER_SIGNING_KEY (C2SP PRIVATE+KEY form) wins;
+ * otherwise `<dataDir>/log-key`, generated with mode 0600 on first start. The key name
+ * must be the origin: verifiers look the log key up by the checkpoint's origin line.
+ */
+export function loadOrCreateSigningKey(
+  dataDir: string,
+  name: string,
+  env: Record<string, string | undefined> = process.env,
+): Ed25519NoteKey {
+  const configured = env.LEDGER_SIGNING_KEY?.trim();
+  if (configured) return checked(parse(configured, 'LEDGER_SIGNING_KEY'), name);
+  const file = join(dataDir, 'log-key');
+  if (existsSync(file)) {
+    if ((statSync(file).mode & 0o077) !== 0) {
+      throw new SigningKeyError(`${file} is readable by others; chmod 600 it`);
+    }
+    return checked(parse(readFileSync(file, 'utf8').trim(), file), name);
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const key = generateNoteKey(name);
+  // 'wx': two instances starting at once must not overwrite each other's key.
+  writeFileSync(file, `${formatSignerKey(key)}\n`, { mode: 0o600, flag: 'wx' });
+  return key;
+}
+
+function parse(skey: string, source: string): Ed25519NoteKey {
+  try {
+    return parseSignerKey(skey);
+  } catch (e) {
+    throw new SigningKeyError(`${source}: ${e instanceof Error ? e.message : 'bad key'}`);
+  }
+}
+
+function checked(key: Ed25519NoteKey, name: string): Ed25519NoteKey {
+  if (key.name !== name) {
+    throw new SigningKeyError(`signing key is named ${key.name}, but the log origin is ${name}`);
+  }
+  return key;
+}

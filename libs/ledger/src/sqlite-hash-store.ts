@@ -1,0 +1,213 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { HashStore } from '@inr/transparency';
+
+/** A checkpoint the log signed, with the witness cosignature lines collected for it. */
+export interface StoredCheckpoint {
+  size: number;
+  /** The signed note as the log signed it (log signature only). */
+  note: string;
+  /** Verified cosignature lines, each ending in a newline. */
+  cosignatures: string[];
+  signedAt: string;
+}
+
+/** What a witness remembers per log: the latest checkpoint it cosigned. */
+export interface WitnessState {
+  size: number;
+  root: Uint8Array;
+}
+
+/** A HashStore that can group writes: LedgerLog integrates one batch per transaction. */
+export interface TransactionalHashStore extends HashStore {
+  transaction<T>(fn: () => T): T;
+}
+
+/** Everything the log keeps beside the events: subtree hashes, checkpoints, keys, witness state. */
+export interface LedgerStore extends TransactionalHashStore {
+  reset(): void;
+  addCheckpoint(size: number, note: string): void;
+  addCosignatures(size: number, lines: readonly string[]): void;
+  latestCheckpoint(): StoredCheckpoint | undefined;
+  checkpoints(): StoredCheckpoint[];
+  recordKey(vkey: string): void;
+  keys(): string[];
+  witnessState(origin: string): WitnessState | undefined;
+  setWitnessState(origin: string, state: WitnessState): void;
+  close(): void;
+}
+
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE subtrees (
+     level INTEGER NOT NULL,
+     idx   INTEGER NOT NULL,
+     hash  BLOB    NOT NULL,
+     PRIMARY KEY (level, idx)
+   ) WITHOUT ROWID;
+   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+   CREATE TABLE checkpoints (
+     size         INTEGER PRIMARY KEY,
+     note         TEXT NOT NULL,
+     cosignatures TEXT NOT NULL DEFAULT '',
+     signed_at    TEXT NOT NULL
+   );
+   CREATE TABLE keys (vkey TEXT PRIMARY KEY, recorded_at TEXT NOT NULL);
+   CREATE TABLE witness_state (origin TEXT PRIMARY KEY, size INTEGER NOT NULL, root BLOB NOT NULL);`,
+];
+
+/** `<dataDir>/ledger.sqlite`, WAL with synchronous=FULL: a signed checkpoint survives a crash. */
+export class SqliteHashStore implements LedgerStore {
+  private readonly db: Database.Database;
+  private readonly stmts;
+  private cachedSize: number;
+
+  constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
+    this.db = new Database(join(dataDir, 'ledger.sqlite'));
+    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    migrate(this.db);
+    this.stmts = {
+      get: this.db.prepare<[number, number], { hash: Buffer }>(
+        'SELECT hash FROM subtrees WHERE level = ? AND idx = ?',
+      ),
+      put: this.db.prepare('INSERT OR REPLACE INTO subtrees (level, idx, hash) VALUES (?, ?, ?)'),
+      getMeta: this.db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
+      setMeta: this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
+      addCheckpoint: this.db.prepare(
+        'INSERT INTO checkpoints (size, note, signed_at) VALUES (?, ?, ?)',
+      ),
+      getCosigs: this.db.prepare<[number], { cosignatures: string }>(
+        'SELECT cosignatures FROM checkpoints WHERE size = ?',
+      ),
+      setCosigs: this.db.prepare('UPDATE checkpoints SET cosignatures = ? WHERE size = ?'),
+      latest: this.db.prepare<[], CheckpointRow>(
+        'SELECT * FROM checkpoints ORDER BY size DESC LIMIT 1',
+      ),
+      all: this.db.prepare<[], CheckpointRow>('SELECT * FROM checkpoints ORDER BY size'),
+      recordKey: this.db.prepare('INSERT OR IGNORE INTO keys (vkey, recorded_at) VALUES (?, ?)'),
+      keys: this.db.prepare<[], { vkey: string }>(
+        'SELECT vkey FROM keys ORDER BY recorded_at, vkey',
+      ),
+      witness: this.db.prepare<[string], { size: number; root: Buffer }>(
+        'SELECT size, root FROM witness_state WHERE origin = ?',
+      ),
+      setWitness: this.db.prepare(
+        'INSERT OR REPLACE INTO witness_state (origin, size, root) VALUES (?, ?, ?)',
+      ),
+    };
+    this.cachedSize = Number(this.stmts.getMeta.get('tree_size')?.value ?? '0');
+  }
+
+  get(level: number, index: number): Uint8Array | undefined {
+    const row = this.stmts.get.get(level, index);
+    return row === undefined ? undefined : new Uint8Array(row.hash);
+  }
+
+  put(level: number, index: number, hash: Uint8Array): void {
+    this.stmts.put.run(level, index, Buffer.from(hash));
+  }
+
+  size(): number {
+    return this.cachedSize;
+  }
+
+  setSize(size: number): void {
+    this.stmts.setMeta.run('tree_size', String(size));
+    this.cachedSize = size;
+  }
+
+  transaction<T>(fn: () => T): T {
+    const before = this.cachedSize;
+    try {
+      return this.db.transaction(fn).immediate();
+    } catch (e) {
+      this.cachedSize = before; // the rolled-back size must not survive in memory
+      throw e;
+    }
+  }
+
+  /** Forget every subtree hash (checkpoints, keys and witness state stay): for a rebuild. */
+  reset(): void {
+    this.transaction(() => {
+      this.db.exec('DELETE FROM subtrees');
+      this.setSize(0);
+    });
+  }
+
+  addCheckpoint(size: number, note: string): void {
+    this.stmts.addCheckpoint.run(size, note, new Date().toISOString());
+  }
+
+  addCosignatures(size: number, lines: readonly string[]): void {
+    this.transaction(() => {
+      const row = this.stmts.getCosigs.get(size);
+      if (row === undefined) throw new Error(`no checkpoint of size ${size}`);
+      const have = splitLines(row.cosignatures);
+      const merged = [...have, ...lines.filter((l) => !have.includes(l))];
+      this.stmts.setCosigs.run(merged.join(''), size);
+    });
+  }
+
+  latestCheckpoint(): StoredCheckpoint | undefined {
+    const row = this.stmts.latest.get();
+    return row === undefined ? undefined : toCheckpoint(row);
+  }
+
+  checkpoints(): StoredCheckpoint[] {
+    return this.stmts.all.all().map(toCheckpoint);
+  }
+
+  recordKey(vkey: string): void {
+    this.stmts.recordKey.run(vkey, new Date().toISOString());
+  }
+
+  keys(): string[] {
+    return this.stmts.keys.all().map((r) => r.vkey);
+  }
+
+  witnessState(origin: string): WitnessState | undefined {
+    const row = this.stmts.witness.get(origin);
+    return row === undefined ? undefined : { size: row.size, root: new Uint8Array(row.root) };
+  }
+
+  setWitnessState(origin: string, state: WitnessState): void {
+    this.stmts.setWitness.run(origin, state.size, Buffer.from(state.root));
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+interface CheckpointRow {
+  size: number;
+  note: string;
+  cosignatures: string;
+  signed_at: string;
+}
+
+const toCheckpoint = (r: CheckpointRow): StoredCheckpoint => ({
+  size: r.size,
+  note: r.note,
+  cosignatures: splitLines(r.cosignatures),
+  signedAt: r.signed_at,
+});
+
+const splitLines = (s: string): string[] =>
+  s === '' ? [] : s.split(/(?<=\n)/).filter((l) => l.length > 0);
+
+function migrate(db: Database.Database): void {
+  db.transaction(() => {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (current > MIGRATIONS.length) {
+      throw new Error(`ledger.sqlite has schema version ${current}, newer than this build knows`);
+    }
+    for (let v = current; v < MIGRATIONS.length; v++) {
+      db.exec(MIGRATIONS[v] as string);
+      db.pragma(`user_version = ${v + 1}`);
+    }
+  }).immediate();
+}

@@ -1,0 +1,72 @@
+import {
+  cosignatureVerifierKey,
+  ed25519VerifierKey,
+  generateNoteKey,
+  parseTrustPolicy,
+  type Ed25519NoteKey,
+  type TrustPolicy,
+} from '@inr/transparency';
+import {
+  Checkpointer,
+  LedgerLog,
+  MemoryLedgerStore,
+  WitnessService,
+  submitToWitnesses,
+  type LedgerStore,
+} from '@inr/ledger';
+import { FakeEventStore, seed } from './fake-event-store';
+
+export const ORIGIN = 'hospital.example/inr-ledger';
+
+export interface World {
+  events: FakeEventStore;
+  store: LedgerStore;
+  log: LedgerLog;
+  logKey: Ed25519NoteKey;
+  checkpointer: Checkpointer;
+  witnessKeys: Ed25519NoteKey[];
+  witnesses: WitnessService[];
+  policy: TrustPolicy;
+}
+
+/** A log of n events, its checkpointer, and three in-process witnesses (2-of-3 policy). */
+export async function world(n: number, store: LedgerStore = new MemoryLedgerStore()): Promise<World> {
+  const events = new FakeEventStore();
+  await seed(events, n);
+  const log = new LedgerLog(events, store);
+  await log.catchUp();
+  const logKey = generateNoteKey(ORIGIN);
+  const checkpointer = new Checkpointer(log, store, logKey, { origin: ORIGIN });
+  const witnessKeys = [1, 2, 3].map((i) => generateNoteKey(`w${i}.partner.example`));
+  const logs = new Map([[ORIGIN, [ed25519VerifierKey(logKey)]]]);
+  const witnesses = witnessKeys.map(
+    (key) => new WitnessService({ key, logs, now: () => 1_750_000_000 }, new MemoryLedgerStore()),
+  );
+  const policy = parseTrustPolicy(
+    [
+      `log ${ed25519VerifierKey(logKey)}`,
+      ...witnessKeys.map((k, i) => `witness W${i + 1} ${cosignatureVerifierKey(k)} https://w${i + 1}.example`),
+      'group partners 2 W1 W2 W3',
+      'quorum partners',
+    ].join('\n'),
+  );
+  return { events, store, log, logKey, checkpointer, witnessKeys, witnesses, policy };
+}
+
+/** Sign the current tree and collect cosignatures from the in-process witnesses. */
+export async function signAndWitness(w: World, count = 3) {
+  const cp = w.checkpointer.signNow()!;
+  const urls = w.witnessKeys.map((k, i) => ({ vkey: cosignatureVerifierKey(k), url: `https://w${i + 1}.example` }));
+  const outcomes = await submitToWitnesses(cp, urls.slice(0, count), {
+    post: async (url, body) => {
+      const i = Number(/w(\d)\.example/.exec(url)![1]) - 1;
+      const r = w.witnesses[i]!.addCheckpoint(body);
+      return { status: r.status, body: 'body' in r ? r.body : r.reason };
+    },
+    consistencyProof: (a, b) => w.log.consistencyProof(a, b),
+    store: w.store,
+    witnessSizes: sizes,
+  });
+  return { checkpoint: w.store.latestCheckpoint()!, outcomes };
+}
+const sizes = new Map<string, number>();

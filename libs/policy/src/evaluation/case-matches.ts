@@ -1,0 +1,20 @@
+import type { CaseFilter } from '../pathway/pathway';
+import type { CaseState } from '../history/trainee-record';
+
+/**
+ * Whether a case counts under a filter (the date window is checked by the caller). A retracted
+ * case never counts; a disputed one neither, whatever the filter: the supervisor has said it is wrong.
+ */
+export function caseMatches(state: CaseState, filter: Omit<CaseFilter, 'window'>): boolean {
+  if (state.retracted || state.signOff === 'disputed') return false;
+  if (filter.procedures && !filter.procedures.includes(state.procedure)) return false;
+  if (filter.operatorRoles && !filter.operatorRoles.includes(state.operatorRole)) return false;
+  if (filter.minSupervisionLevel !== undefined && state.supervisionLevel < filter.minSupervisionLevel) return false;
+  if (filter.signedOff !== undefined && (state.signOff === 'signed') !== filter.signedOff) return false;
+  if (filter.institutionIds && !filter.institutionIds.includes(state.institutionId)) return false;
+  if (filter.ruptured !== undefined) {
+    const { details } = state;
+    if (details.procedure !== 'aneurysm-coiling' || details.ruptured !== filter.ruptured) return false;
+  }
+  return true;
+}

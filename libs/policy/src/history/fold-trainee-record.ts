@@ -1,0 +1,149 @@
+import type { DomainEventMap } from '@inr/domain';
+import type { HistoryEvent } from './history-event';
+import type { CaseState, TraineeRecord } from './trainee-record';
+
+/** Ledger order: position first; the id breaks ties so even a malformed input folds one way only. */
+export function compareHistoryEvents(a: HistoryEvent, b: HistoryEvent): number {
+  if (a.position !== b.position) return a.position - b.position;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function dataOf<K extends keyof DomainEventMap>(event: HistoryEvent, traineeId: string): DomainEventMap[K] | undefined {
+  const data = event.data;
+  if (typeof data !== 'object' || data === null) return undefined;
+  return (data as { traineeId?: unknown }).traineeId === traineeId ? (data as DomainEventMap[K]) : undefined;
+}
+
+/** Folds one trainee's events into the state a pathway is evaluated against. Pure; input not mutated. */
+export function foldTraineeRecord(traineeId: string, history: readonly HistoryEvent[]): TraineeRecord {
+  const record: TraineeRecord = {
+    traineeId,
+    cases: [],
+    assessments: [],
+    competencySignOffs: [],
+    rota: [],
+    trainingTime: [],
+  };
+  const cases = new Map<string, CaseState>();
+  const seen = new Set<string>();
+  let institution: string | undefined;
+
+  for (const event of [...history].sort(compareHistoryEvents)) {
+    // A re-appended event id is the same event: count it once.
+    if (seen.has(event.id)) continue;
+    seen.add(event.id);
+    switch (event.type) {
+      case 'TraineeEnrolled': {
+        const d = dataOf<'TraineeEnrolled'>(event, traineeId);
+        if (d) institution = d.institutionId;
+        break;
+      }
+      case 'TraineeTransferred': {
+        const d = dataOf<'TraineeTransferred'>(event, traineeId);
+        if (d) institution = d.toInstitutionId;
+        break;
+      }
+      case 'CaseLogged': {
+        const d = dataOf<'CaseLogged'>(event, traineeId);
+        if (!d || cases.has(d.caseId)) break;
+        const state: CaseState = {
+          caseId: d.caseId,
+          loggedEventId: event.id,
+          position: event.position,
+          institutionId: d.institutionId,
+          procedure: d.procedure,
+          performedOn: d.performedOn,
+          operatorRole: d.operatorRole,
+          supervisorId: d.supervisorId,
+          supervisionLevel: d.supervisionLevel,
+          details: d.details,
+          retracted: false,
+          signOff: 'awaiting',
+          supportingEventIds: [],
+        };
+        cases.set(d.caseId, state);
+        record.cases.push(state);
+        break;
+      }
+      case 'CaseAmended': {
+        const d = dataOf<'CaseAmended'>(event, traineeId);
+        const state = d && cases.get(d.caseId);
+        if (!d || !state || state.retracted) break;
+        const c = d.changes;
+        if (c.performedOn !== undefined) state.performedOn = c.performedOn;
+        if (c.operatorRole !== undefined) state.operatorRole = c.operatorRole;
+        if (c.supervisorId !== undefined) state.supervisorId = c.supervisorId;
+        if (c.supervisionLevel !== undefined) state.supervisionLevel = c.supervisionLevel;
+        if (c.details !== undefined) state.details = c.details;
+        // The withdrawn sign-off stays withdrawn until a later CaseSignedOff.
+        if (d.signOffWithdrawn && state.signOff === 'signed') state.signOff = 'awaiting';
+        state.supportingEventIds.push(event.id);
+        break;
+      }
+      case 'CaseRetracted': {
+        const d = dataOf<'CaseRetracted'>(event, traineeId);
+        const state = d && cases.get(d.caseId);
+        if (state) state.retracted = true;
+        break;
+      }
+      case 'CaseSignedOff': {
+        const d = dataOf<'CaseSignedOff'>(event, traineeId);
+        const state = d && cases.get(d.caseId);
+        if (!state || state.retracted) break;
+        state.signOff = 'signed';
+        state.supportingEventIds.push(event.id);
+        break;
+      }
+      case 'CaseSignOffDisputed': {
+        const d = dataOf<'CaseSignOffDisputed'>(event, traineeId);
+        const state = d && cases.get(d.caseId);
+        if (!state || state.retracted) break;
+        state.signOff = 'disputed';
+        state.supportingEventIds.push(event.id);
+        break;
+      }
+      case 'AssessmentRecorded': {
+        const d = dataOf<'AssessmentRecorded'>(event, traineeId);
+        if (!d) break;
+        record.assessments.push({
+          eventId: event.id,
+          type: d.type,
+          outcome: d.outcome,
+          procedure: d.procedure,
+          performedOn: d.performedOn,
+        });
+        break;
+      }
+      case 'CompetencySignedOff': {
+        const d = dataOf<'CompetencySignedOff'>(event, traineeId);
+        if (!d) break;
+        record.competencySignOffs.push({
+          eventId: event.id,
+          position: event.position,
+          competencyId: d.competencyId,
+          signerId: d.signerId,
+          signerKind: d.signerKind,
+          institutionId: d.institutionId,
+          signedOn: d.signedOn,
+          traineeInstitutionAtSigning: institution,
+        });
+        break;
+      }
+      case 'RotaParticipationRecorded': {
+        const d = dataOf<'RotaParticipationRecorded'>(event, traineeId);
+        if (d) record.rota.push({ eventId: event.id, from: d.from, to: d.to, shifts: d.shifts });
+        break;
+      }
+      case 'TrainingTimeRecognised': {
+        const d = dataOf<'TrainingTimeRecognised'>(event, traineeId);
+        if (d) {
+          record.trainingTime.push({ eventId: event.id, setting: d.setting, months: d.months, from: d.from, to: d.to });
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return record;
+}

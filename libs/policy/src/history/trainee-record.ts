@@ -1,0 +1,75 @@
+import type {
+  AssessmentRecorded,
+  CaseDetails,
+  OperatorRole,
+  Procedure,
+  SupervisionLevel,
+  SupervisorKind,
+  TrainingTimeRecognised,
+} from '@inr/domain';
+
+export type SignOffState = 'awaiting' | 'signed' | 'disputed';
+
+/** A case as its events leave it: the logged values with amendments applied. */
+export interface CaseState {
+  caseId: string;
+  /** The CaseLogged event id: what a requirement cites when the case counts. */
+  loggedEventId: string;
+  position: number;
+  institutionId: string;
+  procedure: Procedure;
+  performedOn: string;
+  operatorRole: OperatorRole;
+  supervisorId: string;
+  supervisionLevel: SupervisionLevel;
+  details: CaseDetails;
+  retracted: boolean;
+  signOff: SignOffState;
+  /** Amendments and the standing sign-off: the events that made the case what it is now. */
+  supportingEventIds: string[];
+}
+
+export interface AssessmentState {
+  eventId: string;
+  type: AssessmentRecorded['type'];
+  outcome: AssessmentRecorded['outcome'];
+  procedure: Procedure | undefined;
+  performedOn: string;
+}
+
+export interface CompetencySignOffState {
+  eventId: string;
+  position: number;
+  competencyId: string;
+  signerId: string;
+  signerKind: SupervisorKind;
+  institutionId: string;
+  signedOn: string;
+  /** The trainee's institution (enrolment, then transfers) when this sign-off entered the ledger. */
+  traineeInstitutionAtSigning: string | undefined;
+}
+
+export interface RotaState {
+  eventId: string;
+  from: string;
+  to: string;
+  shifts: number;
+}
+
+export interface TrainingTimeState {
+  eventId: string;
+  setting: TrainingTimeRecognised['setting'];
+  months: number;
+  from: string;
+  to: string;
+}
+
+/** Everything one trainee's history holds that a pathway can ask about, in ledger order. */
+export interface TraineeRecord {
+  traineeId: string;
+  cases: CaseState[];
+  assessments: AssessmentState[];
+  competencySignOffs: CompetencySignOffState[];
+  rota: RotaState[];
+  trainingTime: TrainingTimeState[];
+}

@@ -1,0 +1,10 @@
+export * from './pathway/pathway';
+export * from './pathway/pathway-validation-error';
+export * from './pathway/validate-pathway';
+export * from './history/history-event';
+export * from './evaluation/evaluation';
+export * from './evaluation/evaluation-input-error';
+export * from './evaluation/evaluate';
+export * from './evaluation/diff-evaluations';
+export * from './catalogue/catalogue';
+export { addMonths, isIsoDate } from './dates/iso-date';

@@ -1,0 +1,82 @@
+import type Database from 'better-sqlite3';
+import type { LedgerEvent } from '../events/ledger-event';
+import type { KeyedFold } from './keyed-fold';
+import { table, type Projection, type ProjectionWriter, type TableNames } from './projection';
+
+export type ColumnValue = string | number | null;
+
+/** A column copied out of the document so queries can filter and sort on it. */
+export interface DocumentColumn<D> {
+  name: string;
+  /** SQLite type, e.g. 'TEXT' or 'INTEGER'. */
+  type: string;
+  value(doc: D): ColumnValue;
+  indexed?: boolean;
+}
+
+export interface DocumentProjectionSpec<D> {
+  name: string;
+  version: number;
+  fold: KeyedFold<D>;
+  columns: readonly DocumentColumn<D>[];
+}
+
+/**
+ * A projection storing one JSON document per key plus filter columns. Documents touched in a
+ * batch stay in memory and are written once at flush, so a case logged, amended and signed
+ * off in one batch costs one write.
+ */
+export function documentProjection<D>(spec: DocumentProjectionSpec<D>): Projection {
+  const base = spec.name.replace(/-/g, '_');
+  const columns = spec.columns;
+  return {
+    name: spec.name,
+    version: spec.version,
+    tables: [base],
+    create(db: Database.Database, names: TableNames): void {
+      const name = table(names, base);
+      const defs = columns.map((c) => `${c.name} ${c.type}`).join(', ');
+      db.exec(`CREATE TABLE ${name} (key TEXT PRIMARY KEY, doc TEXT NOT NULL${defs ? ', ' + defs : ''})`);
+      for (const c of columns.filter((col) => col.indexed))
+        db.exec(`CREATE INDEX ${name}_${c.name} ON ${name} (${c.name})`);
+    },
+    attach(db: Database.Database, names: TableNames): ProjectionWriter {
+      const name = table(names, base);
+      const select = db.prepare<[string], { doc: string }>(`SELECT doc FROM ${name} WHERE key = ?`);
+      const colNames = ['key', 'doc', ...columns.map((c) => c.name)];
+      const upsert = db.prepare(
+        `INSERT OR REPLACE INTO ${name} (${colNames.join(', ')}) VALUES (${colNames.map(() => '?').join(', ')})`,
+      );
+      const remove = db.prepare(`DELETE FROM ${name} WHERE key = ?`);
+      // undefined in the map means "deleted in this batch"; a missing entry means "not loaded".
+      let touched = new Map<string, D | undefined>();
+      const load = (key: string): D | undefined => {
+        if (touched.has(key)) return touched.get(key);
+        const row = select.get(key);
+        return row ? (JSON.parse(row.doc) as D) : undefined;
+      };
+      return {
+        apply(event: LedgerEvent): void {
+          const key = spec.fold.keyOf(event);
+          if (key === undefined) return;
+          touched.set(key, spec.fold.evolve(load(key), event));
+        },
+        flush(): void {
+          for (const [key, doc] of touched) {
+            if (doc === undefined) remove.run(key);
+            else upsert.run(key, JSON.stringify(doc), ...columns.map((c) => c.value(doc)));
+          }
+          touched = new Map();
+        },
+        reset(): void {
+          touched = new Map();
+        },
+      };
+    },
+  };
+}
+
+/** Reads the documents of a projection's table (already resolved to its active version). */
+export function parseDocs<D>(rows: readonly { doc: string }[]): D[] {
+  return rows.map((row) => JSON.parse(row.doc) as D);
+}

@@ -1,0 +1,44 @@
+import type Database from 'better-sqlite3';
+import type { LedgerEvent } from '../events/ledger-event';
+
+/** Actual table names of one projection version, by base name (`cases` -> `cases_v2`). */
+export type TableNames = Readonly<Record<string, string>>;
+
+/**
+ * Writes one projection version's tables. `apply` runs inside the runner's transaction;
+ * `flush` writes anything buffered before the commit; `reset` drops buffered state after a
+ * rollback so a retried batch starts clean.
+ */
+export interface ProjectionWriter {
+  apply(event: LedgerEvent): void;
+  flush(): void;
+  reset(): void;
+}
+
+/**
+ * A versioned read model. Bumping `version` makes the runner build `<table>_v<version>`
+ * side by side from position 0 and switch to it once it has caught up with the old one.
+ */
+export interface Projection {
+  readonly name: string;
+  readonly version: number;
+  /** Base names of the tables this projection owns. */
+  readonly tables: readonly string[];
+  create(db: Database.Database, names: TableNames): void;
+  attach(db: Database.Database, names: TableNames): ProjectionWriter;
+}
+
+export function tableNames(projection: Pick<Projection, 'tables' | 'version'>): TableNames {
+  return tableNamesFor(projection.tables, projection.version);
+}
+
+export function tableNamesFor(tables: readonly string[], version: number): TableNames {
+  return Object.fromEntries(tables.map((base) => [base, `${base}_v${version}`]));
+}
+
+/** Looks a table up by base name; a typo is a programming error, so it throws. */
+export function table(names: TableNames, base: string): string {
+  const name = names[base];
+  if (name === undefined) throw new Error(`unknown table ${base}`);
+  return name;
+}
