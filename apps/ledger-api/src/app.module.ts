@@ -17,6 +17,7 @@ import { Lifecycle } from './platform/store/lifecycle';
 import { EVENT_STORE, LEDGER_CONFIG } from './platform/store/tokens';
 import { COMMAND_CONTROLLERS, COMMAND_PROVIDERS } from './commands/command-controllers';
 import { QUERY_CONTROLLERS, QUERY_PROVIDERS } from './queries/query-controllers';
+import { EventScope } from './live-feed/event-scope';
 import { LiveFeedController } from './live-feed/live-feed.controller';
 
 export interface AppDependencies {
@@ -39,6 +40,7 @@ export class AppModule {
       IdempotencyInterceptor,
       Lifecycle,
       OpenApiHolder,
+      EventScope,
       { provide: APP_GUARD, useClass: AuthGuard },
       { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ...COMMAND_PROVIDERS,

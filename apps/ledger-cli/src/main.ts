@@ -2,7 +2,9 @@
 import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
 import { EXIT } from './exit-codes';
+import { registerKeysCommand } from './commands/keys.command';
 import { registerServeCommand } from './commands/serve.command';
+import { registerTokenCommand } from './commands/token.command';
 import { red } from './ui/terminal';
 
 /** The `inr-ledger` command. Each subcommand lives in commands/<name>.command.ts. */
@@ -11,6 +13,8 @@ export function buildProgram(): Command {
     .description('A verifiable ledger of INR and mechanical thrombectomy training')
     .version(process.env.npm_package_version ?? '0.1.0')
     .showHelpAfterError('(run with --help for usage and examples)')
+    // Set before subcommands are added so they inherit it: usage errors exit 2, not 1.
+    .exitOverride()
     .addHelpText(
       'after',
       `
@@ -18,11 +22,13 @@ Exit codes: 0 success, 1 a check failed (audit, verify), 2 wrong usage, 3 enviro
 Environment: LEDGER_DATA_DIR (default ./data), PORT (default 3000), EVENTSTORE_URL.`,
     );
   registerServeCommand(program);
+  registerTokenCommand(program);
+  registerKeysCommand(program);
   return program;
 }
 
 async function main(): Promise<void> {
-  const program = buildProgram().exitOverride();
+  const program = buildProgram();
   try {
     await program.parseAsync(process.argv);
   } catch (error) {

@@ -31,7 +31,12 @@ export class FakeEventStore implements EventStore {
       this.events.push(recorded);
       this.live.next(recorded);
     }
-    return { streamId, nextExpectedRevision: revision, firstPosition: first, lastPosition: this.events.length - 1 };
+    return {
+      streamId,
+      nextExpectedRevision: revision,
+      firstPosition: first,
+      lastPosition: this.events.length - 1,
+    };
   }
 
   async readStream(streamId: string): Promise<RecordedEvent[]> {

@@ -27,10 +27,14 @@ export interface World {
   witnessKeys: Ed25519NoteKey[];
   witnesses: WitnessService[];
   policy: TrustPolicy;
+  witnessSizes: Map<string, number>;
 }
 
 /** A log of n events, its checkpointer, and three in-process witnesses (2-of-3 policy). */
-export async function world(n: number, store: LedgerStore = new MemoryLedgerStore()): Promise<World> {
+export async function world(
+  n: number,
+  store: LedgerStore = new MemoryLedgerStore(),
+): Promise<World> {
   const events = new FakeEventStore();
   await seed(events, n);
   const log = new LedgerLog(events, store);
@@ -45,18 +49,33 @@ export async function world(n: number, store: LedgerStore = new MemoryLedgerStor
   const policy = parseTrustPolicy(
     [
       `log ${ed25519VerifierKey(logKey)}`,
-      ...witnessKeys.map((k, i) => `witness W${i + 1} ${cosignatureVerifierKey(k)} https://w${i + 1}.example`),
+      ...witnessKeys.map(
+        (k, i) => `witness W${i + 1} ${cosignatureVerifierKey(k)} https://w${i + 1}.example`,
+      ),
       'group partners 2 W1 W2 W3',
       'quorum partners',
     ].join('\n'),
   );
-  return { events, store, log, logKey, checkpointer, witnessKeys, witnesses, policy };
+  return {
+    events,
+    store,
+    log,
+    logKey,
+    checkpointer,
+    witnessKeys,
+    witnesses,
+    policy,
+    witnessSizes: new Map(),
+  };
 }
 
 /** Sign the current tree and collect cosignatures from the in-process witnesses. */
 export async function signAndWitness(w: World, count = 3) {
   const cp = w.checkpointer.signNow()!;
-  const urls = w.witnessKeys.map((k, i) => ({ vkey: cosignatureVerifierKey(k), url: `https://w${i + 1}.example` }));
+  const urls = w.witnessKeys.map((k, i) => ({
+    vkey: cosignatureVerifierKey(k),
+    url: `https://w${i + 1}.example`,
+  }));
   const outcomes = await submitToWitnesses(cp, urls.slice(0, count), {
     post: async (url, body) => {
       const i = Number(/w(\d)\.example/.exec(url)![1]) - 1;
@@ -65,8 +84,7 @@ export async function signAndWitness(w: World, count = 3) {
     },
     consistencyProof: (a, b) => w.log.consistencyProof(a, b),
     store: w.store,
-    witnessSizes: sizes,
+    witnessSizes: w.witnessSizes,
   });
   return { checkpoint: w.store.latestCheckpoint()!, outcomes };
 }
-const sizes = new Map<string, number>();

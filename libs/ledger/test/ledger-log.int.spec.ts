@@ -42,7 +42,9 @@ describe('LedgerLog over sqlite', () => {
     for (const n of [1, 2, 5, 16, 17, 37]) {
       const root = log.root(n);
       expect(Buffer.from(root)).toEqual(Buffer.from(naiveRoot(hashes.slice(0, n))));
-      expect(verifyInclusion(n - 1, n, hashes[n - 1]!, log.inclusionProof(n - 1, n), root)).toBe(true);
+      expect(verifyInclusion(n - 1, n, hashes[n - 1]!, log.inclusionProof(n - 1, n), root)).toBe(
+        true,
+      );
       expect(verifyConsistency(n, 37, root, log.root(), log.consistencyProof(n, 37))).toBe(true);
     }
   });
@@ -78,7 +80,9 @@ describe('LedgerLog over sqlite', () => {
     expect(Buffer.from(entries[0]!.leaf).toString()).toBe(
       Buffer.from(encodeLeaf(events.events[3]!)).toString(),
     );
-    expect(JSON.parse(Buffer.from(entries[0]!.leaf).toString())).toMatchObject({ eventId: events.events[3]!.id });
+    expect(JSON.parse(Buffer.from(entries[0]!.leaf).toString())).toMatchObject({
+      eventId: events.events[3]!.id,
+    });
     events.events[4] = { ...events.events[4]!, data: { tampered: true } };
     await expect(log.entries(3, 6)).rejects.toThrow(LeafMismatchError);
   });

@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { createApp } from '../../../ledger-api/src/create-app';
-import { loadConfig } from '../../../ledger-api/src/config/ledger-config';
 
 export function registerServeCommand(program: Command): void {
   program
@@ -18,6 +16,9 @@ export async function serve(opts: { port?: string; dataDir?: string }): Promise<
   const env = { ...process.env };
   if (opts.port) env.PORT = opts.port;
   if (opts.dataDir) env.LEDGER_DATA_DIR = opts.dataDir;
+  // Loaded here, not at the top: the other commands should not pay for booting Nest.
+  const { loadConfig } = await import('../../../ledger-api/src/config/ledger-config');
+  const { createApp } = await import('../../../ledger-api/src/create-app');
   const config = loadConfig(env);
   const app = await createApp(config);
   await app.listen(config.port, config.host);

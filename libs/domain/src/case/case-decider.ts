@@ -17,7 +17,10 @@ type Logged = Extract<CaseState, { status: 'logged' }>;
 function notOwner(context: DecisionContext, traineeId: string): DomainError | undefined {
   return context.actor.subject === traineeId
     ? undefined
-    : domainError('NOT_CASE_OWNER', 'Only the trainee who logged a case may log, amend or retract it.');
+    : domainError(
+        'NOT_CASE_OWNER',
+        'Only the trainee who logged a case may log, amend or retract it.',
+      );
 }
 
 function notSelfSigning(context: DecisionContext, record: CaseLogged): DomainError | undefined {
@@ -29,14 +32,22 @@ function notSelfSigning(context: DecisionContext, record: CaseLogged): DomainErr
 function existing(state: CaseState, caseId: string): Logged | DomainError {
   if (state.status === 'not-logged') return domainError('CASE_NOT_FOUND', `No case '${caseId}'.`);
   if (state.status === 'retracted') {
-    return domainError('CASE_RETRACTED', 'The case was retracted; it cannot be changed, signed or counted.');
+    return domainError(
+      'CASE_RETRACTED',
+      'The case was retracted; it cannot be changed, signed or counted.',
+    );
   }
   return state;
 }
 
-function decide(command: CaseCommand, state: CaseState, context: DecisionContext): DomainEvent[] | DomainError {
+function decide(
+  command: CaseCommand,
+  state: CaseState,
+  context: DecisionContext,
+): DomainEvent[] | DomainError {
   const guard =
-    rejectPatientIdentifiers(command) ?? requireRole(context.actor, COMMAND_ROLES[command.type], command.type);
+    rejectPatientIdentifiers(command) ??
+    requireRole(context.actor, COMMAND_ROLES[command.type], command.type);
   if (guard) return guard;
   const trainee = context.trainee ?? initialTraineeState();
 
@@ -47,7 +58,9 @@ function decide(command: CaseCommand, state: CaseState, context: DecisionContext
         ? domainError('CASE_ALREADY_LOGGED', `Case '${record.caseId}' is already logged.`)
         : undefined) ??
       notOwner(context, record.traineeId) ??
-      checkCaseRecord(record, trainee, context.today) ?? [{ type: 'CaseLogged', data: compact(record) }]
+      checkCaseRecord(record, trainee, context.today) ?? [
+        { type: 'CaseLogged', data: compact(record) },
+      ]
     );
   }
 
@@ -124,7 +137,10 @@ function decide(command: CaseCommand, state: CaseState, context: DecisionContext
         requireActorIs(context.actor, command.supervisorId, 'supervisorId') ??
         requireReason(command.reason) ??
         (current.signOff.status === 'signed-off'
-          ? domainError('CASE_ALREADY_SIGNED_OFF', 'A signed-off case is corrected by amending it, not disputed.')
+          ? domainError(
+              'CASE_ALREADY_SIGNED_OFF',
+              'A signed-off case is corrected by amending it, not disputed.',
+            )
           : undefined) ??
         (command.supervisorId === record.supervisorId
           ? undefined

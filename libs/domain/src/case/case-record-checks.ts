@@ -25,7 +25,10 @@ export function checkCaseRecord(
     OPERATOR_ROLES.includes(record.operatorRole) &&
     SUPERVISION_LEVELS.includes(record.supervisionLevel)
       ? undefined
-      : domainError('INVALID_VALUE', 'Procedure, operator role or supervision level is not in the vocabulary.')) ??
+      : domainError(
+          'INVALID_VALUE',
+          'Procedure, operator role or supervision level is not in the vocabulary.',
+        )) ??
     (isIsoDate(record.performedOn)
       ? undefined
       : domainError('INVALID_DATE', "'performedOn' must be a calendar date (YYYY-MM-DD).")) ??
@@ -33,10 +36,16 @@ export function checkCaseRecord(
       ? domainError('PERFORMED_DATE_IN_FUTURE', 'A case cannot be performed in the future.')
       : undefined) ??
     (record.performedOn < trainee.enrolment.enrolledOn
-      ? domainError('PERFORMED_BEFORE_ENROLMENT', 'The case was performed before the trainee enrolled.')
+      ? domainError(
+          'PERFORMED_BEFORE_ENROLMENT',
+          'The case was performed before the trainee enrolled.',
+        )
       : undefined) ??
     (record.details.procedure !== record.procedure
-      ? domainError('CASE_DETAILS_MISMATCH', `The details describe '${record.details.procedure}', not '${record.procedure}'.`)
+      ? domainError(
+          'CASE_DETAILS_MISMATCH',
+          `The details describe '${record.details.procedure}', not '${record.procedure}'.`,
+        )
       : undefined) ??
     checkRoleAgainstSupervision(record)
   );

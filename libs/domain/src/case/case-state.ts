@@ -41,7 +41,11 @@ export function evolveCase(state: CaseState, event: DomainEvent): CaseState {
     case 'CaseSignOffDisputed':
       return {
         ...state,
-        signOff: { status: 'disputed', supervisorId: event.data.supervisorId, reason: event.data.reason },
+        signOff: {
+          status: 'disputed',
+          supervisorId: event.data.supervisorId,
+          reason: event.data.reason,
+        },
       };
     default:
       return state;

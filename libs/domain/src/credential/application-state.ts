@@ -11,7 +11,12 @@ export type ApplicationState =
   | { status: 'awaiting-decision'; application: Application; deferrals: number }
   | { status: 'refused'; application: Application; decisionId: string }
   | { status: 'granted'; application: Application; decisionId: string }
-  | { status: CredentialStatus; application: Application; decisionId: string; credentialId: string };
+  | {
+      status: CredentialStatus;
+      application: Application;
+      decisionId: string;
+      credentialId: string;
+    };
 
 export function initialApplicationState(): ApplicationState {
   return { status: 'not-submitted' };

@@ -7,7 +7,11 @@ import type { Decider } from '../shared/decider';
 import { domainError, type DomainError } from '../shared/domain-error';
 import { requireActorIs, requireNonEmpty, requireReason, requireRole } from '../shared/guards';
 import { initialTraineeState } from '../trainee/trainee-state';
-import { evolveApplication, initialApplicationState, type ApplicationState } from './application-state';
+import {
+  evolveApplication,
+  initialApplicationState,
+  type ApplicationState,
+} from './application-state';
 import type { CredentialCommand, SubmitCredentialApplication } from './credential-commands';
 import { decideCredentialDecision } from './record-credential-decision';
 
@@ -22,7 +26,10 @@ function decideSubmission(
   return (
     (state.status === 'not-submitted'
       ? undefined
-      : domainError('APPLICATION_ALREADY_SUBMITTED', `Application '${applicationId}' already exists.`)) ??
+      : domainError(
+          'APPLICATION_ALREADY_SUBMITTED',
+          `Application '${applicationId}' already exists.`,
+        )) ??
     requireActorIs(context.actor, traineeId, 'traineeId') ??
     requireNonEmpty(applicationId, 'applicationId') ??
     (trainee.status === 'enrolled' && trainee.enrolment.traineeId === traineeId
@@ -44,7 +51,8 @@ function decideSubmission(
   );
 }
 
-const REVOKED = () => domainError('CREDENTIAL_REVOKED', 'The credential is revoked; revocation is final.');
+const REVOKED = () =>
+  domainError('CREDENTIAL_REVOKED', 'The credential is revoked; revocation is final.');
 
 function decide(
   command: CredentialCommand,
@@ -52,7 +60,8 @@ function decide(
   context: DecisionContext,
 ): DomainEvent[] | DomainError {
   const guard =
-    rejectPatientIdentifiers(command) ?? requireRole(context.actor, COMMAND_ROLES[command.type], command.type);
+    rejectPatientIdentifiers(command) ??
+    requireRole(context.actor, COMMAND_ROLES[command.type], command.type);
   if (guard) return guard;
   const { today } = context;
 
@@ -63,17 +72,29 @@ function decide(
       return decideCredentialDecision(command, state, context);
     case 'IssueCredential': {
       if (state.status === 'active' || state.status === 'suspended' || state.status === 'revoked') {
-        return domainError('CREDENTIAL_ALREADY_ISSUED', 'The credential for this application is already issued.');
+        return domainError(
+          'CREDENTIAL_ALREADY_ISSUED',
+          'The credential for this application is already issued.',
+        );
       }
       if (state.status !== 'granted') {
-        return domainError('CREDENTIAL_NOT_GRANTED', 'A credential is issued only after a granted decision.');
+        return domainError(
+          'CREDENTIAL_NOT_GRANTED',
+          'A credential is issued only after a granted decision.',
+        );
       }
       const { applicationId, traineeId, pathwayId } = state.application;
       return (
         requireNonEmpty(command.credentialId, 'credentialId') ?? [
           {
             type: 'CredentialIssued',
-            data: { applicationId, credentialId: command.credentialId, traineeId, pathwayId, issuedOn: today },
+            data: {
+              applicationId,
+              credentialId: command.credentialId,
+              traineeId,
+              pathwayId,
+              issuedOn: today,
+            },
           },
         ]
       );
@@ -99,7 +120,10 @@ function decide(
     case 'ReinstateCredential':
       if (state.status === 'revoked') return REVOKED();
       if (state.status !== 'suspended') {
-        return domainError('CREDENTIAL_NOT_SUSPENDED', 'Only a suspended credential can be reinstated.');
+        return domainError(
+          'CREDENTIAL_NOT_SUSPENDED',
+          'Only a suspended credential can be reinstated.',
+        );
       }
       return (
         requireReason(command.reason) ?? [

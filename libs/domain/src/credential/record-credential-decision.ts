@@ -35,12 +35,18 @@ export function decideCredentialDecision(
   const refusal =
     requireActorIs(context.actor, command.panelMemberId, 'panelMemberId') ??
     (command.panelMemberId === application.traineeId
-      ? domainError('CANNOT_DECIDE_OWN_APPLICATION', 'Nobody decides their own credential application.')
+      ? domainError(
+          'CANNOT_DECIDE_OWN_APPLICATION',
+          'Nobody decides their own credential application.',
+        )
       : undefined) ??
     requireNonEmpty(command.decisionId, 'decisionId') ??
     (CREDENTIAL_OUTCOMES.includes(outcome)
       ? undefined
-      : domainError('INVALID_VALUE', `'outcome' must be one of ${CREDENTIAL_OUTCOMES.join(', ')}.`)) ??
+      : domainError(
+          'INVALID_VALUE',
+          `'outcome' must be one of ${CREDENTIAL_OUTCOMES.join(', ')}.`,
+        )) ??
     (pathwayVersion === application.pathwayVersion
       ? undefined
       : domainError(
@@ -48,9 +54,15 @@ export function decideCredentialDecision(
           `The application was made against version ${application.pathwayVersion}, not ${pathwayVersion}.`,
         )) ??
     (published === undefined
-      ? domainError('PATHWAY_VERSION_NOT_PUBLISHED', `Pathway version ${pathwayVersion} is not published.`)
+      ? domainError(
+          'PATHWAY_VERSION_NOT_PUBLISHED',
+          `Pathway version ${pathwayVersion} is not published.`,
+        )
       : published.contentHash !== pathwayHash
-        ? domainError('PATHWAY_HASH_MISMATCH', "'pathwayHash' is not the published hash of that version.")
+        ? domainError(
+            'PATHWAY_HASH_MISMATCH',
+            "'pathwayHash' is not the published hash of that version.",
+          )
         : undefined) ??
     (Number.isInteger(ledgerSize) && ledgerSize > 0
       ? undefined
@@ -85,7 +97,10 @@ export function decideCredentialDecision(
 }
 
 /** An override reason is needed exactly when granting against an unmet evaluation. */
-function checkOverride(overriding: boolean, overrideReason: string | undefined): DomainError | undefined {
+function checkOverride(
+  overriding: boolean,
+  overrideReason: string | undefined,
+): DomainError | undefined {
   if (overriding) {
     return requireReason(overrideReason, 'overrideReason') === undefined
       ? undefined

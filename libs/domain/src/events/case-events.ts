@@ -76,7 +76,16 @@ export interface CaseLogged {
 
 /** Fields a trainee may correct after logging. */
 export type CaseCorrection = Partial<
-  Pick<CaseLogged, 'performedOn' | 'operatorRole' | 'supervisorId' | 'supervisionLevel' | 'details' | 'notes' | 'localRef'>
+  Pick<
+    CaseLogged,
+    | 'performedOn'
+    | 'operatorRole'
+    | 'supervisorId'
+    | 'supervisionLevel'
+    | 'details'
+    | 'notes'
+    | 'localRef'
+  >
 >;
 
 export interface CaseAmended {

@@ -31,7 +31,9 @@ export interface DomainEventMap {
 export type DomainEventType = keyof DomainEventMap;
 
 /** A domain event as deciders produce and evolve it (no store fields). */
-export type DomainEvent = { [K in DomainEventType]: { type: K; data: DomainEventMap[K] } }[DomainEventType];
+export type DomainEvent = {
+  [K in DomainEventType]: { type: K; data: DomainEventMap[K] };
+}[DomainEventType];
 
 export type EventOf<K extends DomainEventType> = Extract<DomainEvent, { type: K }>;
 
@@ -40,7 +42,14 @@ export type EventOf<K extends DomainEventType> = Extract<DomainEvent, { type: K 
  * training time), case-<id>, supervisor-<id>, policy-<pathwayId>, application-<id> (the
  * application, its decision and the credential's life).
  */
-export const STREAM_CATEGORIES = ['trainee', 'case', 'supervisor', 'policy', 'application', 'institution'] as const;
+export const STREAM_CATEGORIES = [
+  'trainee',
+  'case',
+  'supervisor',
+  'policy',
+  'application',
+  'institution',
+] as const;
 export type StreamCategory = (typeof STREAM_CATEGORIES)[number];
 
 export function streamName(category: StreamCategory, id: string): string {

@@ -17,7 +17,10 @@ function documentMismatch(command: PathwayCommand): DomainError | undefined {
     return domainError('PATHWAY_DOCUMENT_MISMATCH', "The document's id differs from 'pathwayId'.");
   }
   if (version !== undefined && version !== command.version) {
-    return domainError('PATHWAY_DOCUMENT_MISMATCH', "The document's version differs from 'version'.");
+    return domainError(
+      'PATHWAY_DOCUMENT_MISMATCH',
+      "The document's version differs from 'version'.",
+    );
   }
   return undefined;
 }
@@ -33,13 +36,20 @@ function decide(
     requireRole(context.actor, COMMAND_ROLES[command.type], command.type) ??
     (isPathwayVersion(data.version)
       ? undefined
-      : domainError('INVALID_PATHWAY_VERSION', "'version' must be dotted whole numbers, e.g. '2.1'.")) ??
+      : domainError(
+          'INVALID_PATHWAY_VERSION',
+          "'version' must be dotted whole numbers, e.g. '2.1'.",
+        )) ??
     (/^[0-9a-f]{64}$/.test(data.contentHash)
       ? undefined
       : domainError('INVALID_CONTENT_HASH', "'contentHash' must be a lower-case hex SHA-256.")) ??
     documentMismatch(command) ??
-    (state.status === 'published' && state.versions.some((v) => comparePathwayVersions(v.version, data.version) === 0)
-      ? domainError('PATHWAY_VERSION_ALREADY_PUBLISHED', `Version ${data.version} is already published.`)
+    (state.status === 'published' &&
+    state.versions.some((v) => comparePathwayVersions(v.version, data.version) === 0)
+      ? domainError(
+          'PATHWAY_VERSION_ALREADY_PUBLISHED',
+          `Version ${data.version} is already published.`,
+        )
       : undefined) ??
     (state.status === 'published' && comparePathwayVersions(data.version, state.latest.version) < 0
       ? domainError(

@@ -7,7 +7,12 @@ export interface PublishedVersion {
 
 export type PathwayState =
   | { status: 'unpublished' }
-  | { status: 'published'; pathwayId: string; versions: PublishedVersion[]; latest: PublishedVersion };
+  | {
+      status: 'published';
+      pathwayId: string;
+      versions: PublishedVersion[];
+      latest: PublishedVersion;
+    };
 
 export function initialPathwayState(): PathwayState {
   return { status: 'unpublished' };
@@ -21,6 +26,11 @@ export function evolvePathway(state: PathwayState, event: DomainEvent): PathwayS
   return { status: 'published', pathwayId, versions, latest: published };
 }
 
-export function publishedVersion(state: PathwayState, version: string): PublishedVersion | undefined {
-  return state.status === 'published' ? state.versions.find((v) => v.version === version) : undefined;
+export function publishedVersion(
+  state: PathwayState,
+  version: string,
+): PublishedVersion | undefined {
+  return state.status === 'published'
+    ? state.versions.find((v) => v.version === version)
+    : undefined;
 }

@@ -21,7 +21,10 @@ const DATE =
   `(?:\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}[/.\\- ]\\d{1,2}[/.\\- ]\\d{2,4}` +
   `|\\d{1,2}(?:st|nd|rd|th)? ${MONTH},? \\d{2,4}|${MONTH} \\d{1,2}(?:st|nd|rd|th)?,? \\d{2,4})`;
 const DOB_LABEL = '(?:d\\.o\\.b\\.?|dob|date of birth|born on|born)';
-const DATE_OF_BIRTH = new RegExp(`(?<![a-z])${DOB_LABEL}(?![a-z])\\s*(?:[:=#-]|is)?\\s*${DATE}`, 'i');
+const DATE_OF_BIRTH = new RegExp(
+  `(?<![a-z])${DOB_LABEL}(?![a-z])\\s*(?:[:=#-]|is)?\\s*${DATE}`,
+  'i',
+);
 
 // A label then an id-like token that holds at least one digit ("MRN: RX1234567").
 const HOSPITAL_NUMBER =

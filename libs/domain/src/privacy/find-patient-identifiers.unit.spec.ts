@@ -5,7 +5,9 @@ describe('patient identifiers never enter the ledger', () => {
   it('an NHS number with a valid check digit is recognised, however it is spaced', () => {
     expect(isValidNhsNumber('9434765919')).toBe(true);
     for (const text of ['9434765919', '943 476 5919', '943-476-5919', 'pt 943 476 5919 seen']) {
-      expect(findPatientIdentifiers({ notes: text })).toEqual([{ path: 'notes', kind: 'nhs-number' }]);
+      expect(findPatientIdentifiers({ notes: text })).toEqual([
+        { path: 'notes', kind: 'nhs-number' },
+      ]);
     }
   });
 
@@ -21,8 +23,7 @@ describe('patient identifiers never enter the ledger', () => {
   });
 
   it('a check digit that works out as 11 means 0', () => {
-    // 1,0,0,0,0,0,0,1,0 weighted: 10 + 3 = 13 -> 11 - 2 = 9; choose digits summing to a multiple of 11:
-    // 0,0,0,0,0,0,0,0,0 sums to 0 -> 11 -> 0.
+    // Nine zeros weigh 0; 0 mod 11 = 0; 11 - 0 = 11, which stands for a check digit of 0.
     expect(isValidNhsNumber('0000000000')).toBe(true);
     expect(isValidNhsNumber('0000000001')).toBe(false);
   });
@@ -57,7 +58,9 @@ describe('patient identifiers never enter the ledger', () => {
   });
 
   it('walks nested arrays and objects and reports each path', () => {
-    const found = findPatientIdentifiers({ changes: { details: { notes: ['ok', 'NHS 943-476-5919'] } } });
+    const found = findPatientIdentifiers({
+      changes: { details: { notes: ['ok', 'NHS 943-476-5919'] } },
+    });
     expect(found).toEqual([{ path: 'changes.details.notes[1]', kind: 'nhs-number' }]);
   });
 

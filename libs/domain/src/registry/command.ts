@@ -4,5 +4,6 @@ import type { PathwayCommand } from '../pathway/pathway-commands';
 import type { SupervisorCommand } from '../supervisor/supervisor-commands';
 import type { TraineeCommand } from '../trainee/trainee-commands';
 
-export type Command = TraineeCommand | CaseCommand | SupervisorCommand | PathwayCommand | CredentialCommand;
+export type Command =
+  TraineeCommand | CaseCommand | SupervisorCommand | PathwayCommand | CredentialCommand;
 export type CommandOf<K extends Command['type']> = Extract<Command, { type: K }>;

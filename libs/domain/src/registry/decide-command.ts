@@ -37,7 +37,11 @@ export function factsFor(command: Command, streamEvents: readonly DomainEvent[])
   return registration.facts(command, fold(registration.decider, streamEvents));
 }
 
-export function factStreams(facts: FactIds): { trainee?: string; supervisor?: string; pathway?: string } {
+export function factStreams(facts: FactIds): {
+  trainee?: string;
+  supervisor?: string;
+  pathway?: string;
+} {
   return {
     ...(facts.trainee !== undefined && { trainee: `trainee-${facts.trainee}` }),
     ...(facts.supervisor !== undefined && { supervisor: `supervisor-${facts.supervisor}` }),
@@ -52,13 +56,18 @@ export interface FactEvents {
 }
 
 /** Folds the fact streams the handler read into the context's fact states. */
-export function foldFacts(events: FactEvents): Pick<DecisionContext, 'trainee' | 'supervisor' | 'pathway'> {
+export function foldFacts(
+  events: FactEvents,
+): Pick<DecisionContext, 'trainee' | 'supervisor' | 'pathway'> {
   return {
     ...(events.trainee && {
       trainee: fold({ evolve: evolveTrainee, initialState: initialTraineeState }, events.trainee),
     }),
     ...(events.supervisor && {
-      supervisor: fold({ evolve: evolveSupervisor, initialState: initialSupervisorState }, events.supervisor),
+      supervisor: fold(
+        { evolve: evolveSupervisor, initialState: initialSupervisorState },
+        events.supervisor,
+      ),
     }),
     ...(events.pathway && {
       pathway: fold({ evolve: evolvePathway, initialState: initialPathwayState }, events.pathway),

@@ -26,7 +26,11 @@ export interface FactIds {
   pathway?: string;
 }
 
-export interface CommandRegistration<K extends CommandType, State, AggregateCommand = CommandOf<K>> {
+export interface CommandRegistration<
+  K extends CommandType,
+  State,
+  AggregateCommand = CommandOf<K>,
+> {
   category: StreamCategory;
   streamId(command: CommandOf<K>): string;
   /** 'no-stream' for commands that start an aggregate; otherwise append at the revision read. */
@@ -93,7 +97,9 @@ export const deciders = {
   RecordRotaParticipation: trainee('RecordRotaParticipation'),
   RecogniseTrainingTime: trainee('RecogniseTrainingTime'),
   LogCase: caseEntry('LogCase', (c) => ({ trainee: c.traineeId }), 'no-stream'),
-  AmendCase: caseEntry('AmendCase', (_c, s) => (s.status === 'not-logged' ? {} : { trainee: s.record.traineeId })),
+  AmendCase: caseEntry('AmendCase', (_c, s) =>
+    s.status === 'not-logged' ? {} : { trainee: s.record.traineeId },
+  ),
   RetractCase: caseEntry('RetractCase'),
   SignOffCase: caseEntry('SignOffCase', (c) => ({ supervisor: c.supervisorId })),
   DisputeCaseSignOff: caseEntry('DisputeCaseSignOff', (c) => ({ supervisor: c.supervisorId })),

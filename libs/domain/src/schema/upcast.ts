@@ -14,7 +14,11 @@ export class SchemaVersionError extends Error {
  * Brings a stored payload up to the current schema of its type by walking the upcaster chain
  * from `schemaVersion` (absent means 1: events written before versions were recorded).
  */
-export function upcast(type: string, schemaVersion: number | undefined, data: JsonObject): JsonObject {
+export function upcast(
+  type: string,
+  schemaVersion: number | undefined,
+  data: JsonObject,
+): JsonObject {
   if (!isDomainEventType(type)) throw new SchemaVersionError(`Unknown event type '${type}'.`);
   const current = CURRENT_SCHEMA_VERSION[type];
   const from = schemaVersion ?? 1;

@@ -11,7 +11,14 @@ describe('old events keep loading', () => {
   });
 
   it("a v1 enrolment in 'stroke' reads as 'stroke-medicine'", () => {
-    const v1 = { traineeId: 't', institutionId: 'i', specialty: 'stroke', stage: 'ST5', enrolledOn: '2025-01-01', pathwayIds: [] };
+    const v1 = {
+      traineeId: 't',
+      institutionId: 'i',
+      specialty: 'stroke',
+      stage: 'ST5',
+      enrolledOn: '2025-01-01',
+      pathwayIds: [],
+    };
     expect(upcast('TraineeEnrolled', 1, v1)).toEqual({ ...v1, specialty: 'stroke-medicine' });
   });
 
@@ -49,9 +56,9 @@ describe('old events keep loading', () => {
   it('an event from a newer schema, or of an unknown type, is a deployment fault', () => {
     expect(() => upcast('CaseLogged', 3, {})).toThrow(SchemaVersionError);
     expect(() => upcast('PatientAdmitted', 1, {})).toThrow(SchemaVersionError);
-    expect(() => upcastEvent({ type: 'CaseLogged', data: {}, metadata: { schemaVersion: '2' } })).toThrow(
-      SchemaVersionError,
-    );
+    expect(() =>
+      upcastEvent({ type: 'CaseLogged', data: {}, metadata: { schemaVersion: '2' } }),
+    ).toThrow(SchemaVersionError);
   });
 
   it('upcastEvent reads the version from the stored metadata', () => {

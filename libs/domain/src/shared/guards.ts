@@ -19,7 +19,11 @@ export function requireRole(
 }
 
 /** The person named in the command must be the one making it: nobody signs for someone else. */
-export function requireActorIs(actor: Actor, subject: string, field: string): DomainError | undefined {
+export function requireActorIs(
+  actor: Actor,
+  subject: string,
+  field: string,
+): DomainError | undefined {
   return actor.subject === subject
     ? undefined
     : domainError('ACTOR_MISMATCH', `'${field}' must be the authenticated actor.`);
@@ -31,7 +35,11 @@ export function requireDate(value: string, field: string): DomainError | undefin
     : domainError('INVALID_DATE', `'${field}' must be a calendar date (YYYY-MM-DD).`);
 }
 
-export function requirePastOrToday(value: string, today: string, field: string): DomainError | undefined {
+export function requirePastOrToday(
+  value: string,
+  today: string,
+  field: string,
+): DomainError | undefined {
   return (
     requireDate(value, field) ??
     (compareDates(value, today) > 0
@@ -50,7 +58,10 @@ export function requirePeriod(from: string, to: string): DomainError | undefined
   );
 }
 
-export function requireReason(value: string | undefined, field = 'reason'): DomainError | undefined {
+export function requireReason(
+  value: string | undefined,
+  field = 'reason',
+): DomainError | undefined {
   return value !== undefined && value.trim().length > 0
     ? undefined
     : domainError('REASON_REQUIRED', `'${field}' must give a reason.`);

@@ -14,15 +14,24 @@ import {
   type SupervisorState,
 } from './supervisor-state';
 
-function checkAccreditation(command: AccreditSupervisor, state: SupervisorState): DomainError | undefined {
+function checkAccreditation(
+  command: AccreditSupervisor,
+  state: SupervisorState,
+): DomainError | undefined {
   const { gmcNumber, kind, institutionIds, procedures, validFrom, validUntil } = command;
   return (
     (isGmcNumber(gmcNumber)
       ? undefined
-      : domainError('INVALID_GMC_NUMBER', "'gmcNumber' must be a seven-digit GMC reference number.")) ??
+      : domainError(
+          'INVALID_GMC_NUMBER',
+          "'gmcNumber' must be a seven-digit GMC reference number.",
+        )) ??
     // One person, one registration: a renewal under another GMC number is a different person.
     (state.status === 'known' && state.gmcNumber !== gmcNumber
-      ? domainError('GMC_NUMBER_MISMATCH', 'This supervisor is already accredited under another GMC number.')
+      ? domainError(
+          'GMC_NUMBER_MISMATCH',
+          'This supervisor is already accredited under another GMC number.',
+        )
       : undefined) ??
     (SUPERVISOR_KINDS.includes(kind)
       ? undefined
@@ -41,7 +50,10 @@ function checkAccreditation(command: AccreditSupervisor, state: SupervisorState)
           ? domainError('INVALID_PERIOD', "'validUntil' must not be before 'validFrom'.")
           : undefined))) ??
     (command.principalTrainingHospital && kind !== 'medical-director'
-      ? domainError('INVALID_VALUE', 'Only a medical director directs a principal training hospital.')
+      ? domainError(
+          'INVALID_VALUE',
+          'Only a medical director directs a principal training hospital.',
+        )
       : undefined)
   );
 }
@@ -52,7 +64,8 @@ function decide(
   context: DecisionContext,
 ): DomainEvent[] | DomainError {
   const guard =
-    rejectPatientIdentifiers(command) ?? requireRole(context.actor, COMMAND_ROLES[command.type], command.type);
+    rejectPatientIdentifiers(command) ??
+    requireRole(context.actor, COMMAND_ROLES[command.type], command.type);
   if (guard) return guard;
 
   switch (command.type) {
@@ -78,11 +91,19 @@ function decide(
         // Revoking covers current and future-dated periods alike: nothing unrevoked remains.
         (state.status === 'known' &&
         state.periods.some(
-          (p) => p.revokedOn === undefined && (p.validUntil === undefined || p.validUntil >= context.today),
+          (p) =>
+            p.revokedOn === undefined &&
+            (p.validUntil === undefined || p.validUntil >= context.today),
         )
           ? undefined
-          : domainError('SUPERVISOR_NOT_ACCREDITED', 'The supervisor holds no accreditation to revoke.')) ?? [
-          { type: 'SupervisorAccreditationRevoked', data: { supervisorId, revokedOn: context.today, reason } },
+          : domainError(
+              'SUPERVISOR_NOT_ACCREDITED',
+              'The supervisor holds no accreditation to revoke.',
+            )) ?? [
+          {
+            type: 'SupervisorAccreditationRevoked',
+            data: { supervisorId, revokedOn: context.today, reason },
+          },
         ]
       );
     }

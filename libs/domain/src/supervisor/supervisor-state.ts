@@ -35,7 +35,9 @@ export function evolveSupervisor(state: SupervisorState, event: DomainEvent): Su
     case 'SupervisorAccreditationRevoked': {
       if (state.status !== 'known') return state;
       const { revokedOn } = event.data;
-      const periods = state.periods.map((p) => (p.revokedOn === undefined ? { ...p, revokedOn } : p));
+      const periods = state.periods.map((p) =>
+        p.revokedOn === undefined ? { ...p, revokedOn } : p,
+      );
       return { ...state, periods };
     }
     default:
@@ -53,7 +55,11 @@ export function holdsOn(period: AccreditationPeriod, day: string): boolean {
 }
 
 /** Periods that hold on `day` and are not revoked as of `today`. */
-export function periodsHolding(state: SupervisorState, day: string, today: string): AccreditationPeriod[] {
+export function periodsHolding(
+  state: SupervisorState,
+  day: string,
+  today: string,
+): AccreditationPeriod[] {
   if (state.status !== 'known') return [];
   return state.periods.filter(
     (p) => holdsOn(p, day) && (p.revokedOn === undefined || today < p.revokedOn),

@@ -1,8 +1,18 @@
 // Ready-made events and contexts for specifications. Dates are fixed: tests never read the clock.
-import type { CaseLogged, DomainEvent, EventOf, SupervisorAccredited, TraineeEnrolled } from '../events';
+import type {
+  CaseLogged,
+  DomainEvent,
+  EventOf,
+  SupervisorAccredited,
+  TraineeEnrolled,
+} from '../events';
 import type { Actor, DecisionContext } from '../shared/context';
 import { fold } from '../shared/decider';
-import { evolveSupervisor, initialSupervisorState, type SupervisorState } from '../supervisor/supervisor-state';
+import {
+  evolveSupervisor,
+  initialSupervisorState,
+  type SupervisorState,
+} from '../supervisor/supervisor-state';
 import { evolveTrainee, initialTraineeState, type TraineeState } from '../trainee/trainee-state';
 import type { Role } from '../vocabulary/vocabulary';
 
@@ -16,7 +26,9 @@ export function contextFor(a: Actor, facts: Partial<DecisionContext> = {}): Deci
   return { today: TODAY, actor: a, ...facts };
 }
 
-export function traineeEnrolled(overrides: Partial<TraineeEnrolled> = {}): EventOf<'TraineeEnrolled'> {
+export function traineeEnrolled(
+  overrides: Partial<TraineeEnrolled> = {},
+): EventOf<'TraineeEnrolled'> {
   return {
     type: 'TraineeEnrolled',
     data: {
@@ -82,6 +94,8 @@ export function traineeState(events: readonly DomainEvent[] = [traineeEnrolled()
   return fold({ evolve: evolveTrainee, initialState: initialTraineeState }, events);
 }
 
-export function supervisorState(events: readonly DomainEvent[] = [supervisorAccredited()]): SupervisorState {
+export function supervisorState(
+  events: readonly DomainEvent[] = [supervisorAccredited()],
+): SupervisorState {
   return fold({ evolve: evolveSupervisor, initialState: initialSupervisorState }, events);
 }

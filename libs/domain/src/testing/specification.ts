@@ -60,10 +60,14 @@ export function specification<Command, State>(
             },
             thenFails(code) {
               if (!isDomainError(result)) {
-                throw new Error(`Expected refusal ${code}\nbut the command produced ${show(result)}`);
+                throw new Error(
+                  `Expected refusal ${code}\nbut the command produced ${show(result)}`,
+                );
               }
               if (result.code !== code) {
-                throw new Error(`Expected refusal ${code}\nbut it was refused with ${result.code}: ${result.message}`);
+                throw new Error(
+                  `Expected refusal ${code}\nbut it was refused with ${result.code}: ${result.message}`,
+                );
               }
               return result;
             },

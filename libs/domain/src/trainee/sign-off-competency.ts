@@ -7,7 +7,11 @@ import type { DecisionContext } from '../shared/context';
 import { domainError, type DomainError } from '../shared/domain-error';
 import { requireActorIs, requireNonEmpty } from '../shared/guards';
 import type { AccreditationPeriod } from '../supervisor/supervisor-state';
-import { initialSupervisorState, isGmcNumber, periodsHolding } from '../supervisor/supervisor-state';
+import {
+  initialSupervisorState,
+  isGmcNumber,
+  periodsHolding,
+} from '../supervisor/supervisor-state';
 import type { SupervisorKind } from '../vocabulary/vocabulary';
 import type { SignOffCompetency } from './trainee-commands';
 import { signaturesFor, type TraineeState } from './trainee-state';
@@ -60,7 +64,11 @@ export function decideSignOffCompetency(
   }
   const signerKind =
     competencyId === MT_FINAL_SIGNOFF
-      ? finalSignOffSlot(here, previous.map((s) => s.signerKind), state.institutionId)
+      ? finalSignOffSlot(
+          here,
+          previous.map((s) => s.signerKind),
+          state.institutionId,
+        )
       : here.some((p) => p.kind === 'INR')
         ? 'INR'
         : 'medical-director';
@@ -69,7 +77,14 @@ export function decideSignOffCompetency(
   return [
     {
       type: 'CompetencySignedOff',
-      data: { traineeId, competencyId, signerId, signerKind, institutionId, signedOn: context.today },
+      data: {
+        traineeId,
+        competencyId,
+        signerId,
+        signerKind,
+        institutionId,
+        signedOn: context.today,
+      },
     },
   ];
 }

@@ -1,4 +1,8 @@
-import type { AssessmentRecorded, RotaParticipationRecorded, TrainingTimeRecognised } from '../events';
+import type {
+  AssessmentRecorded,
+  RotaParticipationRecorded,
+  TrainingTimeRecognised,
+} from '../events';
 import type { AssessmentType, Specialty } from '../vocabulary/vocabulary';
 
 // Commands name what the user asks for. Dates of signatures and records are not fields: the
@@ -39,7 +43,9 @@ export interface SignOffCompetency {
   institutionId: string;
 }
 
-export type RecordRotaParticipation = { type: 'RecordRotaParticipation' } & RotaParticipationRecorded;
+export type RecordRotaParticipation = {
+  type: 'RecordRotaParticipation';
+} & RotaParticipationRecorded;
 
 export type RecogniseTrainingTime = { type: 'RecogniseTrainingTime' } & TrainingTimeRecognised;
 

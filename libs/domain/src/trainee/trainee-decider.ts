@@ -32,7 +32,8 @@ function decide(
 ): DomainEvent[] | DomainError {
   const { actor, today } = context;
   const guard =
-    rejectPatientIdentifiers(command) ?? requireRole(actor, COMMAND_ROLES[command.type], command.type);
+    rejectPatientIdentifiers(command) ??
+    requireRole(actor, COMMAND_ROLES[command.type], command.type);
   if (guard) return guard;
 
   if (command.type === 'EnrolTrainee') {
@@ -61,13 +62,21 @@ function decide(
       const { traineeId, toInstitutionId, transferredOn } = command;
       return (
         (toInstitutionId === state.institutionId
-          ? domainError('TRANSFER_TO_SAME_INSTITUTION', 'The trainee is already at that institution.')
+          ? domainError(
+              'TRANSFER_TO_SAME_INSTITUTION',
+              'The trainee is already at that institution.',
+            )
           : undefined) ??
         requirePastOrToday(transferredOn, today, 'transferredOn') ??
         notBeforeEnrolment(state, transferredOn, 'transferredOn') ?? [
           {
             type: 'TraineeTransferred',
-            data: { traineeId, fromInstitutionId: state.institutionId, toInstitutionId, transferredOn },
+            data: {
+              traineeId,
+              fromInstitutionId: state.institutionId,
+              toInstitutionId,
+              transferredOn,
+            },
           },
         ]
       );
@@ -82,7 +91,10 @@ function decide(
           : undefined) ??
         (ASSESSMENT_TYPES.includes(assessmentType)
           ? undefined
-          : domainError('INVALID_VALUE', `'assessmentType' must be one of ${ASSESSMENT_TYPES.join(', ')}.`)) ??
+          : domainError(
+              'INVALID_VALUE',
+              `'assessmentType' must be one of ${ASSESSMENT_TYPES.join(', ')}.`,
+            )) ??
         (state.assessmentIds.includes(data.assessmentId)
           ? domainError('ASSESSMENT_ALREADY_RECORDED', 'This assessment is already recorded.')
           : undefined) ??

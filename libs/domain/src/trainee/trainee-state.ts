@@ -26,7 +26,13 @@ export function initialTraineeState(): TraineeState {
 export function evolveTrainee(state: TraineeState, event: DomainEvent): TraineeState {
   if (event.type === 'TraineeEnrolled') {
     const { institutionId, ...enrolment } = event.data;
-    return { status: 'enrolled', enrolment, institutionId, assessmentIds: [], competencySignatures: [] };
+    return {
+      status: 'enrolled',
+      enrolment,
+      institutionId,
+      assessmentIds: [],
+      competencySignatures: [],
+    };
   }
   if (state.status !== 'enrolled') return state;
   switch (event.type) {

@@ -1,11 +1,20 @@
 // The clinical and training vocabulary of shared/DOMAIN.md, as closed sets. The API's
 // validation enums and the policy filters are built from these arrays, so they cannot drift.
 
-export const PROCEDURES = ['mechanical-thrombectomy', 'aneurysm-coiling', 'diagnostic-angiography'] as const;
+export const PROCEDURES = [
+  'mechanical-thrombectomy',
+  'aneurysm-coiling',
+  'diagnostic-angiography',
+] as const;
 export type Procedure = (typeof PROCEDURES)[number];
 
 /** Operator role on a case (DOMAIN.md, "Supervision and assessment vocabulary"). */
-export const OPERATOR_ROLES = ['observer', 'assistant', 'primary-supervised', 'primary-independent'] as const;
+export const OPERATOR_ROLES = [
+  'observer',
+  'assistant',
+  'primary-supervised',
+  'primary-independent',
+] as const;
 export type OperatorRole = (typeof OPERATOR_ROLES)[number];
 
 /** 1 observe only, 2 direct, 3 indirect, 4 unsupervised, 5 may supervise others. */
@@ -29,10 +38,26 @@ export type SupervisorKind = (typeof SUPERVISOR_KINDS)[number];
 export const ASSESSMENT_TYPES = ['Rad-DOPS', 'Mini-IPX', 'CbD', 'MSF', 'MDT'] as const;
 export type AssessmentType = (typeof ASSESSMENT_TYPES)[number];
 
-export const ASSESSMENT_OUTCOMES = ['satisfactory', 'development-needed', 'unsatisfactory'] as const;
+export const ASSESSMENT_OUTCOMES = [
+  'satisfactory',
+  'development-needed',
+  'unsatisfactory',
+] as const;
 export type AssessmentOutcome = (typeof ASSESSMENT_OUTCOMES)[number];
 
-export const OCCLUSION_SITES = ['ICA', 'ICA-T', 'M1', 'M2', 'M3', 'A1', 'A2', 'P1', 'P2', 'basilar', 'vertebral'] as const;
+export const OCCLUSION_SITES = [
+  'ICA',
+  'ICA-T',
+  'M1',
+  'M2',
+  'M3',
+  'A1',
+  'A2',
+  'P1',
+  'P2',
+  'basilar',
+  'vertebral',
+] as const;
 export type OcclusionSite = (typeof OCCLUSION_SITES)[number];
 
 export const MT_TECHNIQUES = ['stent-retriever', 'contact-aspiration', 'combined'] as const;
@@ -56,19 +81,33 @@ export const MT_COMPLICATIONS = [
 ] as const;
 export type MtComplication = (typeof MT_COMPLICATIONS)[number];
 
-export const COILING_TECHNIQUES = ['simple', 'balloon-assisted', 'stent-assisted', 'flow-diversion'] as const;
+export const COILING_TECHNIQUES = [
+  'simple',
+  'balloon-assisted',
+  'stent-assisted',
+  'flow-diversion',
+] as const;
 export type CoilingTechnique = (typeof COILING_TECHNIQUES)[number];
 
 export const RAYMOND_ROY_CLASSES = ['I', 'II', 'IIIa', 'IIIb'] as const;
 export type RaymondRoyClass = (typeof RAYMOND_ROY_CLASSES)[number];
 
-export const COILING_COMPLICATIONS = ['thromboembolic', 'intra-procedural-rupture', 'access-site-haematoma'] as const;
+export const COILING_COMPLICATIONS = [
+  'thromboembolic',
+  'intra-procedural-rupture',
+  'access-site-haematoma',
+] as const;
 export type CoilingComplication = (typeof COILING_COMPLICATIONS)[number];
 
 export const ANGIO_NEURO_OUTCOMES = ['none', 'reversible', 'permanent'] as const;
 export type AngioNeuroOutcome = (typeof ANGIO_NEURO_OUTCOMES)[number];
 
-export const ANGIO_ACCESS_COMPLICATIONS = ['haematoma', 'pseudoaneurysm', 'dissection', 'vessel-occlusion'] as const;
+export const ANGIO_ACCESS_COMPLICATIONS = [
+  'haematoma',
+  'pseudoaneurysm',
+  'dissection',
+  'vessel-occlusion',
+] as const;
 export type AngioAccessComplication = (typeof ANGIO_ACCESS_COMPLICATIONS)[number];
 
 export const CREDENTIAL_OUTCOMES = ['granted', 'refused', 'deferred'] as const;

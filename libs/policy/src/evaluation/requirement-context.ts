@@ -20,9 +20,12 @@ export function resolveNumber(context: RequirementContext, ref: NumberRef): numb
   return parameter.value;
 }
 
-/** Code-unit order, not localeCompare: the same bytes on every machine and every locale. */
+/**
+ * UTF-16 code-unit order (the default sort of strings), never localeCompare: the same bytes on
+ * every machine and in every locale.
+ */
 export function sortedUnique(ids: Iterable<string>): string[] {
-  return [...new Set(ids)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return [...new Set(ids)].sort();
 }
 
 export type ResultFields = Omit<RequirementResult, 'id' | 'kind' | 'description' | 'unconfirmedParameters' | 'alternatives'> &

@@ -8,6 +8,14 @@ export function compareHistoryEvents(a: HistoryEvent, b: HistoryEvent): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/** Callers usually pass events already in order; sort a copy only when they are not. */
+function inLedgerOrder(history: readonly HistoryEvent[]): readonly HistoryEvent[] {
+  for (let i = 1; i < history.length; i++) {
+    if (compareHistoryEvents(history[i - 1]!, history[i]!) > 0) return [...history].sort(compareHistoryEvents);
+  }
+  return history;
+}
+
 function dataOf<K extends keyof DomainEventMap>(event: HistoryEvent, traineeId: string): DomainEventMap[K] | undefined {
   const data = event.data;
   if (typeof data !== 'object' || data === null) return undefined;
@@ -28,7 +36,7 @@ export function foldTraineeRecord(traineeId: string, history: readonly HistoryEv
   const seen = new Set<string>();
   let institution: string | undefined;
 
-  for (const event of [...history].sort(compareHistoryEvents)) {
+  for (const event of inLedgerOrder(history)) {
     // A re-appended event id is the same event: count it once.
     if (seen.has(event.id)) continue;
     seen.add(event.id);

@@ -1,0 +1,50 @@
+import type { Provider, Type } from '@nestjs/common';
+import { AmendCaseController } from '../cases/amend-case/amend-case.controller';
+import { DisputeCaseController } from '../cases/dispute-case/dispute-case.controller';
+import { LogCaseController } from '../cases/log-case/log-case.controller';
+import { RetractCaseController } from '../cases/retract-case/retract-case.controller';
+import { SignOffCaseController } from '../cases/sign-off-case/sign-off-case.controller';
+import { IssueCredentialController } from '../credentials/issue-credential/issue-credential.controller';
+import { EvaluateApplication } from '../credentials/record-decision/evaluate-application';
+import { RecordDecisionController } from '../credentials/record-decision/record-decision.controller';
+import { ReinstateCredentialController } from '../credentials/reinstate-credential/reinstate-credential.controller';
+import { RevokeCredentialController } from '../credentials/revoke-credential/revoke-credential.controller';
+import { SubmitApplicationController } from '../credentials/submit-application/submit-application.controller';
+import { SuspendCredentialController } from '../credentials/suspend-credential/suspend-credential.controller';
+import { PublishPathwayController } from '../pathways/publish-pathway/publish-pathway.controller';
+import { AccreditSupervisorController } from '../supervisors/accredit-supervisor/accredit-supervisor.controller';
+import { RevokeSupervisorController } from '../supervisors/revoke-supervisor/revoke-supervisor.controller';
+import { EnrolTraineeController } from '../trainees/enrol-trainee/enrol-trainee.controller';
+import { RecogniseTrainingTimeController } from '../trainees/recognise-training-time/recognise-training-time.controller';
+import { RecordAssessmentController } from '../trainees/record-assessment/record-assessment.controller';
+import { RecordRotaParticipationController } from '../trainees/record-rota-participation/record-rota-participation.controller';
+import { SignOffCompetencyController } from '../trainees/sign-off-competency/sign-off-competency.controller';
+import { TransferTraineeController } from '../trainees/transfer-trainee/transfer-trainee.controller';
+import { CommandService } from './command-service';
+import { PatientIdentifierInterceptor } from './patient-identifier.interceptor';
+
+/** Every command use case; one controller each. */
+export const COMMAND_CONTROLLERS: Type<unknown>[] = [
+  EnrolTraineeController,
+  TransferTraineeController,
+  AccreditSupervisorController,
+  RevokeSupervisorController,
+  LogCaseController,
+  AmendCaseController,
+  RetractCaseController,
+  SignOffCaseController,
+  DisputeCaseController,
+  RecordAssessmentController,
+  SignOffCompetencyController,
+  RecordRotaParticipationController,
+  RecogniseTrainingTimeController,
+  PublishPathwayController,
+  SubmitApplicationController,
+  RecordDecisionController,
+  IssueCredentialController,
+  SuspendCredentialController,
+  ReinstateCredentialController,
+  RevokeCredentialController,
+];
+
+export const COMMAND_PROVIDERS: Provider[] = [CommandService, EvaluateApplication, PatientIdentifierInterceptor];

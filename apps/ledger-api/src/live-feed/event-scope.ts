@@ -1,0 +1,61 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { streamName } from '@inr/domain';
+import type { EventStore, RecordedEvent } from '@inr/event-store';
+import { EVENT_STORE } from '../platform/store/tokens';
+
+/** Who an event concerns: the trainee and the institutions, or everyone (published pathways). */
+export interface EventAudience {
+  public: boolean;
+  traineeId?: string;
+  institutionIds: string[];
+}
+
+const CACHE_LIMIT = 10_000;
+
+/**
+ * Works out an event's audience for the live feed's read scopes. Some events name their
+ * institution; others (a sign-off, a suspension) only name a case or an application, so the
+ * first event of that stream is looked up once and cached (first events never change).
+ */
+@Injectable()
+export class EventScope {
+  private readonly firstEvents = new Map<string, RecordedEvent | null>();
+
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async audience(event: RecordedEvent): Promise<EventAudience> {
+    if (event.streamId.startsWith('policy-')) return { public: true, institutionIds: [] };
+    const data = event.data as Record<string, unknown>;
+    const institutions = new Set<string>();
+    for (const key of ['institutionId', 'fromInstitutionId', 'toInstitutionId']) {
+      const value = data[key];
+      if (typeof value === 'string') institutions.add(value);
+    }
+    if (Array.isArray(data['institutionIds'])) for (const i of data['institutionIds']) if (typeof i === 'string') institutions.add(i);
+
+    let traineeId = typeof data['traineeId'] === 'string' ? data['traineeId'] : undefined;
+    const origin = await this.first(event.streamId);
+    const originData = (origin?.data ?? {}) as Record<string, unknown>;
+    if (!traineeId && typeof originData['traineeId'] === 'string') traineeId = originData['traineeId'];
+    if (event.streamId.startsWith('case-') && typeof originData['institutionId'] === 'string') institutions.add(originData['institutionId']);
+    if (event.streamId.startsWith('supervisor-') && Array.isArray(originData['institutionIds'])) {
+      for (const i of originData['institutionIds']) if (typeof i === 'string') institutions.add(i);
+    }
+    if (traineeId && !event.streamId.startsWith('case-')) {
+      const enrolment = await this.first(streamName('trainee', traineeId));
+      const home = (enrolment?.data as { institutionId?: unknown } | undefined)?.institutionId;
+      if (typeof home === 'string') institutions.add(home);
+    }
+    return { public: false, ...(traineeId ? { traineeId } : {}), institutionIds: [...institutions] };
+  }
+
+  private async first(streamId: string): Promise<RecordedEvent | null> {
+    const cached = this.firstEvents.get(streamId);
+    if (cached !== undefined) return cached;
+    const [first] = await this.store.readStream(streamId, { maxCount: 1 });
+    if (this.firstEvents.size >= CACHE_LIMIT) this.firstEvents.clear();
+    // Only a found event is final; a stream not yet written may be written later.
+    if (first) this.firstEvents.set(streamId, first);
+    return first ?? null;
+  }
+}

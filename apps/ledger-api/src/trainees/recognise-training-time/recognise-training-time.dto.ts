@@ -1,0 +1,23 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsNumber, Max, Min } from 'class-validator';
+import { DateField } from '../../shared/validators';
+
+export const TRAINING_SETTINGS = ['neurointerventional-unit', 'diagnostic-neuroradiology', 'clinical-neurosciences'] as const;
+
+export class RecogniseTrainingTimeDto {
+  @ApiProperty({ enum: TRAINING_SETTINGS })
+  @IsIn(TRAINING_SETTINGS)
+  setting!: (typeof TRAINING_SETTINGS)[number];
+
+  @ApiProperty({ minimum: 0.5, maximum: 120, description: 'Months recognised' })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 1 })
+  @Min(0.5)
+  @Max(120)
+  months!: number;
+
+  @DateField('Start of the period')
+  from!: string;
+
+  @DateField('End of the period')
+  to!: string;
+}

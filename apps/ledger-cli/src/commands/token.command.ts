@@ -1,0 +1,31 @@
+import { Option, type Command } from 'commander';
+import { ROLES, type Role } from '@inr/domain';
+import { issueDevelopmentToken } from '../../../ledger-api/src/auth/issue-development-token';
+import { dataDirOption, resolveDataDir } from './data-dir';
+
+export function registerTokenCommand(program: Command): void {
+  program
+    .command('token')
+    .description('Print a development bearer token signed with the local key in the data directory')
+    .addOption(new Option('-r, --role <role>', 'role the token carries').choices([...ROLES]).makeOptionMandatory())
+    .requiredOption('-s, --sub <id>', 'subject: the trainee, supervisor or user id')
+    .requiredOption('-i, --institution <id>', 'institution the token is scoped to')
+    .option('-e, --expires-in <span>', 'lifetime, e.g. 30m, 12h, 7d', '12h')
+    .addOption(dataDirOption())
+    .addHelpText(
+      'after',
+      `
+Only for development: production tokens come from the identity provider (LEDGER_JWKS_URL).
+
+Examples:
+  TOKEN=$(inr-ledger token --role trainee --sub trn-001 --institution inst-north)
+  curl -H "Authorization: Bearer $TOKEN" http://localhost:3000/v1/trainees/trn-001`,
+    )
+    .action(async (opts: { role: Role; sub: string; institution: string; expiresIn: string; dataDir?: string }) => {
+      const token = await issueDevelopmentToken(
+        { role: opts.role, sub: opts.sub, institution: opts.institution, expiresIn: opts.expiresIn },
+        resolveDataDir(opts.dataDir),
+      );
+      process.stdout.write(`${token}\n`);
+    });
+}

@@ -1,0 +1,184 @@
+import type { DomainEvent } from '../events';
+import { COMMAND_ROLES, type CommandType } from '../shared/command-roles';
+import { isDomainError } from '../shared/domain-error';
+import {
+  actor,
+  caseLogged,
+  contextFor,
+  supervisorAccredited,
+  traineeEnrolled,
+} from '../testing/fixtures';
+import type { Command, CommandOf } from './command';
+import { decideCommand, factsFor, factStreams, foldFacts, streamOf } from './decide-command';
+import { COMMAND_TYPES, deciders } from './deciders';
+
+const NHS = 'see 943 476 5919';
+const logged = caseLogged().data;
+
+// One command of every type, each carrying an NHS number in a string field.
+const smuggling: { [K in CommandType]: CommandOf<K> } = {
+  EnrolTrainee: { type: 'EnrolTrainee', ...traineeEnrolled().data, stage: NHS },
+  TransferTrainee: {
+    type: 'TransferTrainee',
+    traineeId: 't',
+    toInstitutionId: NHS,
+    transferredOn: '2026-01-01',
+  },
+  RecordAssessment: {
+    type: 'RecordAssessment',
+    assessmentId: 'a',
+    traineeId: 't',
+    assessmentType: 'CbD',
+    outcome: 'satisfactory',
+    assessorId: 's',
+    performedOn: '2026-01-01',
+    comment: NHS,
+  },
+  SignOffCompetency: {
+    type: 'SignOffCompetency',
+    traineeId: 't',
+    competencyId: NHS,
+    signerId: 's',
+    institutionId: 'i',
+  },
+  RecordRotaParticipation: {
+    type: 'RecordRotaParticipation',
+    traineeId: 't',
+    institutionId: NHS,
+    from: '2026-01-01',
+    to: '2026-01-02',
+    shifts: 1,
+  },
+  RecogniseTrainingTime: {
+    type: 'RecogniseTrainingTime',
+    traineeId: 't',
+    setting: 'clinical-neurosciences',
+    months: 6,
+    from: '2025-01-01',
+    to: '2025-06-30',
+    recognisedBy: NHS,
+  },
+  LogCase: {
+    type: 'LogCase',
+    ...logged,
+    details: {
+      ...logged.details,
+      procedure: 'mechanical-thrombectomy',
+      occlusionSite: 'M1',
+      tandemLesion: false,
+      technique: 'combined',
+      balloonGuideCatheter: false,
+      rescueStenting: false,
+      eticiByPass: [],
+      finalEtici: '0',
+      times: { arrival: 'DOB 01/02/1950' },
+      complications: [],
+    },
+  },
+  AmendCase: { type: 'AmendCase', caseId: 'c', changes: { notes: 'MRN RX123456' }, reason: 'typo' },
+  RetractCase: { type: 'RetractCase', caseId: 'c', reason: NHS },
+  SignOffCase: { type: 'SignOffCase', caseId: 'c', supervisorId: 's', comment: NHS },
+  DisputeCaseSignOff: { type: 'DisputeCaseSignOff', caseId: 'c', supervisorId: 's', reason: NHS },
+  AccreditSupervisor: {
+    type: 'AccreditSupervisor',
+    ...supervisorAccredited().data,
+    institutionIds: [NHS],
+  },
+  RevokeSupervisorAccreditation: {
+    type: 'RevokeSupervisorAccreditation',
+    supervisorId: 's',
+    reason: NHS,
+  },
+  PublishPathway: {
+    type: 'PublishPathway',
+    pathwayId: 'p',
+    version: '1',
+    contentHash: 'a'.repeat(64),
+    document: { notes: NHS },
+  },
+  SubmitCredentialApplication: {
+    type: 'SubmitCredentialApplication',
+    applicationId: 'a',
+    traineeId: 't',
+    pathwayId: NHS,
+    pathwayVersion: '1',
+  },
+  RecordCredentialDecision: {
+    type: 'RecordCredentialDecision',
+    applicationId: 'a',
+    decisionId: 'd',
+    outcome: 'granted',
+    pathwayVersion: '1',
+    pathwayHash: 'h',
+    ledgerSize: 1,
+    evaluation: { met: true },
+    reasons: NHS,
+    panelMemberId: 'p',
+  },
+  IssueCredential: { type: 'IssueCredential', applicationId: 'a', credentialId: NHS },
+  SuspendCredential: { type: 'SuspendCredential', applicationId: 'a', reason: NHS },
+  ReinstateCredential: { type: 'ReinstateCredential', applicationId: 'a', reason: NHS },
+  RevokeCredential: { type: 'RevokeCredential', applicationId: 'a', reason: NHS },
+};
+
+describe('the deciders registry', () => {
+  it('registers every command that has roles, and nothing else', () => {
+    expect([...COMMAND_TYPES].sort()).toEqual(Object.keys(COMMAND_ROLES).sort());
+  });
+
+  it.each(Object.values(smuggling) as Command[])(
+    '$type is rejected when it carries a patient identifier',
+    (command) => {
+      const role = deciders[command.type].roles[0]!;
+      const result = decideCommand(command, [], contextFor(actor(role, 's')));
+      expect(isDomainError(result) && result.code).toBe('PATIENT_IDENTIFIER_REJECTED');
+      expect(isDomainError(result) && result.message).not.toMatch(/5919|1950|RX123456/);
+    },
+  );
+
+  it('names the stream each command is decided on', () => {
+    expect(streamOf({ type: 'LogCase', ...logged })).toBe('case-case-1');
+    expect(streamOf(smuggling.SignOffCompetency)).toBe('trainee-t');
+    expect(streamOf(smuggling.RevokeSupervisorAccreditation)).toBe('supervisor-s');
+    expect(streamOf(smuggling.PublishPathway)).toBe('policy-p');
+    expect(streamOf(smuggling.IssueCredential)).toBe('application-a');
+    expect(deciders.LogCase.expectedStream).toBe('no-stream');
+  });
+
+  it('says which other streams a decision needs, reading ids from the command or its stream', () => {
+    const events: DomainEvent[] = [caseLogged()];
+    expect(factsFor({ type: 'LogCase', ...logged }, [])).toEqual({ trainee: 'trainee-1' });
+    expect(
+      factsFor({ type: 'AmendCase', caseId: 'case-1', changes: {}, reason: 'r' }, events),
+    ).toEqual({ trainee: 'trainee-1' });
+    expect(
+      factsFor({ type: 'SignOffCase', caseId: 'case-1', supervisorId: 'inr-1' }, events),
+    ).toEqual({ supervisor: 'inr-1' });
+    expect(factStreams({ trainee: 't', supervisor: 's', pathway: 'p' })).toEqual({
+      trainee: 'trainee-t',
+      supervisor: 'supervisor-s',
+      pathway: 'policy-p',
+    });
+  });
+
+  it('decides a command end to end from stored events and folded facts', () => {
+    const facts = foldFacts({ trainee: [traineeEnrolled()], supervisor: [supervisorAccredited()] });
+    const ctx = contextFor(actor('supervisor', 'inr-1'), facts);
+    const result = decideCommand(
+      { type: 'SignOffCase', caseId: 'case-1', supervisorId: 'inr-1' },
+      [caseLogged()],
+      ctx,
+    );
+    expect(result).toEqual([
+      {
+        type: 'CaseSignedOff',
+        data: {
+          caseId: 'case-1',
+          traineeId: 'trainee-1',
+          supervisorId: 'inr-1',
+          signedOn: '2026-03-10',
+        },
+      },
+    ]);
+  });
+});

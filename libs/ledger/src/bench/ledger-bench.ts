@@ -1,0 +1,188 @@
+import type { EventStore, ReadAllOptions, RecordedEvent } from '@inr/event-store';
+import {
+  cosign,
+  cosignatureVerifierKey,
+  ed25519VerifierKey,
+  encodeLeaf,
+  generateNoteKey,
+  parseTrustPolicy,
+  sha256,
+  type HashReader,
+  consistencyProof,
+  inclusionProof,
+} from '@inr/transparency';
+import { EMPTY, type Observable } from 'rxjs';
+import { audit } from '../audit';
+import { buildBundle } from '../build-bundle';
+import { verifyBundle } from '../bundle';
+import { Checkpointer } from '../checkpointer';
+import { LedgerLog } from '../ledger-log';
+import { MemoryLedgerStore } from '../memory-ledger-store';
+import { SqliteHashStore } from '../sqlite-hash-store';
+
+export interface LedgerBenchOptions {
+  leaves?: number;
+  samples?: number;
+  /** Directory for the sqlite store; omitted means skip the sqlite figures. */
+  dataDir?: string;
+  log?: (line: string) => void;
+}
+
+export interface Percentiles {
+  p50Us: number;
+  p99Us: number;
+}
+
+export interface LedgerBenchResult {
+  leaves: number;
+  inclusion: { memory: Percentiles; sqlite?: Percentiles };
+  consistency: { memory: Percentiles; sqlite?: Percentiles };
+  auditLeavesPerSecond: number;
+  rawSha256LeavesPerSecond: number;
+  bundle1000VerifyMs: number;
+}
+
+/** Proof generation at `leaves` leaves, audit vs raw SHA-256, and a 1,000-event bundle check. */
+export async function runLedgerBench(options: LedgerBenchOptions = {}): Promise<LedgerBenchResult> {
+  const n = options.leaves ?? 1_000_000;
+  const samples = options.samples ?? 1000;
+  const say = options.log ?? (() => undefined);
+  const events = new ArrayEventStore(n);
+  const ledger = new MemoryLedgerStore();
+  const log = new LedgerLog(events, ledger);
+  await log.catchUp(10_000);
+  say(`built ${n} leaves in memory`);
+
+  const rand = lcg(42);
+  const incl = (r: HashReader): Percentiles =>
+    time(samples, () => inclusionProof(r, Math.floor(rand() * n), n));
+  const cons = (r: HashReader): Percentiles =>
+    time(samples, () => consistencyProof(r, 1 + Math.floor(rand() * (n - 1)), n));
+  const result: LedgerBenchResult = {
+    leaves: n,
+    inclusion: { memory: incl(ledger) },
+    consistency: { memory: cons(ledger) },
+    auditLeavesPerSecond: 0,
+    rawSha256LeavesPerSecond: 0,
+    bundle1000VerifyMs: 0,
+  };
+
+  if (options.dataDir !== undefined) {
+    const sqlite = new SqliteHashStore(options.dataDir);
+    copyTree(ledger, sqlite, n);
+    say('copied the tree to sqlite');
+    result.inclusion.sqlite = incl(sqlite);
+    result.consistency.sqlite = cons(sqlite);
+    sqlite.close();
+  }
+
+  const key = generateNoteKey('bench.example/inr-ledger');
+  const checkpointer = new Checkpointer(log, ledger, key, { origin: key.name });
+  const cp = checkpointer.signNow();
+  if (cp === undefined) throw new Error('nothing signed');
+  const raw = events.all.map((e) => encodeLeaf(e));
+  let t = performance.now();
+  for (const leaf of raw) sha256(Uint8Array.of(0), leaf);
+  result.rawSha256LeavesPerSecond = Math.round(n / ((performance.now() - t) / 1000));
+  const audited = await audit(events, ledger, {
+    logVerifierKey: ed25519VerifierKey(key),
+    batchSize: 10_000,
+  });
+  if (!audited.ok) throw new Error(`audit failed: ${audited.detail}`);
+  result.auditLeavesPerSecond = audited.leavesPerSecond;
+  say('audit done');
+
+  const witnesses = [1, 2].map((i) => generateNoteKey(`w${i}.bench.example`));
+  const body = cp.note.slice(0, cp.note.lastIndexOf('\n\n') + 1);
+  ledger.addCosignatures(
+    cp.size,
+    witnesses.map((w) => cosign(w, body, 1_750_000_000)),
+  );
+  const policy = parseTrustPolicy(
+    [
+      `log ${ed25519VerifierKey(key)}`,
+      ...witnesses.map((w, i) => `witness W${i} ${cosignatureVerifierKey(w)}`),
+      'group all-of-them all W0 W1',
+      'quorum all-of-them',
+    ].join('\n'),
+  );
+  const indexes = Array.from({ length: 1000 }, (_, i) => Math.floor((i * n) / 1000));
+  const bundle = await buildBundle(log, ledger.latestCheckpoint() ?? cp, indexes, {}, {});
+  t = performance.now();
+  const verified = await verifyBundle(bundle, policy);
+  result.bundle1000VerifyMs = Math.round((performance.now() - t) * 10) / 10;
+  if (!verified.ok) throw new Error(`bundle failed: ${verified.reason}`);
+  checkpointer.close();
+  return result;
+}
+
+function time(samples: number, fn: () => unknown): Percentiles {
+  const us: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const t = performance.now();
+    fn();
+    us.push((performance.now() - t) * 1000);
+  }
+  us.sort((a, b) => a - b);
+  const at = (q: number): number =>
+    Math.round(us[Math.min(us.length - 1, Math.floor(q * us.length))] ?? 0);
+  return { p50Us: at(0.5), p99Us: at(0.99) };
+}
+
+function copyTree(from: HashReader, to: SqliteHashStore, n: number): void {
+  for (let level = 0, width = 1; width <= n; level++, width *= 2) {
+    const count = Math.floor(n / width);
+    for (let start = 0; start < count; start += 50_000) {
+      to.transaction(() => {
+        for (let i = start; i < Math.min(count, start + 50_000); i++) {
+          const h = from.get(level, i);
+          if (h !== undefined) to.put(level, i, h);
+        }
+      });
+    }
+  }
+  to.setSize(n);
+}
+
+function lcg(seed: number): () => number {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s / 2147483648;
+  };
+}
+
+/** Synthetic events in memory: enough of the EventStore port for catch-up and audit. */
+class ArrayEventStore implements EventStore {
+  readonly all: RecordedEvent[];
+  constructor(n: number) {
+    const base = Date.parse('2025-01-01T00:00:00.000Z');
+    this.all = Array.from({ length: n }, (_, i) => ({
+      streamId: `trainee-${i % 500}`,
+      revision: Math.floor(i / 500),
+      position: i,
+      id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      type: 'ProcedureLogged',
+      data: { procedure: 'thrombectomy', tici: '2b', minutes: 30 + (i % 90), operator: 'primary' },
+      metadata: { correlationId: `c-${i}` },
+      recordedAt: new Date(base + i * 1000).toISOString(),
+    }));
+  }
+  async append(): Promise<never> {
+    throw new Error('read-only');
+  }
+  async readStream(): Promise<RecordedEvent[]> {
+    return [];
+  }
+  async readAll(o: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const from = o.fromPosition ?? 0;
+    return this.all.slice(from, from + (o.maxCount ?? this.all.length));
+  }
+  subscribeToAll(): Observable<RecordedEvent> {
+    return EMPTY;
+  }
+  async count(): Promise<number> {
+    return this.all.length;
+  }
+  async close(): Promise<void> {}
+}

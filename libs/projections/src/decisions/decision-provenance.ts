@@ -1,0 +1,140 @@
+import type { Evaluation } from '@inr/policy';
+import { indexKey } from '../event-index/event-index-projection';
+import { actorOf, str, type Actor, type LedgerEvent } from '../events/ledger-event';
+import type { ReadModelContext } from '../read-model-context';
+import { findDecision } from './find-decision';
+import { laterChanges, type LaterChange } from './later-changes';
+
+export type ProvenanceRole = 'counted' | 'supporting' | 'pathway' | 'application';
+
+export interface ProvenanceEvent {
+  eventId: string;
+  type: string;
+  streamId: string;
+  role: ProvenanceRole;
+  /** Requirements of the recorded evaluation that counted or relied on this event. */
+  requirementIds: string[];
+  position: number;
+  recordedAt: string;
+  /** When it happened in the world, by the user's account (performedOn, signedOn, …). */
+  performedOn: string | null;
+  actor: Actor | null;
+  /** Events recorded after the decision that changed what this one says or who vouched for it. */
+  laterChanges: LaterChange[];
+}
+
+export interface DecisionProvenance {
+  decision: {
+    decisionId: string;
+    applicationId: string;
+    traineeId: string;
+    outcome: string;
+    pathwayId: string;
+    pathwayVersion: string;
+    pathwayHash: string;
+    ledgerSize: number;
+    decidedOn: string;
+    eventId: string;
+    position: number;
+    recordedAt: string;
+    actor: Actor | null;
+  };
+  events: ProvenanceEvent[];
+  /** Ids the recorded evaluation cites that are not in the trainee's ledger history. */
+  missingEventIds: string[];
+  /** The pathway version was shipped with the code but never published in the ledger. */
+  pathwayFromCatalogue: boolean;
+}
+
+const DATE_FIELDS = ['performedOn', 'signedOn', 'submittedOn', 'enrolledOn', 'from', 'transferredOn'];
+
+function performedOn(event: LedgerEvent): string | null {
+  for (const field of DATE_FIELDS) {
+    const value = str(event.data, field);
+    if (value !== undefined) return value;
+  }
+  return null;
+}
+
+/** Every event a credential decision stood on, with who did what when, and what changed since. */
+export async function decisionProvenance(
+  ctx: ReadModelContext,
+  decisionId: string,
+): Promise<DecisionProvenance | undefined> {
+  const found = await findDecision(ctx, decisionId);
+  if (!found) return undefined;
+  const { decision, event: decisionEvent } = found;
+  const head = await ctx.store.count();
+  const history = await ctx.index.events([indexKey.trainee(decision.traineeId), indexKey.global], head);
+  const byId = new Map(history.map((e) => [e.id, e]));
+
+  const cited = new Map<string, { role: ProvenanceRole; requirementIds: string[] }>();
+  const cite = (id: string, role: ProvenanceRole, requirementId?: string): void => {
+    const entry = cited.get(id) ?? { role, requirementIds: [] };
+    // A counted event that also supports another requirement stays 'counted'.
+    if (role === 'counted') entry.role = 'counted';
+    if (requirementId !== undefined && !entry.requirementIds.includes(requirementId))
+      entry.requirementIds.push(requirementId);
+    cited.set(id, entry);
+  };
+  const evaluation = decision.evaluation as unknown as Evaluation;
+  for (const requirement of Array.isArray(evaluation.requirements) ? evaluation.requirements : []) {
+    for (const id of requirement.countedEventIds ?? []) cite(id, 'counted', requirement.id);
+    for (const id of requirement.supportingEventIds ?? []) cite(id, 'supporting', requirement.id);
+  }
+  const before = history.filter((e) => e.position < decisionEvent.position);
+  const publication = before.find(
+    (e) =>
+      e.type === 'PolicyPublished' &&
+      str(e.data, 'pathwayId') === decision.pathwayId &&
+      str(e.data, 'version') === decision.pathwayVersion,
+  );
+  if (publication) cite(publication.id, 'pathway');
+  const application = before.find(
+    (e) => e.type === 'CredentialApplicationSubmitted' && str(e.data, 'applicationId') === decision.applicationId,
+  );
+  if (application) cite(application.id, 'application');
+
+  const events: ProvenanceEvent[] = [];
+  const missingEventIds: string[] = [];
+  for (const [id, { role, requirementIds }] of cited) {
+    const event = byId.get(id);
+    if (!event) {
+      missingEventIds.push(id);
+      continue;
+    }
+    events.push({
+      eventId: id,
+      type: event.type,
+      streamId: event.streamId,
+      role,
+      requirementIds: requirementIds.sort(),
+      position: event.position,
+      recordedAt: event.recordedAt,
+      performedOn: performedOn(event),
+      actor: actorOf(event),
+      laterChanges: laterChanges(event, history, decisionEvent.position),
+    });
+  }
+  events.sort((a, b) => a.position - b.position);
+  return {
+    decision: {
+      decisionId: decision.decisionId,
+      applicationId: decision.applicationId,
+      traineeId: decision.traineeId,
+      outcome: decision.outcome,
+      pathwayId: decision.pathwayId,
+      pathwayVersion: decision.pathwayVersion,
+      pathwayHash: decision.pathwayHash,
+      ledgerSize: decision.ledgerSize,
+      decidedOn: decision.decidedOn,
+      eventId: decisionEvent.id,
+      position: decisionEvent.position,
+      recordedAt: decisionEvent.recordedAt,
+      actor: actorOf(decisionEvent),
+    },
+    events,
+    missingEventIds: missingEventIds.sort(),
+    pathwayFromCatalogue: publication === undefined,
+  };
+}

@@ -1,0 +1,57 @@
+import type { PolicyPublished } from '@inr/domain';
+import { catalogue, validatePathway, type Pathway } from '@inr/policy';
+import { indexKey } from '../event-index/event-index-projection';
+import type { LedgerEvent } from '../events/ledger-event';
+import type { ReadModelContext } from '../read-model-context';
+
+export interface ResolvedPathway {
+  pathway: Pathway;
+  /** 'ledger' when published in the ledger (then `event` is the PolicyPublished), else the shipped catalogue. */
+  source: 'ledger' | 'catalogue';
+  contentHash: string | null;
+  event?: LedgerEvent;
+}
+
+/** Semver-ish order on MAJOR.MINOR.PATCH; enough to pick the latest published version. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split(/[.-]/).map((part) => Number(part));
+  const pb = b.split(/[.-]/).map((part) => Number(part));
+  for (let i = 0; i < 3; i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0 && Number.isFinite(d)) return d;
+  }
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The pathways the ledger knew below `below`: every PolicyPublished, validated, then the
+ * catalogue for versions never published. A ledger publication wins: a decision can only cite
+ * a published version, and its document is what the panel saw.
+ */
+export async function knownPathways(ctx: ReadModelContext, below: number): Promise<ResolvedPathway[]> {
+  const out: ResolvedPathway[] = [];
+  const seen = new Set<string>();
+  for (const event of await ctx.index.events([indexKey.global], below)) {
+    if (event.type !== 'PolicyPublished') continue;
+    const published = event.data as unknown as PolicyPublished;
+    const result = validatePathway(published.document);
+    if (!result.ok) continue;
+    out.push({ pathway: result.pathway, source: 'ledger', contentHash: published.contentHash, event });
+    seen.add(`${result.pathway.id}@${result.pathway.version}`);
+  }
+  for (const pathway of catalogue) {
+    if (!seen.has(`${pathway.id}@${pathway.version}`))
+      out.push({ pathway, source: 'catalogue', contentHash: null });
+  }
+  return out;
+}
+
+/** A pathway version, or the latest version of the id when `version` is undefined. */
+export function pickPathway(
+  known: readonly ResolvedPathway[],
+  id: string,
+  version?: string,
+): ResolvedPathway | undefined {
+  const candidates = known.filter((k) => k.pathway.id === id && (version === undefined || k.pathway.version === version));
+  return candidates.sort((a, b) => compareVersions(b.pathway.version, a.pathway.version))[0];
+}

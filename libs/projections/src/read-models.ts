@@ -1,0 +1,84 @@
+import type Database from 'better-sqlite3';
+import type { EventStore } from '@inr/event-store';
+import { queryCases, type CasePage, type CaseQuery } from './case-registry/query-cases';
+import { decisionProvenance, type DecisionProvenance } from './decisions/decision-provenance';
+import { replayDecision, type DecisionReplay, type ReplayUnder } from './decisions/replay-decision';
+import { PROJECTIONS } from './projections';
+import { readModelContext, type ReadModelContext } from './read-model-context';
+import { ProjectionRunner, type Lag, type RunnerOptions } from './runner/projection-runner';
+import { openReadModelsDb } from './store/read-models-db';
+import { supervisorQueue, type SupervisorQueue } from './supervisor-queue/supervisor-queue';
+import { traineeStatus, type TraineeStatus, type TraineeStatusQuery } from './trainee-status/trainee-status';
+import type { AuditReport } from './trust-audit/audit-report';
+import { auditCsv } from './trust-audit/audit-csv';
+import { queryAudit, type AuditQuery } from './trust-audit/query-audit';
+import { queryWorkforce, type WorkforceSummary } from './workforce/workforce-summary';
+
+/**
+ * The read side in one object: the runner keeping `<dataDir>/read-models.sqlite` up to date,
+ * and every query. Works with either store adapter.
+ */
+export class ReadModels {
+  readonly runner: ProjectionRunner;
+  readonly context: ReadModelContext;
+
+  private constructor(
+    readonly store: EventStore,
+    private readonly db: Database.Database,
+    options: RunnerOptions,
+  ) {
+    this.runner = new ProjectionRunner(store, db, PROJECTIONS, options);
+    this.context = readModelContext(store, db);
+  }
+
+  /** Opens (creating if needed) the read models; call start() to follow the ledger. */
+  static open(store: EventStore, dataDir: string, options: RunnerOptions = {}): ReadModels {
+    return new ReadModels(store, openReadModelsDb(dataDir), options);
+  }
+
+  start(): void {
+    this.runner.start();
+  }
+
+  /** Stops the runner (committing what it received) and closes the file; the store stays open. */
+  async close(): Promise<void> {
+    await this.runner.stop();
+    this.db.close();
+  }
+
+  lag(): Promise<Lag> {
+    return this.runner.lag();
+  }
+
+  cases(query: CaseQuery): Promise<CasePage> {
+    return queryCases(this.context, query);
+  }
+
+  supervisorQueue(supervisorId: string): SupervisorQueue {
+    return supervisorQueue(this.context, supervisorId);
+  }
+
+  audit(query: AuditQuery): Promise<AuditReport> {
+    return queryAudit(this.context, query);
+  }
+
+  async auditCsv(query: AuditQuery): Promise<string> {
+    return auditCsv(await queryAudit(this.context, query));
+  }
+
+  workforce(): WorkforceSummary {
+    return queryWorkforce(this.context);
+  }
+
+  traineeStatus(query: TraineeStatusQuery): Promise<TraineeStatus | null> {
+    return traineeStatus(this.context, query);
+  }
+
+  provenance(decisionId: string): Promise<DecisionProvenance | undefined> {
+    return decisionProvenance(this.context, decisionId);
+  }
+
+  replay(decisionId: string, under: ReplayUnder = 'recorded'): Promise<DecisionReplay | undefined> {
+    return replayDecision(this.context, decisionId, under);
+  }
+}

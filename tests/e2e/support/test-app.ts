@@ -1,0 +1,77 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Role } from '@inr/domain';
+import { openEventStore, type EventStore } from '@inr/event-store';
+import { loadConfig, type LedgerConfig } from '../../../apps/ledger-api/src/config/ledger-config';
+import { createApp } from '../../../apps/ledger-api/src/create-app';
+import { issueDevelopmentToken } from '../../../apps/ledger-api/src/auth/issue-development-token';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  store: EventStore;
+  config: LedgerConfig;
+  dataDir: string;
+  token(role: Role, sub: string, institution?: string, expiresIn?: string | number): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** A real app on a fresh sqlite data directory, served through app.inject(). */
+export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'inr-api-'));
+  const config = loadConfig({ LEDGER_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
+  const store = await openEventStore({ kind: 'sqlite', dataDir });
+  const app = await createApp(config, { store, shutdownHooks: false });
+  await app.getHttpAdapter().getInstance().ready();
+  return {
+    app,
+    store,
+    config,
+    dataDir,
+    token: (role, sub, institution = 'rvi', expiresIn = '1h') =>
+      issueDevelopmentToken({ role, sub, institution, expiresIn }, dataDir),
+    close: async () => {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface CallOptions {
+  token?: string;
+  key?: string;
+  ifMatch?: string;
+  headers?: Record<string, string>;
+}
+
+export interface CallResult {
+  status: number;
+  headers: Record<string, string | string[] | number | undefined>;
+  body: Record<string, unknown>;
+  text: string;
+}
+
+let keys = 0;
+
+/** One HTTP request; commands get a fresh Idempotency-Key unless one is given. */
+export async function call(app: NestFastifyApplication, method: 'GET' | 'POST', url: string, body?: unknown, options: CallOptions = {}): Promise<CallResult> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers['authorization'] = `Bearer ${options.token}`;
+  if (method === 'POST') headers['idempotency-key'] = options.key ?? `key-${process.pid}-${++keys}`;
+  if (options.ifMatch) headers['if-match'] = options.ifMatch;
+  if (body !== undefined && headers['content-type'] === undefined) headers['content-type'] = 'application/json';
+  const response = await app.inject({
+    method,
+    url,
+    headers,
+    ...(body !== undefined ? { payload: typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body) } : {}),
+  });
+  let parsed: Record<string, unknown> = {};
+  try {
+    parsed = JSON.parse(response.body) as Record<string, unknown>;
+  } catch {
+    parsed = {};
+  }
+  return { status: response.statusCode, headers: response.headers, body: parsed, text: response.body };
+}
