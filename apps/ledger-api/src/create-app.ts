@@ -32,13 +32,13 @@ export async function createApp(config: LedgerConfig, options: CreateAppOptions 
     bodyLimit: config.bodyLimit,
     genReqId: requestIdFrom,
     logger: false,
-    maxParamLength: 200,
+    routerOptions: { maxParamLength: 200 },
     return503OnClosing: true,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, { logger, metrics, store: options.store }),
     adapter,
-    { logger, abortOnError: false },
+    { logger, abortOnError: false, bodyParser: false },
   );
   const fastify = app.getHttpAdapter().getInstance();
   installJsonBodyParser(fastify, config.bodyLimit);

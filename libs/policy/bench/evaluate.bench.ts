@@ -21,12 +21,15 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
-export function benchEvaluate(options: { events?: number; iterations?: number; pathways?: readonly Pathway[] } = {}): BenchResult[] {
+export function benchEvaluate(
+  options: { events?: number; iterations?: number; pathways?: readonly Pathway[] } = {},
+): BenchResult[] {
   const events = options.events ?? 5000;
   const iterations = options.iterations ?? 300;
   const history = generateHistory(7, events);
   return (options.pathways ?? catalogue).map((pathway) => {
-    for (let i = 0; i < 20; i++) evaluate(pathway, SUBJECT_TRAINEE, history, { evaluatedOn: EVALUATED_ON });
+    for (let i = 0; i < 20; i++)
+      evaluate(pathway, SUBJECT_TRAINEE, history, { evaluatedOn: EVALUATED_ON });
     const times: number[] = [];
     const start = performance.now();
     for (let i = 0; i < iterations; i++) {

@@ -33,7 +33,7 @@ export { DEFAULT_AUDIT_THRESHOLDS } from './trust-audit/audit-thresholds';
 export type { AuditThreshold } from './trust-audit/audit-thresholds';
 export { queryAudit } from './trust-audit/query-audit';
 export type { AuditQuery } from './trust-audit/query-audit';
-export { queryWorkforce, summariseWorkforce } from './workforce/workforce-summary';
+export { queryWorkforce, summariseWorkforce, traineeInstitution } from './workforce/workforce-summary';
 export type { WorkforceSummary } from './workforce/workforce-summary';
 export { ReadModels } from './read-models';
 export { traineeStatus, traineeHistory, pathwaysOf } from './trainee-status/trainee-status';

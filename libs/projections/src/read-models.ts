@@ -12,7 +12,7 @@ import { traineeStatus, type TraineeStatus, type TraineeStatusQuery } from './tr
 import type { AuditReport } from './trust-audit/audit-report';
 import { auditCsv } from './trust-audit/audit-csv';
 import { queryAudit, type AuditQuery } from './trust-audit/query-audit';
-import { queryWorkforce, type WorkforceSummary } from './workforce/workforce-summary';
+import { queryWorkforce, traineeInstitution, type WorkforceSummary } from './workforce/workforce-summary';
 
 /**
  * The read side in one object: the runner keeping `<dataDir>/read-models.sqlite` up to date,
@@ -68,6 +68,10 @@ export class ReadModels {
 
   workforce(): WorkforceSummary {
     return queryWorkforce(this.context);
+  }
+
+  traineeInstitution(traineeId: string): string | undefined {
+    return traineeInstitution(this.context, traineeId);
   }
 
   traineeStatus(query: TraineeStatusQuery): Promise<TraineeStatus | null> {

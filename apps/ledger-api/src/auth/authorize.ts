@@ -48,7 +48,8 @@ export const POLICY: Table = {
   AmendCase: { trainee: 'own' },
   RetractCase: { trainee: 'own' },
   SignOffCase: { supervisor: 'named-accredited', 'medical-director': 'named-accredited' },
-  DisputeCaseSignOff: { supervisor: 'named-accredited', 'medical-director': 'named-accredited' },
+  // The named supervisor may always dispute ("I was not there"), accredited or not.
+  DisputeCaseSignOff: { supervisor: 'named', 'medical-director': 'named' },
   AccreditSupervisor: { admin: 'any', accreditor: 'any', 'medical-director': 'institution' },
   RevokeSupervisorAccreditation: { admin: 'any', accreditor: 'any', 'medical-director': 'institution' },
   PublishPathway: { admin: 'any', accreditor: 'any' },

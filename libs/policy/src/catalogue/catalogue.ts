@@ -38,12 +38,15 @@ function compareVersions(a: string, b: string): number {
     const d = (pa[i] ?? 0) - (pb[i] ?? 0);
     if (d !== 0) return d;
   }
-  if (preA === undefined || preB === undefined) return preA === preB ? 0 : preA === undefined ? 1 : -1;
+  if (preA === undefined || preB === undefined)
+    return preA === preB ? 0 : preA === undefined ? 1 : -1;
   return preA < preB ? -1 : preA > preB ? 1 : 0;
 }
 
 /** A catalogue pathway by id; without a version, the highest version. */
 export function findPathway(id: string, version?: string): Pathway | undefined {
-  const matches = catalogue.filter((p) => p.id === id && (version === undefined || p.version === version));
+  const matches = catalogue.filter(
+    (p) => p.id === id && (version === undefined || p.version === version),
+  );
   return [...matches].sort((a, b) => compareVersions(b.version, a.version))[0];
 }

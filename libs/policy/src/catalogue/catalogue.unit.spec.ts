@@ -17,18 +17,26 @@ describe('the pathway catalogue', () => {
     ]);
   });
 
-  it.each(catalogue.map((p) => [p.id, p] as const))('%s validates and cites a source with the date read', (_id, pathway) => {
-    expect(validatePathway(JSON.parse(JSON.stringify(pathway)))).toEqual({ ok: true, pathway });
-    expect(pathway.source.citation.length).toBeGreaterThan(0);
-    expect(pathway.source.readOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-  });
+  it.each(catalogue.map((p) => [p.id, p] as const))(
+    '%s validates and cites a source with the date read',
+    (_id, pathway) => {
+      expect(validatePathway(JSON.parse(JSON.stringify(pathway)))).toEqual({ ok: true, pathway });
+      expect(pathway.source.citation.length).toBeGreaterThan(0);
+      expect(pathway.source.readOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    },
+  );
 
-  it.each(catalogue.map((p) => [p.id, p] as const))('%s evaluates against a generated history', (_id, pathway) => {
-    const history = generateHistory(42, 2000);
-    const evaluation = evaluate(pathway, SUBJECT_TRAINEE, history, { evaluatedOn: EVALUATED_ON });
-    expect(evaluation.requirements.map((r) => r.id)).toEqual(pathway.requirements.map((r) => r.id));
-    expect(evaluation.requirements.some((r) => r.achieved > 0)).toBe(true);
-  });
+  it.each(catalogue.map((p) => [p.id, p] as const))(
+    '%s evaluates against a generated history',
+    (_id, pathway) => {
+      const history = generateHistory(42, 2000);
+      const evaluation = evaluate(pathway, SUBJECT_TRAINEE, history, { evaluatedOn: EVALUATED_ON });
+      expect(evaluation.requirements.map((r) => r.id)).toEqual(
+        pathway.requirements.map((r) => r.id),
+      );
+      expect(evaluation.requirements.some((r) => r.achieved > 0)).toBe(true);
+    },
+  );
 
   it('keeps unconfirmed numbers visible: the RCR/GMC credential relies only on unconfirmed parameters', () => {
     const credential = findPathway('rcr-gmc-mt-credential')!;

@@ -9,12 +9,18 @@ export function caseMatches(state: CaseState, filter: Omit<CaseFilter, 'window'>
   if (state.retracted || state.signOff === 'disputed') return false;
   if (filter.procedures && !filter.procedures.includes(state.procedure)) return false;
   if (filter.operatorRoles && !filter.operatorRoles.includes(state.operatorRole)) return false;
-  if (filter.minSupervisionLevel !== undefined && state.supervisionLevel < filter.minSupervisionLevel) return false;
-  if (filter.signedOff !== undefined && (state.signOff === 'signed') !== filter.signedOff) return false;
+  if (
+    filter.minSupervisionLevel !== undefined &&
+    state.supervisionLevel < filter.minSupervisionLevel
+  )
+    return false;
+  if (filter.signedOff !== undefined && (state.signOff === 'signed') !== filter.signedOff)
+    return false;
   if (filter.institutionIds && !filter.institutionIds.includes(state.institutionId)) return false;
   if (filter.ruptured !== undefined) {
     const { details } = state;
-    if (details.procedure !== 'aneurysm-coiling' || details.ruptured !== filter.ruptured) return false;
+    if (details.procedure !== 'aneurysm-coiling' || details.ruptured !== filter.ruptured)
+      return false;
   }
   return true;
 }

@@ -24,7 +24,14 @@ export type EvaluationDiff = {
   requirements: RequirementDifference[];
 };
 
-const HEADER_FIELDS = ['pathwayId', 'pathwayVersion', 'traineeId', 'evaluatedOn', 'performedBy', 'met'] as const;
+const HEADER_FIELDS = [
+  'pathwayId',
+  'pathwayVersion',
+  'traineeId',
+  'evaluatedOn',
+  'performedBy',
+  'met',
+] as const;
 const SCALAR_FIELDS = ['kind', 'description', 'target', 'achieved', 'met', 'alternatives'] as const;
 const ID_FIELDS = ['countedEventIds', 'supportingEventIds', 'unconfirmedParameters'] as const;
 
@@ -41,8 +48,13 @@ function ids(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
-function diffRequirement(recorded: RequirementResult, replayed: RequirementResult): RequirementDifference | undefined {
-  const fields: FieldDifference[] = SCALAR_FIELDS.filter((f) => !same(recorded[f], replayed[f])).map((f) => ({
+function diffRequirement(
+  recorded: RequirementResult,
+  replayed: RequirementResult,
+): RequirementDifference | undefined {
+  const fields: FieldDifference[] = SCALAR_FIELDS.filter(
+    (f) => !same(recorded[f], replayed[f]),
+  ).map((f) => ({
     field: f,
     recorded: read(recorded[f]),
     replayed: read(replayed[f]),
@@ -53,7 +65,11 @@ function diffRequirement(recorded: RequirementResult, replayed: RequirementResul
     const b = new Set(ids(replayed[field]));
     const onlyInRecorded = sortedUnique([...a].filter((id) => !b.has(id)));
     const onlyInReplayed = sortedUnique([...b].filter((id) => !a.has(id)));
-    if (onlyInRecorded.length > 0 || onlyInReplayed.length > 0 || !same(recorded[field], replayed[field])) {
+    if (
+      onlyInRecorded.length > 0 ||
+      onlyInReplayed.length > 0 ||
+      !same(recorded[field], replayed[field])
+    ) {
       idLists.push({ field, onlyInRecorded, onlyInReplayed });
     }
   }
@@ -66,7 +82,9 @@ function diffRequirement(recorded: RequirementResult, replayed: RequirementResul
  * decision replay: which counts moved and which events entered or left the provenance.
  */
 export function diffEvaluations(recorded: Evaluation, replayed: Evaluation): EvaluationDiff {
-  const header: FieldDifference[] = HEADER_FIELDS.filter((f) => !same(recorded[f], replayed[f])).map((f) => ({
+  const header: FieldDifference[] = HEADER_FIELDS.filter(
+    (f) => !same(recorded[f], replayed[f]),
+  ).map((f) => ({
     field: f,
     recorded: read(recorded[f]),
     replayed: read(replayed[f]),
@@ -78,15 +96,22 @@ export function diffEvaluations(recorded: Evaluation, replayed: Evaluation): Eva
   const requirements: RequirementDifference[] = [];
   for (const r of recordedList) {
     const other = replayedById.get(r.id);
-    const d = other ? diffRequirement(r, other) : { id: r.id, change: 'only-in-recorded' as const, fields: [], idLists: [] };
+    const d = other
+      ? diffRequirement(r, other)
+      : { id: r.id, change: 'only-in-recorded' as const, fields: [], idLists: [] };
     if (d) requirements.push(d);
   }
   for (const r of replayedList) {
-    if (!recordedIds.has(r.id)) requirements.push({ id: r.id, change: 'only-in-replayed', fields: [], idLists: [] });
+    if (!recordedIds.has(r.id))
+      requirements.push({ id: r.id, change: 'only-in-replayed', fields: [], idLists: [] });
   }
   const order = (list: RequirementResult[]): JsonValue => list.map((r) => r.id);
   if (!same(order(recordedList), order(replayedList))) {
-    header.push({ field: 'requirementOrder', recorded: order(recordedList), replayed: order(replayedList) });
+    header.push({
+      field: 'requirementOrder',
+      recorded: order(recordedList),
+      replayed: order(replayedList),
+    });
   }
   return { identical: JSON.stringify(recorded) === JSON.stringify(replayed), header, requirements };
 }

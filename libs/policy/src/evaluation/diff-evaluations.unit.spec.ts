@@ -6,12 +6,21 @@ import type { Evaluation } from './evaluation';
 
 const ON = { evaluatedOn: '2026-12-31' };
 const base = (): Evaluation =>
-  evaluate(smallTargetsPathway, 'trainee-a', buildHistory([logStep(), logStep(), { kind: 'sign', caseRef: 0 }]), ON);
+  evaluate(
+    smallTargetsPathway,
+    'trainee-a',
+    buildHistory([logStep(), logStep(), { kind: 'sign', caseRef: 0 }]),
+    ON,
+  );
 
 describe('diffEvaluations', () => {
   it('finds nothing between an evaluation and its faithful replay', () => {
     const recorded = JSON.parse(JSON.stringify(base())) as Evaluation;
-    expect(diffEvaluations(recorded, base())).toEqual({ identical: true, header: [], requirements: [] });
+    expect(diffEvaluations(recorded, base())).toEqual({
+      identical: true,
+      header: [],
+      requirements: [],
+    });
   });
 
   it('reports a moved count and the events that entered the provenance, requirement by requirement', () => {
@@ -46,7 +55,10 @@ describe('diffEvaluations', () => {
     const replayed: Evaluation = {
       ...base(),
       pathwayVersion: '2.0.0',
-      requirements: [...base().requirements.slice(1), { ...base().requirements[0]!, id: 'renamed' }],
+      requirements: [
+        ...base().requirements.slice(1),
+        { ...base().requirements[0]!, id: 'renamed' },
+      ],
     };
     const diff = diffEvaluations(recorded, replayed);
     expect(diff.header.map((h) => h.field)).toEqual(['pathwayVersion', 'requirementOrder']);

@@ -4,7 +4,15 @@ import fc from 'fast-check';
 import { catalogue } from '../catalogue/catalogue';
 import type { HistoryEvent } from '../history/history-event';
 import { historyArbitrary } from '../testing/history-arbitrary';
-import { appendEvent, EVALUATED_ON, HISTORY_DAYS, HISTORY_START, OTHER_TRAINEE, SUBJECT_TRAINEE } from '../testing/history-steps';
+import {
+  appendEvent,
+  caseDetailsFor,
+  EVALUATED_ON,
+  HISTORY_DAYS,
+  HISTORY_START,
+  OTHER_TRAINEE,
+  SUBJECT_TRAINEE,
+} from '../testing/history-steps';
 import { smallTargetsPathway } from '../testing/small-targets-pathway';
 import { addDays } from '../dates/iso-date';
 import { evaluate } from './evaluate';
@@ -17,7 +25,8 @@ const RUNS = 1000;
 const evaluateAll = (history: readonly HistoryEvent[]): Evaluation[] =>
   PATHWAYS.map((p) => evaluate(p, SUBJECT_TRAINEE, history, ON));
 
-const renumber = (history: readonly HistoryEvent[]): HistoryEvent[] => history.map((e, position) => ({ ...e, position }));
+const renumber = (history: readonly HistoryEvent[]): HistoryEvent[] =>
+  history.map((e, position) => ({ ...e, position }));
 
 const dataOf = (event: HistoryEvent): CaseLogged => event.data as CaseLogged;
 
@@ -34,7 +43,10 @@ describe('evaluate: properties over generated trainee histories', () => {
 
   it('does not depend on the order of the input array, only on positions', () => {
     const shuffled = historyArbitrary().chain((history) =>
-      fc.tuple(fc.constant(history), fc.shuffledSubarray(history, { minLength: history.length, maxLength: history.length })),
+      fc.tuple(
+        fc.constant(history),
+        fc.shuffledSubarray(history, { minLength: history.length, maxLength: history.length }),
+      ),
     );
     fc.assert(
       fc.property(shuffled, ([history, permuted]) => {
@@ -44,7 +56,7 @@ describe('evaluate: properties over generated trainee histories', () => {
     );
   });
 
-  it("is unchanged by an event about another trainee, wherever it lands", () => {
+  it('is unchanged by an event about another trainee, wherever it lands', () => {
     const withIntruder = historyArbitrary().chain((history) =>
       fc.tuple(
         fc.constant(history),
@@ -61,15 +73,18 @@ describe('evaluate: properties over generated trainee histories', () => {
           type: 'CaseLogged',
           recordedAt: '2026-01-01T00:00:00.000Z',
           data: {
-            ...dataOf(history.find((e) => e.type === 'CaseLogged') ?? sampleCase()),
+            ...sampleCase().data,
             caseId: 'case-intruder',
             traineeId: OTHER_TRAINEE,
             procedure,
+            details: caseDetailsFor(procedure, true),
             performedOn: addDays(HISTORY_START, day),
           },
         };
         const before = evaluateAll(renumber(history));
-        const after = evaluateAll(renumber([...history.slice(0, at), intruder, ...history.slice(at)]));
+        const after = evaluateAll(
+          renumber([...history.slice(0, at), intruder, ...history.slice(at)]),
+        );
         expect(JSON.stringify(after)).toBe(JSON.stringify(before));
       }),
       { numRuns: RUNS },
@@ -85,7 +100,9 @@ describe('evaluate: properties over generated trainee histories', () => {
         fc.pre(logged.length > 0);
         const victim = logged[choice % logged.length]!;
         const { caseId, traineeId } = dataOf(victim);
-        const after = evaluateAll(appendEvent(history, 'CaseRetracted', { caseId, traineeId, reason: 'error' }));
+        const after = evaluateAll(
+          appendEvent(history, 'CaseRetracted', { caseId, traineeId, reason: 'error' }),
+        );
         // Plain checks collected per run: one expect per run keeps thousands of runs fast.
         const violations: string[] = [];
         before.forEach((evaluation, p) => {
@@ -94,13 +111,16 @@ describe('evaluate: properties over generated trainee histories', () => {
             const where = `${evaluation.pathwayId}/${r.id}`;
             if (r.kind === 'cases') {
               const was = r.countedEventIds.includes(victim.id);
-              if (a.achieved !== r.achieved - (was ? 1 : 0)) violations.push(`${where}: ${r.achieved} -> ${a.achieved}`);
+              if (a.achieved !== r.achieved - (was ? 1 : 0))
+                violations.push(`${where}: ${r.achieved} -> ${a.achieved}`);
               const expected = r.countedEventIds.filter((id) => id !== victim.id);
-              if (JSON.stringify(a.countedEventIds) !== JSON.stringify(expected)) violations.push(`${where}: ids`);
+              if (JSON.stringify(a.countedEventIds) !== JSON.stringify(expected))
+                violations.push(`${where}: ids`);
             }
             r.alternatives.forEach((alt, k) => {
               const now = a.alternatives[k]!.achieved;
-              if (now !== alt.achieved && now !== alt.achieved - 1) violations.push(`${where}[${k}]: ${alt.achieved} -> ${now}`);
+              if (now !== alt.achieved && now !== alt.achieved - 1)
+                violations.push(`${where}[${k}]: ${alt.achieved} -> ${now}`);
             });
           });
         });
@@ -125,7 +145,7 @@ describe('evaluate: properties over generated trainee histories', () => {
           ...sampleCase().data,
           caseId: 'case-added',
           procedure: c.procedure,
-          details: { ...sampleCase().data.details, procedure: 'mechanical-thrombectomy' },
+          details: caseDetailsFor(c.procedure, false),
           operatorRole: c.operatorRole,
           supervisionLevel: c.supervisionLevel,
           institutionId: c.institutionId,
@@ -146,11 +166,14 @@ describe('evaluate: properties over generated trainee histories', () => {
             const where = `${evaluation.pathwayId}/${r.id}`;
             if (r.met && !a.met) violations.push(`${where}: no longer met`);
             r.alternatives.forEach((alt, k) => {
-              if (a.alternatives[k]!.achieved < alt.achieved) violations.push(`${where}[${k}]: lowered`);
+              if (a.alternatives[k]!.achieved < alt.achieved)
+                violations.push(`${where}[${k}]: lowered`);
             });
             if (r.kind !== 'maintenance') {
-              if (a.achieved < r.achieved) violations.push(`${where}: ${r.achieved} -> ${a.achieved}`);
-              if (r.countedEventIds.some((id) => !a.countedEventIds.includes(id))) violations.push(`${where}: lost ids`);
+              if (a.achieved < r.achieved)
+                violations.push(`${where}: ${r.achieved} -> ${a.achieved}`);
+              if (r.countedEventIds.some((id) => !a.countedEventIds.includes(id)))
+                violations.push(`${where}: lost ids`);
             }
           });
         });

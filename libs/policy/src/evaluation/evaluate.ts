@@ -44,10 +44,16 @@ export function evaluate(
   options: EvaluationOptions,
 ): Evaluation {
   if (!isIsoDate(options.evaluatedOn)) {
-    throw new EvaluationInputError('INVALID_EVALUATED_ON', `evaluatedOn is not YYYY-MM-DD: ${options.evaluatedOn}`);
+    throw new EvaluationInputError(
+      'INVALID_EVALUATED_ON',
+      `evaluatedOn is not YYYY-MM-DD: ${options.evaluatedOn}`,
+    );
   }
   if (options.performedBy !== undefined && !isIsoDate(options.performedBy)) {
-    throw new EvaluationInputError('INVALID_PERFORMED_BY', `performedBy is not YYYY-MM-DD: ${options.performedBy}`);
+    throw new EvaluationInputError(
+      'INVALID_PERFORMED_BY',
+      `performedBy is not YYYY-MM-DD: ${options.performedBy}`,
+    );
   }
   const asOf = options.performedBy ?? options.evaluatedOn;
   const record = foldTraineeRecord(traineeId, history);

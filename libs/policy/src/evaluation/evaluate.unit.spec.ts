@@ -1,9 +1,15 @@
 import type { JsonObject } from '@inr/domain';
 import { addDays } from '../dates/iso-date';
-import { appendEvent, buildHistory, HISTORY_START, logStep, type HistoryStep } from '../testing/history-steps';
+import {
+  appendEvent,
+  buildHistory,
+  HISTORY_START,
+  logStep,
+  type HistoryStep,
+} from '../testing/history-steps';
 import { confirmed, pathwayForTest } from '../testing/pathway-for-test';
 import { evaluate } from './evaluate';
-import type { Evaluation, RequirementResult } from './evaluation';
+import type { Evaluation, EvaluationOptions, RequirementResult } from './evaluation';
 import { EvaluationInputError } from './evaluation-input-error';
 
 const ON = { evaluatedOn: '2026-12-31' };
@@ -29,20 +35,36 @@ function only(evaluation: Evaluation): RequirementResult {
   return first;
 }
 
-function run(steps: HistoryStep[], pathway = signedMtCases, options = ON): RequirementResult {
+function run(
+  steps: HistoryStep[],
+  pathway = signedMtCases,
+  options: EvaluationOptions = ON,
+): RequirementResult {
   return only(evaluate(pathway, 'trainee-a', buildHistory(steps), options));
 }
 
 describe('evaluate: folding case state', () => {
   it('counts a signed-off matching case and cites its CaseLogged event', () => {
     const result = run([logStep(), { kind: 'sign', caseRef: 0 }]);
-    expect(result).toMatchObject({ target: 2, achieved: 1, met: false, countedEventIds: ['e-3'], supportingEventIds: ['e-4'] });
+    expect(result).toMatchObject({
+      target: 2,
+      achieved: 1,
+      met: false,
+      countedEventIds: ['e-3'],
+      supportingEventIds: ['e-4'],
+    });
   });
 
   it('applies amendments: a case corrected to primary operator counts', () => {
     const result = run([
       logStep({ operatorRole: 'assistant' }),
-      { kind: 'amend', caseRef: 0, operatorRole: 'primary-independent', supervisionLevel: null, day: null },
+      {
+        kind: 'amend',
+        caseRef: 0,
+        operatorRole: 'primary-independent',
+        supervisionLevel: null,
+        day: null,
+      },
       { kind: 'sign', caseRef: 0 },
     ]);
     expect(result.countedEventIds).toEqual(['e-3']);
@@ -60,14 +82,25 @@ describe('evaluate: folding case state', () => {
   });
 
   it('a retracted case never counts, even if signed afterwards', () => {
-    const result = run([logStep(), { kind: 'sign', caseRef: 0 }, { kind: 'retract', caseRef: 0 }, { kind: 'sign', caseRef: 0 }]);
+    const result = run([
+      logStep(),
+      { kind: 'sign', caseRef: 0 },
+      { kind: 'retract', caseRef: 0 },
+      { kind: 'sign', caseRef: 0 },
+    ]);
     expect(result.achieved).toBe(0);
     expect(result.countedEventIds).toEqual([]);
   });
 
   it('a disputed sign-off does not count, with or without a sign-off filter, until signed again', () => {
-    const anyCase = pathwayForTest([{ id: 'any', kind: 'cases', description: 'd', target: confirmed(1), filter: {} }]);
-    const disputed: HistoryStep[] = [logStep(), { kind: 'sign', caseRef: 0 }, { kind: 'dispute', caseRef: 0 }];
+    const anyCase = pathwayForTest([
+      { id: 'any', kind: 'cases', description: 'd', target: confirmed(1), filter: {} },
+    ]);
+    const disputed: HistoryStep[] = [
+      logStep(),
+      { kind: 'sign', caseRef: 0 },
+      { kind: 'dispute', caseRef: 0 },
+    ];
     expect(run(disputed).achieved).toBe(0);
     expect(run(disputed, anyCase).achieved).toBe(0);
     expect(run([...disputed, { kind: 'sign', caseRef: 0 }]).achieved).toBe(1);
@@ -79,11 +112,15 @@ describe('evaluate: folding case state', () => {
   });
 
   it('ignores event types it does not use', () => {
-    const history = appendEvent(buildHistory([logStep(), { kind: 'sign', caseRef: 0 }]), 'SubjectDataErased', {
-      subjectId: 'trainee-a',
-      erasedOn: '2026-12-01',
-      reason: 'request',
-    });
+    const history = appendEvent(
+      buildHistory([logStep(), { kind: 'sign', caseRef: 0 }]),
+      'SubjectDataErased',
+      {
+        subjectId: 'trainee-a',
+        erasedOn: '2026-12-01',
+        reason: 'request',
+      },
+    );
     expect(only(evaluate(signedMtCases, 'trainee-a', history, ON)).achieved).toBe(1);
   });
 
@@ -106,29 +143,44 @@ describe('evaluate: case filters and windows', () => {
       logStep({ procedure: 'aneurysm-coiling', ruptured: false }),
     ];
     expect(run(steps, filtered({ minSupervisionLevel: 3 })).countedEventIds).toEqual(['e-4']);
-    expect(run(steps, filtered({ institutionIds: ['inst-north'] })).countedEventIds).toEqual(['e-4']);
+    expect(run(steps, filtered({ institutionIds: ['inst-north'] })).countedEventIds).toEqual([
+      'e-4',
+    ]);
     expect(run(steps, filtered({ ruptured: true })).countedEventIds).toEqual(['e-5']);
     expect(run(steps, filtered({ signedOff: false })).achieved).toBe(4);
   });
 
   it('leaves out cases performed after performedBy, and rolls windows back from it', () => {
-    const steps = [logStep({ day: dayOf('2025-03-03') }), logStep({ day: dayOf('2025-03-04') }), logStep({ day: dayOf('2026-03-04') })];
+    const steps = [
+      logStep({ day: dayOf('2025-03-03') }),
+      logStep({ day: dayOf('2025-03-04') }),
+      logStep({ day: dayOf('2026-03-04') }),
+    ];
     const all = filtered({});
     const byMarch = { evaluatedOn: '2026-12-31', performedBy: '2026-03-03' };
     expect(run(steps, all, byMarch).achieved).toBe(2);
     const lastYear = pathwayForTest([
-      { id: 'r', kind: 'cases', description: 'd', target: confirmed(1), filter: { window: { lastMonths: confirmed(12) } } },
+      {
+        id: 'r',
+        kind: 'cases',
+        description: 'd',
+        target: confirmed(1),
+        filter: { window: { lastMonths: confirmed(12) } },
+      },
     ]);
     // 12 months ending 3 Mar 2026: after 3 Mar 2025, up to and including 3 Mar 2026.
     expect(run(steps, lastYear, byMarch).countedEventIds).toEqual(['e-4']);
   });
 
   it('applies a fixed from/to window inclusively', () => {
-    const steps = [logStep({ day: dayOf('2025-01-01') }), logStep({ day: dayOf('2025-06-30') }), logStep({ day: dayOf('2025-07-01') })];
-    expect(run(steps, filtered({ window: { from: '2025-01-01', to: '2025-06-30' } })).countedEventIds).toEqual([
-      'e-3',
-      'e-4',
-    ]);
+    const steps = [
+      logStep({ day: dayOf('2025-01-01') }),
+      logStep({ day: dayOf('2025-06-30') }),
+      logStep({ day: dayOf('2025-07-01') }),
+    ];
+    expect(
+      run(steps, filtered({ window: { from: '2025-01-01', to: '2025-06-30' } })).countedEventIds,
+    ).toEqual(['e-3', 'e-4']);
   });
 });
 
@@ -147,11 +199,46 @@ describe('evaluate: other requirement kinds', () => {
     ]);
     const result = run(
       [
-        { kind: 'assess', trainee: 0, type: 'Rad-DOPS', outcome: 'satisfactory', procedure: 'mechanical-thrombectomy', day: 10 },
-        { kind: 'assess', trainee: 0, type: 'Rad-DOPS', outcome: 'unsatisfactory', procedure: 'mechanical-thrombectomy', day: 11 },
-        { kind: 'assess', trainee: 0, type: 'Rad-DOPS', outcome: 'satisfactory', procedure: 'aneurysm-coiling', day: 12 },
-        { kind: 'assess', trainee: 0, type: 'CbD', outcome: 'satisfactory', procedure: 'mechanical-thrombectomy', day: 13 },
-        { kind: 'assess', trainee: 1, type: 'Rad-DOPS', outcome: 'satisfactory', procedure: 'mechanical-thrombectomy', day: 14 },
+        {
+          kind: 'assess',
+          trainee: 0,
+          type: 'Rad-DOPS',
+          outcome: 'satisfactory',
+          procedure: 'mechanical-thrombectomy',
+          day: 10,
+        },
+        {
+          kind: 'assess',
+          trainee: 0,
+          type: 'Rad-DOPS',
+          outcome: 'unsatisfactory',
+          procedure: 'mechanical-thrombectomy',
+          day: 11,
+        },
+        {
+          kind: 'assess',
+          trainee: 0,
+          type: 'Rad-DOPS',
+          outcome: 'satisfactory',
+          procedure: 'aneurysm-coiling',
+          day: 12,
+        },
+        {
+          kind: 'assess',
+          trainee: 0,
+          type: 'CbD',
+          outcome: 'satisfactory',
+          procedure: 'mechanical-thrombectomy',
+          day: 13,
+        },
+        {
+          kind: 'assess',
+          trainee: 1,
+          type: 'Rad-DOPS',
+          outcome: 'satisfactory',
+          procedure: 'mechanical-thrombectomy',
+          day: 14,
+        },
       ],
       pathway,
     );
@@ -160,7 +247,14 @@ describe('evaluate: other requirement kinds', () => {
 
   it('counts distinct signers of the kinds asked for, each person once', () => {
     const pathway = pathwayForTest([
-      { id: 's', kind: 'distinct-signers', description: 'd', competencyId: 'mt-technical-skills', signerKinds: ['INR'], count: confirmed(2) },
+      {
+        id: 's',
+        kind: 'distinct-signers',
+        description: 'd',
+        competencyId: 'mt-technical-skills',
+        signerKinds: ['INR'],
+        count: confirmed(2),
+      },
     ]);
     const sign = (signer: number, signerKind: 'INR' | 'IR', competency = 0): HistoryStep => ({
       kind: 'competency',
@@ -171,17 +265,28 @@ describe('evaluate: other requirement kinds', () => {
       institution: 0,
       day: 100,
     });
-    expect(run([sign(0, 'INR'), sign(0, 'INR'), sign(1, 'IR'), sign(2, 'INR', 1)], pathway)).toMatchObject({
+    expect(
+      run([sign(0, 'INR'), sign(0, 'INR'), sign(1, 'IR'), sign(2, 'INR', 1)], pathway),
+    ).toMatchObject({
       achieved: 1,
       met: false,
       countedEventIds: ['e-3'],
     });
-    expect(run([sign(0, 'INR'), sign(3, 'INR')], pathway)).toMatchObject({ achieved: 2, met: true });
+    expect(run([sign(0, 'INR'), sign(3, 'INR')], pathway)).toMatchObject({
+      achieved: 2,
+      met: true,
+    });
   });
 
   describe('dual sign-off (RCR/BSIR/BSNR/UKNG 2020)', () => {
-    const pathway = pathwayForTest([{ id: 'final', kind: 'dual-signoff', description: 'd', competencyId: 'mt-final-sign-off' }]);
-    const sign = (signer: number, signerKind: 'INR' | 'medical-director', institution = 0): HistoryStep => ({
+    const pathway = pathwayForTest([
+      { id: 'final', kind: 'dual-signoff', description: 'd', competencyId: 'mt-final-sign-off' },
+    ]);
+    const sign = (
+      signer: number,
+      signerKind: 'INR' | 'medical-director',
+      institution = 0,
+    ): HistoryStep => ({
       kind: 'competency',
       trainee: 0,
       competency: 2,
@@ -201,12 +306,21 @@ describe('evaluate: other requirement kinds', () => {
     });
 
     it('is not met by two INRs, nor by a medical director of another hospital', () => {
-      expect(run([sign(0, 'INR'), sign(1, 'INR')], pathway)).toMatchObject({ achieved: 1, met: false });
-      expect(run([sign(0, 'INR'), sign(1, 'medical-director', 1)], pathway)).toMatchObject({ achieved: 1, met: false });
+      expect(run([sign(0, 'INR'), sign(1, 'INR')], pathway)).toMatchObject({
+        achieved: 1,
+        met: false,
+      });
+      expect(run([sign(0, 'INR'), sign(1, 'medical-director', 1)], pathway)).toMatchObject({
+        achieved: 1,
+        met: false,
+      });
     });
 
     it('needs two different people', () => {
-      expect(run([sign(0, 'INR'), sign(0, 'medical-director')], pathway)).toMatchObject({ achieved: 1, met: false });
+      expect(run([sign(0, 'INR'), sign(0, 'medical-director')], pathway)).toMatchObject({
+        achieved: 1,
+        met: false,
+      });
     });
 
     it('follows a transfer before signing, and survives one after', () => {
@@ -219,7 +333,13 @@ describe('evaluate: other requirement kinds', () => {
 
   it('adds recognised training time in the settings asked for, from periods ended by the as-of date', () => {
     const pathway = pathwayForTest([
-      { id: 't', kind: 'training-time', description: 'd', settings: ['diagnostic-neuroradiology', 'neurointerventional-unit'], months: confirmed(24) },
+      {
+        id: 't',
+        kind: 'training-time',
+        description: 'd',
+        settings: ['diagnostic-neuroradiology', 'neurointerventional-unit'],
+        months: confirmed(24),
+      },
     ]);
     const steps: HistoryStep[] = [
       { kind: 'time', trainee: 0, setting: 'diagnostic-neuroradiology', months: 12, day: 400 },
@@ -228,7 +348,9 @@ describe('evaluate: other requirement kinds', () => {
       { kind: 'time', trainee: 0, setting: 'neurointerventional-unit', months: 12, day: 1200 },
     ];
     expect(run(steps, pathway)).toMatchObject({ achieved: 26.5, met: true });
-    expect(run(steps, pathway, { evaluatedOn: '2026-12-31', performedBy: addDays(HISTORY_START, 1199) })).toMatchObject({
+    expect(
+      run(steps, pathway, { evaluatedOn: '2026-12-31', performedBy: addDays(HISTORY_START, 1199) }),
+    ).toMatchObject({
       achieved: 14.5,
       met: false,
       countedEventIds: ['e-3', 'e-4'],
@@ -236,7 +358,9 @@ describe('evaluate: other requirement kinds', () => {
   });
 
   it('adds rota shifts', () => {
-    const pathway = pathwayForTest([{ id: 'r', kind: 'rota', description: 'd', minShifts: confirmed(5) }]);
+    const pathway = pathwayForTest([
+      { id: 'r', kind: 'rota', description: 'd', minShifts: confirmed(5) },
+    ]);
     const result = run(
       [
         { kind: 'rota', trainee: 0, day: 100, shifts: 3 },
@@ -266,7 +390,11 @@ describe('evaluate: other requirement kinds', () => {
       Array.from({ length: n }, () => logStep({ day: dayOf(date), institution }));
 
     it('is met by the second alternative when the first is not, counting cases at other hospitals', () => {
-      const result = run([...cases(10, '2026-06-01', 1), ...cases(20, '2025-06-01', 2)], pathway, on);
+      const result = run(
+        [...cases(10, '2026-06-01', 1), ...cases(20, '2025-06-01', 2)],
+        pathway,
+        on,
+      );
       expect(result).toMatchObject({ target: 30, achieved: 30, met: true });
       expect(result.alternatives).toEqual([
         { target: 15, windowMonths: 12, achieved: 10, met: false },
@@ -294,13 +422,26 @@ describe('evaluate: output', () => {
           filter: { window: { lastMonths: 'months' } },
         },
       ],
-      { mtCases: { value: 3, confirmed: false }, months: { value: 12, confirmed: true, source: 's' } },
+      {
+        mtCases: { value: 3, confirmed: false },
+        months: { value: 12, confirmed: true, source: 's' },
+      },
     );
     expect(run([], pathway).unconfirmedParameters).toEqual(['mtCases']);
   });
 
   it('is met only when every requirement is met, and is a JSON object', () => {
-    const evaluation = evaluate(signedMtCases, 'trainee-a', buildHistory([logStep(), logStep(), { kind: 'sign', caseRef: 0 }, { kind: 'sign', caseRef: 1 }]), ON);
+    const evaluation = evaluate(
+      signedMtCases,
+      'trainee-a',
+      buildHistory([
+        logStep(),
+        logStep(),
+        { kind: 'sign', caseRef: 0 },
+        { kind: 'sign', caseRef: 1 },
+      ]),
+      ON,
+    );
     const json: JsonObject = evaluation;
     expect(JSON.parse(JSON.stringify(json))).toEqual(evaluation);
     expect(evaluation).toMatchObject({
@@ -317,8 +458,11 @@ describe('evaluate: output', () => {
     expect(() => evaluate(signedMtCases, 'trainee-a', [], { evaluatedOn: '31/12/2026' })).toThrow(
       expect.objectContaining({ code: 'INVALID_EVALUATED_ON' }),
     );
-    expect(() => evaluate(signedMtCases, 'trainee-a', [], { evaluatedOn: '2026-12-31', performedBy: '2026-02-30' })).toThrow(
-      EvaluationInputError,
-    );
+    expect(() =>
+      evaluate(signedMtCases, 'trainee-a', [], {
+        evaluatedOn: '2026-12-31',
+        performedBy: '2026-02-30',
+      }),
+    ).toThrow(EvaluationInputError);
   });
 });

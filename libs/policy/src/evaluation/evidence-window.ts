@@ -3,7 +3,10 @@ import type { EvidenceWindow } from '../pathway/pathway';
 import { resolveNumber, type RequirementContext } from './requirement-context';
 
 /** A predicate on a YYYY-MM-DD date: inside the window and not after the as-of date. */
-export function evidenceWindow(context: RequirementContext, window: EvidenceWindow | undefined): (date: string) => boolean {
+export function evidenceWindow(
+  context: RequirementContext,
+  window: EvidenceWindow | undefined,
+): (date: string) => boolean {
   const { asOf } = context;
   if (window === undefined) return (date) => date <= asOf;
   if ('lastMonths' in window) {
@@ -12,5 +15,6 @@ export function evidenceWindow(context: RequirementContext, window: EvidenceWind
     return (date) => date > after && date <= asOf;
   }
   const { from, to } = window;
-  return (date) => date <= asOf && (from === undefined || date >= from) && (to === undefined || date <= to);
+  return (date) =>
+    date <= asOf && (from === undefined || date >= from) && (to === undefined || date <= to);
 }

@@ -28,5 +28,8 @@ export function sortedUnique(ids: Iterable<string>): string[] {
   return [...new Set(ids)].sort();
 }
 
-export type ResultFields = Omit<RequirementResult, 'id' | 'kind' | 'description' | 'unconfirmedParameters' | 'alternatives'> &
+export type ResultFields = Omit<
+  RequirementResult,
+  'id' | 'kind' | 'description' | 'unconfirmedParameters' | 'alternatives'
+> &
   Partial<Pick<RequirementResult, 'alternatives'>>;

@@ -11,19 +11,28 @@ export function compareHistoryEvents(a: HistoryEvent, b: HistoryEvent): number {
 /** Callers usually pass events already in order; sort a copy only when they are not. */
 function inLedgerOrder(history: readonly HistoryEvent[]): readonly HistoryEvent[] {
   for (let i = 1; i < history.length; i++) {
-    if (compareHistoryEvents(history[i - 1]!, history[i]!) > 0) return [...history].sort(compareHistoryEvents);
+    if (compareHistoryEvents(history[i - 1]!, history[i]!) > 0)
+      return [...history].sort(compareHistoryEvents);
   }
   return history;
 }
 
-function dataOf<K extends keyof DomainEventMap>(event: HistoryEvent, traineeId: string): DomainEventMap[K] | undefined {
+function dataOf<K extends keyof DomainEventMap>(
+  event: HistoryEvent,
+  traineeId: string,
+): DomainEventMap[K] | undefined {
   const data = event.data;
   if (typeof data !== 'object' || data === null) return undefined;
-  return (data as { traineeId?: unknown }).traineeId === traineeId ? (data as DomainEventMap[K]) : undefined;
+  return (data as { traineeId?: unknown }).traineeId === traineeId
+    ? (data as DomainEventMap[K])
+    : undefined;
 }
 
 /** Folds one trainee's events into the state a pathway is evaluated against. Pure; input not mutated. */
-export function foldTraineeRecord(traineeId: string, history: readonly HistoryEvent[]): TraineeRecord {
+export function foldTraineeRecord(
+  traineeId: string,
+  history: readonly HistoryEvent[],
+): TraineeRecord {
   const record: TraineeRecord = {
     traineeId,
     cases: [],
@@ -33,13 +42,13 @@ export function foldTraineeRecord(traineeId: string, history: readonly HistoryEv
     trainingTime: [],
   };
   const cases = new Map<string, CaseState>();
-  const seen = new Set<string>();
+  let previous: HistoryEvent | undefined;
   let institution: string | undefined;
 
   for (const event of inLedgerOrder(history)) {
-    // A re-appended event id is the same event: count it once.
-    if (seen.has(event.id)) continue;
-    seen.add(event.id);
+    // The same event passed twice (same position and id) sorts next to itself: count it once.
+    if (previous && previous.position === event.position && previous.id === event.id) continue;
+    previous = event;
     switch (event.type) {
       case 'TraineeEnrolled': {
         const d = dataOf<'TraineeEnrolled'>(event, traineeId);
@@ -145,7 +154,13 @@ export function foldTraineeRecord(traineeId: string, history: readonly HistoryEv
       case 'TrainingTimeRecognised': {
         const d = dataOf<'TrainingTimeRecognised'>(event, traineeId);
         if (d) {
-          record.trainingTime.push({ eventId: event.id, setting: d.setting, months: d.months, from: d.from, to: d.to });
+          record.trainingTime.push({
+            eventId: event.id,
+            setting: d.setting,
+            months: d.months,
+            from: d.from,
+            to: d.to,
+          });
         }
         break;
       }

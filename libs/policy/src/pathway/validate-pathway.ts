@@ -24,8 +24,7 @@ import {
 import type { PathwayErrorCode, PathwayValidationError } from './pathway-validation-error';
 
 export type PathwayValidationResult =
-  | { ok: true; pathway: Pathway }
-  | { ok: false; errors: PathwayValidationError[] };
+  { ok: true; pathway: Pathway } | { ok: false; errors: PathwayValidationError[] };
 
 type Obj = Record<string, unknown>;
 
@@ -50,7 +49,8 @@ class Checker {
     const obj = value as Obj;
     // Unknown fields are errors: a misspelt filter key would otherwise silently widen a count.
     for (const key of Object.keys(obj).sort()) {
-      if (!allowed.includes(key)) this.add(`${path}/${key}`, 'UNKNOWN_FIELD', `unknown field "${key}"`);
+      if (!allowed.includes(key))
+        this.add(`${path}/${key}`, 'UNKNOWN_FIELD', `unknown field "${key}"`);
     }
     return obj;
   }
@@ -58,17 +58,25 @@ class Checker {
   string(obj: Obj, key: string, path: string, required: boolean): string | undefined {
     const value = obj[key];
     if (value === undefined) {
-      return required ? this.add(`${path}/${key}`, 'MISSING_FIELD', `"${key}" is required`) : undefined;
+      return required
+        ? this.add(`${path}/${key}`, 'MISSING_FIELD', `"${key}" is required`)
+        : undefined;
     }
-    if (typeof value !== 'string') return this.add(`${path}/${key}`, 'WRONG_TYPE', `"${key}" must be a string`);
-    if (value.trim() === '') return this.add(`${path}/${key}`, 'EMPTY_VALUE', `"${key}" must not be empty`);
+    if (typeof value !== 'string')
+      return this.add(`${path}/${key}`, 'WRONG_TYPE', `"${key}" must be a string`);
+    if (value.trim() === '')
+      return this.add(`${path}/${key}`, 'EMPTY_VALUE', `"${key}" must not be empty`);
     return value;
   }
 
   slug(obj: Obj, key: string, path: string): string | undefined {
     const value = this.string(obj, key, path, true);
     if (value !== undefined && !SLUG.test(value)) {
-      return this.add(`${path}/${key}`, 'INVALID_ID', `"${key}" must be lower-case words joined by - or .`);
+      return this.add(
+        `${path}/${key}`,
+        'INVALID_ID',
+        `"${key}" must be lower-case words joined by - or .`,
+      );
     }
     return value;
   }
@@ -76,7 +84,11 @@ class Checker {
   date(obj: Obj, key: string, path: string, required: boolean): string | undefined {
     const value = this.string(obj, key, path, required);
     if (value !== undefined && !isIsoDate(value)) {
-      return this.add(`${path}/${key}`, 'INVALID_DATE', `"${key}" must be a calendar date YYYY-MM-DD`);
+      return this.add(
+        `${path}/${key}`,
+        'INVALID_DATE',
+        `"${key}" must be a calendar date YYYY-MM-DD`,
+      );
     }
     return value;
   }
@@ -84,22 +96,37 @@ class Checker {
   boolean(obj: Obj, key: string, path: string, required: boolean): boolean | undefined {
     const value = obj[key];
     if (value === undefined) {
-      return required ? this.add(`${path}/${key}`, 'MISSING_FIELD', `"${key}" is required`) : undefined;
+      return required
+        ? this.add(`${path}/${key}`, 'MISSING_FIELD', `"${key}" is required`)
+        : undefined;
     }
-    if (typeof value !== 'boolean') return this.add(`${path}/${key}`, 'WRONG_TYPE', `"${key}" must be a boolean`);
+    if (typeof value !== 'boolean')
+      return this.add(`${path}/${key}`, 'WRONG_TYPE', `"${key}" must be a boolean`);
     return value;
   }
 
   oneOf<T>(value: unknown, path: string, allowed: readonly T[]): T | undefined {
     if (!allowed.includes(value as T)) {
-      return this.add(path, 'INVALID_VALUE', `must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`);
+      return this.add(
+        path,
+        'INVALID_VALUE',
+        `must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`,
+      );
     }
     return value as T;
   }
 
-  enumField<T>(obj: Obj, key: string, path: string, allowed: readonly T[], required: boolean): T | undefined {
+  enumField<T>(
+    obj: Obj,
+    key: string,
+    path: string,
+    allowed: readonly T[],
+    required: boolean,
+  ): T | undefined {
     if (obj[key] === undefined) {
-      return required ? this.add(`${path}/${key}`, 'MISSING_FIELD', `"${key}" is required`) : undefined;
+      return required
+        ? this.add(`${path}/${key}`, 'MISSING_FIELD', `"${key}" is required`)
+        : undefined;
     }
     return this.oneOf(obj[key], `${path}/${key}`, allowed);
   }
@@ -113,7 +140,8 @@ class Checker {
   ): T[] | undefined {
     const value = obj[key];
     const here = `${path}/${key}`;
-    if (value === undefined) return required ? this.add(here, 'MISSING_FIELD', `"${key}" is required`) : undefined;
+    if (value === undefined)
+      return required ? this.add(here, 'MISSING_FIELD', `"${key}" is required`) : undefined;
     if (!Array.isArray(value)) return this.add(here, 'WRONG_TYPE', `"${key}" must be an array`);
     // An empty filter list would match nothing; say so rather than ship a requirement no one can meet.
     if (value.length === 0) return this.add(here, 'EMPTY_VALUE', `"${key}" must not be empty`);
@@ -129,13 +157,21 @@ class Checker {
     return out.length === value.length ? out : undefined;
   }
 
-  enumList<T>(obj: Obj, key: string, path: string, allowed: readonly T[], required: boolean): T[] | undefined {
+  enumList<T>(
+    obj: Obj,
+    key: string,
+    path: string,
+    allowed: readonly T[],
+    required: boolean,
+  ): T[] | undefined {
     return this.list(obj, key, path, required, (v, p) => this.oneOf(v, p, allowed));
   }
 
   stringList(obj: Obj, key: string, path: string, required: boolean): string[] | undefined {
     return this.list(obj, key, path, required, (v, p) =>
-      typeof v === 'string' && v.trim() !== '' ? v : this.add(p, 'WRONG_TYPE', 'must be a non-empty string'),
+      typeof v === 'string' && v.trim() !== ''
+        ? v
+        : this.add(p, 'WRONG_TYPE', 'must be a non-empty string'),
     );
   }
 
@@ -157,7 +193,11 @@ class Checker {
         return this.add(here, 'UNKNOWN_PARAMETER', `no parameter named "${value}"`);
       }
       if (integer && !Number.isInteger(parameter.value)) {
-        return this.add(here, 'NON_INTEGER', `parameter "${value}" is used as a count and must be a whole number`);
+        return this.add(
+          here,
+          'NON_INTEGER',
+          `parameter "${value}" is used as a count and must be a whole number`,
+        );
       }
       return value;
     }
@@ -167,10 +207,18 @@ class Checker {
     const confirmed = this.boolean(literal, 'confirmed', here, true);
     const source = this.string(literal, 'source', here, false);
     if (confirmed === false) {
-      return this.add(here, 'UNCONFIRMED_LITERAL', 'an unconfirmed number must be a parameter with confirmed:false');
+      return this.add(
+        here,
+        'UNCONFIRMED_LITERAL',
+        'an unconfirmed number must be a parameter with confirmed:false',
+      );
     }
     if (confirmed === true && source === undefined && literal['source'] === undefined) {
-      return this.add(`${here}/source`, 'CONFIRMED_WITHOUT_SOURCE', 'a confirmed literal must cite its source');
+      return this.add(
+        `${here}/source`,
+        'CONFIRMED_WITHOUT_SOURCE',
+        'a confirmed literal must cite its source',
+      );
     }
     if (amount === undefined || confirmed !== true || source === undefined) return undefined;
     return { value: amount, confirmed: true, source };
@@ -181,8 +229,10 @@ class Checker {
     const here = `${path}/${key}`;
     if (value === undefined) return this.add(here, 'MISSING_FIELD', `"${key}" is required`);
     if (typeof value !== 'number') return this.add(here, 'WRONG_TYPE', `"${key}" must be a number`);
-    if (!Number.isFinite(value) || value < 0) return this.add(here, 'INVALID_NUMBER', `"${key}" must be finite and >= 0`);
-    if (integer && !Number.isInteger(value)) return this.add(here, 'NON_INTEGER', `"${key}" must be a whole number`);
+    if (!Number.isFinite(value) || value < 0)
+      return this.add(here, 'INVALID_NUMBER', `"${key}" must be finite and >= 0`);
+    if (integer && !Number.isInteger(value))
+      return this.add(here, 'NON_INTEGER', `"${key}" must be a whole number`);
     return value;
   }
 
@@ -221,14 +271,25 @@ const CASE_FILTER_FIELDS = [
   'window',
 ] as const;
 
-function caseFilter(c: Checker, value: unknown, path: string, fields: readonly string[]): CaseFilter | undefined {
+function caseFilter(
+  c: Checker,
+  value: unknown,
+  path: string,
+  fields: readonly string[],
+): CaseFilter | undefined {
   const obj = c.object(value, path, fields);
   if (!obj) return undefined;
   const before = c.errors.length;
   const filter: CaseFilter = {};
   const procedures = c.enumList(obj, 'procedures', path, PROCEDURES, false);
   const operatorRoles = c.enumList(obj, 'operatorRoles', path, OPERATOR_ROLES, false);
-  const minSupervisionLevel = c.enumField(obj, 'minSupervisionLevel', path, SUPERVISION_LEVELS, false);
+  const minSupervisionLevel = c.enumField(
+    obj,
+    'minSupervisionLevel',
+    path,
+    SUPERVISION_LEVELS,
+    false,
+  );
   const signedOff = c.boolean(obj, 'signedOff', path, false);
   const institutionIds = c.stringList(obj, 'institutionIds', path, false);
   const ruptured = c.boolean(obj, 'ruptured', path, false);
@@ -262,7 +323,11 @@ function requirement(c: Checker, value: unknown, path: string): Requirement | un
   const rawKind = (value as Obj)['kind'];
   if (rawKind === undefined) return c.add(`${path}/kind`, 'MISSING_FIELD', '"kind" is required');
   if (!REQUIREMENT_KINDS.includes(rawKind as RequirementKind)) {
-    return c.add(`${path}/kind`, 'UNKNOWN_REQUIREMENT_KIND', `kind must be one of ${REQUIREMENT_KINDS.join(', ')}`);
+    return c.add(
+      `${path}/kind`,
+      'UNKNOWN_REQUIREMENT_KIND',
+      `kind must be one of ${REQUIREMENT_KINDS.join(', ')}`,
+    );
   }
   const kind = rawKind as RequirementKind;
   // Fields are checked against the kind's own list, so a field borrowed from another kind is reported.
@@ -273,22 +338,21 @@ function requirement(c: Checker, value: unknown, path: string): Requirement | un
   let built: Requirement | undefined;
   switch (kind) {
     case 'cases': {
-      const obj = probe;
-      const target = c.numberRef(obj, 'target', path, true);
+      const target = c.numberRef(probe, 'target', path, true);
       const filter =
-        obj['filter'] === undefined
+        probe['filter'] === undefined
           ? c.add(`${path}/filter`, 'MISSING_FIELD', '"filter" is required')
-          : caseFilter(c, obj['filter'], `${path}/filter`, CASE_FILTER_FIELDS);
-      if (target !== undefined && filter) built = { id: id ?? '', kind, description: description ?? '', target, filter };
+          : caseFilter(c, probe['filter'], `${path}/filter`, CASE_FILTER_FIELDS);
+      if (target !== undefined && filter)
+        built = { id: id ?? '', kind, description: description ?? '', target, filter };
       break;
     }
     case 'assessments': {
-      const obj = probe;
-      const type = c.enumField(obj, 'type', path, ASSESSMENT_TYPES, true);
-      const outcome = c.enumField(obj, 'outcome', path, ASSESSMENT_OUTCOMES, false);
-      const procedure = c.enumField(obj, 'procedure', path, PROCEDURES, false);
-      const target = c.numberRef(obj, 'target', path, true);
-      const window = c.window(obj, 'window', path);
+      const type = c.enumField(probe, 'type', path, ASSESSMENT_TYPES, true);
+      const outcome = c.enumField(probe, 'outcome', path, ASSESSMENT_OUTCOMES, false);
+      const procedure = c.enumField(probe, 'procedure', path, PROCEDURES, false);
+      const target = c.numberRef(probe, 'target', path, true);
+      const window = c.window(probe, 'window', path);
       if (type !== undefined && target !== undefined) {
         built = {
           id: id ?? '',
@@ -304,77 +368,105 @@ function requirement(c: Checker, value: unknown, path: string): Requirement | un
       break;
     }
     case 'distinct-signers': {
-      const obj = probe;
-      const competencyId = c.string(obj, 'competencyId', path, true);
-      const signerKinds = c.enumList(obj, 'signerKinds', path, SUPERVISOR_KINDS, true);
-      const count = c.numberRef(obj, 'count', path, true);
+      const competencyId = c.string(probe, 'competencyId', path, true);
+      const signerKinds = c.enumList(probe, 'signerKinds', path, SUPERVISOR_KINDS, true);
+      const count = c.numberRef(probe, 'count', path, true);
       if (competencyId !== undefined && signerKinds && count !== undefined) {
-        built = { id: id ?? '', kind, description: description ?? '', competencyId, signerKinds, count };
+        built = {
+          id: id ?? '',
+          kind,
+          description: description ?? '',
+          competencyId,
+          signerKinds,
+          count,
+        };
       }
       break;
     }
     case 'dual-signoff': {
-      const obj = probe;
-      const competencyId = c.string(obj, 'competencyId', path, true);
-      if (competencyId !== undefined) built = { id: id ?? '', kind, description: description ?? '', competencyId };
+      const competencyId = c.string(probe, 'competencyId', path, true);
+      if (competencyId !== undefined)
+        built = { id: id ?? '', kind, description: description ?? '', competencyId };
       break;
     }
     case 'training-time': {
-      const obj = probe;
-      const settings = c.enumList(obj, 'settings', path, TRAINING_SETTINGS, false);
-      const months = c.numberRef(obj, 'months', path, false);
-      if (months !== undefined && (settings || obj['settings'] === undefined)) {
-        built = { id: id ?? '', kind, description: description ?? '', ...(settings && { settings }), months };
+      const settings = c.enumList(probe, 'settings', path, TRAINING_SETTINGS, false);
+      const months = c.numberRef(probe, 'months', path, false);
+      if (months !== undefined && (settings || probe['settings'] === undefined)) {
+        built = {
+          id: id ?? '',
+          kind,
+          description: description ?? '',
+          ...(settings && { settings }),
+          months,
+        };
       }
       break;
     }
     case 'rota': {
-      const obj = probe;
-      const minShifts = c.numberRef(obj, 'minShifts', path, true);
-      const window = c.window(obj, 'window', path);
+      const minShifts = c.numberRef(probe, 'minShifts', path, true);
+      const window = c.window(probe, 'window', path);
       if (minShifts !== undefined) {
-        built = { id: id ?? '', kind, description: description ?? '', minShifts, ...(window && { window }) };
+        built = {
+          id: id ?? '',
+          kind,
+          description: description ?? '',
+          minShifts,
+          ...(window && { window }),
+        };
       }
       break;
     }
     case 'maintenance': {
-      const obj = probe;
       // Cases at other hospitals count (Joint Commission 2019), so an institution filter is refused.
       const filter =
-        obj['filter'] === undefined
+        probe['filter'] === undefined
           ? c.add(`${path}/filter`, 'MISSING_FIELD', '"filter" is required')
           : caseFilter(
               c,
-              obj['filter'],
+              probe['filter'],
               `${path}/filter`,
               CASE_FILTER_FIELDS.filter((f) => f !== 'institutionIds' && f !== 'window'),
             );
-      const alternatives = c.list(obj, 'alternatives', path, true, (v, p): MaintenanceAlternative | undefined => {
-        const alt = c.object(v, p, ['count', 'months']);
-        if (!alt) return undefined;
-        const count = c.numberRef(alt, 'count', p, true);
-        const months = c.numberRef(alt, 'months', p, true);
-        return count !== undefined && months !== undefined ? { count, months } : undefined;
-      });
-      if (filter && alternatives) built = { id: id ?? '', kind, description: description ?? '', filter, alternatives };
+      const alternatives = c.list(
+        probe,
+        'alternatives',
+        path,
+        true,
+        (v, p): MaintenanceAlternative | undefined => {
+          const alt = c.object(v, p, ['count', 'months']);
+          if (!alt) return undefined;
+          const count = c.numberRef(alt, 'count', p, true);
+          const months = c.numberRef(alt, 'months', p, true);
+          return count !== undefined && months !== undefined ? { count, months } : undefined;
+        },
+      );
+      if (filter && alternatives)
+        built = { id: id ?? '', kind, description: description ?? '', filter, alternatives };
       break;
     }
   }
-  return c.errors.length === start && id !== undefined && description !== undefined ? built : undefined;
+  return c.errors.length === start && id !== undefined && description !== undefined
+    ? built
+    : undefined;
 }
 
-function parameters(c: Checker, obj: Obj): Record<string, PathwayParameter> {
+function parameters(c: Checker, probe: Obj): Record<string, PathwayParameter> {
   const out: Record<string, PathwayParameter> = {};
-  const value = obj['parameters'];
+  const value = probe['parameters'];
   if (value === undefined) {
     c.add('/parameters', 'MISSING_FIELD', '"parameters" is required (use {} when there are none)');
     return out;
   }
-  const params = typeof value === 'object' && value !== null ? c.object(value, '/parameters', Object.keys(value)) : c.object(value, '/parameters', []);
+  const params =
+    typeof value === 'object' && value !== null
+      ? c.object(value, '/parameters', Object.keys(value))
+      : c.object(value, '/parameters', []);
   if (!params) return out;
   for (const name of Object.keys(params).sort()) {
     const path = `/parameters/${name}`;
-    if (!PARAMETER_NAME.test(name)) c.add(path, 'INVALID_ID', 'a parameter name is a camelCase identifier');
+    if (!PARAMETER_NAME.test(name))
+      c.add(path, 'INVALID_ID', 'a parameter name is a camelCase identifier');
     const p = c.object(params[name], path, ['value', 'confirmed', 'source', 'note']);
     if (!p) continue;
     const amount = c.number(p, 'value', path, false);
@@ -382,7 +474,11 @@ function parameters(c: Checker, obj: Obj): Record<string, PathwayParameter> {
     const source = c.string(p, 'source', path, false);
     const note = c.string(p, 'note', path, false);
     if (confirmed === true && p['source'] === undefined) {
-      c.add(`${path}/source`, 'CONFIRMED_WITHOUT_SOURCE', 'a confirmed parameter must cite its source');
+      c.add(
+        `${path}/source`,
+        'CONFIRMED_WITHOUT_SOURCE',
+        'a confirmed parameter must cite its source',
+      );
     }
     if (amount === undefined || confirmed === undefined) continue;
     out[name] = {
@@ -431,21 +527,29 @@ export function validatePathway(json: unknown): PathwayValidationResult {
       const readOn = c.date(s, 'readOn', '/source', true);
       const note = c.string(s, 'note', '/source', false);
       if (citation !== undefined && readOn !== undefined) {
-        source = { citation, ...(url !== undefined && { url }), readOn, ...(note !== undefined && { note }) };
+        source = {
+          citation,
+          ...(url !== undefined && { url }),
+          readOn,
+          ...(note !== undefined && { note }),
+        };
       }
     }
   }
   const requirements: Requirement[] = [];
   const raw = obj['requirements'];
   if (raw === undefined) c.add('/requirements', 'MISSING_FIELD', '"requirements" is required');
-  else if (!Array.isArray(raw)) c.add('/requirements', 'WRONG_TYPE', '"requirements" must be an array');
-  else if (raw.length === 0) c.add('/requirements', 'NO_REQUIREMENTS', 'a pathway with no requirements is met by anyone');
+  else if (!Array.isArray(raw))
+    c.add('/requirements', 'WRONG_TYPE', '"requirements" must be an array');
+  else if (raw.length === 0)
+    c.add('/requirements', 'NO_REQUIREMENTS', 'a pathway with no requirements is met by anyone');
   else {
     const ids = new Set<string>();
     raw.forEach((item: unknown, index) => {
       const r = requirement(c, item, `/requirements/${index}`);
       if (!r) return;
-      if (ids.has(r.id)) c.add(`/requirements/${index}/id`, 'DUPLICATE_REQUIREMENT_ID', `"${r.id}" is used twice`);
+      if (ids.has(r.id))
+        c.add(`/requirements/${index}/id`, 'DUPLICATE_REQUIREMENT_ID', `"${r.id}" is used twice`);
       ids.add(r.id);
       requirements.push(r);
     });
@@ -463,6 +567,15 @@ export function validatePathway(json: unknown): PathwayValidationResult {
   }
   return {
     ok: true,
-    pathway: { id, version, title, issuingBody, source, status, parameters: c.parameters, requirements },
+    pathway: {
+      id,
+      version,
+      title,
+      issuingBody,
+      source,
+      status,
+      parameters: c.parameters,
+      requirements,
+    },
   };
 }

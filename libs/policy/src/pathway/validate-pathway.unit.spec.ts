@@ -31,9 +31,16 @@ const valid = (): Record<string, unknown> => ({
       kind: 'maintenance',
       description: '15 in 12',
       filter: { procedures: ['mechanical-thrombectomy'] },
-      alternatives: [{ count: { value: 15, confirmed: true, source: 'JC 2019' }, months: 'months' }],
+      alternatives: [
+        { count: { value: 15, confirmed: true, source: 'JC 2019' }, months: 'months' },
+      ],
     },
-    { id: 'final', kind: 'dual-signoff', description: 'INR + MD', competencyId: 'mt-final-sign-off' },
+    {
+      id: 'final',
+      kind: 'dual-signoff',
+      description: 'INR + MD',
+      competencyId: 'mt-final-sign-off',
+    },
   ],
 });
 
@@ -51,8 +58,16 @@ describe('validatePathway', () => {
     const result = validatePathway(valid());
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.pathway.requirements.map((r) => r.kind)).toEqual(['cases', 'maintenance', 'dual-signoff']);
-    expect(result.pathway.parameters['mtCases']).toEqual({ value: 25, confirmed: false, note: 'UNCONFIRMED' });
+    expect(result.pathway.requirements.map((r) => r.kind)).toEqual([
+      'cases',
+      'maintenance',
+      'dual-signoff',
+    ]);
+    expect(result.pathway.parameters['mtCases']).toEqual({
+      value: 25,
+      confirmed: false,
+      note: 'UNCONFIRMED',
+    });
   });
 
   it('rejects a non-object document', () => {
@@ -74,7 +89,13 @@ describe('validatePathway', () => {
   });
 
   it('rejects a bare number as a target: unconfirmed numbers must be named parameters', () => {
-    const doc = withRequirement({ id: 'x', kind: 'cases', description: 'd', target: 25, filter: {} });
+    const doc = withRequirement({
+      id: 'x',
+      kind: 'cases',
+      description: 'd',
+      target: 25,
+      filter: {},
+    });
     expect(errorsOf(doc)).toEqual([{ path: '/requirements/0/target', code: 'UNSOURCED_LITERAL' }]);
   });
 
@@ -86,7 +107,9 @@ describe('validatePathway', () => {
       target: { value: 25, confirmed: false, source: 's' },
       filter: {},
     });
-    expect(errorsOf(unconfirmed)).toEqual([{ path: '/requirements/0/target', code: 'UNCONFIRMED_LITERAL' }]);
+    expect(errorsOf(unconfirmed)).toEqual([
+      { path: '/requirements/0/target', code: 'UNCONFIRMED_LITERAL' },
+    ]);
     const unsourced = withRequirement({
       id: 'x',
       kind: 'cases',
@@ -94,22 +117,43 @@ describe('validatePathway', () => {
       target: { value: 25, confirmed: true },
       filter: {},
     });
-    expect(errorsOf(unsourced)).toEqual([{ path: '/requirements/0/target/source', code: 'CONFIRMED_WITHOUT_SOURCE' }]);
+    expect(errorsOf(unsourced)).toEqual([
+      { path: '/requirements/0/target/source', code: 'CONFIRMED_WITHOUT_SOURCE' },
+    ]);
   });
 
   it('rejects a reference to a parameter that does not exist', () => {
-    const doc = withRequirement({ id: 'x', kind: 'rota', description: 'd', minShifts: 'rotaShifts' });
-    expect(errorsOf(doc)).toEqual([{ path: '/requirements/0/minShifts', code: 'UNKNOWN_PARAMETER' }]);
+    const doc = withRequirement({
+      id: 'x',
+      kind: 'rota',
+      description: 'd',
+      minShifts: 'rotaShifts',
+    });
+    expect(errorsOf(doc)).toEqual([
+      { path: '/requirements/0/minShifts', code: 'UNKNOWN_PARAMETER' },
+    ]);
   });
 
   it('rejects a confirmed parameter without a source', () => {
-    const doc = { ...valid(), parameters: { ...(valid()['parameters'] as object), x: { value: 1, confirmed: true } } };
-    expect(errorsOf(doc)).toEqual([{ path: '/parameters/x/source', code: 'CONFIRMED_WITHOUT_SOURCE' }]);
+    const doc = {
+      ...valid(),
+      parameters: { ...(valid()['parameters'] as object), x: { value: 1, confirmed: true } },
+    };
+    expect(errorsOf(doc)).toEqual([
+      { path: '/parameters/x/source', code: 'CONFIRMED_WITHOUT_SOURCE' },
+    ]);
   });
 
   it('rejects a fractional count', () => {
-    const doc = withRequirement({ id: 'x', kind: 'rota', description: 'd', minShifts: { value: 2.5, confirmed: true, source: 's' } });
-    expect(errorsOf(doc)).toEqual([{ path: '/requirements/0/minShifts/value', code: 'NON_INTEGER' }]);
+    const doc = withRequirement({
+      id: 'x',
+      kind: 'rota',
+      description: 'd',
+      minShifts: { value: 2.5, confirmed: true, source: 's' },
+    });
+    expect(errorsOf(doc)).toEqual([
+      { path: '/requirements/0/minShifts/value', code: 'NON_INTEGER' },
+    ]);
   });
 
   it('rejects unknown fields, including a misspelt filter key that would widen a count', () => {
@@ -120,11 +164,19 @@ describe('validatePathway', () => {
       target: 'mtCases',
       filter: { minSupervisonLevel: 3 },
     });
-    expect(errorsOf(doc)).toEqual([{ path: '/requirements/0/filter/minSupervisonLevel', code: 'UNKNOWN_FIELD' }]);
+    expect(errorsOf(doc)).toEqual([
+      { path: '/requirements/0/filter/minSupervisonLevel', code: 'UNKNOWN_FIELD' },
+    ]);
   });
 
   it('rejects a field that belongs to another requirement kind', () => {
-    const doc = withRequirement({ id: 'x', kind: 'rota', description: 'd', minShifts: 'mtCases', target: 'mtCases' });
+    const doc = withRequirement({
+      id: 'x',
+      kind: 'rota',
+      description: 'd',
+      minShifts: 'mtCases',
+      target: 'mtCases',
+    });
     expect(errorsOf(doc)).toEqual([{ path: '/requirements/0/target', code: 'UNKNOWN_FIELD' }]);
   });
 
@@ -144,7 +196,9 @@ describe('validatePathway', () => {
 
   it('rejects an unknown requirement kind', () => {
     const doc = withRequirement({ id: 'x', kind: 'vibes', description: 'd' });
-    expect(errorsOf(doc)).toEqual([{ path: '/requirements/0/kind', code: 'UNKNOWN_REQUIREMENT_KIND' }]);
+    expect(errorsOf(doc)).toEqual([
+      { path: '/requirements/0/kind', code: 'UNKNOWN_REQUIREMENT_KIND' },
+    ]);
   });
 
   it('rejects an institution filter on maintenance, where cases at other hospitals count', () => {
@@ -155,7 +209,9 @@ describe('validatePathway', () => {
       filter: { institutionIds: ['inst-1'] },
       alternatives: [{ count: 'mtCases', months: 'months' }],
     });
-    expect(errorsOf(doc)).toEqual([{ path: '/requirements/0/filter/institutionIds', code: 'UNKNOWN_FIELD' }]);
+    expect(errorsOf(doc)).toEqual([
+      { path: '/requirements/0/filter/institutionIds', code: 'UNKNOWN_FIELD' },
+    ]);
   });
 
   it('rejects a window that mixes dates with lastMonths, or runs backwards', () => {
@@ -166,7 +222,9 @@ describe('validatePathway', () => {
       target: 'mtCases',
       filter: { window: { from: '2025-01-01', lastMonths: 'months' } },
     });
-    expect(errorsOf(mixed)).toEqual([{ path: '/requirements/0/filter/window', code: 'INVALID_WINDOW' }]);
+    expect(errorsOf(mixed)).toEqual([
+      { path: '/requirements/0/filter/window', code: 'INVALID_WINDOW' },
+    ]);
     const backwards = withRequirement({
       id: 'x',
       kind: 'cases',
@@ -174,7 +232,9 @@ describe('validatePathway', () => {
       target: 'mtCases',
       filter: { window: { from: '2025-01-02', to: '2025-01-01' } },
     });
-    expect(errorsOf(backwards)).toEqual([{ path: '/requirements/0/filter/window', code: 'INVALID_WINDOW' }]);
+    expect(errorsOf(backwards)).toEqual([
+      { path: '/requirements/0/filter/window', code: 'INVALID_WINDOW' },
+    ]);
   });
 
   it('rejects duplicate requirement ids, an empty requirement list, a bad version and a bad read date', () => {
@@ -182,8 +242,12 @@ describe('validatePathway', () => {
     expect(errorsOf({ ...valid(), requirements: [req, req] })).toEqual([
       { path: '/requirements/1/id', code: 'DUPLICATE_REQUIREMENT_ID' },
     ]);
-    expect(errorsOf({ ...valid(), requirements: [] })).toEqual([{ path: '/requirements', code: 'NO_REQUIREMENTS' }]);
-    expect(errorsOf({ ...valid(), version: 'v1' })).toEqual([{ path: '/version', code: 'INVALID_VERSION' }]);
+    expect(errorsOf({ ...valid(), requirements: [] })).toEqual([
+      { path: '/requirements', code: 'NO_REQUIREMENTS' },
+    ]);
+    expect(errorsOf({ ...valid(), version: 'v1' })).toEqual([
+      { path: '/version', code: 'INVALID_VERSION' },
+    ]);
     expect(errorsOf({ ...valid(), source: { citation: 'c', readOn: '2026-02-30' } })).toEqual([
       { path: '/source/readOn', code: 'INVALID_DATE' },
     ]);
@@ -207,7 +271,8 @@ describe('validatePathway', () => {
     const doc = valid();
     const result = validatePathway(doc);
     if (!result.ok) throw new Error('expected valid');
-    ((doc['requirements'] as Record<string, unknown>[])[0] as Record<string, unknown>)['id'] = 'changed';
+    ((doc['requirements'] as Record<string, unknown>[])[0] as Record<string, unknown>)['id'] =
+      'changed';
     expect(result.pathway.requirements[0]?.id).toBe('mt-cases');
   });
 });

@@ -70,7 +70,12 @@ export const historyStepArbitrary: fc.Arbitrary<HistoryStep> = fc.oneof(
   },
   {
     weight: 1,
-    arbitrary: fc.record({ kind: fc.constant('rota' as const), trainee, day, shifts: fc.integer({ min: 1, max: 8 }) }),
+    arbitrary: fc.record({
+      kind: fc.constant('rota' as const),
+      trainee,
+      day,
+      shifts: fc.integer({ min: 1, max: 8 }),
+    }),
   },
   {
     weight: 1,
@@ -82,7 +87,10 @@ export const historyStepArbitrary: fc.Arbitrary<HistoryStep> = fc.oneof(
       day,
     }),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('transfer' as const), trainee, institution }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('transfer' as const), trainee, institution }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('noise' as const), day }) },
 );
 

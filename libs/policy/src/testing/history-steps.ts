@@ -18,7 +18,12 @@ import type { TrainingSetting } from '../pathway/pathway';
 export const SUBJECT_TRAINEE = 'trainee-a';
 export const OTHER_TRAINEE = 'trainee-b';
 export const INSTITUTIONS = ['inst-example-trust', 'inst-north', 'inst-south'] as const;
-export const COMPETENCIES = ['mt-technical-skills', 'neurovascular-imaging', 'mt-final-sign-off', 'mt-local-sign-off'] as const;
+export const COMPETENCIES = [
+  'mt-technical-skills',
+  'neurovascular-imaging',
+  'mt-final-sign-off',
+  'mt-local-sign-off',
+] as const;
 export const SIGNERS = ['sup-1', 'sup-2', 'sup-3', 'sup-4', 'sup-5'] as const;
 export const HISTORY_START = '2023-01-01';
 /** Steps carry day offsets up to this; the default evaluation date is just after. */
@@ -39,10 +44,23 @@ export type HistoryStep =
       ruptured: boolean;
     }
   | { kind: 'sign'; caseRef: number }
-  | { kind: 'amend'; caseRef: number; operatorRole: OperatorRole | null; supervisionLevel: SupervisionLevel | null; day: number | null }
+  | {
+      kind: 'amend';
+      caseRef: number;
+      operatorRole: OperatorRole | null;
+      supervisionLevel: SupervisionLevel | null;
+      day: number | null;
+    }
   | { kind: 'retract'; caseRef: number }
   | { kind: 'dispute'; caseRef: number }
-  | { kind: 'assess'; trainee: Trainee; type: AssessmentType; outcome: AssessmentOutcome; procedure: Procedure | null; day: number }
+  | {
+      kind: 'assess';
+      trainee: Trainee;
+      type: AssessmentType;
+      outcome: AssessmentOutcome;
+      procedure: Procedure | null;
+      day: number;
+    }
   | {
       kind: 'competency';
       trainee: Trainee;
@@ -63,7 +81,8 @@ function pick<T>(list: readonly T[], index: number): T {
   return item;
 }
 
-function detailsFor(procedure: Procedure, ruptured: boolean): CaseDetails {
+/** Plausible clinical details for a case of the given procedure. */
+export function caseDetailsFor(procedure: Procedure, ruptured: boolean): CaseDetails {
   switch (procedure) {
     case 'mechanical-thrombectomy':
       return {
@@ -109,7 +128,13 @@ export function buildHistory(steps: readonly HistoryStep[]): HistoryEvent[] {
   const day = (offset: number): string => addDays(HISTORY_START, offset);
   const push = <K extends keyof DomainEventMap>(type: K, data: DomainEventMap[K]): void => {
     const position = events.length;
-    events.push({ position, id: `e-${position + 1}`, type, data, recordedAt: `${day(position % HISTORY_DAYS)}T12:00:00.000Z` });
+    events.push({
+      position,
+      id: `e-${position + 1}`,
+      type,
+      data,
+      recordedAt: `${day(position % HISTORY_DAYS)}T12:00:00.000Z`,
+    });
   };
   for (const traineeId of traineeIds) {
     push('TraineeEnrolled', {
@@ -139,7 +164,7 @@ export function buildHistory(steps: readonly HistoryStep[]): HistoryEvent[] {
           supervisorId,
           supervisionLevel: step.supervisionLevel,
           localRef: `REF-${cases.length}`,
-          details: detailsFor(step.procedure, step.ruptured),
+          details: caseDetailsFor(step.procedure, step.ruptured),
         });
         break;
       }
@@ -170,7 +195,12 @@ export function buildHistory(steps: readonly HistoryStep[]): HistoryEvent[] {
         break;
       }
       case 'retract':
-        if (target) push('CaseRetracted', { caseId: target.caseId, traineeId: target.traineeId, reason: 'logged in error' });
+        if (target)
+          push('CaseRetracted', {
+            caseId: target.caseId,
+            traineeId: target.traineeId,
+            reason: 'logged in error',
+          });
         break;
       case 'dispute':
         if (!target) break;
@@ -257,7 +287,9 @@ export function appendEvent<K extends keyof DomainEventMap>(
 }
 
 /** A thrombectomy logged by the subject trainee as supervised primary operator; override what a test is about. */
-export function logStep(overrides: Partial<Extract<HistoryStep, { kind: 'log' }>> = {}): HistoryStep {
+export function logStep(
+  overrides: Partial<Extract<HistoryStep, { kind: 'log' }>> = {},
+): HistoryStep {
   return {
     kind: 'log',
     trainee: 0,

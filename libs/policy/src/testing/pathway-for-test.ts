@@ -2,7 +2,10 @@ import type { Pathway } from '../pathway/pathway';
 import { validatePathway } from '../pathway/validate-pathway';
 
 /** A validated pathway around the given requirements; throws with the errors if invalid. */
-export function pathwayForTest(requirements: unknown[], parameters: Record<string, unknown> = {}): Pathway {
+export function pathwayForTest(
+  requirements: unknown[],
+  parameters: Record<string, unknown> = {},
+): Pathway {
   const result = validatePathway({
     id: 'test-pathway',
     version: '1.0.0',

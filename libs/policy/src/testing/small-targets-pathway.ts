@@ -27,7 +27,13 @@ export const smallTargetsPathway: Pathway = pathwayForTest([
       window: { lastMonths: confirmed(12) },
     },
   },
-  { id: 'dops', kind: 'assessments', description: 'Rad-DOPS', type: 'Rad-DOPS', target: confirmed(1) },
+  {
+    id: 'dops',
+    kind: 'assessments',
+    description: 'Rad-DOPS',
+    type: 'Rad-DOPS',
+    target: confirmed(1),
+  },
   {
     id: 'signers',
     kind: 'distinct-signers',

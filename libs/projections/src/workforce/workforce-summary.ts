@@ -67,3 +67,11 @@ export function queryWorkforce(ctx: ReadModelContext): WorkforceSummary {
   const rows = ctx.db.prepare<[], { doc: string }>(`SELECT doc FROM ${name}`).all();
   return summariseWorkforce(parseDocs<WorkforceDoc>(rows), projectedSize(ctx.db, WORKFORCE));
 }
+
+/** A trainee's current institution (for read authorisation), or undefined when not enrolled. */
+export function traineeInstitution(ctx: ReadModelContext, traineeId: string): string | undefined {
+  const name = table(activeTables(ctx.db, WORKFORCE), 'workforce');
+  const row = ctx.db.prepare<[string], { doc: string }>(`SELECT doc FROM ${name} WHERE key = ?`).get(`trainee:${traineeId}`);
+  const doc = row ? (JSON.parse(row.doc) as WorkforceDoc) : undefined;
+  return doc?.kind === 'trainee' ? doc.institutionId : undefined;
+}

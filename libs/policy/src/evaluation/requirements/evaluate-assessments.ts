@@ -1,8 +1,16 @@
 import type { AssessmentsRequirement } from '../../pathway/pathway';
 import { evidenceWindow } from '../evidence-window';
-import { resolveNumber, sortedUnique, type RequirementContext, type ResultFields } from '../requirement-context';
+import {
+  resolveNumber,
+  sortedUnique,
+  type RequirementContext,
+  type ResultFields,
+} from '../requirement-context';
 
-export function evaluateAssessments(context: RequirementContext, requirement: AssessmentsRequirement): ResultFields {
+export function evaluateAssessments(
+  context: RequirementContext,
+  requirement: AssessmentsRequirement,
+): ResultFields {
   const target = resolveNumber(context, requirement.target);
   const inWindow = evidenceWindow(context, requirement.window);
   const counted = context.record.assessments.filter(

@@ -1,5 +1,10 @@
 import type { DistinctSignersRequirement } from '../../pathway/pathway';
-import { resolveNumber, sortedUnique, type RequirementContext, type ResultFields } from '../requirement-context';
+import {
+  resolveNumber,
+  sortedUnique,
+  type RequirementContext,
+  type ResultFields,
+} from '../requirement-context';
 
 /** Counts people, not signatures: a signer who signs twice counts once, by their first sign-off. */
 export function evaluateDistinctSigners(

@@ -9,7 +9,10 @@ import { sortedUnique, type RequirementContext, type ResultFields } from '../req
  * undo a valid sign-off. Accreditation (GMC registration, kind) is checked by the decider that
  * accepted the sign-off, not again here.
  */
-export function evaluateDualSignOff(context: RequirementContext, requirement: DualSignOffRequirement): ResultFields {
+export function evaluateDualSignOff(
+  context: RequirementContext,
+  requirement: DualSignOffRequirement,
+): ResultFields {
   const signOffs = context.record.competencySignOffs.filter(
     (s) => s.competencyId === requirement.competencyId && s.signedOn <= context.asOf,
   );

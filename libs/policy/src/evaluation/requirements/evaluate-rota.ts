@@ -1,9 +1,17 @@
 import type { RotaRequirement } from '../../pathway/pathway';
 import { evidenceWindow } from '../evidence-window';
-import { resolveNumber, sortedUnique, type RequirementContext, type ResultFields } from '../requirement-context';
+import {
+  resolveNumber,
+  sortedUnique,
+  type RequirementContext,
+  type ResultFields,
+} from '../requirement-context';
 
 /** Shifts from rota periods that had ended by the as-of date (and end inside the window, if any). */
-export function evaluateRota(context: RequirementContext, requirement: RotaRequirement): ResultFields {
+export function evaluateRota(
+  context: RequirementContext,
+  requirement: RotaRequirement,
+): ResultFields {
   const target = resolveNumber(context, requirement.minShifts);
   const inWindow = evidenceWindow(context, requirement.window);
   const counted = context.record.rota.filter((r) => inWindow(r.to));

@@ -1,0 +1,41 @@
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { auditCsv, ReadModels, type AuditReport } from '@inr/projections';
+import { CurrentActor } from '../auth/auth.decorators';
+import type { Actor } from '../auth/actor';
+import { IdParam } from '../shared/id-param';
+import { requireAuditReader } from './read-model-access';
+import { AuditQueryDto } from './read-model-queries.dto';
+import { readModelCall } from './to-read-problem';
+
+@ApiTags('read models')
+@ApiBearerAuth('bearer')
+@Controller('v1/audit')
+export class TrustAuditController {
+  constructor(@Inject(ReadModels) private readonly readModels: ReadModels) {}
+
+  /** "What did our trainees do, who supervised, what were the outcomes?" for a performed period. */
+  @Get('institutions/:institutionId')
+  @ApiOperation({
+    summary: 'Trust audit: cases by procedure and role, supervision, sign-off delay, outcomes vs thresholds',
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ description: 'JSON report, or CSV with header procedure,metric,value,threshold,status' })
+  async audit(
+    @Param('institutionId', IdParam) institutionId: string,
+    @Query() query: AuditQueryDto,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AuditReport | string> {
+    requireAuditReader(actor, institutionId);
+    const report = await readModelCall(() =>
+      this.readModels.audit({ institutionId, from: query.from, to: query.to, asOf: query.asOf }),
+    );
+    if (query.format !== 'csv') return report;
+    void reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="audit-${institutionId}-${report.from}-${report.to}.csv"`);
+    return auditCsv(report);
+  }
+}
