@@ -24,7 +24,8 @@ const notMeasured = (reason: string): Figure[] => [
 
 /** Installs bench/peer on demand; its failure skips the row with the reason. */
 function ensurePeerInstalled(peerDir: string): string | undefined {
-  if (existsSync(join(peerDir, 'node_modules', '@event-driven-io', 'emmett-sqlite'))) return undefined;
+  if (existsSync(join(peerDir, 'node_modules', '@event-driven-io', 'emmett-sqlite')))
+    return undefined;
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const result = spawnSync(npm, ['install', '--prefix', peerDir, '--no-audit', '--no-fund'], {
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -35,7 +36,11 @@ function ensurePeerInstalled(peerDir: string): string | undefined {
   return `npm install --prefix bench/peer failed: ${tail || String(result.error ?? result.status)}`;
 }
 
-export async function peerRow(options: { events: number; workDir: string; repoRoot: string }): Promise<Figure[]> {
+export async function peerRow(options: {
+  events: number;
+  workDir: string;
+  repoRoot: string;
+}): Promise<Figure[]> {
   const peerDir = join(options.repoRoot, 'bench', 'peer');
   const installFailure = ensurePeerInstalled(peerDir);
   if (installFailure) return notMeasured(installFailure);
@@ -43,7 +48,19 @@ export async function peerRow(options: { events: number; workDir: string; repoRo
   const ops = [...generateLedgerStream(benchPreset(options.events, 'peer'))];
   mkdirSync(options.workDir, { recursive: true });
   const file = join(options.workDir, 'peer-events.jsonl');
-  writeFileSync(file, ops.map((op) => JSON.stringify({ streamId: op.streamId, type: op.type, data: op.data, metadata: op.metadata })).join('\n') + '\n');
+  writeFileSync(
+    file,
+    ops
+      .map((op) =>
+        JSON.stringify({
+          streamId: op.streamId,
+          type: op.type,
+          data: op.data,
+          metadata: op.metadata,
+        }),
+      )
+      .join('\n') + '\n',
+  );
 
   const store = await SqliteEventStore.open({ dataDir: join(options.workDir, 'ours') });
   let t = performance.now();
@@ -59,13 +76,19 @@ export async function peerRow(options: { events: number; workDir: string; repoRo
   const oursReads = read / ((performance.now() - t) / 1000);
   await store.close();
 
-  const child = spawnSync(process.execPath, [join(peerDir, 'emmett-bench.mjs'), file, join(options.workDir, 'emmett')], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    timeout: 30 * 60_000,
-  });
+  const child = spawnSync(
+    process.execPath,
+    [join(peerDir, 'emmett-bench.mjs'), file, join(options.workDir, 'emmett')],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 30 * 60_000,
+    },
+  );
   const line = child.stdout?.toString().trim().split('\n').pop() ?? '';
   if (child.status !== 0 || !line.startsWith('{')) {
-    return notMeasured(`peer script failed: ${(child.stderr?.toString() ?? '').trim().split('\n')[0] ?? child.status}`);
+    return notMeasured(
+      `peer script failed: ${(child.stderr?.toString() ?? '').trim().split('\n')[0] ?? child.status}`,
+    );
   }
   const peer = JSON.parse(line) as PeerFigures;
   const durability = `peer: synchronous=${peer.synchronous}, journal ${peer.journalMode}; ours: WAL, synchronous=FULL`;

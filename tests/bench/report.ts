@@ -38,7 +38,10 @@ export interface Machine {
 export function describeMachine(repoRoot: string): Machine {
   let gitCommit: string | null = null;
   try {
-    gitCommit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'ignore'] })
+    gitCommit = execFileSync('git', ['rev-parse', 'HEAD'], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
       .toString()
       .trim();
   } catch {
@@ -57,7 +60,10 @@ export function describeMachine(repoRoot: string): Machine {
 
 export function formatNumber(value: number, unit: string): string {
   const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
-  const text = value.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+  const text = value.toLocaleString('en-GB', {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: 0,
+  });
   return unit ? `${text} ${unit}` : text;
 }
 
@@ -66,7 +72,9 @@ export function formatTable(outcomes: RowOutcome[]): string {
   const lines = outcomes.flatMap((o) =>
     o.figures.map((f) => [
       f.figure,
-      f.value === null ? `not measured (${f.note ?? 'no reason given'})` : formatNumber(f.value, f.unit),
+      f.value === null
+        ? `not measured (${f.note ?? 'no reason given'})`
+        : formatNumber(f.value, f.unit),
       f.baseline ? `${f.baseline.label}: ${formatNumber(f.baseline.value, f.baseline.unit)}` : '—',
       f.ratio === undefined ? '—' : f.ratio.toFixed(2),
       f.target ?? '—',
@@ -74,12 +82,18 @@ export function formatTable(outcomes: RowOutcome[]): string {
     ]),
   );
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const row = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  const row = (cells: string[]): string =>
+    `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   return [row(header), row(widths.map((w) => '-'.repeat(w))), ...lines.map(row)].join('\n');
 }
 
 /** Written to a temporary name first, so a crash never leaves half a results file. */
-export function writeResults(path: string, machine: Machine, mode: string, outcomes: RowOutcome[]): void {
+export function writeResults(
+  path: string,
+  machine: Machine,
+  mode: string,
+  outcomes: RowOutcome[],
+): void {
   const tmp = `${path}.tmp`;
   writeFileSync(tmp, `${JSON.stringify({ machine, mode, rows: outcomes }, null, 2)}\n`);
   renameSync(tmp, path);

@@ -18,6 +18,7 @@ import { EVENT_STORE, LEDGER_CONFIG } from './platform/store/tokens';
 import { COMMAND_CONTROLLERS, COMMAND_PROVIDERS } from './commands/command-controllers';
 import { QUERY_CONTROLLERS, QUERY_PROVIDERS } from './queries/query-controllers';
 import { EventScope } from './live-feed/event-scope';
+import { ReadModelsModule } from './read-models/read-models.module';
 import { LiveFeedController } from './live-feed/live-feed.controller';
 
 export interface AppDependencies {
@@ -48,6 +49,9 @@ export class AppModule {
     ];
     return {
       module: AppModule,
+      // Global, so the read-models module sees the store, config, logger and metrics.
+      global: true,
+      imports: [ReadModelsModule],
       controllers: [
         HealthController,
         MetricsController,

@@ -1,7 +1,9 @@
-// Benchmark, not a test: evaluating a pathway over a 5,000-event history.
-// Run: npx tsc --outDir /tmp/policy-bench --rootDir . --module commonjs --target ES2022 --esModuleInterop \
-//        --resolveJsonModule --skipLibCheck libs/policy/bench/evaluate.bench.ts … (see the package README line in
-// the report), or call benchEvaluate() from any harness.
+// Benchmark, not a test: evaluating each catalogue pathway over a generated 5,000-event history.
+// Standalone, from the repo root (compiles to /tmp; the symlink stands in for the @inr/domain alias):
+//   npx tsc -p libs/policy/bench/tsconfig.bench.json && mkdir -p /tmp/policy-bench/node_modules/@inr \
+//   && ln -sfn ../../libs/domain/src /tmp/policy-bench/node_modules/@inr/domain \
+//   && NODE_PATH=$PWD/node_modules node /tmp/policy-bench/libs/policy/bench/evaluate.bench.js
+// After `npm run build`: node dist/libs/policy/bench/evaluate.bench.js
 import { catalogue } from '../src/catalogue/catalogue';
 import { evaluate } from '../src/evaluation/evaluate';
 import type { Pathway } from '../src/pathway/pathway';

@@ -33,13 +33,25 @@ export { DEFAULT_AUDIT_THRESHOLDS } from './trust-audit/audit-thresholds';
 export type { AuditThreshold } from './trust-audit/audit-thresholds';
 export { queryAudit } from './trust-audit/query-audit';
 export type { AuditQuery } from './trust-audit/query-audit';
-export { queryWorkforce, summariseWorkforce, traineeInstitution } from './workforce/workforce-summary';
+export {
+  queryWorkforce,
+  summariseWorkforce,
+  traineeInstitution,
+} from './workforce/workforce-summary';
 export type { WorkforceSummary } from './workforce/workforce-summary';
 export { ReadModels } from './read-models';
 export { traineeStatus, traineeHistory, pathwaysOf } from './trainee-status/trainee-status';
-export type { PathwayStatus, TraineeStatus, TraineeStatusQuery } from './trainee-status/trainee-status';
+export type {
+  PathwayStatus,
+  TraineeStatus,
+  TraineeStatusQuery,
+} from './trainee-status/trainee-status';
 export { decisionProvenance } from './decisions/decision-provenance';
-export type { DecisionProvenance, ProvenanceEvent, ProvenanceRole } from './decisions/decision-provenance';
+export type {
+  DecisionProvenance,
+  ProvenanceEvent,
+  ProvenanceRole,
+} from './decisions/decision-provenance';
 export type { ChangeKind, LaterChange } from './decisions/later-changes';
 export { PathwayUnavailable, replayDecision } from './decisions/replay-decision';
 export type { DecisionReplay, ReplayUnder } from './decisions/replay-decision';

@@ -7,4 +7,8 @@ import { workforceProjection } from './workforce/workforce-summary';
  * Every stored read model. The supervisor queue and the trust audit are queries over the case
  * registry; trainee status, provenance and replay fold indexed events on demand.
  */
-export const PROJECTIONS: readonly Projection[] = [caseRegistryProjection, workforceProjection, eventIndexProjection];
+export const PROJECTIONS: readonly Projection[] = [
+  caseRegistryProjection,
+  workforceProjection,
+  eventIndexProjection,
+];

@@ -8,11 +8,19 @@ import { readModelContext, type ReadModelContext } from './read-model-context';
 import { ProjectionRunner, type Lag, type RunnerOptions } from './runner/projection-runner';
 import { openReadModelsDb } from './store/read-models-db';
 import { supervisorQueue, type SupervisorQueue } from './supervisor-queue/supervisor-queue';
-import { traineeStatus, type TraineeStatus, type TraineeStatusQuery } from './trainee-status/trainee-status';
+import {
+  traineeStatus,
+  type TraineeStatus,
+  type TraineeStatusQuery,
+} from './trainee-status/trainee-status';
 import type { AuditReport } from './trust-audit/audit-report';
 import { auditCsv } from './trust-audit/audit-csv';
 import { queryAudit, type AuditQuery } from './trust-audit/query-audit';
-import { queryWorkforce, traineeInstitution, type WorkforceSummary } from './workforce/workforce-summary';
+import {
+  queryWorkforce,
+  traineeInstitution,
+  type WorkforceSummary,
+} from './workforce/workforce-summary';
 
 /**
  * The read side in one object: the runner keeping `<dataDir>/read-models.sqlite` up to date,

@@ -1,7 +1,14 @@
 import type { CommandType, Role } from '@inr/domain';
 import type { Actor } from './actor';
 
-export type ReadAction = 'trainee.read' | 'case.read' | 'supervisor.pending.read' | 'pathway.read' | 'events.stream';
+export type ReadAction =
+  | 'trainee.read'
+  | 'case.read'
+  | 'supervisor.pending.read'
+  | 'pathway.read'
+  | 'events.stream'
+  | 'audit.read'
+  | 'workforce.read';
 export type Action = CommandType | ReadAction;
 
 /** What the policy needs to know about the record an action touches. */
@@ -73,6 +80,9 @@ export const POLICY: Table = {
     admin: 'any',
   },
   'events.stream': { ...EVERYONE_READS, trainee: 'own', supervisor: 'institution' },
+  // Aggregate figures (trust audits, workforce): institutional roles see their own institution.
+  'audit.read': EVERYONE_READS,
+  'workforce.read': EVERYONE_READS,
 };
 
 export type Decision = { allowed: true } | { allowed: false; reason: string };

@@ -17,7 +17,10 @@ export class CaseRegistryController {
 
   @Get('cases')
   @Requires('case.read')
-  @ApiOperation({ summary: 'The case registry: filtered cases with amendments, retractions and sign-off state applied' })
+  @ApiOperation({
+    summary:
+      'The case registry: filtered cases with amendments, retractions and sign-off state applied',
+  })
   @ApiOkResponse({ description: 'A page of cases, ordered by performed date' })
   async cases(@Query() dto: CaseRegistryQueryDto, @CurrentActor() actor: Actor): Promise<CasePage> {
     const query: CaseQuery = {
@@ -26,7 +29,10 @@ export class CaseRegistryController {
       supervisorId: dto.supervisorId,
       procedure: dto.procedure as Procedure | undefined,
       operatorRole: dto.operatorRole as OperatorRole | undefined,
-      supervisionLevel: dto.supervisionLevel === undefined ? undefined : (Number(dto.supervisionLevel) as SupervisionLevel),
+      supervisionLevel:
+        dto.supervisionLevel === undefined
+          ? undefined
+          : (Number(dto.supervisionLevel) as SupervisionLevel),
       signOff: dto.signOff as SignOffState | undefined,
       performedFrom: dto.performedFrom,
       performedTo: dto.performedTo,

@@ -1,6 +1,11 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ReadModels, type DecisionProvenance, type DecisionReplay } from '@inr/projections';
+import {
+  findDecision,
+  ReadModels,
+  type DecisionProvenance,
+  type DecisionReplay,
+} from '@inr/projections';
 import { CurrentActor, Requires } from '../auth/auth.decorators';
 import type { Actor } from '../auth/actor';
 import { notFound } from '../platform/problem/problem.exception';
@@ -18,34 +23,48 @@ export class DecisionsController {
   /** "Where did this credential come from?" */
   @Get(':decisionId/provenance')
   @Requires('trainee.read')
-  @ApiOperation({ summary: 'Every event a credential decision stood on, who recorded it, and what changed after' })
+  @ApiOperation({
+    summary: 'Every event a credential decision stood on, who recorded it, and what changed after',
+  })
   @ApiOkResponse({ description: 'The decision and its evidence, in ledger order' })
-  async provenance(@Param('decisionId', IdParam) decisionId: string, @CurrentActor() actor: Actor): Promise<DecisionProvenance> {
+  async provenance(
+    @Param('decisionId', IdParam) decisionId: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<DecisionProvenance> {
+    await this.requireReader(actor, decisionId);
     const provenance = await readModelCall(() => this.readModels.provenance(decisionId));
     if (!provenance) throw notFound(`no decision '${decisionId}'`);
-    this.requireReader(actor, provenance.decision.traineeId);
     return provenance;
   }
 
   /** "Replay that decision": the recorded pathway version on the ledger as it stood, or the latest on today's. */
   @Get(':decisionId/replay')
   @Requires('trainee.read')
-  @ApiOperation({ summary: 'Re-run a credential decision and compare with the recorded evaluation byte for byte' })
+  @ApiOperation({
+    summary: 'Re-run a credential decision and compare with the recorded evaluation byte for byte',
+  })
   @ApiOkResponse({ description: 'identical, a per-requirement diff, and both evaluations' })
   async replay(
     @Param('decisionId', IdParam) decisionId: string,
     @Query() query: ReplayQueryDto,
     @CurrentActor() actor: Actor,
   ): Promise<DecisionReplay> {
+    await this.requireReader(actor, decisionId);
     const under = query.under === 'latest' ? 'latest' : 'recorded';
     const replay = await readModelCall(() => this.readModels.replay(decisionId, under));
     if (!replay) throw notFound(`no decision '${decisionId}'`);
-    this.requireReader(actor, replay.traineeId);
     return replay;
   }
 
-  private requireReader(actor: Actor, traineeId: string): void {
+  /** Authorises on the decision's trainee before any evaluation work is done. */
+  private async requireReader(actor: Actor, decisionId: string): Promise<void> {
+    const found = await findDecision(this.readModels.context, decisionId);
+    if (!found) throw notFound(`no decision '${decisionId}'`);
+    const traineeId = found.decision.traineeId;
     const institution = this.readModels.traineeInstitution(traineeId);
-    requireAllowed(actor, 'trainee.read', { traineeId, institutionIds: institution ? [institution] : [] });
+    requireAllowed(actor, 'trainee.read', {
+      traineeId,
+      institutionIds: institution ? [institution] : [],
+    });
   }
 }

@@ -4,7 +4,11 @@ import { authorize, POLICY } from '../auth/authorize';
 import { forbidden } from '../platform/problem/problem.exception';
 
 /** Throws 403 unless the policy lets the actor do `action` on this record. */
-export function requireAllowed(actor: Actor, action: Parameters<typeof authorize>[1], resource: Parameters<typeof authorize>[2]): void {
+export function requireAllowed(
+  actor: Actor,
+  action: Parameters<typeof authorize>[1],
+  resource: Parameters<typeof authorize>[2],
+): void {
   const decision = authorize(actor, action, resource);
   if (!decision.allowed) throw forbidden(decision.reason);
 }
@@ -23,7 +27,8 @@ export function scopeCaseQuery(actor: Actor, query: CaseQuery): CaseQuery {
     case 'any':
       return query;
     case 'own':
-      if (query.traineeId !== undefined && query.traineeId !== actor.subject) outside('your own cases');
+      if (query.traineeId !== undefined && query.traineeId !== actor.subject)
+        outside('your own cases');
       return { ...query, traineeId: actor.subject };
     case 'institution':
       if (query.institutionId !== undefined && query.institutionId !== actor.institutionId)
@@ -32,7 +37,7 @@ export function scopeCaseQuery(actor: Actor, query: CaseQuery): CaseQuery {
     case 'named-or-institution':
       if (query.supervisorId === actor.subject) return query;
       if (query.institutionId !== undefined && query.institutionId !== actor.institutionId)
-        outside("cases naming you or at your institution");
+        outside('cases naming you or at your institution');
       return { ...query, institutionId: actor.institutionId };
     default:
       return outside('roles allowed to read cases');
@@ -41,16 +46,25 @@ export function scopeCaseQuery(actor: Actor, query: CaseQuery): CaseQuery {
 
 // TODO(api): audit and workforce have no action of their own in auth/authorize.ts POLICY yet;
 // until they do, these roles (the read-everything ones plus institutional ones) may read them.
-const AGGREGATE_READERS = new Set(['panel', 'accreditor', 'regulator', 'admin', 'medical-director', 'trust-auditor']);
+const AGGREGATE_READERS = new Set([
+  'panel',
+  'accreditor',
+  'regulator',
+  'admin',
+  'medical-director',
+  'trust-auditor',
+]);
 
 /** Audit of an institution: 'any' roles, or institutional roles for their own institution. */
 export function requireAuditReader(actor: Actor, institutionId: string): void {
-  if (!AGGREGATE_READERS.has(actor.role)) throw forbidden(`role '${actor.role}' may not read trust audits`);
+  if (!AGGREGATE_READERS.has(actor.role))
+    throw forbidden(`role '${actor.role}' may not read trust audits`);
   const institutional = actor.role === 'medical-director' || actor.role === 'trust-auditor';
   if (institutional && actor.institutionId !== institutionId)
     throw forbidden("reading a trust audit: only your institution's");
 }
 
 export function requireWorkforceReader(actor: Actor): void {
-  if (!AGGREGATE_READERS.has(actor.role)) throw forbidden(`role '${actor.role}' may not read workforce figures`);
+  if (!AGGREGATE_READERS.has(actor.role))
+    throw forbidden(`role '${actor.role}' may not read workforce figures`);
 }

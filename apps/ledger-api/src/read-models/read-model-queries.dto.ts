@@ -12,7 +12,8 @@ const COUNT = /^\d{1,6}$/;
 function AsOfField(): PropertyDecorator {
   return applyDecorators(
     ApiPropertyOptional({
-      description: 'Answer as the ledger stood then: a ledger position (events below it) or an ISO 8601 recorded time',
+      description:
+        'Answer as the ledger stood then: a ledger position (events below it) or an ISO 8601 recorded time',
       example: '2026-03-03T00:00:00Z',
     }),
     IsOptional(),
@@ -38,15 +39,24 @@ export class CaseRegistryQueryDto {
   @OptionalIdField('Institution (site)', 'trust-a') institutionId?: string;
   @OptionalIdField('Supervisor named on the case', 'sup-1') supervisorId?: string;
   @ApiPropertyOptional({ enum: PROCEDURES }) @IsOptional() @IsIn(PROCEDURES) procedure?: string;
-  @ApiPropertyOptional({ enum: OPERATOR_ROLES }) @IsOptional() @IsIn(OPERATOR_ROLES) operatorRole?: string;
+  @ApiPropertyOptional({ enum: OPERATOR_ROLES })
+  @IsOptional()
+  @IsIn(OPERATOR_ROLES)
+  operatorRole?: string;
   @ApiPropertyOptional({ enum: ['1', '2', '3', '4', '5'] })
   @IsOptional()
   @IsIn(['1', '2', '3', '4', '5'])
   supervisionLevel?: string;
-  @ApiPropertyOptional({ enum: SIGN_OFF_STATES }) @IsOptional() @IsIn(SIGN_OFF_STATES) signOff?: string;
+  @ApiPropertyOptional({ enum: SIGN_OFF_STATES })
+  @IsOptional()
+  @IsIn(SIGN_OFF_STATES)
+  signOff?: string;
   @DateField('Performed on or after') performedFrom?: string;
   @DateField('Performed on or before') performedTo?: string;
-  @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) includeRetracted?: string;
+  @ApiPropertyOptional({ enum: ['true', 'false'] })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  includeRetracted?: string;
   @AsOfField() asOf?: string;
   @ApiPropertyOptional({ example: '100' }) @IsOptional() @Matches(COUNT) limit?: string;
   @ApiPropertyOptional({ example: '0' }) @IsOptional() @Matches(COUNT) offset?: string;
@@ -56,9 +66,15 @@ export class AuditQueryDto {
   @DateField('Performed period start (inclusive)') from?: string;
   @DateField('Performed period end (inclusive)') to?: string;
   @AsOfField() asOf?: string;
-  @ApiPropertyOptional({ enum: ['json', 'csv'] }) @IsOptional() @IsIn(['json', 'csv']) format?: string;
+  @ApiPropertyOptional({ enum: ['json', 'csv'] })
+  @IsOptional()
+  @IsIn(['json', 'csv'])
+  format?: string;
 }
 
 export class ReplayQueryDto {
-  @ApiPropertyOptional({ enum: ['recorded', 'latest'] }) @IsOptional() @IsIn(['recorded', 'latest']) under?: string;
+  @ApiPropertyOptional({ enum: ['recorded', 'latest'] })
+  @IsOptional()
+  @IsIn(['recorded', 'latest'])
+  under?: string;
 }

@@ -16,15 +16,25 @@ export class SupervisorQueueController {
   /** "What is waiting for my sign-off?", oldest first. */
   @Get(':supervisorId/queue')
   @Requires('supervisor.pending.read')
-  @ApiOperation({ summary: "A supervisor's queue: cases awaiting (or awaiting again) their sign-off, oldest first" })
+  @ApiOperation({
+    summary:
+      "A supervisor's queue: cases awaiting (or awaiting again) their sign-off, oldest first",
+  })
   @ApiOkResponse({ description: 'Queue items, oldest first' })
-  queue(@Param('supervisorId', IdParam) supervisorId: string, @CurrentActor() actor: Actor): SupervisorQueue {
+  queue(
+    @Param('supervisorId', IdParam) supervisorId: string,
+    @CurrentActor() actor: Actor,
+  ): SupervisorQueue {
     const rule = POLICY['supervisor.pending.read'][actor.role];
-    if (rule === 'named' && supervisorId !== actor.subject) throw forbidden('only the supervisor may read their queue');
+    if (rule === 'named' && supervisorId !== actor.subject)
+      throw forbidden('only the supervisor may read their queue');
     const queue = this.readModels.supervisorQueue(supervisorId);
     // Institution-scoped readers see the part of the queue at their institution.
     if (rule === 'institution')
-      return { ...queue, items: queue.items.filter((item) => item.institutionId === actor.institutionId) };
+      return {
+        ...queue,
+        items: queue.items.filter((item) => item.institutionId === actor.institutionId),
+      };
     return queue;
   }
 }

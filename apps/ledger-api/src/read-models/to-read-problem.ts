@@ -9,7 +9,8 @@ export async function readModelCall<T>(work: () => T | Promise<T>): Promise<T> {
   } catch (error) {
     if (error instanceof InvalidQuery) throw badRequest('INVALID_QUERY', error.message);
     if (error instanceof EvaluationInputError) throw badRequest(error.code, error.message);
-    if (error instanceof PathwayUnavailable) throw unprocessable('PATHWAY_UNAVAILABLE', error.message);
+    if (error instanceof PathwayUnavailable)
+      throw unprocessable('PATHWAY_UNAVAILABLE', error.message);
     throw error;
   }
 }

@@ -18,7 +18,10 @@ export class TraineeStatusController {
   /** "Where am I against my pathway?" — per requirement: target, achieved, met, counted event ids. */
   @Get(':traineeId/status')
   @Requires('trainee.read')
-  @ApiOperation({ summary: "A trainee's evaluation against each pathway they are on, optionally as of a past ledger state" })
+  @ApiOperation({
+    summary:
+      "A trainee's evaluation against each pathway they are on, optionally as of a past ledger state",
+  })
   @ApiOkResponse({ description: 'One evaluation per pathway' })
   async status(
     @Param('traineeId', IdParam) traineeId: string,
@@ -26,11 +29,21 @@ export class TraineeStatusController {
     @CurrentActor() actor: Actor,
   ): Promise<TraineeStatus> {
     const institution = this.readModels.traineeInstitution(traineeId);
-    requireAllowed(actor, 'trainee.read', { traineeId, institutionIds: institution ? [institution] : [] });
+    requireAllowed(actor, 'trainee.read', {
+      traineeId,
+      institutionIds: institution ? [institution] : [],
+    });
     const status = await readModelCall(() =>
-      this.readModels.traineeStatus({ traineeId, asOf: query.asOf, performedBy: query.performedBy }),
+      this.readModels.traineeStatus({
+        traineeId,
+        asOf: query.asOf,
+        performedBy: query.performedBy,
+      }),
     );
-    if (!status) throw notFound(`no trainee '${traineeId}' in the ledger${query.asOf ? ' at that point' : ''}`);
+    if (!status)
+      throw notFound(
+        `no trainee '${traineeId}' in the ledger${query.asOf ? ' at that point' : ''}`,
+      );
     return status;
   }
 }

@@ -18,10 +18,13 @@ export class TrustAuditController {
   /** "What did our trainees do, who supervised, what were the outcomes?" for a performed period. */
   @Get('institutions/:institutionId')
   @ApiOperation({
-    summary: 'Trust audit: cases by procedure and role, supervision, sign-off delay, outcomes vs thresholds',
+    summary:
+      'Trust audit: cases by procedure and role, supervision, sign-off delay, outcomes vs thresholds',
   })
   @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ description: 'JSON report, or CSV with header procedure,metric,value,threshold,status' })
+  @ApiOkResponse({
+    description: 'JSON report, or CSV with header procedure,metric,value,threshold,status',
+  })
   async audit(
     @Param('institutionId', IdParam) institutionId: string,
     @Query() query: AuditQueryDto,
@@ -35,7 +38,10 @@ export class TrustAuditController {
     if (query.format !== 'csv') return report;
     void reply
       .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="audit-${institutionId}-${report.from}-${report.to}.csv"`);
+      .header(
+        'content-disposition',
+        `attachment; filename="audit-${institutionId}-${report.from}-${report.to}.csv"`,
+      );
     return auditCsv(report);
   }
 }

@@ -13,7 +13,8 @@ export class WorkforceController {
 
   @Get()
   @ApiOperation({
-    summary: 'Workforce: trainees by specialty and stage, credentials granted per year, credentialed operators per institution',
+    summary:
+      'Workforce: trainees by specialty and stage, credentials granted per year, credentialed operators per institution',
   })
   @ApiOkResponse({ description: 'Counts only; no personal data' })
   workforce(@CurrentActor() actor: Actor): WorkforceSummary {

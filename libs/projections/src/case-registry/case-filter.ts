@@ -24,7 +24,8 @@ export function matchesCase(record: CaseRecord, filter: CaseFilter): boolean {
     (filter.supervisorId === undefined || record.supervisorId === filter.supervisorId) &&
     (filter.procedure === undefined || record.procedure === filter.procedure) &&
     (filter.operatorRole === undefined || record.operatorRole === filter.operatorRole) &&
-    (filter.supervisionLevel === undefined || record.supervisionLevel === filter.supervisionLevel) &&
+    (filter.supervisionLevel === undefined ||
+      record.supervisionLevel === filter.supervisionLevel) &&
     (filter.signOff === undefined || record.signOff === filter.signOff) &&
     (filter.performedFrom === undefined || record.performedOn >= filter.performedFrom) &&
     (filter.performedTo === undefined || record.performedOn <= filter.performedTo)
@@ -61,5 +62,9 @@ export function caseFilterSql(filter: CaseFilter): { where: string; params: (str
 
 /** Registry order: by performed date, then logging order. */
 export function compareCases(a: CaseRecord, b: CaseRecord): number {
-  return a.performedOn < b.performedOn ? -1 : a.performedOn > b.performedOn ? 1 : a.loggedPosition - b.loggedPosition;
+  return a.performedOn < b.performedOn
+    ? -1
+    : a.performedOn > b.performedOn
+      ? 1
+      : a.loggedPosition - b.loggedPosition;
 }

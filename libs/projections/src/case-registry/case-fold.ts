@@ -17,7 +17,12 @@ import type { KeyedFold } from '../runner/keyed-fold';
  * amended after sign-off, so the sign-off no longer stands until the case is signed again.
  */
 export type SignOffState = 'awaiting' | 'signed-off' | 'disputed' | 'withdrawn';
-export const SIGN_OFF_STATES: readonly SignOffState[] = ['awaiting', 'signed-off', 'disputed', 'withdrawn'];
+export const SIGN_OFF_STATES: readonly SignOffState[] = [
+  'awaiting',
+  'signed-off',
+  'disputed',
+  'withdrawn',
+];
 
 /** A case as the registry shows it: the logged record with amendments applied. */
 export interface CaseRecord {
@@ -50,9 +55,18 @@ export interface CaseRecord {
   lastPosition: number;
 }
 
-const CASE_EVENTS = new Set(['CaseLogged', 'CaseAmended', 'CaseRetracted', 'CaseSignedOff', 'CaseSignOffDisputed']);
+const CASE_EVENTS = new Set([
+  'CaseLogged',
+  'CaseAmended',
+  'CaseRetracted',
+  'CaseSignedOff',
+  'CaseSignOffDisputed',
+]);
 
-export function evolveCase(record: CaseRecord | undefined, event: LedgerEvent): CaseRecord | undefined {
+export function evolveCase(
+  record: CaseRecord | undefined,
+  event: LedgerEvent,
+): CaseRecord | undefined {
   const at = { lastPosition: event.position };
   if (event.type === 'CaseLogged') {
     const logged = event.data as unknown as CaseLogged;
@@ -85,7 +99,13 @@ export function evolveCase(record: CaseRecord | undefined, event: LedgerEvent): 
       const amended = event.data as unknown as CaseAmended;
       const withdrawn = amended.signOffWithdrawn || record.signOff === 'signed-off';
       const reopened = withdrawn || record.signOff === 'disputed';
-      const { signedOffBy: _by, signedOn: _on, signedAt: _at, disputeReason: _reason, ...rest } = record;
+      const {
+        signedOffBy: _by,
+        signedOn: _on,
+        signedAt: _at,
+        disputeReason: _reason,
+        ...rest
+      } = record;
       return {
         ...(reopened ? rest : record),
         ...amended.changes,

@@ -37,13 +37,19 @@ export async function queryCases(ctx: ReadModelContext, query: CaseQuery): Promi
   }
   const name = table(activeTables(ctx.db, CASE_REGISTRY), 'case_registry');
   const { where, params } = caseFilterSql(query);
-  const total = ctx.db.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM ${name} ${where}`).get(...params);
+  const total = ctx.db
+    .prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM ${name} ${where}`)
+    .get(...params);
   const rows = ctx.db
     .prepare<unknown[], { doc: string }>(
       `SELECT doc FROM ${name} ${where} ORDER BY performed_on, logged_position LIMIT ? OFFSET ?`,
     )
     .all(...params, limit, offset);
-  return { ledgerSize: projectedSize(ctx.db, CASE_REGISTRY), total: total?.n ?? 0, cases: parseDocs(rows) };
+  return {
+    ledgerSize: projectedSize(ctx.db, CASE_REGISTRY),
+    total: total?.n ?? 0,
+    cases: parseDocs(rows),
+  };
 }
 
 /**
@@ -56,7 +62,8 @@ export async function casesAsOf(
   ledgerSize: number,
 ): Promise<Map<string, CaseRecord>> {
   let events: LedgerEvent[];
-  if (filter.traineeId !== undefined) events = await ctx.index.events([indexKey.trainee(filter.traineeId)], ledgerSize);
+  if (filter.traineeId !== undefined)
+    events = await ctx.index.events([indexKey.trainee(filter.traineeId)], ledgerSize);
   else if (filter.institutionId !== undefined)
     events = await ctx.index.events([indexKey.institution(filter.institutionId)], ledgerSize);
   else {

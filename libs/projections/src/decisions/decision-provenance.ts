@@ -46,7 +46,14 @@ export interface DecisionProvenance {
   pathwayFromCatalogue: boolean;
 }
 
-const DATE_FIELDS = ['performedOn', 'signedOn', 'submittedOn', 'enrolledOn', 'from', 'transferredOn'];
+const DATE_FIELDS = [
+  'performedOn',
+  'signedOn',
+  'submittedOn',
+  'enrolledOn',
+  'from',
+  'transferredOn',
+];
 
 function performedOn(event: LedgerEvent): string | null {
   for (const field of DATE_FIELDS) {
@@ -65,7 +72,10 @@ export async function decisionProvenance(
   if (!found) return undefined;
   const { decision, event: decisionEvent } = found;
   const head = await ctx.store.count();
-  const history = await ctx.index.events([indexKey.trainee(decision.traineeId), indexKey.global], head);
+  const history = await ctx.index.events(
+    [indexKey.trainee(decision.traineeId), indexKey.global],
+    head,
+  );
   const byId = new Map(history.map((e) => [e.id, e]));
 
   const cited = new Map<string, { role: ProvenanceRole; requirementIds: string[] }>();
@@ -91,7 +101,9 @@ export async function decisionProvenance(
   );
   if (publication) cite(publication.id, 'pathway');
   const application = before.find(
-    (e) => e.type === 'CredentialApplicationSubmitted' && str(e.data, 'applicationId') === decision.applicationId,
+    (e) =>
+      e.type === 'CredentialApplicationSubmitted' &&
+      str(e.data, 'applicationId') === decision.applicationId,
   );
   if (application) cite(application.id, 'application');
 

@@ -9,10 +9,15 @@ export interface RecordedDecision {
 }
 
 /** A CredentialDecisionRecorded by decisionId, through the event index; undefined when unknown. */
-export async function findDecision(ctx: ReadModelContext, decisionId: string): Promise<RecordedDecision | undefined> {
+export async function findDecision(
+  ctx: ReadModelContext,
+  decisionId: string,
+): Promise<RecordedDecision | undefined> {
   const head = await ctx.store.count();
   const [event] = (await ctx.index.events([indexKey.decision(decisionId)], head)).filter(
     (e) => e.type === 'CredentialDecisionRecorded',
   );
-  return event ? { event, decision: event.data as unknown as CredentialDecisionRecorded } : undefined;
+  return event
+    ? { event, decision: event.data as unknown as CredentialDecisionRecorded }
+    : undefined;
 }

@@ -29,7 +29,11 @@ function signersOf(event: LedgerEvent): string[] {
  * withdrawing its sign-off), retracted or disputed, or a signer lost their accreditation.
  * `history` is the trainee's events plus the global ones (accreditations), in order.
  */
-export function laterChanges(event: LedgerEvent, history: readonly LedgerEvent[], after: number): LaterChange[] {
+export function laterChanges(
+  event: LedgerEvent,
+  history: readonly LedgerEvent[],
+  after: number,
+): LaterChange[] {
   const caseId = event.type.startsWith('Case') ? str(event.data, 'caseId') : undefined;
   const signers = new Set(signersOf(event));
   // A case's sign-offs before the decision vouch for it too.
@@ -39,16 +43,27 @@ export function laterChanges(event: LedgerEvent, history: readonly LedgerEvent[]
         for (const signer of signersOf(e)) signers.add(signer);
   const out: LaterChange[] = [];
   const note = (change: ChangeKind, e: LedgerEvent): void => {
-    out.push({ change, eventId: e.id, type: e.type, position: e.position, recordedAt: e.recordedAt, actor: actorOf(e) });
+    out.push({
+      change,
+      eventId: e.id,
+      type: e.type,
+      position: e.position,
+      recordedAt: e.recordedAt,
+      actor: actorOf(e),
+    });
   };
   for (const e of history) {
     if (e.position <= after) continue;
     if (caseId !== undefined && str(e.data, 'caseId') === caseId) {
-      if (e.type === 'CaseAmended') note(e.data['signOffWithdrawn'] === true ? 'sign-off-withdrawn' : 'amended', e);
+      if (e.type === 'CaseAmended')
+        note(e.data['signOffWithdrawn'] === true ? 'sign-off-withdrawn' : 'amended', e);
       else if (e.type === 'CaseRetracted') note('retracted', e);
       else if (e.type === 'CaseSignOffDisputed') note('sign-off-disputed', e);
     }
-    if (e.type === 'SupervisorAccreditationRevoked' && signers.has(str(e.data, 'supervisorId') ?? ''))
+    if (
+      e.type === 'SupervisorAccreditationRevoked' &&
+      signers.has(str(e.data, 'supervisorId') ?? '')
+    )
       note('signer-accreditation-revoked', e);
   }
   return out;

@@ -52,10 +52,15 @@ export async function replayDecision(
       ? pickPathway(known, decision.pathwayId, decision.pathwayVersion)
       : pickPathway(known, decision.pathwayId);
   if (!resolved)
-    throw new PathwayUnavailable(`pathway ${decision.pathwayId}@${decision.pathwayVersion} is neither published nor shipped`);
+    throw new PathwayUnavailable(
+      `pathway ${decision.pathwayId}@${decision.pathwayVersion} is neither published nor shipped`,
+    );
   const evaluatedOn = under === 'recorded' ? decision.decidedOn : today;
   const history = await traineeHistory(ctx, decision.traineeId, ledgerSize);
-  const performedBy = under === 'recorded' && recorded.performedBy !== recorded.evaluatedOn ? recorded.performedBy : undefined;
+  const performedBy =
+    under === 'recorded' && recorded.performedBy !== recorded.evaluatedOn
+      ? recorded.performedBy
+      : undefined;
   const replayed = evaluate(resolved.pathway, decision.traineeId, history, {
     evaluatedOn,
     ...(typeof performedBy === 'string' ? { performedBy } : {}),
@@ -67,7 +72,8 @@ export async function replayDecision(
     ledgerSize,
     pathwayId: resolved.pathway.id,
     pathwayVersion: resolved.pathway.version,
-    pathwayHashMatches: resolved.contentHash === null ? null : resolved.contentHash === decision.pathwayHash,
+    pathwayHashMatches:
+      resolved.contentHash === null ? null : resolved.contentHash === decision.pathwayHash,
     evaluatedOn,
     identical: JSON.stringify(recorded) === JSON.stringify(replayed),
     diff: diffEvaluations(recorded, replayed),

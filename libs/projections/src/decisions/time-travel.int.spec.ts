@@ -33,7 +33,9 @@ describe('time travel, provenance and replay around a credential decision', () =
     const ledgerSize = await store.count();
     const pathway = validatePathway(testPathwayDocument('1.0.0', 3));
     if (!pathway.ok) throw new Error('test pathway invalid');
-    recorded = evaluate(pathway.pathway, 'tr-1', await store.readAll(), { evaluatedOn: '2025-05-02' });
+    recorded = evaluate(pathway.pathway, 'tr-1', await store.readAll(), {
+      evaluatedOn: '2025-05-02',
+    });
     const result = await b.decide({
       applicationId: 'app-1',
       decisionId: 'dec-1',
@@ -49,7 +51,8 @@ describe('time travel, provenance and replay around a credential decision', () =
       decidedOn: '2025-05-02',
     });
     decisionPosition = result.firstPosition;
-    decisionRecordedAt = (await store.readAll({ fromPosition: decisionPosition, maxCount: 1 }))[0]!.recordedAt;
+    decisionRecordedAt = (await store.readAll({ fromPosition: decisionPosition, maxCount: 1 }))[0]!
+      .recordedAt;
     clock += 86_400_000; // the changes come a day later
     await b.amend('c1', 'tr-1', { operatorRole: 'primary-supervised', notes: 'typo' }, true);
     await b.retract('c2', 'tr-1');
@@ -67,7 +70,11 @@ describe('time travel, provenance and replay around a credential decision', () =
 
   it('replays the decision to its recorded bytes despite later amendments and retractions', async () => {
     const replay = await models.replay('dec-1', 'recorded');
-    expect(replay).toMatchObject({ identical: true, pathwayVersion: '1.0.0', pathwayHashMatches: true });
+    expect(replay).toMatchObject({
+      identical: true,
+      pathwayVersion: '1.0.0',
+      pathwayHashMatches: true,
+    });
     expect(JSON.stringify(replay!.replayed)).toBe(JSON.stringify(recorded));
     expect(replay!.diff.requirements).toEqual([]);
   });
@@ -95,27 +102,48 @@ describe('time travel, provenance and replay around a credential decision', () =
       'sign-off-withdrawn',
       'signer-accreditation-revoked',
     ]);
-    expect(logged('c2').laterChanges.map((c) => c.change)).toEqual(['retracted', 'signer-accreditation-revoked']);
-    expect(logged('c3')).toMatchObject({ performedOn: '2025-03-03', actor: { subject: 'tr-1', role: 'trainee' } });
-    expect(logged('c3').laterChanges.map((c) => c.change)).toEqual(['signer-accreditation-revoked']);
-    for (const e of provenance.events) expect(e.position).toBeLessThan(provenance.decision.position);
+    expect(logged('c2').laterChanges.map((c) => c.change)).toEqual([
+      'retracted',
+      'signer-accreditation-revoked',
+    ]);
+    expect(logged('c3')).toMatchObject({
+      performedOn: '2025-03-03',
+      actor: { subject: 'tr-1', role: 'trainee' },
+    });
+    expect(logged('c3').laterChanges.map((c) => c.change)).toEqual([
+      'signer-accreditation-revoked',
+    ]);
+    for (const e of provenance.events)
+      expect(e.position).toBeLessThan(provenance.decision.position);
   });
 
   it('trainee status as of the decision matches the recorded evaluation; now it does not', async () => {
     const then = (await models.traineeStatus({ traineeId: 'tr-1', asOf: decisionPosition }))!;
     const thenEval = then.pathways[0]!;
     expect(thenEval).toMatchObject({ pathwayVersion: '1.0.0' });
-    expect('evaluation' in thenEval && thenEval.evaluation.requirements[0]).toMatchObject({ achieved: 4, met: true });
+    expect('evaluation' in thenEval && thenEval.evaluation.requirements[0]).toMatchObject({
+      achieved: 4,
+      met: true,
+    });
     const byTime = (await models.traineeStatus({ traineeId: 'tr-1', asOf: decisionRecordedAt }))!;
     expect(byTime.ledgerSize).toBe(decisionPosition + 1);
     const now = (await models.traineeStatus({ traineeId: 'tr-1' }))!;
     expect(now.pathways[0]).toMatchObject({ pathwayVersion: '2.0.0' });
-    expect('evaluation' in now.pathways[0]! && now.pathways[0].evaluation.requirements[0]).toMatchObject({
+    expect(
+      'evaluation' in now.pathways[0]! && now.pathways[0].evaluation.requirements[0],
+    ).toMatchObject({
       achieved: 2,
       met: false,
     });
-    const performedBy = (await models.traineeStatus({ traineeId: 'tr-1', asOf: decisionPosition, performedBy: '2025-03-02' }))!;
-    expect('evaluation' in performedBy.pathways[0]! && performedBy.pathways[0].evaluation.requirements[0]).toMatchObject({
+    const performedBy = (await models.traineeStatus({
+      traineeId: 'tr-1',
+      asOf: decisionPosition,
+      performedBy: '2025-03-02',
+    }))!;
+    expect(
+      'evaluation' in performedBy.pathways[0]! &&
+        performedBy.pathways[0].evaluation.requirements[0],
+    ).toMatchObject({
       achieved: 2,
     });
   });
@@ -138,7 +166,9 @@ describe('time travel, provenance and replay around a credential decision', () =
     expect(nowInMemory.cases).toEqual(now.cases);
     const auditThen = await models.audit({ institutionId: 'trust-a', asOf: decisionRecordedAt });
     const auditNow = await models.audit({ institutionId: 'trust-a' });
-    const cases = (r: typeof auditNow) => r.rows.find((row) => row.procedure === 'mechanical-thrombectomy' && row.metric === 'cases')!.value;
+    const cases = (r: typeof auditNow) =>
+      r.rows.find((row) => row.procedure === 'mechanical-thrombectomy' && row.metric === 'cases')!
+        .value;
     expect([cases(auditThen), cases(auditNow)]).toEqual([4, 3]);
   });
 });

@@ -1,6 +1,11 @@
 import type Database from 'better-sqlite3';
 import { str, type LedgerEvent } from '../events/ledger-event';
-import { table, type Projection, type ProjectionWriter, type TableNames } from '../runner/projection';
+import {
+  table,
+  type Projection,
+  type ProjectionWriter,
+  type TableNames,
+} from '../runner/projection';
 
 export const EVENT_INDEX = 'event-index';
 
@@ -13,8 +18,16 @@ export const indexKey = {
   global: 'global',
 } as const;
 
-const GLOBAL_TYPES = new Set(['SupervisorAccredited', 'SupervisorAccreditationRevoked', 'PolicyPublished']);
-const APPLICATION_TYPES = new Set(['CredentialSuspended', 'CredentialReinstated', 'CredentialRevoked']);
+const GLOBAL_TYPES = new Set([
+  'SupervisorAccredited',
+  'SupervisorAccreditationRevoked',
+  'PolicyPublished',
+]);
+const APPLICATION_TYPES = new Set([
+  'CredentialSuspended',
+  'CredentialReinstated',
+  'CredentialRevoked',
+]);
 
 /** Resolves ids an event does not carry itself (a case's institution, an application's trainee). */
 export interface IndexLookups {
@@ -56,19 +69,27 @@ export const eventIndexProjection: Projection = {
   create(db: Database.Database, names: TableNames): void {
     db.exec(`CREATE TABLE ${table(names, 'event_index')} (
       key TEXT NOT NULL, position INTEGER NOT NULL, PRIMARY KEY (key, position)) WITHOUT ROWID`);
-    db.exec(`CREATE TABLE ${table(names, 'case_institution')} (case_id TEXT PRIMARY KEY, institution_id TEXT NOT NULL)`);
+    db.exec(
+      `CREATE TABLE ${table(names, 'case_institution')} (case_id TEXT PRIMARY KEY, institution_id TEXT NOT NULL)`,
+    );
     db.exec(`CREATE TABLE ${table(names, 'application_trainee')} (
       application_id TEXT PRIMARY KEY, trainee_id TEXT NOT NULL)`);
   },
   attach(db: Database.Database, names: TableNames): ProjectionWriter {
-    const insert = db.prepare(`INSERT OR IGNORE INTO ${table(names, 'event_index')} (key, position) VALUES (?, ?)`);
+    const insert = db.prepare(
+      `INSERT OR IGNORE INTO ${table(names, 'event_index')} (key, position) VALUES (?, ?)`,
+    );
     const caseTable = table(names, 'case_institution');
     const appTable = table(names, 'application_trainee');
-    const putCase = db.prepare(`INSERT OR REPLACE INTO ${caseTable} (case_id, institution_id) VALUES (?, ?)`);
+    const putCase = db.prepare(
+      `INSERT OR REPLACE INTO ${caseTable} (case_id, institution_id) VALUES (?, ?)`,
+    );
     const getCase = db.prepare<[string], { institution_id: string }>(
       `SELECT institution_id FROM ${caseTable} WHERE case_id = ?`,
     );
-    const putApp = db.prepare(`INSERT OR REPLACE INTO ${appTable} (application_id, trainee_id) VALUES (?, ?)`);
+    const putApp = db.prepare(
+      `INSERT OR REPLACE INTO ${appTable} (application_id, trainee_id) VALUES (?, ?)`,
+    );
     const getApp = db.prepare<[string], { trainee_id: string }>(
       `SELECT trainee_id FROM ${appTable} WHERE application_id = ?`,
     );
@@ -84,7 +105,11 @@ export const eventIndexProjection: Projection = {
           putCase.run(caseId, institutionId);
         const applicationId = str(event.data, 'applicationId');
         const traineeId = str(event.data, 'traineeId');
-        if (event.type === 'CredentialApplicationSubmitted' && applicationId !== undefined && traineeId !== undefined)
+        if (
+          event.type === 'CredentialApplicationSubmitted' &&
+          applicationId !== undefined &&
+          traineeId !== undefined
+        )
           putApp.run(applicationId, traineeId);
         for (const key of indexKeys(event, lookups)) insert.run(key, event.position);
       },

@@ -20,7 +20,8 @@ export class EventIndexReader {
 
   async events(keys: readonly string[], below: number): Promise<LedgerEvent[]> {
     const names = activeTables(this.db, EVENT_INDEX);
-    const checkpoint = readVersions(this.db, EVENT_INDEX).find((row) => row.status === 'active')?.checkpoint ?? 0;
+    const checkpoint =
+      readVersions(this.db, EVENT_INDEX).find((row) => row.status === 'active')?.checkpoint ?? 0;
     const indexedBelow = Math.min(below, checkpoint);
     const placeholders = keys.map(() => '?').join(', ');
     const rows = this.db
@@ -33,7 +34,8 @@ export class EventIndexReader {
       this.store,
       rows.map((row) => row.position),
     );
-    if (indexedBelow < below) events.push(...(await this.scanTail(names, keys, indexedBelow, below)));
+    if (indexedBelow < below)
+      events.push(...(await this.scanTail(names, keys, indexedBelow, below)));
     return events;
   }
 

@@ -28,7 +28,10 @@ export function compareVersions(a: string, b: string): number {
  * catalogue for versions never published. A ledger publication wins: a decision can only cite
  * a published version, and its document is what the panel saw.
  */
-export async function knownPathways(ctx: ReadModelContext, below: number): Promise<ResolvedPathway[]> {
+export async function knownPathways(
+  ctx: ReadModelContext,
+  below: number,
+): Promise<ResolvedPathway[]> {
   const out: ResolvedPathway[] = [];
   const seen = new Set<string>();
   for (const event of await ctx.index.events([indexKey.global], below)) {
@@ -36,7 +39,12 @@ export async function knownPathways(ctx: ReadModelContext, below: number): Promi
     const published = event.data as unknown as PolicyPublished;
     const result = validatePathway(published.document);
     if (!result.ok) continue;
-    out.push({ pathway: result.pathway, source: 'ledger', contentHash: published.contentHash, event });
+    out.push({
+      pathway: result.pathway,
+      source: 'ledger',
+      contentHash: published.contentHash,
+      event,
+    });
     seen.add(`${result.pathway.id}@${result.pathway.version}`);
   }
   for (const pathway of catalogue) {
@@ -52,6 +60,8 @@ export function pickPathway(
   id: string,
   version?: string,
 ): ResolvedPathway | undefined {
-  const candidates = known.filter((k) => k.pathway.id === id && (version === undefined || k.pathway.version === version));
+  const candidates = known.filter(
+    (k) => k.pathway.id === id && (version === undefined || k.pathway.version === version),
+  );
   return candidates.sort((a, b) => compareVersions(b.pathway.version, a.pathway.version))[0];
 }

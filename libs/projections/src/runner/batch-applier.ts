@@ -56,7 +56,8 @@ export class BatchApplier {
       let last = next - 1;
       for (const event of events) {
         if (event.position < next) continue; // already applied: a redelivery
-        if (event.position > next) throw new Error(`projection gap: expected position ${next}, got ${event.position}`);
+        if (event.position > next)
+          throw new Error(`projection gap: expected position ${next}, got ${event.position}`);
         for (const state of this.states) {
           if (event.position < state.checkpoint) continue;
           state.writer.apply(event);
@@ -82,7 +83,10 @@ export class BatchApplier {
 
   private switchCaughtUp(): void {
     for (const state of this.states) {
-      if (state.status === 'building' && switchIfCaughtUp(this.db, state.projection.name, state.projection.version))
+      if (
+        state.status === 'building' &&
+        switchIfCaughtUp(this.db, state.projection.name, state.projection.version)
+      )
         state.status = 'active';
     }
   }
@@ -92,7 +96,8 @@ export class BatchApplier {
       const row = readVersions(this.db, state.projection.name).find(
         (r) => r.version === state.projection.version,
       );
-      if (!row || row.status === 'retired') throw new Error(`projection ${state.projection.name} is not registered`);
+      if (!row || row.status === 'retired')
+        throw new Error(`projection ${state.projection.name} is not registered`);
       state.checkpoint = row.checkpoint;
       state.status = row.status;
     }

@@ -36,7 +36,9 @@ export function documentProjection<D>(spec: DocumentProjectionSpec<D>): Projecti
     create(db: Database.Database, names: TableNames): void {
       const name = table(names, base);
       const defs = columns.map((c) => `${c.name} ${c.type}`).join(', ');
-      db.exec(`CREATE TABLE ${name} (key TEXT PRIMARY KEY, doc TEXT NOT NULL${defs ? ', ' + defs : ''})`);
+      db.exec(
+        `CREATE TABLE ${name} (key TEXT PRIMARY KEY, doc TEXT NOT NULL${defs ? ', ' + defs : ''})`,
+      );
       for (const c of columns.filter((col) => col.indexed))
         db.exec(`CREATE INDEX ${name}_${c.name} ON ${name} (${c.name})`);
     },

@@ -12,7 +12,10 @@ export interface KeyedFold<D> {
   evolve(doc: D | undefined, event: LedgerEvent): D | undefined;
 }
 
-export function foldDocuments<D>(fold: KeyedFold<D>, events: Iterable<LedgerEvent>): Map<string, D> {
+export function foldDocuments<D>(
+  fold: KeyedFold<D>,
+  events: Iterable<LedgerEvent>,
+): Map<string, D> {
   const docs = new Map<string, D>();
   for (const event of events) {
     const key = fold.keyOf(event);

@@ -62,10 +62,12 @@ export class ProjectionRunner {
   start(): void {
     if (this.state === 'running') return;
     this.state = 'running';
-    this.subscription = this.store.subscribeToAll({ fromPosition: this.applier.checkpoint }).subscribe({
-      next: (event) => this.receive(event),
-      error: (error: unknown) => this.fail(error),
-    });
+    this.subscription = this.store
+      .subscribeToAll({ fromPosition: this.applier.checkpoint })
+      .subscribe({
+        next: (event) => this.receive(event),
+        error: (error: unknown) => this.fail(error),
+      });
   }
 
   /** Unsubscribes and commits what was already received. */

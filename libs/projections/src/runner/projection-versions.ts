@@ -28,7 +28,10 @@ export function createVersionsTable(db: Database.Database): void {
 
 export function readVersions(db: Database.Database, name?: string): VersionRow[] {
   createVersionsTable(db);
-  const sql = 'SELECT * FROM projection_versions' + (name ? ' WHERE name = ?' : '') + ' ORDER BY name, version';
+  const sql =
+    'SELECT * FROM projection_versions' +
+    (name ? ' WHERE name = ?' : '') +
+    ' ORDER BY name, version';
   return (name ? db.prepare(sql).all(name) : db.prepare(sql).all()) as VersionRow[];
 }
 
@@ -42,7 +45,8 @@ export function ensureVersions(db: Database.Database, projections: readonly Proj
   db.transaction(() => {
     for (const projection of projections) {
       const rows = readVersions(db, projection.name);
-      if (rows.some((row) => row.version === projection.version && row.status !== 'retired')) continue;
+      if (rows.some((row) => row.version === projection.version && row.status !== 'retired'))
+        continue;
       const hasActive = rows.some((row) => row.status === 'active');
       const names = tableNames(projection);
       for (const name of Object.values(names)) db.exec(`DROP TABLE IF EXISTS ${name}`);
@@ -51,7 +55,12 @@ export function ensureVersions(db: Database.Database, projections: readonly Proj
         `INSERT INTO projection_versions (name, version, status, checkpoint, applied, tables)
          VALUES (?, ?, ?, 0, 0, ?)
          ON CONFLICT (name, version) DO UPDATE SET status = excluded.status, checkpoint = 0, applied = 0`,
-      ).run(projection.name, projection.version, hasActive ? 'building' : 'active', JSON.stringify(projection.tables));
+      ).run(
+        projection.name,
+        projection.version,
+        hasActive ? 'building' : 'active',
+        JSON.stringify(projection.tables),
+      );
     }
   })();
 }
@@ -65,21 +74,28 @@ export function switchIfCaughtUp(db: Database.Database, name: string, version: n
     const active = rows.find((row) => row.status === 'active');
     if (active && active.checkpoint > building.checkpoint) return false;
     if (active) {
-      for (const old of Object.values(tableNamesFor(JSON.parse(active.tables) as string[], active.version)))
+      for (const old of Object.values(
+        tableNamesFor(JSON.parse(active.tables) as string[], active.version),
+      ))
         db.exec(`DROP TABLE IF EXISTS ${old}`);
-      db.prepare(`UPDATE projection_versions SET status = 'retired' WHERE name = ? AND version = ?`).run(
-        name,
-        active.version,
-      );
+      db.prepare(
+        `UPDATE projection_versions SET status = 'retired' WHERE name = ? AND version = ?`,
+      ).run(name, active.version);
     }
-    db.prepare(`UPDATE projection_versions SET status = 'active' WHERE name = ? AND version = ?`).run(name, version);
+    db.prepare(
+      `UPDATE projection_versions SET status = 'active' WHERE name = ? AND version = ?`,
+    ).run(name, version);
     return true;
   })();
 }
 
 /** The table names queries should read for a projection: its active version's. */
-export function activeTables(db: Database.Database, name: string): Readonly<Record<string, string>> {
+export function activeTables(
+  db: Database.Database,
+  name: string,
+): Readonly<Record<string, string>> {
   const active = readVersions(db, name).find((row) => row.status === 'active');
-  if (!active) throw new Error(`read model ${name} has no active version: is the projection runner set up?`);
+  if (!active)
+    throw new Error(`read model ${name} has no active version: is the projection runner set up?`);
   return tableNamesFor(JSON.parse(active.tables) as string[], active.version);
 }

@@ -40,7 +40,10 @@ describe('rebuild and incremental processing', () => {
 
     const fresh = dir();
     const progress: [number, number][] = [];
-    const result = await rebuild(store, fresh, { pageSize: 13, onProgress: (done, total) => progress.push([done, total]) });
+    const result = await rebuild(store, fresh, {
+      pageSize: 13,
+      onProgress: (done, total) => progress.push([done, total]),
+    });
     const rebuiltDb = openReadModelsDb(fresh);
     const rebuilt = dumpReadModels(rebuiltDb);
     rebuiltDb.close();

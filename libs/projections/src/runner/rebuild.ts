@@ -26,7 +26,11 @@ export interface RebuildResult {
  * renames it into place: a rebuild that dies leaves the old read models intact. Run it with the
  * API stopped (the CLI's `rebuild`); a running runner would keep the replaced file open.
  */
-export async function rebuild(store: EventStore, dataDir: string, options: RebuildOptions = {}): Promise<RebuildResult> {
+export async function rebuild(
+  store: EventStore,
+  dataDir: string,
+  options: RebuildOptions = {},
+): Promise<RebuildResult> {
   const pageSize = options.pageSize ?? 5000;
   const temp = `${READ_MODELS_FILE}.rebuilding`;
   removeDbFiles(join(dataDir, temp));
@@ -39,7 +43,10 @@ export async function rebuild(store: EventStore, dataDir: string, options: Rebui
     const applier = new BatchApplier(db, options.projections ?? PROJECTIONS);
     const total = await store.count();
     while (done < total) {
-      const page = await store.readAll({ fromPosition: done, maxCount: Math.min(pageSize, total - done) });
+      const page = await store.readAll({
+        fromPosition: done,
+        maxCount: Math.min(pageSize, total - done),
+      });
       if (page.length === 0) break;
       applier.applyBatch(page.map(toLedgerEvent));
       done = page[page.length - 1]!.position + 1;

@@ -28,9 +28,13 @@ describe('projection runner after a crash', () => {
       let kills = 0;
       let finished = false;
       for (const killAt of [...killAts, 0]) {
-        const child = spawnSync(process.execPath, ['-r', REGISTER, CHILD, dir.path, String(killAt), '17'], {
-          encoding: 'utf8',
-        });
+        const child = spawnSync(
+          process.execPath,
+          ['-r', REGISTER, CHILD, dir.path, String(killAt), '17'],
+          {
+            encoding: 'utf8',
+          },
+        );
         if (child.signal === 'SIGKILL') kills++;
         else {
           expect({ status: child.status, stderr: child.stderr }).toEqual({ status: 0, stderr: '' });
@@ -45,7 +49,8 @@ describe('projection runner after a crash', () => {
       expect(finished).toBe(true);
 
       const db = openReadModelsDb(dir.path);
-      for (const row of readVersions(db)) expect(row).toMatchObject({ checkpoint: total, applied: total });
+      for (const row of readVersions(db))
+        expect(row).toMatchObject({ checkpoint: total, applied: total });
       const afterKills = dumpReadModels(db);
       db.close();
 
@@ -87,7 +92,8 @@ describe('projection runner after a crash', () => {
     runner.start();
     await runner.waitFor(total);
     await runner.stop();
-    for (const row of readVersions(db)) expect(row).toMatchObject({ checkpoint: total, applied: total });
+    for (const row of readVersions(db))
+      expect(row).toMatchObject({ checkpoint: total, applied: total });
     const clean = tempDir();
     await rebuild(store, clean.path);
     const cleanDb = openReadModelsDb(clean.path);

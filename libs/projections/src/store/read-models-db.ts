@@ -9,7 +9,10 @@ export const READ_MODELS_FILE = 'read-models.sqlite';
  * process kill (what exactly-once needs, because data and checkpoint commit together); after a
  * power cut the file may lose its last commits, data and checkpoint alike, and catches up again.
  */
-export function openReadModelsDb(dataDir: string, file: string = READ_MODELS_FILE): Database.Database {
+export function openReadModelsDb(
+  dataDir: string,
+  file: string = READ_MODELS_FILE,
+): Database.Database {
   mkdirSync(dataDir, { recursive: true });
   const db = new Database(join(dataDir, file));
   db.pragma('journal_mode = WAL');

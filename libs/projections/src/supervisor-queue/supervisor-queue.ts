@@ -28,7 +28,11 @@ export interface SupervisorQueue {
  * What waits for a supervisor's sign-off, oldest first. Disputed cases are not here: they
  * wait for the trainee's amendment, which puts them back in the queue.
  */
-export function supervisorQueue(ctx: ReadModelContext, supervisorId: string, limit = 500): SupervisorQueue {
+export function supervisorQueue(
+  ctx: ReadModelContext,
+  supervisorId: string,
+  limit = 500,
+): SupervisorQueue {
   const name = table(activeTables(ctx.db, CASE_REGISTRY), 'case_registry');
   const { where, params } = caseFilterSql({ supervisorId });
   const rows = ctx.db
@@ -37,17 +41,15 @@ export function supervisorQueue(ctx: ReadModelContext, supervisorId: string, lim
        ORDER BY awaiting_since, logged_position LIMIT ?`,
     )
     .all(...params, limit);
-  const items = parseDocs<CaseRecord>(rows).map(
-    (c): QueueItem => ({
-      kind: 'case',
-      caseId: c.caseId,
-      traineeId: c.traineeId,
-      institutionId: c.institutionId,
-      procedure: c.procedure,
-      performedOn: c.performedOn,
-      signOff: c.signOff,
-      waitingSince: c.awaitingSince ?? c.loggedAt,
-    }),
-  );
+  const items = parseDocs<CaseRecord>(rows).map((c): QueueItem => ({
+    kind: 'case',
+    caseId: c.caseId,
+    traineeId: c.traineeId,
+    institutionId: c.institutionId,
+    procedure: c.procedure,
+    performedOn: c.performedOn,
+    signOff: c.signOff,
+    waitingSince: c.awaitingSince ?? c.loggedAt,
+  }));
   return { supervisorId, ledgerSize: projectedSize(ctx.db, CASE_REGISTRY), items };
 }

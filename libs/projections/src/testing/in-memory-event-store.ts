@@ -21,7 +21,11 @@ export class InMemoryEventStore implements EventStore {
 
   constructor(private readonly clock: () => Date = () => new Date()) {}
 
-  async append(streamId: string, events: EventData[], _options?: AppendOptions): Promise<AppendResult> {
+  async append(
+    streamId: string,
+    events: EventData[],
+    _options?: AppendOptions,
+  ): Promise<AppendResult> {
     let revision = this.events.filter((e) => e.streamId === streamId).length;
     const last = this.events[this.events.length - 1];
     const now = this.clock().toISOString();
@@ -40,7 +44,12 @@ export class InMemoryEventStore implements EventStore {
       });
     }
     for (const wake of [...this.wakers]) wake();
-    return { streamId, nextExpectedRevision: revision - 1, firstPosition, lastPosition: this.events.length - 1 };
+    return {
+      streamId,
+      nextExpectedRevision: revision - 1,
+      firstPosition,
+      lastPosition: this.events.length - 1,
+    };
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -50,7 +59,9 @@ export class InMemoryEventStore implements EventStore {
     const picked =
       from === undefined
         ? ordered
-        : ordered.filter((e) => (options.direction === 'backwards' ? e.revision <= from : e.revision >= from));
+        : ordered.filter((e) =>
+            options.direction === 'backwards' ? e.revision <= from : e.revision >= from,
+          );
     return picked.slice(0, options.maxCount ?? picked.length);
   }
 

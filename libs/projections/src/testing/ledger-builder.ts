@@ -45,10 +45,18 @@ export class LedgerBuilder {
   constructor(readonly store: EventStore) {}
 
   private put(stream: string, type: string, data: object, by: JsonObject): Promise<AppendResult> {
-    return this.store.append(stream, [{ id: randomUUID(), type, data: data as JsonObject, metadata: by }]);
+    return this.store.append(stream, [
+      { id: randomUUID(), type, data: data as JsonObject, metadata: by },
+    ]);
   }
 
-  enrol(traineeId: string, institutionId = 'trust-a', pathwayIds: string[] = [], specialty = 'radiology', stage = 'ST5') {
+  enrol(
+    traineeId: string,
+    institutionId = 'trust-a',
+    pathwayIds: string[] = [],
+    specialty = 'radiology',
+    stage = 'ST5',
+  ) {
     return this.put(
       `trainee-${traineeId}`,
       'TraineeEnrolled',
@@ -57,7 +65,11 @@ export class LedgerBuilder {
     );
   }
 
-  accredit(supervisorId: string, kind: 'INR' | 'IR' | 'medical-director' = 'INR', institutionIds = ['trust-a']) {
+  accredit(
+    supervisorId: string,
+    kind: 'INR' | 'IR' | 'medical-director' = 'INR',
+    institutionIds = ['trust-a'],
+  ) {
     return this.put(
       `supervisor-${supervisorId}`,
       'SupervisorAccredited',
@@ -96,7 +108,12 @@ export class LedgerBuilder {
       details: MT_DETAILS,
       ...overrides,
     };
-    return this.put(`case-${caseId}`, 'CaseLogged', logged, actor(traineeId, 'trainee', logged.institutionId));
+    return this.put(
+      `case-${caseId}`,
+      'CaseLogged',
+      logged,
+      actor(traineeId, 'trainee', logged.institutionId),
+    );
   }
 
   amend(caseId: string, traineeId: string, changes: CaseCorrection, signOffWithdrawn = false) {
@@ -109,7 +126,12 @@ export class LedgerBuilder {
   }
 
   retract(caseId: string, traineeId: string) {
-    return this.put(`case-${caseId}`, 'CaseRetracted', { caseId, traineeId, reason: 'logged twice' }, actor(traineeId, 'trainee'));
+    return this.put(
+      `case-${caseId}`,
+      'CaseRetracted',
+      { caseId, traineeId, reason: 'logged twice' },
+      actor(traineeId, 'trainee'),
+    );
   }
 
   signOff(caseId: string, traineeId: string, supervisorId = 'sup-1', signedOn = '2025-03-05') {
@@ -149,10 +171,21 @@ export class LedgerBuilder {
   }
 
   decide(decision: CredentialDecisionRecorded) {
-    return this.put(`application-${decision.applicationId}`, 'CredentialDecisionRecorded', decision, actor('panel-1', 'panel'));
+    return this.put(
+      `application-${decision.applicationId}`,
+      'CredentialDecisionRecorded',
+      decision,
+      actor('panel-1', 'panel'),
+    );
   }
 
-  issue(applicationId: string, credentialId: string, traineeId: string, pathwayId: string, issuedOn = '2025-06-01') {
+  issue(
+    applicationId: string,
+    credentialId: string,
+    traineeId: string,
+    pathwayId: string,
+    issuedOn = '2025-06-01',
+  ) {
     return this.put(
       `application-${applicationId}`,
       'CredentialIssued',

@@ -1,3 +1,4 @@
+/* eslint-disable */
 // Lets a plain `node` child process (fault tests) load the repo's TypeScript sources: transpiles
 // .ts on require and maps the @inr/* aliases, like jest does for the parent.
 const fs = require('node:fs');

@@ -12,12 +12,16 @@ export class InvalidQuery extends Error {
  *   times never decrease in global order), so the size is that position + 1;
  * - undefined means now.
  */
-export async function resolveAsOf(store: EventStore, asOf: string | number | undefined): Promise<number> {
+export async function resolveAsOf(
+  store: EventStore,
+  asOf: string | number | undefined,
+): Promise<number> {
   const head = await store.count();
   if (asOf === undefined || asOf === '') return head;
   if (typeof asOf === 'number' || /^\d+$/.test(asOf)) {
     const size = Number(asOf);
-    if (!Number.isSafeInteger(size) || size < 0) throw new InvalidQuery(`asOf must be a position >= 0, got ${asOf}`);
+    if (!Number.isSafeInteger(size) || size < 0)
+      throw new InvalidQuery(`asOf must be a position >= 0, got ${asOf}`);
     return Math.min(size, head);
   }
   if (!/^\d{4}-\d{2}-\d{2}/.test(asOf) || Number.isNaN(Date.parse(asOf)))

@@ -2,7 +2,10 @@ import type { EventStore } from '@inr/event-store';
 import { toLedgerEvent, type LedgerEvent } from '../events/ledger-event';
 
 /** Reads events at the given ascending positions, one store read per run of consecutive positions. */
-export async function readPositions(store: EventStore, positions: readonly number[]): Promise<LedgerEvent[]> {
+export async function readPositions(
+  store: EventStore,
+  positions: readonly number[],
+): Promise<LedgerEvent[]> {
   const out: LedgerEvent[] = [];
   let i = 0;
   while (i < positions.length) {
@@ -24,8 +27,11 @@ export async function scanRange(
   visit: (event: LedgerEvent) => void,
   pageSize = 2000,
 ): Promise<void> {
-  for (let next = from; next < to; ) {
-    const page = await store.readAll({ fromPosition: next, maxCount: Math.min(pageSize, to - next) });
+  for (let next = from; next < to;) {
+    const page = await store.readAll({
+      fromPosition: next,
+      maxCount: Math.min(pageSize, to - next),
+    });
     if (page.length === 0) return;
     for (const event of page) visit(toLedgerEvent(event));
     next = page[page.length - 1]!.position + 1;

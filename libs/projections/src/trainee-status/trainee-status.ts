@@ -16,7 +16,12 @@ export interface TraineeStatusQuery {
 }
 
 export type PathwayStatus =
-  | { pathwayId: string; pathwayVersion: string; source: 'ledger' | 'catalogue'; evaluation: Evaluation }
+  | {
+      pathwayId: string;
+      pathwayVersion: string;
+      source: 'ledger' | 'catalogue';
+      evaluation: Evaluation;
+    }
   | { pathwayId: string; pathwayVersion: null; source: null; error: 'unknown-pathway' };
 
 export interface TraineeStatus {
@@ -27,7 +32,11 @@ export interface TraineeStatus {
 }
 
 /** The trainee's ledger history below a size, through the per-trainee event index. */
-export function traineeHistory(ctx: ReadModelContext, traineeId: string, below: number): Promise<LedgerEvent[]> {
+export function traineeHistory(
+  ctx: ReadModelContext,
+  traineeId: string,
+  below: number,
+): Promise<LedgerEvent[]> {
   return ctx.index.events([indexKey.trainee(traineeId)], below);
 }
 
@@ -53,7 +62,10 @@ export function pathwaysOf(history: readonly LedgerEvent[]): string[] {
  * event was recorded), so rolling windows end there.
  * Returns null for a trainee the ledger does not know (at that point).
  */
-export async function traineeStatus(ctx: ReadModelContext, query: TraineeStatusQuery): Promise<TraineeStatus | null> {
+export async function traineeStatus(
+  ctx: ReadModelContext,
+  query: TraineeStatusQuery,
+): Promise<TraineeStatus | null> {
   if (query.performedBy !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(query.performedBy))
     throw new InvalidQuery(`performedBy must be a date (YYYY-MM-DD), got ${query.performedBy}`);
   const ledgerSize = await resolveAsOf(ctx.store, query.asOf);
@@ -68,12 +80,18 @@ export async function traineeStatus(ctx: ReadModelContext, query: TraineeStatusQ
   const known = await knownPathways(ctx, ledgerSize);
   const pathways = pathwaysOf(history).map((pathwayId): PathwayStatus => {
     const resolved = pickPathway(known, pathwayId);
-    if (!resolved) return { pathwayId, pathwayVersion: null, source: null, error: 'unknown-pathway' };
+    if (!resolved)
+      return { pathwayId, pathwayVersion: null, source: null, error: 'unknown-pathway' };
     const evaluation = evaluate(resolved.pathway, query.traineeId, history, {
       evaluatedOn,
       ...(query.performedBy !== undefined ? { performedBy: query.performedBy } : {}),
     });
-    return { pathwayId, pathwayVersion: resolved.pathway.version, source: resolved.source, evaluation };
+    return {
+      pathwayId,
+      pathwayVersion: resolved.pathway.version,
+      source: resolved.source,
+      evaluation,
+    };
   });
   return { traineeId: query.traineeId, ledgerSize, evaluatedOn, pathways };
 }

@@ -10,7 +10,13 @@ function field(value: string): string {
 /** Header row, then one row per metric per procedure; an empty value means no data. */
 export function auditCsv(report: AuditReport): string {
   const lines = report.rows.map((row) =>
-    [row.procedure, row.metric, row.value === null ? '' : String(row.value), row.threshold, row.status]
+    [
+      row.procedure,
+      row.metric,
+      row.value === null ? '' : String(row.value),
+      row.threshold,
+      row.status,
+    ]
       .map(field)
       .join(','),
   );

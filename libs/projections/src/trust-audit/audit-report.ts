@@ -7,7 +7,12 @@ import {
 } from '@inr/domain';
 import type { CaseRecord } from '../case-registry/case-fold';
 import { DAY_MS, median, minutesBetween, percent, round1 } from './audit-stats';
-import { DEFAULT_AUDIT_THRESHOLDS, formatThreshold, meets, type AuditThreshold } from './audit-thresholds';
+import {
+  DEFAULT_AUDIT_THRESHOLDS,
+  formatThreshold,
+  meets,
+  type AuditThreshold,
+} from './audit-thresholds';
 
 export type AuditStatus = 'met' | 'not-met' | 'no-data' | 'n/a';
 
@@ -38,7 +43,10 @@ export interface AuditScope {
 }
 
 /** The cases an audit covers: the institution's, performed in the period, not retracted. */
-export function inAuditScope(record: CaseRecord, scope: Pick<AuditScope, 'institutionId' | 'from' | 'to'>): boolean {
+export function inAuditScope(
+  record: CaseRecord,
+  scope: Pick<AuditScope, 'institutionId' | 'from' | 'to'>,
+): boolean {
   return (
     !record.retracted &&
     record.institutionId === scope.institutionId &&
@@ -68,25 +76,40 @@ export function auditReport(records: Iterable<CaseRecord>, scope: AuditScope): A
       rows.push({ procedure, metric, value, threshold: formatThreshold(threshold), status });
     };
     add('cases', mine.length);
-    for (const role of OPERATOR_ROLES) add(`role-${role}`, mine.filter((c) => c.operatorRole === role).length);
+    for (const role of OPERATOR_ROLES)
+      add(`role-${role}`, mine.filter((c) => c.operatorRole === role).length);
     for (const level of SUPERVISION_LEVELS)
       add(`supervision-level-${level}`, mine.filter((c) => c.supervisionLevel === level).length);
     const signed = mine.filter((c) => c.signOff === 'signed-off' && c.signedAt !== undefined);
     add('signed-off-pct', percent(signed.length, mine.length));
     add(
       'sign-off-delay-median-days',
-      round1(median(signed.map((c) => (Date.parse(c.signedAt!) - Date.parse(c.loggedAt)) / DAY_MS))),
+      round1(
+        median(signed.map((c) => (Date.parse(c.signedAt!) - Date.parse(c.loggedAt)) / DAY_MS)),
+      ),
     );
     for (const [metric, value] of procedureMetrics(procedure, mine)) add(metric, value);
   }
-  return { institutionId: scope.institutionId, from: scope.from, to: scope.to, ledgerSize: scope.ledgerSize, rows };
+  return {
+    institutionId: scope.institutionId,
+    from: scope.from,
+    to: scope.to,
+    ledgerSize: scope.ledgerSize,
+    rows,
+  };
 }
 
-function procedureMetrics(procedure: Procedure, cases: readonly CaseRecord[]): [string, number | null][] {
-  const share = (test: (c: CaseRecord) => boolean): number | null => percent(cases.filter(test).length, cases.length);
+function procedureMetrics(
+  procedure: Procedure,
+  cases: readonly CaseRecord[],
+): [string, number | null][] {
+  const share = (test: (c: CaseRecord) => boolean): number | null =>
+    percent(cases.filter(test).length, cases.length);
   switch (procedure) {
     case 'mechanical-thrombectomy': {
-      const mt = cases.flatMap((c) => (c.details.procedure === 'mechanical-thrombectomy' ? [c.details] : []));
+      const mt = cases.flatMap((c) =>
+        c.details.procedure === 'mechanical-thrombectomy' ? [c.details] : [],
+      );
       const mtShare = (test: (d: (typeof mt)[number]) => boolean): number | null =>
         percent(mt.filter(test).length, mt.length);
       const doorToPuncture = mt.flatMap((d) => {
@@ -106,23 +129,41 @@ function procedureMetrics(procedure: Procedure, cases: readonly CaseRecord[]): [
       ];
     }
     case 'aneurysm-coiling': {
-      const coils = cases.flatMap((c) => (c.details.procedure === 'aneurysm-coiling' ? [c.details] : []));
+      const coils = cases.flatMap((c) =>
+        c.details.procedure === 'aneurysm-coiling' ? [c.details] : [],
+      );
       return [
-        ['complication-pct', percent(coils.filter((d) => d.complications.length > 0).length, coils.length)],
+        [
+          'complication-pct',
+          percent(coils.filter((d) => d.complications.length > 0).length, coils.length),
+        ],
         [
           'intra-procedural-rupture-pct',
-          percent(coils.filter((d) => d.complications.includes('intra-procedural-rupture')).length, coils.length),
+          percent(
+            coils.filter((d) => d.complications.includes('intra-procedural-rupture')).length,
+            coils.length,
+          ),
         ],
       ];
     }
     case 'diagnostic-angiography': {
-      const angio = (c: CaseRecord) => (c.details.procedure === 'diagnostic-angiography' ? c.details : undefined);
+      const angio = (c: CaseRecord) =>
+        c.details.procedure === 'diagnostic-angiography' ? c.details : undefined;
       return [
         ['diagnostic-success-pct', share((c) => angio(c)?.diagnosticSuccess === true)],
-        ['reversible-deficit-pct', share((c) => angio(c)?.neurologicalComplication === 'reversible')],
+        [
+          'reversible-deficit-pct',
+          share((c) => angio(c)?.neurologicalComplication === 'reversible'),
+        ],
         ['permanent-deficit-pct', share((c) => angio(c)?.neurologicalComplication === 'permanent')],
-        ['access-site-haematoma-pct', share((c) => angio(c)?.accessSiteComplications.includes('haematoma') === true)],
-        ['dissection-pct', share((c) => angio(c)?.accessSiteComplications.includes('dissection') === true)],
+        [
+          'access-site-haematoma-pct',
+          share((c) => angio(c)?.accessSiteComplications.includes('haematoma') === true),
+        ],
+        [
+          'dissection-pct',
+          share((c) => angio(c)?.accessSiteComplications.includes('dissection') === true),
+        ],
       ];
     }
   }

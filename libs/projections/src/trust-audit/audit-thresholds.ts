@@ -14,11 +14,41 @@ const SNIS = 'SNIS time target (shared/DOMAIN.md)';
 
 /** The published standards; passed in as data so a trust can audit against its own. */
 export const DEFAULT_AUDIT_THRESHOLDS: readonly AuditThreshold[] = [
-  { procedure: 'diagnostic-angiography', metric: 'diagnostic-success-pct', comparator: '>=', target: 98, source: RCR },
-  { procedure: 'diagnostic-angiography', metric: 'reversible-deficit-pct', comparator: '<=', target: 2, source: RCR },
-  { procedure: 'diagnostic-angiography', metric: 'permanent-deficit-pct', comparator: '<=', target: 1, source: RCR },
-  { procedure: 'diagnostic-angiography', metric: 'access-site-haematoma-pct', comparator: '<=', target: 3, source: RCR },
-  { procedure: 'diagnostic-angiography', metric: 'dissection-pct', comparator: '<=', target: 1, source: RCR },
+  {
+    procedure: 'diagnostic-angiography',
+    metric: 'diagnostic-success-pct',
+    comparator: '>=',
+    target: 98,
+    source: RCR,
+  },
+  {
+    procedure: 'diagnostic-angiography',
+    metric: 'reversible-deficit-pct',
+    comparator: '<=',
+    target: 2,
+    source: RCR,
+  },
+  {
+    procedure: 'diagnostic-angiography',
+    metric: 'permanent-deficit-pct',
+    comparator: '<=',
+    target: 1,
+    source: RCR,
+  },
+  {
+    procedure: 'diagnostic-angiography',
+    metric: 'access-site-haematoma-pct',
+    comparator: '<=',
+    target: 3,
+    source: RCR,
+  },
+  {
+    procedure: 'diagnostic-angiography',
+    metric: 'dissection-pct',
+    comparator: '<=',
+    target: 1,
+    source: RCR,
+  },
   {
     procedure: 'mechanical-thrombectomy',
     metric: 'door-to-puncture-median-min',

@@ -23,7 +23,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export async function queryAudit(ctx: ReadModelContext, query: AuditQuery): Promise<AuditReport> {
   const from = query.from ?? '0000-01-01';
   const to = query.to ?? '9999-12-31';
-  if (!DATE.test(from) || !DATE.test(to)) throw new InvalidQuery('from and to must be dates (YYYY-MM-DD)');
+  if (!DATE.test(from) || !DATE.test(to))
+    throw new InvalidQuery('from and to must be dates (YYYY-MM-DD)');
   const scope = { institutionId: query.institutionId, from, to, thresholds: query.thresholds };
   if (query.asOf !== undefined) {
     const ledgerSize = await resolveAsOf(ctx.store, query.asOf);
@@ -36,5 +37,8 @@ export async function queryAudit(ctx: ReadModelContext, query: AuditQuery): Prom
       `SELECT doc FROM ${name} WHERE institution_id = ? AND performed_on >= ? AND performed_on <= ? AND retracted = 0`,
     )
     .all(query.institutionId, from, to);
-  return auditReport(parseDocs<CaseRecord>(rows), { ...scope, ledgerSize: projectedSize(ctx.db, CASE_REGISTRY) });
+  return auditReport(parseDocs<CaseRecord>(rows), {
+    ...scope,
+    ledgerSize: projectedSize(ctx.db, CASE_REGISTRY),
+  });
 }

@@ -1,9 +1,4 @@
-import type {
-  CredentialIssued,
-  Specialty,
-  TraineeEnrolled,
-  TraineeTransferred,
-} from '@inr/domain';
+import type { CredentialIssued, Specialty, TraineeEnrolled, TraineeTransferred } from '@inr/domain';
 import { str, type LedgerEvent } from '../events/ledger-event';
 import type { KeyedFold } from '../runner/keyed-fold';
 
@@ -27,9 +22,17 @@ export interface WorkforceCredential {
 
 export type WorkforceDoc = WorkforceTrainee | WorkforceCredential;
 
-const CREDENTIAL_EVENTS = new Set(['CredentialIssued', 'CredentialSuspended', 'CredentialReinstated', 'CredentialRevoked']);
+const CREDENTIAL_EVENTS = new Set([
+  'CredentialIssued',
+  'CredentialSuspended',
+  'CredentialReinstated',
+  'CredentialRevoked',
+]);
 
-export function evolveWorkforce(doc: WorkforceDoc | undefined, event: LedgerEvent): WorkforceDoc | undefined {
+export function evolveWorkforce(
+  doc: WorkforceDoc | undefined,
+  event: LedgerEvent,
+): WorkforceDoc | undefined {
   switch (event.type) {
     case 'TraineeEnrolled': {
       const e = event.data as unknown as TraineeEnrolled;
@@ -58,9 +61,13 @@ export function evolveWorkforce(doc: WorkforceDoc | undefined, event: LedgerEven
       };
     }
     case 'CredentialSuspended':
-      return doc?.kind === 'credential' && doc.status === 'active' ? { ...doc, status: 'suspended' } : doc;
+      return doc?.kind === 'credential' && doc.status === 'active'
+        ? { ...doc, status: 'suspended' }
+        : doc;
     case 'CredentialReinstated':
-      return doc?.kind === 'credential' && doc.status === 'suspended' ? { ...doc, status: 'active' } : doc;
+      return doc?.kind === 'credential' && doc.status === 'suspended'
+        ? { ...doc, status: 'active' }
+        : doc;
     case 'CredentialRevoked':
       return doc?.kind === 'credential' ? { ...doc, status: 'revoked' } : doc;
     default:

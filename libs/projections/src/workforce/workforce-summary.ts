@@ -23,7 +23,10 @@ export interface WorkforceSummary {
 }
 
 /** Pure summary of the workforce documents. */
-export function summariseWorkforce(docs: Iterable<WorkforceDoc>, ledgerSize: number): WorkforceSummary {
+export function summariseWorkforce(
+  docs: Iterable<WorkforceDoc>,
+  ledgerSize: number,
+): WorkforceSummary {
   const trainees = new Map<string, Extract<WorkforceDoc, { kind: 'trainee' }>>();
   const credentials: Extract<WorkforceDoc, { kind: 'credential' }>[] = [];
   for (const doc of docs) {
@@ -71,7 +74,9 @@ export function queryWorkforce(ctx: ReadModelContext): WorkforceSummary {
 /** A trainee's current institution (for read authorisation), or undefined when not enrolled. */
 export function traineeInstitution(ctx: ReadModelContext, traineeId: string): string | undefined {
   const name = table(activeTables(ctx.db, WORKFORCE), 'workforce');
-  const row = ctx.db.prepare<[string], { doc: string }>(`SELECT doc FROM ${name} WHERE key = ?`).get(`trainee:${traineeId}`);
+  const row = ctx.db
+    .prepare<[string], { doc: string }>(`SELECT doc FROM ${name} WHERE key = ?`)
+    .get(`trainee:${traineeId}`);
   const doc = row ? (JSON.parse(row.doc) as WorkforceDoc) : undefined;
   return doc?.kind === 'trainee' ? doc.institutionId : undefined;
 }

@@ -1,0 +1,49 @@
+import { Module, type Provider, type Type } from '@nestjs/common';
+import { ReadModels } from '@inr/projections';
+import type { EventStore } from '@inr/event-store';
+import type { LedgerConfig } from '../config/ledger-config';
+import { JsonLogger } from '../platform/logging/json-logger';
+import { EVENT_STORE, LEDGER_CONFIG } from '../platform/store/tokens';
+import { CaseRegistryController } from './case-registry.controller';
+import { DecisionsController } from './decisions.controller';
+import { ReadModelsLifecycle } from './read-models-lifecycle';
+import { SupervisorQueueController } from './supervisor-queue.controller';
+import { TraineeStatusController } from './trainee-status.controller';
+import { TrustAuditController } from './trust-audit.controller';
+import { WorkforceController } from './workforce.controller';
+
+export const READ_MODEL_CONTROLLERS: Type<unknown>[] = [
+  TraineeStatusController,
+  CaseRegistryController,
+  SupervisorQueueController,
+  TrustAuditController,
+  WorkforceController,
+  DecisionsController,
+];
+
+/** Needs EVENT_STORE, LEDGER_CONFIG, LedgerMetrics and JsonLogger from the app. */
+export const READ_MODEL_PROVIDERS: Provider[] = [
+  {
+    provide: ReadModels,
+    inject: [EVENT_STORE, LEDGER_CONFIG, JsonLogger],
+    useFactory: (store: EventStore, config: LedgerConfig, logger: JsonLogger): ReadModels =>
+      ReadModels.open(store, config.dataDir, {
+        // A projection bug stops the runner (reads go stale, lag grows) rather than skipping an event.
+        onError: (error) =>
+          logger.logEvent('error', 'projection runner stopped', { error: String(error) }),
+      }),
+  },
+  ReadModelsLifecycle,
+];
+
+/**
+ * The read-model routes and the runner. Its providers inject the app's EVENT_STORE,
+ * LEDGER_CONFIG, LedgerMetrics and JsonLogger, so AppModule must make those visible: mark its
+ * dynamic module `global: true`, or spread READ_MODEL_CONTROLLERS / READ_MODEL_PROVIDERS into it.
+ */
+@Module({
+  controllers: READ_MODEL_CONTROLLERS,
+  providers: READ_MODEL_PROVIDERS,
+  exports: [ReadModels],
+})
+export class ReadModelsModule {}

@@ -1,0 +1,203 @@
+// Read-model figures: rebuild rate next to a raw read of the same rows, and as-of status latency.
+// Run: node -r ./tests/bench/register-ts.js tests/bench/projections.ts [events]
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStore } from '@inr/event-store';
+import { openReadModelsDb, ReadModels, rebuild } from '@inr/projections';
+import { benchPreset, generateLedgerStream, toEventData } from '../fixtures/generator';
+
+export interface RebuildBenchOptions {
+  events?: number;
+  /** Reuse a directory (and its ledger if already written); a temp one is made and removed otherwise. */
+  dataDir?: string;
+  onProgress?(done: number, total: number, rate: number): void;
+}
+
+export interface RebuildBenchFigures {
+  events: number;
+  rebuildEventsPerSec: number;
+  /** Sequential SELECT of the same rows with JSON.parse of data and metadata: the floor a rebuild cannot beat. */
+  rawReadParseEventsPerSec: number;
+  rebuildSeconds: number;
+  peakRssMb: number;
+}
+
+export interface AsOfBenchOptions {
+  events?: number;
+  dataDir?: string;
+  samples?: number;
+  /** Events the measured trainee should have (the closest trainee is taken). */
+  traineeEvents?: number;
+}
+
+export interface AsOfBenchFigures {
+  traineeId: string;
+  traineeEvents: number;
+  samples: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+/** Writes the seeded synthetic ledger (tests/fixtures/generator) unless the store already holds it. */
+export async function writeBenchLedger(dataDir: string, events: number): Promise<void> {
+  const store = await SqliteEventStore.open({ dataDir });
+  try {
+    if ((await store.count()) >= events) return;
+    let pending: Promise<unknown>[] = [];
+    for (const op of generateLedgerStream(benchPreset(events))) {
+      // Appends queue in order and commit in groups, so per-stream order is kept without awaiting each.
+      pending.push(store.append(op.streamId, [toEventData(op)]));
+      if (pending.length >= 2000) {
+        await Promise.all(pending);
+        pending = [];
+      }
+    }
+    await Promise.all(pending);
+  } finally {
+    await store.close();
+  }
+}
+
+function rawReadParse(dataDir: string): { rows: number; perSec: number } {
+  const db = new Database(join(dataDir, 'events.sqlite'), { readonly: true });
+  const started = performance.now();
+  let rows = 0;
+  for (const row of db
+    .prepare('SELECT data, metadata FROM events ORDER BY position')
+    .iterate() as Iterable<{
+    data: string;
+    metadata: string;
+  }>) {
+    JSON.parse(row.data);
+    JSON.parse(row.metadata);
+    rows++;
+  }
+  db.close();
+  return { rows, perSec: Math.round(rows / ((performance.now() - started) / 1000)) };
+}
+
+async function withDir<T>(
+  dataDir: string | undefined,
+  use: (dir: string) => Promise<T>,
+): Promise<T> {
+  if (dataDir) return use(dataDir);
+  const dir = mkdtempSync(join(tmpdir(), 'inr-projections-bench-'));
+  try {
+    return await use(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function benchRebuild(
+  options: RebuildBenchOptions = {},
+): Promise<RebuildBenchFigures> {
+  const events = options.events ?? 200_000;
+  return withDir(options.dataDir, async (dir) => {
+    await writeBenchLedger(dir, events);
+    const raw = rawReadParse(dir);
+    const store = await SqliteEventStore.open({ dataDir: dir });
+    try {
+      const result = await rebuild(store, dir, { onProgress: options.onProgress });
+      return {
+        events: result.events,
+        rebuildEventsPerSec: result.rate,
+        rawReadParseEventsPerSec: raw.perSec,
+        rebuildSeconds: Math.round(result.seconds * 10) / 10,
+        peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      };
+    } finally {
+      await store.close();
+    }
+  });
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return Math.round(sorted[Math.max(0, index)]! * 100) / 100;
+}
+
+/** p50/p99 of an as-of status query for the trainee whose event count is closest to `traineeEvents`. */
+export async function benchAsOfStatus(options: AsOfBenchOptions = {}): Promise<AsOfBenchFigures> {
+  const events = options.events ?? 200_000;
+  const samples = options.samples ?? 200;
+  const target = options.traineeEvents ?? 500;
+  return withDir(options.dataDir, async (dir) => {
+    await writeBenchLedger(dir, events);
+    const store = await SqliteEventStore.open({ dataDir: dir });
+    const probe = openReadModelsDb(dir);
+    const hasIndex = probe
+      .prepare("SELECT 1 FROM sqlite_master WHERE name = 'projection_versions'")
+      .get();
+    probe.close();
+    if (!hasIndex) await rebuild(store, dir);
+    const models = ReadModels.open(store, dir);
+    try {
+      const db = openReadModelsDb(dir);
+      const pick = db
+        .prepare<[number], { key: string; n: number }>(
+          `SELECT key, COUNT(*) AS n FROM event_index_v1 WHERE key LIKE 'trainee:%'
+           GROUP BY key ORDER BY ABS(COUNT(*) - ?) LIMIT 1`,
+        )
+        .get(target);
+      db.close();
+      if (!pick) throw new Error('no trainee in the bench ledger');
+      const traineeId = pick.key.slice('trainee:'.length);
+      const head = await store.count();
+      const timings: number[] = [];
+      for (let i = 0; i < samples; i++) {
+        // Spread the as-of points over the second half of the ledger (deterministically).
+        const asOf = Math.floor(head / 2 + ((i * 7919) % samples) * (head / 2 / samples));
+        const started = performance.now();
+        await models.traineeStatus({ traineeId, asOf });
+        timings.push(performance.now() - started);
+      }
+      timings.sort((a, b) => a - b);
+      return {
+        traineeId,
+        traineeEvents: pick.n,
+        samples,
+        p50Ms: percentile(timings, 50),
+        p99Ms: percentile(timings, 99),
+      };
+    } finally {
+      await models.close();
+      await store.close();
+    }
+  });
+}
+
+if (require.main === module) {
+  const events = Number(process.argv[2] ?? '200000');
+  const dir = mkdtempSync(join(tmpdir(), 'inr-projections-bench-'));
+  (async () => {
+    const t0 = performance.now();
+    await writeBenchLedger(dir, events);
+    console.log(
+      JSON.stringify({
+        wroteEvents: events,
+        seconds: Math.round((performance.now() - t0) / 100) / 10,
+      }),
+    );
+    let last = 0;
+    const rebuildFigures = await benchRebuild({
+      events,
+      dataDir: dir,
+      onProgress: (done, total, rate) => {
+        if (done - last >= total / 10 || done === total) {
+          last = done;
+          console.log(`rebuild ${done}/${total} ${rate} ev/s`);
+        }
+      },
+    });
+    console.log(JSON.stringify(rebuildFigures));
+    console.log(JSON.stringify(await benchAsOfStatus({ events, dataDir: dir })));
+  })()
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    })
+    .finally(() => rmSync(dir, { recursive: true, force: true }));
+}

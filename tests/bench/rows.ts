@@ -1,0 +1,327 @@
+// The rows of issue 7's table. Each row runs in its own child process (row-runner), so peak
+// memory is the row's own and one row's heap never slows the next.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadBench, pickNumber } from './load-bench';
+import { peerRow } from './peer-row';
+import type { Figure } from './report';
+
+/** Prefix of the one stdout line a row's child process answers with. */
+export const RESULT_MARK = 'BENCH_ROW_RESULT ';
+
+export interface RowContext {
+  full: boolean;
+  repoRoot: string;
+  /** Filled in by the runner after the child exits; rows that report memory read it then. */
+  peakRssMiB?: number;
+}
+
+export interface Row {
+  id: string;
+  run(context: RowContext): Promise<Figure[]>;
+  /** Figures that need the child's peak memory, computed after it exits. */
+  afterExit?(figures: Figure[], peakRssMiB: number, context: RowContext): Figure[];
+}
+
+const notMeasured = (figure: string, reason: string): Figure => ({
+  figure,
+  value: null,
+  unit: '',
+  note: reason,
+});
+
+async function withTempDir<T>(use: (dir: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'inr-bench-'));
+  try {
+    return await use(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const ratioFigure = (
+  figure: string,
+  value: number,
+  unit: string,
+  baseline: Figure['baseline'] & object,
+  min: number,
+): Figure => {
+  const ratio = value / baseline.value;
+  return { figure, value, unit, baseline, ratio, target: `ratio >= ${min}`, met: ratio >= min };
+};
+
+const maxFigure = (figure: string, value: number, unit: string, max: number): Figure => ({
+  figure,
+  value,
+  unit,
+  target: `< ${max} ${unit}`,
+  met: value < max,
+});
+
+interface AppendFigures {
+  sequentialAppendsPerSec: number;
+  concurrentAppendsPerSec: number;
+  concurrency: number;
+  rawInsertsPerSec: number;
+}
+type BenchAppends = (options: { seconds?: number; concurrency?: number }) => Promise<AppendFigures>;
+
+const appends: Row = {
+  id: 'appends',
+  async run({ full }) {
+    const title = 'durable appends/s, 32 concurrent writers (sqlite store port)';
+    const loaded = loadBench<BenchAppends>('./event-store-append', 'benchAppends');
+    if (!loaded.ok) return [notMeasured(title, loaded.reason)];
+    const f = await loaded.fn({ seconds: full ? 10 : 3, concurrency: 32 });
+    return [
+      {
+        ...ratioFigure(
+          title,
+          f.concurrentAppendsPerSec,
+          '/s',
+          {
+            label: 'raw better-sqlite3 insert, synchronous=FULL',
+            value: f.rawInsertsPerSec,
+            unit: '/s',
+          },
+          1.0,
+        ),
+        note: 'Merkle log follows the store (LedgerLog catch-up), not in the append transaction',
+      },
+      {
+        figure: 'durable appends/s, 1 writer awaiting each',
+        value: f.sequentialAppendsPerSec,
+        unit: '/s',
+      },
+    ];
+  },
+};
+
+type BenchHttp = (options: { connections: number; seconds: number }) => Promise<unknown>;
+const http: Row = {
+  id: 'http',
+  async run({ full }) {
+    const title = 'logged cases/s over HTTP, 32 connections';
+    const loaded = loadBench<BenchHttp>('./http-log-case', 'benchHttpLogCase');
+    if (!loaded.ok)
+      return [
+        notMeasured(title, loaded.reason),
+        notMeasured('logged case over HTTP p99', loaded.reason),
+      ];
+    const r = await loaded.fn({ connections: 32, seconds: full ? 15 : 5 });
+    const perSecond = pickNumber(r, [
+      'casesPerSecond',
+      'casesPerSec',
+      'requestsPerSecond',
+      'throughput',
+    ]);
+    const baseline = pickNumber(r, [
+      'baselineAppendsPerSecond',
+      'storeAppendsPerSecond',
+      'baselinePerSecond',
+    ]);
+    const p50 = pickNumber(r, ['p50Ms', 'latencyP50Ms']);
+    const p99 = pickNumber(r, ['p99Ms', 'latencyP99Ms']);
+    if (perSecond === undefined || p99 === undefined) {
+      return [
+        notMeasured(title, `unexpected result shape: ${Object.keys(r as object).join(', ')}`),
+      ];
+    }
+    const out: Figure[] = [
+      baseline === undefined
+        ? { figure: title, value: perSecond, unit: '/s', note: 'no same-run baseline returned' }
+        : ratioFigure(
+            title,
+            perSecond,
+            '/s',
+            { label: 'same store-port append, no HTTP', value: baseline, unit: '/s' },
+            0.5,
+          ),
+      maxFigure('logged case over HTTP p99', p99, 'ms', 50),
+    ];
+    if (p50 !== undefined)
+      out.push({ figure: 'logged case over HTTP p50', value: p50, unit: 'ms' });
+    return out;
+  },
+};
+
+type BenchRebuild = (options: { events: number }) => Promise<unknown>;
+const rebuild: Row = {
+  id: 'rebuild',
+  async run({ full }) {
+    const events = full ? 1_000_000 : 100_000;
+    const title = `projection rebuild events/s at ${events.toLocaleString('en-GB')} events`;
+    const loaded = loadBench<BenchRebuild>('./projections', 'benchRebuild');
+    if (!loaded.ok)
+      return [
+        notMeasured(title, loaded.reason),
+        notMeasured('peak memory of the rebuild', loaded.reason),
+      ];
+    const r = await loaded.fn({ events });
+    const perSecond = pickNumber(r, ['eventsPerSecond', 'eventsPerSec', 'rebuildEventsPerSecond']);
+    const baseline = pickNumber(r, [
+      'baselineEventsPerSecond',
+      'rawEventsPerSecond',
+      'rawReadParseEventsPerSecond',
+    ]);
+    if (perSecond === undefined)
+      return [
+        notMeasured(title, `unexpected result shape: ${Object.keys(r as object).join(', ')}`),
+      ];
+    return [
+      baseline === undefined
+        ? { figure: title, value: perSecond, unit: '/s', note: 'no same-run baseline returned' }
+        : ratioFigure(
+            title,
+            perSecond,
+            '/s',
+            { label: 'raw sequential read + JSON.parse', value: baseline, unit: '/s' },
+            0.3,
+          ),
+    ];
+  },
+  afterExit(figures, peakRssMiB, { full }) {
+    if (figures.some((f) => f.figure.startsWith('peak memory'))) return figures;
+    const title = `peak memory (RSS) of the ${full ? '1M' : '100k'}-event rebuild process`;
+    return [...figures, maxFigure(title, peakRssMiB, 'MiB', 300)];
+  },
+};
+
+type BenchAsOf = (options: { events: number }) => Promise<unknown>;
+const asOf: Row = {
+  id: 'asof',
+  async run() {
+    const title = 'asOf status query, trainee with 500 events, p99';
+    const loaded = loadBench<BenchAsOf>('./projections', 'benchAsOfStatus');
+    if (!loaded.ok) return [notMeasured(title, loaded.reason)];
+    const r = await loaded.fn({ events: 500 });
+    const p99 = pickNumber(r, ['p99Ms', 'latencyP99Ms']);
+    if (p99 === undefined)
+      return [
+        notMeasured(title, `unexpected result shape: ${Object.keys(r as object).join(', ')}`),
+      ];
+    return [maxFigure(title, p99, 'ms', 10)];
+  },
+};
+
+interface LedgerBenchResult {
+  leaves: number;
+  inclusion: {
+    memory: { p50Us: number; p99Us: number };
+    sqlite?: { p50Us: number; p99Us: number };
+  };
+  consistency: {
+    memory: { p50Us: number; p99Us: number };
+    sqlite?: { p50Us: number; p99Us: number };
+  };
+  auditLeavesPerSecond: number;
+  rawSha256LeavesPerSecond: number;
+  bundle1000VerifyMs: number;
+}
+type RunLedgerBench = (options: {
+  leaves?: number;
+  samples?: number;
+  dataDir?: string;
+}) => Promise<LedgerBenchResult>;
+const ledger: Row = {
+  id: 'ledger',
+  async run({ full }) {
+    const loaded = loadBench<RunLedgerBench>(
+      '../../libs/ledger/src/bench/ledger-bench',
+      'runLedgerBench',
+    );
+    if (!loaded.ok) {
+      return [
+        'audit leaves/s',
+        'inclusion proof p99',
+        'consistency proof p99',
+        'verify a 1,000-event bundle',
+      ].map((t) => notMeasured(t, loaded.reason));
+    }
+    const leaves = full ? 1_000_000 : 100_000;
+    const r = await withTempDir((dataDir) => loaded.fn({ leaves, samples: 1000, dataDir }));
+    const n = r.leaves.toLocaleString('en-GB');
+    const out: Figure[] = [
+      ratioFigure(
+        `audit: leaves re-hashed and checked/s (${n} leaves)`,
+        r.auditLeavesPerSecond,
+        '/s',
+        {
+          label: 'raw SHA-256 of the same leaf bytes',
+          value: r.rawSha256LeavesPerSecond,
+          unit: '/s',
+        },
+        0.5,
+      ),
+    ];
+    for (const [kind, p] of [
+      ['inclusion', r.inclusion],
+      ['consistency', r.consistency],
+    ] as const) {
+      out.push(
+        maxFigure(
+          `${kind} proof p99, ${n} leaves, hashes in memory`,
+          p.memory.p99Us / 1000,
+          'ms',
+          1,
+        ),
+      );
+      if (p.sqlite)
+        out.push(
+          maxFigure(
+            `${kind} proof p99, ${n} leaves, hashes in sqlite`,
+            p.sqlite.p99Us / 1000,
+            'ms',
+            1,
+          ),
+        );
+    }
+    out.push(maxFigure('verify a bundle of 1,000 events', r.bundle1000VerifyMs, 'ms', 200));
+    return out;
+  },
+};
+
+interface EvaluateResult {
+  pathwayId: string;
+  events: number;
+  p50Ms: number;
+  p99Ms: number;
+  evaluationsPerSecond: number;
+}
+type BenchEvaluate = (options: { events?: number; iterations?: number }) => EvaluateResult[];
+const policy: Row = {
+  id: 'policy',
+  async run({ full }) {
+    const title = 'policy evaluation over 5,000 events, p99 (worst catalogue pathway)';
+    const loaded = loadBench<BenchEvaluate>(
+      '../../libs/policy/bench/evaluate.bench',
+      'benchEvaluate',
+    );
+    if (!loaded.ok) return [notMeasured(title, loaded.reason)];
+    const results = loaded.fn({ events: 5000, iterations: full ? 300 : 100 });
+    if (results.length === 0) return [notMeasured(title, 'the catalogue is empty')];
+    const worst = results.reduce((a, b) => (b.p99Ms > a.p99Ms ? b : a));
+    const slowest = results.reduce((a, b) =>
+      b.evaluationsPerSecond < a.evaluationsPerSecond ? b : a,
+    );
+    return [
+      { figure: title, value: worst.p99Ms, unit: 'ms', note: worst.pathwayId },
+      {
+        figure: 'policy evaluations/s over 5,000 events (slowest pathway)',
+        value: slowest.evaluationsPerSecond,
+        unit: '/s',
+        note: slowest.pathwayId,
+      },
+    ];
+  },
+};
+
+const peer: Row = {
+  id: 'peer',
+  async run({ full, repoRoot }) {
+    return withTempDir((workDir) => peerRow({ events: full ? 20_000 : 2_000, workDir, repoRoot }));
+  },
+};
+
+export const ROWS: readonly Row[] = [appends, http, rebuild, ledger, asOf, policy, peer];
