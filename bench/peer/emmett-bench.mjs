@@ -14,7 +14,10 @@ import { fileURLToPath } from 'node:url';
 
 const [file, workDir] = process.argv.slice(2);
 if (!file || !workDir) throw new Error('usage: node emmett-bench.mjs <events.jsonl> <workDir>');
-const events = readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+const events = readFileSync(file, 'utf8')
+  .trim()
+  .split('\n')
+  .map((line) => JSON.parse(line));
 // The package's exports hide package.json; read it from node_modules beside this script.
 const here = fileURLToPath(new URL('.', import.meta.url));
 const emmettVersion = JSON.parse(
@@ -23,6 +26,21 @@ const emmettVersion = JSON.parse(
 
 const streamType = (streamId) => streamId.slice(0, streamId.indexOf('-'));
 const message = (e) => ({ type: e.type, data: e.data, metadata: e.metadata });
+
+// Emmett 0.38.5 on sqlite3 5.1.7 now and then fails a commit with "SQLITE_BUSY: cannot commit
+// transaction - SQL statements in progress" (a RETURNING statement left unreset); the
+// transaction is rolled back, so the append is retried and the retries are reported.
+let retries = 0;
+async function withRetry(append) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await append();
+    } catch (error) {
+      if (attempt >= 5 || !String(error?.message).includes('SQLITE_BUSY')) throw error;
+      retries++;
+    }
+  }
+}
 
 function fresh(name) {
   const dir = join(workDir, name);
@@ -38,7 +56,9 @@ const connection = sqliteConnection({ fileName });
 await createEventStoreSchema(connection);
 let t = performance.now();
 for (const e of events) {
-  const result = await appendToStream(connection, e.streamId, streamType(e.streamId), [message(e)]);
+  const result = await withRetry(() =>
+    appendToStream(connection, e.streamId, streamType(e.streamId), [message(e)]),
+  );
   if (!result.success) throw new Error(`append failed for ${e.streamId}`);
 }
 const appendSeconds = (performance.now() - t) / 1000;
@@ -62,7 +82,7 @@ if (read !== events.length) throw new Error(`read ${read} of ${events.length} ev
 const subset = events.slice(0, Math.min(events.length, 1000));
 const store = getSQLiteEventStore({ fileName: fresh('store') });
 t = performance.now();
-for (const e of subset) await store.appendToStream(e.streamId, [message(e)]);
+for (const e of subset) await withRetry(() => store.appendToStream(e.streamId, [message(e)]));
 const storeAppendSeconds = (performance.now() - t) / 1000;
 
 console.log(
@@ -75,5 +95,6 @@ console.log(
     readEventsPerSecond: Math.round(read / readSeconds),
     storeApiAppendsPerSecond: Math.round(subset.length / storeAppendSeconds),
     storeApiEvents: subset.length,
+    busyRetries: retries,
   }),
 );

@@ -16,6 +16,7 @@ interface PeerFigures {
   readEventsPerSecond: number;
   storeApiAppendsPerSecond: number;
   storeApiEvents: number;
+  busyRetries: number;
 }
 
 const notMeasured = (reason: string): Figure[] => [
@@ -91,7 +92,9 @@ export async function peerRow(options: {
     );
   }
   const peer = JSON.parse(line) as PeerFigures;
-  const durability = `peer: synchronous=${peer.synchronous}, journal ${peer.journalMode}; ours: WAL, synchronous=FULL`;
+  const durability =
+    `peer: synchronous=${peer.synchronous}, journal ${peer.journalMode}, ${peer.busyRetries} SQLITE_BUSY retries; ` +
+    'ours: WAL, synchronous=FULL';
   return [
     {
       figure: `peer: sequential durable appends/s, ${ops.length.toLocaleString('en-GB')} generated events`,

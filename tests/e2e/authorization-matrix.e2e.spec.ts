@@ -1,12 +1,28 @@
 import type { Role } from '@inr/domain';
 import pathwayDocument from '../../libs/policy/src/catalogue/illustrative-esmint-cast.json';
-import { accreditation, daysAgo, enrolment, RVI, SALFORD, thrombectomyCase } from './support/fixtures';
+import {
+  accreditation,
+  daysAgo,
+  enrolment,
+  RVI,
+  SALFORD,
+  thrombectomyCase,
+} from './support/fixtures';
 import { call, startTestApp, type TestApp } from './support/test-app';
 
 // Every route x every role, written out by hand as the specification (not derived from the
 // policy table it checks). Subjects: the trainee is trn-kim, the supervisor sup-ann (named on
 // the case), everyone else a person of their own; all at RVI unless said otherwise.
-const ALL: Role[] = ['trainee', 'supervisor', 'medical-director', 'panel', 'trust-auditor', 'accreditor', 'regulator', 'admin'];
+const ALL: Role[] = [
+  'trainee',
+  'supervisor',
+  'medical-director',
+  'panel',
+  'trust-auditor',
+  'accreditor',
+  'regulator',
+  'admin',
+];
 const SUBJECT: Record<Role, string> = {
   trainee: 'trn-kim',
   supervisor: 'sup-ann',
@@ -38,47 +54,246 @@ describe('authorisation matrix', () => {
     t = await startTestApp();
     const admin = await t.token('admin', 'adm-1');
     const trainee = await t.token('trainee', 'trn-kim');
-    const ok = async (url: string, body: unknown, token: string): Promise<Record<string, unknown>> => {
+    const ok = async (
+      url: string,
+      body: unknown,
+      token: string,
+    ): Promise<Record<string, unknown>> => {
       const res = await call(t.app, 'POST', url, body, { token });
       if (res.status !== 201) throw new Error(`fixture ${url}: ${res.status} ${res.text}`);
       return res.body;
     };
     await ok('/v1/trainees', enrolment('trn-kim'), admin);
     await ok('/v1/supervisors/sup-ann/accreditations', accreditation(), admin);
-    await ok('/v1/supervisors/sup-zed/accreditations', accreditation({ gmcNumber: '7099999' }), admin);
+    await ok(
+      '/v1/supervisors/sup-zed/accreditations',
+      accreditation({ gmcNumber: '7099999' }),
+      admin,
+    );
     caseId = String((await ok('/v1/cases', thrombectomyCase(), trainee))['id']);
-    spareCaseId = String((await ok('/v1/cases', thrombectomyCase({ localRef: 'MT-SPARE' }), trainee))['id']);
-    await ok('/v1/pathways/illustrative-esmint-cast/versions', { document: pathwayDocument }, admin);
-    applicationId = String((await ok('/v1/applications', { pathwayId: 'illustrative-esmint-cast', pathwayVersion: '1.0.0' }, trainee))['id']);
+    spareCaseId = String(
+      (await ok('/v1/cases', thrombectomyCase({ localRef: 'MT-SPARE' }), trainee))['id'],
+    );
+    await ok(
+      '/v1/pathways/illustrative-esmint-cast/versions',
+      { document: pathwayDocument },
+      admin,
+    );
+    applicationId = String(
+      (
+        await ok(
+          '/v1/applications',
+          { pathwayId: 'illustrative-esmint-cast', pathwayVersion: '1.0.0' },
+          trainee,
+        )
+      )['id'],
+    );
   });
   afterAll(() => t.close());
 
   const routes: RouteCase[] = [
-    { name: 'enrol trainee', method: 'POST', url: () => '/v1/trainees', body: () => enrolment('trn-kim'), allowed: ['admin', 'medical-director'], outsiders: [{ role: 'medical-director', sub: 'md-9', institution: SALFORD }] },
-    { name: 'transfer trainee', method: 'POST', url: () => '/v1/trainees/trn-kim/transfers', body: () => ({ toInstitutionId: RVI, transferredOn: daysAgo(1) }), allowed: ['admin', 'medical-director'], outsiders: [{ role: 'medical-director', sub: 'md-9', institution: SALFORD }] },
-    { name: 'record assessment', method: 'POST', url: () => '/v1/trainees/trn-kim/assessments', body: () => ({ assessmentType: 'CbD', outcome: 'satisfactory', performedOn: daysAgo(2) }), allowed: ['supervisor', 'medical-director'] },
-    { name: 'sign off competency', method: 'POST', url: () => '/v1/trainees/trn-kim/competencies/mt-technique/sign-offs', body: () => ({ institutionId: RVI }), allowed: ['supervisor', 'medical-director'] },
-    { name: 'record rota', method: 'POST', url: () => '/v1/trainees/trn-kim/rota-participation', body: () => ({ institutionId: RVI, from: daysAgo(60), to: daysAgo(30), shifts: 4 }), allowed: ['admin', 'medical-director', 'supervisor'], outsiders: [{ role: 'supervisor', sub: 'sup-9', institution: SALFORD }] },
-    { name: 'recognise training time', method: 'POST', url: () => '/v1/trainees/trn-kim/training-time', body: () => ({ setting: 'diagnostic-neuroradiology', months: 6, from: daysAgo(380), to: daysAgo(200) }), allowed: ['admin', 'panel', 'medical-director'], outsiders: [{ role: 'medical-director', sub: 'md-9', institution: SALFORD }] },
-    { name: 'log case', method: 'POST', url: () => '/v1/cases', body: () => thrombectomyCase(), allowed: ['trainee'] },
-    { name: 'amend case', method: 'POST', url: () => `/v1/cases/${caseId}/amendments`, body: () => ({ changes: { notes: 'Corrected notes' }, reason: 'Typo' }), allowed: ['trainee'], outsiders: [{ role: 'trainee', sub: 'trn-other', institution: RVI }] },
-    { name: 'retract case', method: 'POST', url: () => `/v1/cases/${spareCaseId}/retraction`, body: () => ({ reason: 'Duplicate' }), allowed: ['trainee'], outsiders: [{ role: 'trainee', sub: 'trn-other', institution: RVI }] },
-    { name: 'sign off case', method: 'POST', url: () => `/v1/cases/${caseId}/sign-off`, body: () => ({}), allowed: ['supervisor'], outsiders: [{ role: 'supervisor', sub: 'sup-zed', institution: RVI }] },
-    { name: 'dispute case', method: 'POST', url: () => `/v1/cases/${caseId}/disputes`, body: () => ({ reason: 'Not present' }), allowed: ['supervisor'], outsiders: [{ role: 'supervisor', sub: 'sup-zed', institution: RVI }] },
-    { name: 'accredit supervisor', method: 'POST', url: () => '/v1/supervisors/sup-new/accreditations', body: () => accreditation({ gmcNumber: '7011111' }), allowed: ['admin', 'accreditor', 'medical-director'], outsiders: [{ role: 'medical-director', sub: 'md-9', institution: SALFORD }] },
-    { name: 'revoke supervisor', method: 'POST', url: () => '/v1/supervisors/sup-zed/revocations', body: () => ({ reason: 'Left the trust' }), allowed: ['admin', 'accreditor', 'medical-director'], outsiders: [{ role: 'medical-director', sub: 'md-9', institution: SALFORD }] },
-    { name: 'publish pathway', method: 'POST', url: () => '/v1/pathways/illustrative-esmint-cast/versions', body: () => ({ document: pathwayDocument }), allowed: ['admin', 'accreditor'] },
-    { name: 'submit application', method: 'POST', url: () => '/v1/applications', body: () => ({ pathwayId: 'illustrative-esmint-cast', pathwayVersion: '1.0.0' }), allowed: ['trainee'] },
-    { name: 'record decision', method: 'POST', url: () => `/v1/applications/${applicationId}/decisions`, body: () => ({ outcome: 'deferred', reasons: 'More cases' }), allowed: ['panel'] },
-    { name: 'issue credential', method: 'POST', url: () => `/v1/applications/${applicationId}/credential`, body: () => ({}), allowed: ['panel', 'admin'] },
-    { name: 'suspend credential', method: 'POST', url: () => `/v1/applications/${applicationId}/suspension`, body: () => ({ reason: 'Review' }), allowed: ['panel', 'admin', 'regulator'] },
-    { name: 'reinstate credential', method: 'POST', url: () => `/v1/applications/${applicationId}/reinstatement`, body: () => ({ reason: 'Review' }), allowed: ['panel', 'admin', 'regulator'] },
-    { name: 'revoke credential', method: 'POST', url: () => `/v1/applications/${applicationId}/revocation`, body: () => ({ reason: 'Review' }), allowed: ['panel', 'admin', 'regulator'] },
-    { name: 'read trainee', method: 'GET', url: () => '/v1/trainees/trn-kim', allowed: ALL, outsiders: [{ role: 'trust-auditor', sub: 'aud-9', institution: SALFORD }, { role: 'trainee', sub: 'trn-other', institution: RVI }, { role: 'supervisor', sub: 'sup-9', institution: SALFORD }] },
-    { name: 'read case', method: 'GET', url: () => `/v1/cases/${caseId}`, allowed: ALL, outsiders: [{ role: 'trust-auditor', sub: 'aud-9', institution: SALFORD }, { role: 'medical-director', sub: 'md-9', institution: SALFORD }, { role: 'trainee', sub: 'trn-other', institution: RVI }] },
-    { name: 'read pending sign-offs', method: 'GET', url: () => '/v1/supervisors/sup-ann/pending', allowed: ['supervisor', 'medical-director', 'panel', 'trust-auditor', 'accreditor', 'regulator', 'admin'], outsiders: [{ role: 'supervisor', sub: 'sup-zed', institution: RVI }, { role: 'trust-auditor', sub: 'aud-9', institution: SALFORD }] },
+    {
+      name: 'enrol trainee',
+      method: 'POST',
+      url: () => '/v1/trainees',
+      body: () => enrolment('trn-kim'),
+      allowed: ['admin', 'medical-director'],
+      outsiders: [{ role: 'medical-director', sub: 'md-9', institution: SALFORD }],
+    },
+    {
+      name: 'transfer trainee',
+      method: 'POST',
+      url: () => '/v1/trainees/trn-kim/transfers',
+      body: () => ({ toInstitutionId: RVI, transferredOn: daysAgo(1) }),
+      allowed: ['admin', 'medical-director'],
+      outsiders: [{ role: 'medical-director', sub: 'md-9', institution: SALFORD }],
+    },
+    {
+      name: 'record assessment',
+      method: 'POST',
+      url: () => '/v1/trainees/trn-kim/assessments',
+      body: () => ({ assessmentType: 'CbD', outcome: 'satisfactory', performedOn: daysAgo(2) }),
+      allowed: ['supervisor', 'medical-director'],
+    },
+    {
+      name: 'sign off competency',
+      method: 'POST',
+      url: () => '/v1/trainees/trn-kim/competencies/mt-technique/sign-offs',
+      body: () => ({ institutionId: RVI }),
+      allowed: ['supervisor', 'medical-director'],
+    },
+    {
+      name: 'record rota',
+      method: 'POST',
+      url: () => '/v1/trainees/trn-kim/rota-participation',
+      body: () => ({ institutionId: RVI, from: daysAgo(60), to: daysAgo(30), shifts: 4 }),
+      allowed: ['admin', 'medical-director', 'supervisor'],
+      outsiders: [{ role: 'supervisor', sub: 'sup-9', institution: SALFORD }],
+    },
+    {
+      name: 'recognise training time',
+      method: 'POST',
+      url: () => '/v1/trainees/trn-kim/training-time',
+      body: () => ({
+        setting: 'diagnostic-neuroradiology',
+        months: 6,
+        from: daysAgo(380),
+        to: daysAgo(200),
+      }),
+      allowed: ['admin', 'panel', 'medical-director'],
+      outsiders: [{ role: 'medical-director', sub: 'md-9', institution: SALFORD }],
+    },
+    {
+      name: 'log case',
+      method: 'POST',
+      url: () => '/v1/cases',
+      body: () => thrombectomyCase(),
+      allowed: ['trainee'],
+    },
+    {
+      name: 'amend case',
+      method: 'POST',
+      url: () => `/v1/cases/${caseId}/amendments`,
+      body: () => ({ changes: { notes: 'Corrected notes' }, reason: 'Typo' }),
+      allowed: ['trainee'],
+      outsiders: [{ role: 'trainee', sub: 'trn-other', institution: RVI }],
+    },
+    {
+      name: 'retract case',
+      method: 'POST',
+      url: () => `/v1/cases/${spareCaseId}/retraction`,
+      body: () => ({ reason: 'Duplicate' }),
+      allowed: ['trainee'],
+      outsiders: [{ role: 'trainee', sub: 'trn-other', institution: RVI }],
+    },
+    {
+      name: 'sign off case',
+      method: 'POST',
+      url: () => `/v1/cases/${caseId}/sign-off`,
+      body: () => ({}),
+      allowed: ['supervisor'],
+      outsiders: [{ role: 'supervisor', sub: 'sup-zed', institution: RVI }],
+    },
+    {
+      name: 'dispute case',
+      method: 'POST',
+      url: () => `/v1/cases/${caseId}/disputes`,
+      body: () => ({ reason: 'Not present' }),
+      allowed: ['supervisor'],
+      outsiders: [{ role: 'supervisor', sub: 'sup-zed', institution: RVI }],
+    },
+    {
+      name: 'accredit supervisor',
+      method: 'POST',
+      url: () => '/v1/supervisors/sup-new/accreditations',
+      body: () => accreditation({ gmcNumber: '7011111' }),
+      allowed: ['admin', 'accreditor', 'medical-director'],
+      outsiders: [{ role: 'medical-director', sub: 'md-9', institution: SALFORD }],
+    },
+    {
+      name: 'revoke supervisor',
+      method: 'POST',
+      url: () => '/v1/supervisors/sup-zed/revocations',
+      body: () => ({ reason: 'Left the trust' }),
+      allowed: ['admin', 'accreditor', 'medical-director'],
+      outsiders: [{ role: 'medical-director', sub: 'md-9', institution: SALFORD }],
+    },
+    {
+      name: 'publish pathway',
+      method: 'POST',
+      url: () => '/v1/pathways/illustrative-esmint-cast/versions',
+      body: () => ({ document: pathwayDocument }),
+      allowed: ['admin', 'accreditor'],
+    },
+    {
+      name: 'submit application',
+      method: 'POST',
+      url: () => '/v1/applications',
+      body: () => ({ pathwayId: 'illustrative-esmint-cast', pathwayVersion: '1.0.0' }),
+      allowed: ['trainee'],
+    },
+    {
+      name: 'record decision',
+      method: 'POST',
+      url: () => `/v1/applications/${applicationId}/decisions`,
+      body: () => ({ outcome: 'deferred', reasons: 'More cases' }),
+      allowed: ['panel'],
+    },
+    {
+      name: 'issue credential',
+      method: 'POST',
+      url: () => `/v1/applications/${applicationId}/credential`,
+      body: () => ({}),
+      allowed: ['panel', 'admin'],
+    },
+    {
+      name: 'suspend credential',
+      method: 'POST',
+      url: () => `/v1/applications/${applicationId}/suspension`,
+      body: () => ({ reason: 'Review' }),
+      allowed: ['panel', 'admin', 'regulator'],
+    },
+    {
+      name: 'reinstate credential',
+      method: 'POST',
+      url: () => `/v1/applications/${applicationId}/reinstatement`,
+      body: () => ({ reason: 'Review' }),
+      allowed: ['panel', 'admin', 'regulator'],
+    },
+    {
+      name: 'revoke credential',
+      method: 'POST',
+      url: () => `/v1/applications/${applicationId}/revocation`,
+      body: () => ({ reason: 'Review' }),
+      allowed: ['panel', 'admin', 'regulator'],
+    },
+    {
+      name: 'read trainee',
+      method: 'GET',
+      url: () => '/v1/trainees/trn-kim',
+      allowed: ALL,
+      outsiders: [
+        { role: 'trust-auditor', sub: 'aud-9', institution: SALFORD },
+        { role: 'trainee', sub: 'trn-other', institution: RVI },
+        { role: 'supervisor', sub: 'sup-9', institution: SALFORD },
+      ],
+    },
+    {
+      name: 'read case',
+      method: 'GET',
+      url: () => `/v1/cases/${caseId}`,
+      allowed: ALL,
+      outsiders: [
+        { role: 'trust-auditor', sub: 'aud-9', institution: SALFORD },
+        { role: 'medical-director', sub: 'md-9', institution: SALFORD },
+        { role: 'trainee', sub: 'trn-other', institution: RVI },
+      ],
+    },
+    {
+      name: 'read pending sign-offs',
+      method: 'GET',
+      url: () => '/v1/supervisors/sup-ann/pending',
+      allowed: [
+        'supervisor',
+        'medical-director',
+        'panel',
+        'trust-auditor',
+        'accreditor',
+        'regulator',
+        'admin',
+      ],
+      outsiders: [
+        { role: 'supervisor', sub: 'sup-zed', institution: RVI },
+        { role: 'trust-auditor', sub: 'aud-9', institution: SALFORD },
+      ],
+    },
     { name: 'list pathways', method: 'GET', url: () => '/v1/pathways', allowed: ALL },
-    { name: 'pathway versions', method: 'GET', url: () => '/v1/pathways/illustrative-esmint-cast/versions', allowed: ALL },
+    {
+      name: 'pathway versions',
+      method: 'GET',
+      url: () => '/v1/pathways/illustrative-esmint-cast/versions',
+      allowed: ALL,
+    },
   ];
 
   it.each(routes)('$name: allows exactly the roles the specification names', async (route) => {
@@ -87,26 +302,35 @@ describe('authorisation matrix', () => {
       const token = await t.token(role, SUBJECT[role], RVI);
       const res = await call(t.app, route.method, route.url(), route.body?.(), { token });
       outcomes[role] = res.status;
-      if (res.status === 403) expect(res.body['code']).toMatch(/^(FORBIDDEN|ROLE_NOT_PERMITTED|ACTOR_MISMATCH)$/);
+      if (res.status === 403)
+        expect(res.body['code']).toMatch(/^(FORBIDDEN|ROLE_NOT_PERMITTED|ACTOR_MISMATCH)$/);
     }
     const allowed = ALL.filter((role) => outcomes[role] !== 403);
-    expect({ allowed: [...allowed].sort(), outcomes }).toEqual({ allowed: [...route.allowed].sort(), outcomes: expect.anything() });
+    expect({ allowed: [...allowed].sort(), outcomes }).toEqual({
+      allowed: [...route.allowed].sort(),
+      outcomes: expect.anything(),
+    });
     for (const role of ALL) expect(outcomes[role]).toBeLessThan(500);
   });
 
-  it.each(routes.filter((r) => r.outsiders))('$name: refuses other people and institutions', async (route) => {
-    for (const outsider of route.outsiders ?? []) {
-      const token = await t.token(outsider.role, outsider.sub, outsider.institution);
-      const res = await call(t.app, route.method, route.url(), route.body?.(), { token });
-      expect({ outsider, status: res.status }).toEqual({ outsider, status: 403 });
-    }
-  });
+  it.each(routes.filter((r) => r.outsiders))(
+    '$name: refuses other people and institutions',
+    async (route) => {
+      for (const outsider of route.outsiders ?? []) {
+        const token = await t.token(outsider.role, outsider.sub, outsider.institution);
+        const res = await call(t.app, route.method, route.url(), route.body?.(), { token });
+        expect({ outsider, status: res.status }).toEqual({ outsider, status: 403 });
+      }
+    },
+  );
 
   it.each(routes)('$name: 401 without a token and with an expired one', async (route) => {
     const none = await call(t.app, route.method, route.url(), route.body?.());
     expect(none.status).toBe(401);
     expect(none.body['code']).toBe('UNAUTHENTICATED');
-    const expired = await call(t.app, route.method, route.url(), route.body?.(), { token: await t.token('admin', 'adm-1', RVI, -5) });
+    const expired = await call(t.app, route.method, route.url(), route.body?.(), {
+      token: await t.token('admin', 'adm-1', RVI, -5),
+    });
     expect(expired.status).toBe(401);
     expect(expired.body['code']).toBe('TOKEN_EXPIRED');
   });

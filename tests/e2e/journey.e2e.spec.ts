@@ -20,14 +20,17 @@ describe('training journey over HTTP', () => {
 
   const post = (token: string, url: string, body: unknown, key?: string): Promise<CallResult> =>
     call(t.app, 'POST', url, body, { token, ...(key ? { key } : {}) });
-  const get = (token: string, url: string): Promise<CallResult> => call(t.app, 'GET', url, undefined, { token });
+  const get = (token: string, url: string): Promise<CallResult> =>
+    call(t.app, 'GET', url, undefined, { token });
   const created = (res: CallResult): Record<string, unknown> => {
     expect({ status: res.status, body: res.body }).toMatchObject({ status: 201 });
     expect(res.headers['etag']).toBe(`"${String(res.body['revision'])}"`);
     return res.body;
   };
   const historyTypes = async (token: string, caseId: string): Promise<string[]> =>
-    ((await get(token, `/v1/cases/${caseId}`)).body['history'] as Array<{ type: string }>).map((e) => e.type);
+    ((await get(token, `/v1/cases/${caseId}`)).body['history'] as Array<{ type: string }>).map(
+      (e) => e.type,
+    );
 
   let caseA = '';
   let caseB = '';
@@ -37,7 +40,13 @@ describe('training journey over HTTP', () => {
     const enrolled = created(await post(tokens.admin!, '/v1/trainees', enrolment('trn-kim')));
     expect(enrolled).toMatchObject({ streamId: 'trainee-trn-kim', revision: 0, position: 0 });
     created(await post(tokens.admin!, '/v1/supervisors/sup-ann/accreditations', accreditation()));
-    created(await post(tokens.admin!, '/v1/supervisors/sup-bob/accreditations', accreditation({ gmcNumber: '7054321' })));
+    created(
+      await post(
+        tokens.admin!,
+        '/v1/supervisors/sup-bob/accreditations',
+        accreditation({ gmcNumber: '7054321' }),
+      ),
+    );
     const trainee = await get(tokens.trainee!, '/v1/trainees/trn-kim');
     expect(trainee.status).toBe(200);
     expect(trainee.body['state']).toMatchObject({ status: 'enrolled', institutionId: RVI });
@@ -46,20 +55,32 @@ describe('training journey over HTTP', () => {
 
   it('logs cases as the trainee, each with a server-chosen id', async () => {
     const a = created(await post(tokens.trainee!, '/v1/cases', thrombectomyCase()));
-    const b = created(await post(tokens.trainee!, '/v1/cases', thrombectomyCase({ supervisorId: 'sup-bob', localRef: 'MT-2026-002' })));
+    const b = created(
+      await post(
+        tokens.trainee!,
+        '/v1/cases',
+        thrombectomyCase({ supervisorId: 'sup-bob', localRef: 'MT-2026-002' }),
+      ),
+    );
     caseA = String(a['id']);
     caseB = String(b['id']);
     expect(a['streamId']).toBe(`case-${caseA}`);
     expect(caseA).not.toBe(caseB);
     const read = await get(tokens.trainee!, `/v1/cases/${caseA}`);
-    expect(read.body['state']).toMatchObject({ status: 'logged', signOff: { status: 'awaiting' }, record: { traineeId: 'trn-kim', supervisorId: 'sup-ann' } });
+    expect(read.body['state']).toMatchObject({
+      status: 'logged',
+      signOff: { status: 'awaiting' },
+      record: { traineeId: 'trn-kim', supervisorId: 'sup-ann' },
+    });
     const [logged] = read.body['history'] as Array<{ actor: unknown; data: unknown }>;
     expect(logged?.actor).toEqual({ subject: 'trn-kim', role: 'trainee', institutionId: RVI });
   });
 
-  it("shows each supervisor only their own pending cases", async () => {
+  it('shows each supervisor only their own pending cases', async () => {
     const pending = await get(tokens.ann!, '/v1/supervisors/sup-ann/pending');
-    expect((pending.body['pending'] as Array<{ caseId: string }>).map((p) => p.caseId)).toEqual([caseA]);
+    expect((pending.body['pending'] as Array<{ caseId: string }>).map((p) => p.caseId)).toEqual([
+      caseA,
+    ]);
   });
 
   it('lets the named supervisor sign off, and the other dispute', async () => {
@@ -67,63 +88,154 @@ describe('training journey over HTTP', () => {
     expect(await historyTypes(tokens.trainee!, caseA)).toEqual(['CaseLogged', 'CaseSignedOff']);
     const notNamed = await post(tokens.bob!, `/v1/cases/${caseA}/sign-off`, {});
     expect(notNamed.status).toBe(403);
-    created(await post(tokens.bob!, `/v1/cases/${caseB}/disputes`, { reason: 'I was not the supervisor on this case' }));
-    expect(await historyTypes(tokens.trainee!, caseB)).toEqual(['CaseLogged', 'CaseSignOffDisputed']);
+    created(
+      await post(tokens.bob!, `/v1/cases/${caseB}/disputes`, {
+        reason: 'I was not the supervisor on this case',
+      }),
+    );
+    expect(await historyTypes(tokens.trainee!, caseB)).toEqual([
+      'CaseLogged',
+      'CaseSignOffDisputed',
+    ]);
   });
 
   it('amends a disputed case with If-Match and gets it signed', async () => {
-    const stale = await call(t.app, 'POST', `/v1/cases/${caseB}/amendments`, { changes: { supervisorId: 'sup-ann' }, reason: 'Wrong supervisor named' }, { token: tokens.trainee!, ifMatch: '"0"' });
+    const stale = await call(
+      t.app,
+      'POST',
+      `/v1/cases/${caseB}/amendments`,
+      { changes: { supervisorId: 'sup-ann' }, reason: 'Wrong supervisor named' },
+      { token: tokens.trainee!, ifMatch: '"0"' },
+    );
     expect(stale.status).toBe(412);
     expect(stale.body['code']).toBe('PRECONDITION_FAILED');
-    const amended = await call(t.app, 'POST', `/v1/cases/${caseB}/amendments`, { changes: { supervisorId: 'sup-ann' }, reason: 'Wrong supervisor named' }, { token: tokens.trainee!, ifMatch: '"1"' });
+    const amended = await call(
+      t.app,
+      'POST',
+      `/v1/cases/${caseB}/amendments`,
+      { changes: { supervisorId: 'sup-ann' }, reason: 'Wrong supervisor named' },
+      { token: tokens.trainee!, ifMatch: '"1"' },
+    );
     expect(created(amended)['revision']).toBe(2);
     created(await post(tokens.ann!, `/v1/cases/${caseB}/sign-off`, {}));
-    expect(await historyTypes(tokens.trainee!, caseB)).toEqual(['CaseLogged', 'CaseSignOffDisputed', 'CaseAmended', 'CaseSignedOff']);
+    expect(await historyTypes(tokens.trainee!, caseB)).toEqual([
+      'CaseLogged',
+      'CaseSignOffDisputed',
+      'CaseAmended',
+      'CaseSignedOff',
+    ]);
     expect((await get(tokens.ann!, '/v1/supervisors/sup-ann/pending')).body['pending']).toEqual([]);
   });
 
   it('records assessments and competency sign-offs by two INRs', async () => {
     const assessment = created(
-      await post(tokens.ann!, '/v1/trainees/trn-kim/assessments', { assessmentType: 'Rad-DOPS', procedure: 'mechanical-thrombectomy', outcome: 'satisfactory', performedOn: daysAgo(5) }),
+      await post(tokens.ann!, '/v1/trainees/trn-kim/assessments', {
+        assessmentType: 'Rad-DOPS',
+        procedure: 'mechanical-thrombectomy',
+        outcome: 'satisfactory',
+        performedOn: daysAgo(5),
+      }),
     );
     expect(assessment['id']).toEqual(expect.any(String));
-    created(await post(tokens.ann!, '/v1/trainees/trn-kim/competencies/mt-technique/sign-offs', { institutionId: RVI }));
-    created(await post(tokens.bob!, '/v1/trainees/trn-kim/competencies/mt-technique/sign-offs', { institutionId: RVI }));
-    const again = await post(tokens.bob!, '/v1/trainees/trn-kim/competencies/mt-technique/sign-offs', { institutionId: RVI });
+    created(
+      await post(tokens.ann!, '/v1/trainees/trn-kim/competencies/mt-technique/sign-offs', {
+        institutionId: RVI,
+      }),
+    );
+    created(
+      await post(tokens.bob!, '/v1/trainees/trn-kim/competencies/mt-technique/sign-offs', {
+        institutionId: RVI,
+      }),
+    );
+    const again = await post(
+      tokens.bob!,
+      '/v1/trainees/trn-kim/competencies/mt-technique/sign-offs',
+      { institutionId: RVI },
+    );
     expect(again.status).toBe(422);
     expect(again.body['code']).toBe('COMPETENCY_ALREADY_SIGNED_BY_SIGNER');
     const trainee = await get(tokens.trainee!, '/v1/trainees/trn-kim');
-    expect(trainee.body['state']).toMatchObject({ competencySignatures: [{ signerId: 'sup-ann' }, { signerId: 'sup-bob' }] });
+    expect(trainee.body['state']).toMatchObject({
+      competencySignatures: [{ signerId: 'sup-ann' }, { signerId: 'sup-bob' }],
+    });
     expect(trainee.body['cases']).toHaveLength(2);
   });
 
   it('publishes the pathway, takes an application and records the panel decision with its evaluation', async () => {
-    const published = created(await post(tokens.admin!, '/v1/pathways/illustrative-esmint-cast/versions', { document: pathwayDocument }));
+    const published = created(
+      await post(tokens.admin!, '/v1/pathways/illustrative-esmint-cast/versions', {
+        document: pathwayDocument,
+      }),
+    );
     expect(published['streamId']).toBe('policy-illustrative-esmint-cast');
     const versions = await get(tokens.trainee!, '/v1/pathways/illustrative-esmint-cast/versions');
-    expect(versions.body['versions']).toMatchObject([{ version: '1.0.0', contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+    expect(versions.body['versions']).toMatchObject([
+      { version: '1.0.0', contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    ]);
 
-    const applied = created(await post(tokens.trainee!, '/v1/applications', { pathwayId: 'illustrative-esmint-cast', pathwayVersion: '1.0.0' }));
+    const applied = created(
+      await post(tokens.trainee!, '/v1/applications', {
+        pathwayId: 'illustrative-esmint-cast',
+        pathwayVersion: '1.0.0',
+      }),
+    );
     applicationId = String(applied['id']);
 
-    const grantWithoutOverride = await post(tokens.panel!, `/v1/applications/${applicationId}/decisions`, { outcome: 'granted', reasons: 'Looks ready' });
+    const grantWithoutOverride = await post(
+      tokens.panel!,
+      `/v1/applications/${applicationId}/decisions`,
+      { outcome: 'granted', reasons: 'Looks ready' },
+    );
     expect(grantWithoutOverride.status).toBe(422);
     expect(grantWithoutOverride.body['code']).toBe('OVERRIDE_REASON_REQUIRED');
 
     const before = await t.store.count();
-    const decided = created(await post(tokens.panel!, `/v1/applications/${applicationId}/decisions`, { outcome: 'deferred', reasons: 'Needs more first-operator cases' }));
-    const [decision] = await t.store.readStream(String(decided['streamId']), { fromRevision: Number(decided['revision']) });
+    const decided = created(
+      await post(tokens.panel!, `/v1/applications/${applicationId}/decisions`, {
+        outcome: 'deferred',
+        reasons: 'Needs more first-operator cases',
+      }),
+    );
+    const [decision] = await t.store.readStream(String(decided['streamId']), {
+      fromRevision: Number(decided['revision']),
+    });
     expect(decision?.type).toBe('CredentialDecisionRecorded');
-    expect(decision?.data).toMatchObject({ outcome: 'deferred', ledgerSize: before, pathwayVersion: '1.0.0', panelMemberId: 'pnl-1', evaluation: { met: false } });
-    expect(decision?.metadata).toMatchObject({ schemaVersion: 1, actor: { subject: 'pnl-1', role: 'panel' }, idempotencyKey: expect.any(String) });
+    expect(decision?.data).toMatchObject({
+      outcome: 'deferred',
+      ledgerSize: before,
+      pathwayVersion: '1.0.0',
+      panelMemberId: 'pnl-1',
+      evaluation: { met: false },
+    });
+    expect(decision?.metadata).toMatchObject({
+      schemaVersion: 1,
+      actor: { subject: 'pnl-1', role: 'panel' },
+      idempotencyKey: expect.any(String),
+    });
   });
 
   it('grants with a recorded override, issues, suspends and reinstates the credential', async () => {
-    created(await post(tokens.panel!, `/v1/applications/${applicationId}/decisions`, { outcome: 'granted', reasons: 'Recognition route', overrideReason: 'Equivalent experience abroad, evidenced' }));
-    const issued = created(await post(tokens.panel!, `/v1/applications/${applicationId}/credential`, {}));
+    created(
+      await post(tokens.panel!, `/v1/applications/${applicationId}/decisions`, {
+        outcome: 'granted',
+        reasons: 'Recognition route',
+        overrideReason: 'Equivalent experience abroad, evidenced',
+      }),
+    );
+    const issued = created(
+      await post(tokens.panel!, `/v1/applications/${applicationId}/credential`, {}),
+    );
     expect(issued['id']).toEqual(expect.any(String));
-    created(await post(tokens.panel!, `/v1/applications/${applicationId}/suspension`, { reason: 'Under review' }));
-    created(await post(tokens.panel!, `/v1/applications/${applicationId}/reinstatement`, { reason: 'Review closed' }));
+    created(
+      await post(tokens.panel!, `/v1/applications/${applicationId}/suspension`, {
+        reason: 'Under review',
+      }),
+    );
+    created(
+      await post(tokens.panel!, `/v1/applications/${applicationId}/reinstatement`, {
+        reason: 'Review closed',
+      }),
+    );
     const types = (await t.store.readStream(`application-${applicationId}`)).map((e) => e.type);
     expect(types).toEqual([
       'CredentialApplicationSubmitted',
@@ -145,14 +257,21 @@ describe('training journey over HTTP', () => {
     expect(retry.headers['etag']).toBe(first.headers['etag']);
     expect(retry.headers['idempotent-replayed']).toBe('true');
     expect(await t.store.count()).toBe(count);
-    const reused = await post(tokens.trainee!, '/v1/cases', { ...body, localRef: 'MT-OTHER' }, 'retry-key-1');
+    const reused = await post(
+      tokens.trainee!,
+      '/v1/cases',
+      { ...body, localRef: 'MT-OTHER' },
+      'retry-key-1',
+    );
     expect(reused.status).toBe(422);
     expect(reused.body['code']).toBe('IDEMPOTENCY_KEY_REUSED');
     expect(await t.store.count()).toBe(count);
   });
 
   it('retracts a case, which then cannot be signed', async () => {
-    created(await post(tokens.trainee!, `/v1/cases/${caseA}/retraction`, { reason: 'Logged twice' }));
+    created(
+      await post(tokens.trainee!, `/v1/cases/${caseA}/retraction`, { reason: 'Logged twice' }),
+    );
     const sign = await post(tokens.ann!, `/v1/cases/${caseA}/sign-off`, {});
     expect(sign.status).toBe(422);
     expect(sign.body['code']).toBe('CASE_RETRACTED');

@@ -17,9 +17,13 @@ describe('HTTP platform', () => {
   });
 
   it('echoes a sane x-request-id and invents one otherwise', async () => {
-    const given = await call(t.app, 'GET', '/health', undefined, { headers: { 'x-request-id': 'abc-123' } });
+    const given = await call(t.app, 'GET', '/health', undefined, {
+      headers: { 'x-request-id': 'abc-123' },
+    });
     expect(given.headers['x-request-id']).toBe('abc-123');
-    const invented = await call(t.app, 'GET', '/health', undefined, { headers: { 'x-request-id': 'bad id\u0001' } });
+    const invented = await call(t.app, 'GET', '/health', undefined, {
+      headers: { 'x-request-id': 'bad id\u0001' },
+    });
     expect(invented.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -27,7 +31,11 @@ describe('HTTP platform', () => {
     const res = await call(t.app, 'GET', '/v1/nothing-here');
     expect(res.status).toBe(404);
     expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.body).toMatchObject({ status: 404, code: 'NOT_FOUND', instance: '/v1/nothing-here' });
+    expect(res.body).toMatchObject({
+      status: 404,
+      code: 'NOT_FOUND',
+      instance: '/v1/nothing-here',
+    });
     expect(res.body['type']).toBe('urn:inr-ledger:problem:not-found');
   });
 
@@ -36,7 +44,13 @@ describe('HTTP platform', () => {
     expect(none.status).toBe(401);
     expect(none.body['code']).toBe('UNAUTHENTICATED');
     expect(none.headers['www-authenticate']).toBe('Bearer');
-    const forged = await call(t.app, 'POST', '/v1/cases', {}, { token: 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.' });
+    const forged = await call(
+      t.app,
+      'POST',
+      '/v1/cases',
+      {},
+      { token: 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.' },
+    );
     expect(forged.status).toBe(401);
   });
 
@@ -52,13 +66,24 @@ describe('HTTP platform', () => {
     const malformed = await call(t.app, 'POST', '/v1/cases', '{"a":', { token });
     expect(malformed.status).toBe(400);
     expect(malformed.body['code']).toBe('MALFORMED_JSON');
-    const text = await call(t.app, 'POST', '/v1/cases', 'hello', { token, headers: { 'content-type': 'text/plain' } });
+    const text = await call(t.app, 'POST', '/v1/cases', 'hello', {
+      token,
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(text.status).toBe(415);
     expect(text.body['code']).toBe('UNSUPPORTED_MEDIA_TYPE');
-    const huge = await call(t.app, 'POST', '/v1/cases', JSON.stringify({ notes: 'x'.repeat(300 * 1024) }), { token });
+    const huge = await call(
+      t.app,
+      'POST',
+      '/v1/cases',
+      JSON.stringify({ notes: 'x'.repeat(300 * 1024) }),
+      { token },
+    );
     expect(huge.status).toBe(413);
     expect(huge.body['code']).toBe('PAYLOAD_TOO_LARGE');
-    const deep = await call(t.app, 'POST', '/v1/cases', '['.repeat(5000) + ']'.repeat(5000), { token });
+    const deep = await call(t.app, 'POST', '/v1/cases', '['.repeat(5000) + ']'.repeat(5000), {
+      token,
+    });
     expect(deep.status).toBe(400);
   });
 

@@ -20,6 +20,7 @@ import { QUERY_CONTROLLERS, QUERY_PROVIDERS } from './queries/query-controllers'
 import { EventScope } from './live-feed/event-scope';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { LiveFeedController } from './live-feed/live-feed.controller';
+import { LedgerHttpModule } from './ledger-http/ledger-http.module';
 
 export interface AppDependencies {
   logger: JsonLogger;
@@ -51,7 +52,7 @@ export class AppModule {
       module: AppModule,
       // Global, so the read-models module sees the store, config, logger and metrics.
       global: true,
-      imports: [ReadModelsModule],
+      imports: [ReadModelsModule, LedgerHttpModule],
       controllers: [
         HealthController,
         MetricsController,

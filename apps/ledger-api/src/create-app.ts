@@ -25,7 +25,10 @@ export interface CreateAppOptions {
  * Builds the HTTP service, initialised but not listening: call `app.listen(config.port, config.host)`
  * to serve, or `app.inject()` in tests. main.ts and the CLI's `serve` both start here.
  */
-export async function createApp(config: LedgerConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: LedgerConfig,
+  options: CreateAppOptions = {},
+): Promise<NestFastifyApplication> {
   const logger = new JsonLogger(config.logLevel, options.logWriter);
   const metrics = new LedgerMetrics({ defaultMetrics: true });
   const adapter = new FastifyAdapter({

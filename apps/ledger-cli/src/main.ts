@@ -2,7 +2,10 @@
 import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
 import { EXIT } from './exit-codes';
+import { registerAuditCommand } from './commands/audit.command';
+import { registerExportCommand } from './commands/export.command';
 import { registerKeysCommand } from './commands/keys.command';
+import { registerVerifyCommand } from './commands/verify.command';
 import { registerServeCommand } from './commands/serve.command';
 import { registerTokenCommand } from './commands/token.command';
 import { red } from './ui/terminal';
@@ -24,6 +27,9 @@ Environment: LEDGER_DATA_DIR (default ./data), PORT (default 3000), EVENTSTORE_U
   registerServeCommand(program);
   registerTokenCommand(program);
   registerKeysCommand(program);
+  registerAuditCommand(program);
+  registerExportCommand(program);
+  registerVerifyCommand(program);
   return program;
 }
 

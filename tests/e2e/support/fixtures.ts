@@ -44,7 +44,10 @@ export function accreditation(overrides: Record<string, unknown> = {}): Record<s
   };
 }
 
-export function enrolment(traineeId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function enrolment(
+  traineeId: string,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     traineeId,
     institutionId: RVI,

@@ -13,7 +13,12 @@ export interface TestApp {
   store: EventStore;
   config: LedgerConfig;
   dataDir: string;
-  token(role: Role, sub: string, institution?: string, expiresIn?: string | number): Promise<string>;
+  token(
+    role: Role,
+    sub: string,
+    institution?: string,
+    expiresIn?: string | number,
+  ): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -55,17 +60,26 @@ export interface CallResult {
 let keys = 0;
 
 /** One HTTP request; commands get a fresh Idempotency-Key unless one is given. */
-export async function call(app: NestFastifyApplication, method: 'GET' | 'POST', url: string, body?: unknown, options: CallOptions = {}): Promise<CallResult> {
+export async function call(
+  app: NestFastifyApplication,
+  method: 'GET' | 'POST',
+  url: string,
+  body?: unknown,
+  options: CallOptions = {},
+): Promise<CallResult> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers['authorization'] = `Bearer ${options.token}`;
   if (method === 'POST') headers['idempotency-key'] = options.key ?? `key-${process.pid}-${++keys}`;
   if (options.ifMatch) headers['if-match'] = options.ifMatch;
-  if (body !== undefined && headers['content-type'] === undefined) headers['content-type'] = 'application/json';
+  if (body !== undefined && headers['content-type'] === undefined)
+    headers['content-type'] = 'application/json';
   const response = await app.inject({
     method,
     url,
     headers,
-    ...(body !== undefined ? { payload: typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body) } : {}),
+    ...(body !== undefined
+      ? { payload: typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body) }
+      : {}),
   });
   let parsed: Record<string, unknown> = {};
   try {
@@ -73,5 +87,10 @@ export async function call(app: NestFastifyApplication, method: 'GET' | 'POST', 
   } catch {
     parsed = {};
   }
-  return { status: response.statusCode, headers: response.headers, body: parsed, text: response.body };
+  return {
+    status: response.statusCode,
+    headers: response.headers,
+    body: parsed,
+    text: response.body,
+  };
 }

@@ -49,7 +49,11 @@ export const POLICY: Table = {
   TransferTrainee: { admin: 'any', 'medical-director': 'institution' },
   RecordAssessment: { supervisor: 'named', 'medical-director': 'named' },
   SignOffCompetency: { supervisor: 'named', 'medical-director': 'named' },
-  RecordRotaParticipation: { admin: 'any', 'medical-director': 'institution', supervisor: 'institution' },
+  RecordRotaParticipation: {
+    admin: 'any',
+    'medical-director': 'institution',
+    supervisor: 'institution',
+  },
   RecogniseTrainingTime: { admin: 'any', panel: 'any', 'medical-director': 'institution' },
   LogCase: { trainee: 'own' },
   AmendCase: { trainee: 'own' },
@@ -58,7 +62,11 @@ export const POLICY: Table = {
   // The named supervisor may always dispute ("I was not there"), accredited or not.
   DisputeCaseSignOff: { supervisor: 'named', 'medical-director': 'named' },
   AccreditSupervisor: { admin: 'any', accreditor: 'any', 'medical-director': 'institution' },
-  RevokeSupervisorAccreditation: { admin: 'any', accreditor: 'any', 'medical-director': 'institution' },
+  RevokeSupervisorAccreditation: {
+    admin: 'any',
+    accreditor: 'any',
+    'medical-director': 'institution',
+  },
   PublishPathway: { admin: 'any', accreditor: 'any' },
   SubmitCredentialApplication: { trainee: 'own' },
   RecordCredentialDecision: { panel: 'any' },
@@ -117,7 +125,9 @@ function holds(rule: Rule, actor: Actor, r: Resource): boolean {
     case 'named':
       return named;
     case 'named-accredited':
-      return named && (r.institutionIds ?? []).some((i) => r.actorAccreditedAt?.includes(i) ?? false);
+      return (
+        named && (r.institutionIds ?? []).some((i) => r.actorAccreditedAt?.includes(i) ?? false)
+      );
     case 'institution':
       return inInstitution;
     case 'named-or-institution':
@@ -135,5 +145,7 @@ const REFUSAL: Record<Rule, string> = {
 };
 
 function describe(action: Action): string {
-  return action.includes('.') ? `use ${action}` : action.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return action.includes('.')
+    ? `use ${action}`
+    : action.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }

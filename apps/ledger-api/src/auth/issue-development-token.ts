@@ -14,8 +14,12 @@ export interface DevelopmentTokenRequest {
 }
 
 /** Mints a token signed with the local development key (the CLI's `inr-ledger token`). */
-export async function issueDevelopmentToken(request: DevelopmentTokenRequest, dataDir: string): Promise<string> {
-  if (!ROLES.includes(request.role)) throw new Error(`unknown role '${request.role}'; one of ${ROLES.join(', ')}`);
+export async function issueDevelopmentToken(
+  request: DevelopmentTokenRequest,
+  dataDir: string,
+): Promise<string> {
+  if (!ROLES.includes(request.role))
+    throw new Error(`unknown role '${request.role}'; one of ${ROLES.join(', ')}`);
   const { privateKey } = loadOrCreateDevelopmentKey(dataDir);
   const expiresIn = request.expiresIn ?? '12h';
   return new SignJWT({ role: request.role, institution: request.institution })
@@ -24,6 +28,8 @@ export async function issueDevelopmentToken(request: DevelopmentTokenRequest, da
     .setIssuer(request.issuer ?? DEV_ISSUER)
     .setAudience(request.audience ?? DEV_AUDIENCE)
     .setIssuedAt()
-    .setExpirationTime(typeof expiresIn === 'number' ? Math.floor(Date.now() / 1000) + expiresIn : expiresIn)
+    .setExpirationTime(
+      typeof expiresIn === 'number' ? Math.floor(Date.now() / 1000) + expiresIn : expiresIn,
+    )
     .sign(privateKey);
 }

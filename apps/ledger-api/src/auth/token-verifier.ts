@@ -7,6 +7,8 @@ import type { Actor } from './actor';
 import { loadOrCreateDevelopmentKey } from './development-key';
 
 const SUBJECT = /^[A-Za-z0-9._:@-]{1,128}$/;
+/** Verified tokens remembered (until they expire): a signature check costs more than the rest of a request's auth. */
+const CACHE_LIMIT = 10_000;
 
 /** Verifies bearer tokens: against the identity provider's JWKS, or the local development key. */
 export class TokenVerifier {
@@ -24,7 +26,19 @@ export class TokenVerifier {
     this.audience = config.auth.audience;
   }
 
+  private readonly verified = new Map<string, { actor: Actor; expiresAtMs: number }>();
+
   async verify(token: string): Promise<Actor> {
+    const cached = this.verified.get(token);
+    if (cached && cached.expiresAtMs > Date.now()) return cached.actor;
+    if (cached) this.verified.delete(token);
+    const { actor, expiresAtMs } = await this.verifyUncached(token);
+    if (this.verified.size >= CACHE_LIMIT) this.verified.clear();
+    this.verified.set(token, { actor, expiresAtMs });
+    return actor;
+  }
+
+  private async verifyUncached(token: string): Promise<{ actor: Actor; expiresAtMs: number }> {
     let payload: Record<string, unknown>;
     try {
       const options = {
@@ -38,15 +52,23 @@ export class TokenVerifier {
           : await jwtVerify(token, this.key, options);
       payload = result.payload;
     } catch (error) {
-      if (error instanceof errors.JWTExpired) throw unauthenticated('the bearer token has expired', 'TOKEN_EXPIRED');
+      if (error instanceof errors.JWTExpired)
+        throw unauthenticated('the bearer token has expired', 'TOKEN_EXPIRED');
       throw unauthenticated('the bearer token is not valid');
     }
-    const { sub, role, institution } = payload;
-    if (typeof sub !== 'string' || !SUBJECT.test(sub)) throw unauthenticated('the token has no usable subject');
-    if (typeof role !== 'string' || !ROLES.includes(role as Role)) throw unauthenticated('the token names no known role');
+    const { sub, role, institution, exp } = payload;
+    if (typeof sub !== 'string' || !SUBJECT.test(sub))
+      throw unauthenticated('the token has no usable subject');
+    if (typeof role !== 'string' || !ROLES.includes(role as Role))
+      throw unauthenticated('the token names no known role');
     if (typeof institution !== 'string' || !SUBJECT.test(institution)) {
       throw unauthenticated('the token names no institution');
     }
-    return { subject: sub, role: role as Role, institutionId: institution };
+    // Without exp a token is cached for a minute at most, so revocation at the IdP still bites.
+    const expiresAtMs = Math.min(
+      typeof exp === 'number' ? exp * 1000 : Number.POSITIVE_INFINITY,
+      Date.now() + 60_000,
+    );
+    return { actor: { subject: sub, role: role as Role, institutionId: institution }, expiresAtMs };
   }
 }

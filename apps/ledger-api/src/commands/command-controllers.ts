@@ -47,4 +47,8 @@ export const COMMAND_CONTROLLERS: Type<unknown>[] = [
   RevokeCredentialController,
 ];
 
-export const COMMAND_PROVIDERS: Provider[] = [CommandService, EvaluateApplication, PatientIdentifierInterceptor];
+export const COMMAND_PROVIDERS: Provider[] = [
+  CommandService,
+  EvaluateApplication,
+  PatientIdentifierInterceptor,
+];

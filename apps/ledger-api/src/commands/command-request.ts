@@ -11,16 +11,18 @@ export interface CommandRequest {
   requestId: string;
 }
 
-export const CommandMeta = createParamDecorator((_: unknown, ctx: ExecutionContext): CommandRequest => {
-  const request = ctx.switchToHttp().getRequest<IdempotentRequest>();
-  if (!request.actor || request.idempotencyKey === undefined) {
-    throw new Error('CommandMeta needs the AuthGuard and the IdempotencyInterceptor');
-  }
-  const ifMatch = request.headers['if-match'];
-  return {
-    actor: request.actor,
-    idempotencyKey: request.idempotencyKey,
-    ...(typeof ifMatch === 'string' ? { ifMatch } : {}),
-    requestId: String(request.id),
-  };
-});
+export const CommandMeta = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): CommandRequest => {
+    const request = ctx.switchToHttp().getRequest<IdempotentRequest>();
+    if (!request.actor || request.idempotencyKey === undefined) {
+      throw new Error('CommandMeta needs the AuthGuard and the IdempotencyInterceptor');
+    }
+    const ifMatch = request.headers['if-match'];
+    return {
+      actor: request.actor,
+      idempotencyKey: request.idempotencyKey,
+      ...(typeof ifMatch === 'string' ? { ifMatch } : {}),
+      requestId: String(request.id),
+    };
+  },
+);

@@ -14,6 +14,9 @@ export class CommandResult {
   @ApiProperty({ description: 'Global position ($all) of the last event written' })
   position!: number;
 
-  @ApiProperty({ required: false, description: 'Id of the record the command created, when it created one' })
+  @ApiProperty({
+    required: false,
+    description: 'Id of the record the command created, when it created one',
+  })
   id?: string;
 }

@@ -42,12 +42,26 @@ export function CommandRoute(command: CommandType, path: string, summary: string
     ApiHeader({
       name: 'Idempotency-Key',
       required: true,
-      description: 'Unique per intended change; a retry with the same key and body returns the first response',
+      description:
+        'Unique per intended change; a retry with the same key and body returns the first response',
     }),
-    ApiHeader({ name: 'If-Match', required: false, description: 'ETag ("<revision>") of the stream the client read' }),
-    ApiCreatedResponse({ type: CommandResult, description: 'Written; ETag holds the new revision' }),
+    ApiHeader({
+      name: 'If-Match',
+      required: false,
+      description: 'ETag ("<revision>") of the stream the client read',
+    }),
+    ApiCreatedResponse({
+      type: CommandResult,
+      description: 'Written; ETag holds the new revision',
+    }),
     ...PROBLEMS.map(([status, description]) =>
-      ApiResponse({ status, description, content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } } }),
+      ApiResponse({
+        status,
+        description,
+        content: {
+          'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetailsDto) } },
+        },
+      }),
     ),
   );
 }

@@ -12,7 +12,13 @@ import {
   type DecisionContext,
   type FactIds,
 } from '@inr/domain';
-import type { EventData, EventStore, ExpectedRevision, JsonObject, RecordedEvent } from '@inr/event-store';
+import type {
+  EventData,
+  EventStore,
+  ExpectedRevision,
+  JsonObject,
+  RecordedEvent,
+} from '@inr/event-store';
 import { authorize, type Resource } from '../auth/authorize';
 import { LedgerMetrics } from '../platform/metrics/ledger-metrics';
 import { forbidden, ProblemException, unprocessable } from '../platform/problem/problem.exception';
@@ -30,7 +36,10 @@ export interface LoadedFacts<State = unknown> {
 }
 
 /** Says which record a command touches, for `authorize`. */
-export type ResourceOf<C extends Command, State> = (command: C, facts: LoadedFacts<State>) => Resource;
+export type ResourceOf<C extends Command, State> = (
+  command: C,
+  facts: LoadedFacts<State>,
+) => Resource;
 
 /**
  * The one command handler: load the stream, fold it, load the facts the decider needs, check
@@ -50,7 +59,8 @@ export class CommandService {
     resourceOf: ResourceOf<C, State>,
     createdId?: string,
   ): Promise<CommandResult> {
-    if (this.lifecycle.shuttingDown) throw new ProblemException(503, 'SHUTTING_DOWN', 'the service is shutting down');
+    if (this.lifecycle.shuttingDown)
+      throw new ProblemException(503, 'SHUTTING_DOWN', 'the service is shutting down');
     const reg = registrationOf(command);
     const streamId = streamOf(command);
     const { actor, idempotencyKey } = request;
@@ -58,11 +68,18 @@ export class CommandService {
 
     // A retry whose first attempt was written but never answered: answer from what is stored.
     const firstId = eventIdFor(actor.subject, idempotencyKey, 0);
-    if (recorded.some((e) => e.id === firstId)) return this.alreadyWritten(recorded, request, streamId, createdId);
+    if (recorded.some((e) => e.id === firstId))
+      return this.alreadyWritten(recorded, request, streamId, createdId);
 
-    const state = recorded.map(upcastEvent).reduce((s, e) => reg.decider.evolve(s, e), reg.decider.initialState());
+    const state = recorded
+      .map(upcastEvent)
+      .reduce((s, e) => reg.decider.evolve(s, e), reg.decider.initialState());
     const context = await this.contextFor(reg.facts(command, state), request);
-    const decision = authorize(actor, command.type, resourceOf(command, { state: state as State, context }));
+    const decision = authorize(
+      actor,
+      command.type,
+      resourceOf(command, { state: state as State, context }),
+    );
     if (!decision.allowed) throw forbidden(decision.reason);
 
     const current = recorded.length - 1;
@@ -70,9 +87,12 @@ export class CommandService {
     const outcome = reg.decider.decide(command, state, context);
     if (isDomainError(outcome)) {
       const status = (FORBIDDEN_CODES as readonly string[]).includes(outcome.code) ? 403 : 422;
-      throw status === 403 ? new ProblemException(403, outcome.code, outcome.message) : unprocessable(outcome.code, outcome.message);
+      throw status === 403
+        ? new ProblemException(403, outcome.code, outcome.message)
+        : unprocessable(outcome.code, outcome.message);
     }
-    if (outcome.length === 0) throw unprocessable('NOTHING_TO_RECORD', 'the command changes nothing');
+    if (outcome.length === 0)
+      throw unprocessable('NOTHING_TO_RECORD', 'the command changes nothing');
 
     const commandId = commandIdFor(actor.subject, idempotencyKey);
     const events: EventData[] = outcome.map((event, index) => ({
@@ -87,7 +107,9 @@ export class CommandService {
         idempotencyKey,
       },
     }));
-    const result = await this.lifecycle.track(this.store.append(streamId, events, { expectedRevision: expected }));
+    const result = await this.lifecycle.track(
+      this.store.append(streamId, events, { expectedRevision: expected }),
+    );
     for (const event of events) this.metrics.appends.inc({ type: event.type });
     return {
       eventIds: events.map((e) => e.id),
@@ -98,18 +120,33 @@ export class CommandService {
     };
   }
 
-  private expectedRevision(ifMatch: string | undefined, current: number, streamId: string): ExpectedRevision {
+  private expectedRevision(
+    ifMatch: string | undefined,
+    current: number,
+    streamId: string,
+  ): ExpectedRevision {
     if (ifMatch === undefined) return current < 0 ? 'no_stream' : current;
     const wanted = parseIfMatch(ifMatch);
     if (wanted === 'any') return current < 0 ? 'no_stream' : current;
     if (wanted !== current) {
-      throw new ProblemException(412, 'PRECONDITION_FAILED', `${streamId} is at revision ${current}, not ${ifMatch}`);
+      throw new ProblemException(
+        412,
+        'PRECONDITION_FAILED',
+        `${streamId} is at revision ${current}, not ${ifMatch}`,
+      );
     }
     return wanted;
   }
 
-  private alreadyWritten(recorded: RecordedEvent[], request: CommandRequest, streamId: string, createdId?: string): CommandResult {
-    const ids = new Set(recorded.map((_, i) => eventIdFor(request.actor.subject, request.idempotencyKey, i)));
+  private alreadyWritten(
+    recorded: RecordedEvent[],
+    request: CommandRequest,
+    streamId: string,
+    createdId?: string,
+  ): CommandResult {
+    const ids = new Set(
+      recorded.map((_, i) => eventIdFor(request.actor.subject, request.idempotencyKey, i)),
+    );
     const mine = recorded.filter((e) => ids.has(e.id));
     const last = mine[mine.length - 1] as RecordedEvent;
     return {

@@ -6,7 +6,13 @@ import { createHash } from 'node:crypto';
  * reaches the store after a lost response re-appends the same ids and writes nothing.
  */
 export function deterministicUuid(subject: string, key: string, label: string): string {
-  const digest = createHash('sha256').update(subject).update('\0').update(key).update('\0').update(label).digest();
+  const digest = createHash('sha256')
+    .update(subject)
+    .update('\0')
+    .update(key)
+    .update('\0')
+    .update(label)
+    .digest();
   const bytes = digest.subarray(0, 16);
   bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x80; // version 8
   bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80; // RFC 9562 variant

@@ -18,12 +18,17 @@ const KIND_LABEL: Record<string, string> = {
 export class PatientIdentifierInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const findings = [...findPatientIdentifiers(request.body ?? {}), ...findPatientIdentifiers(request.params ?? {}, 'path')];
+    const findings = [
+      ...findPatientIdentifiers(request.body ?? {}),
+      ...findPatientIdentifiers(request.params ?? {}, 'path'),
+    ];
     if (findings.length > 0) {
       throw unprocessable(
         'PATIENT_IDENTIFIER_REJECTED',
         'the request appears to hold a patient identifier; use the pseudonymous local reference',
-        findings.slice(0, 20).map((f) => ({ field: f.path, message: KIND_LABEL[f.kind] ?? f.kind })),
+        findings
+          .slice(0, 20)
+          .map((f) => ({ field: f.path, message: KIND_LABEL[f.kind] ?? f.kind })),
       );
     }
     return next.handle();

@@ -12,7 +12,10 @@ import { notFound } from '../platform/problem/problem.exception';
 // Helpers the use cases share to describe, for `authorize`, the record a command touches.
 // A command on a record that does not exist answers 404 before any policy check.
 
-export function enrolledTrainee(state: TraineeState, traineeId: string): Extract<TraineeState, { status: 'enrolled' }> {
+export function enrolledTrainee(
+  state: TraineeState,
+  traineeId: string,
+): Extract<TraineeState, { status: 'enrolled' }> {
   if (state.status !== 'enrolled') throw notFound(`no trainee '${traineeId}' is enrolled`);
   return state;
 }
@@ -23,7 +26,8 @@ export function loggedCase(state: CaseState, caseId: string): CaseLogged {
 }
 
 export function submittedApplication(state: ApplicationState, applicationId: string): void {
-  if (state.status === 'not-submitted') throw notFound(`no credential application '${applicationId}'`);
+  if (state.status === 'not-submitted')
+    throw notFound(`no credential application '${applicationId}'`);
 }
 
 /** Institutions where the acting supervisor's accreditation holds today. */
@@ -34,5 +38,7 @@ export function accreditedToday(context: DecisionContext): string[] {
 }
 
 export function supervisorInstitutions(state: SupervisorState): string[] {
-  return state.status === 'known' ? [...new Set(state.periods.flatMap((p) => p.institutionIds))] : [];
+  return state.status === 'known'
+    ? [...new Set(state.periods.flatMap((p) => p.institutionIds))]
+    : [];
 }

@@ -39,10 +39,12 @@ export const DEFAULT_BODY_LIMIT = 256 * 1024;
 /** Builds the configuration from environment variables; throws on a value it cannot use. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
   const port = Number(env.PORT ?? '3000');
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be 0-65535, got ${env.PORT}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be 0-65535, got ${env.PORT}`);
   const dataDir = resolve(env.LEDGER_DATA_DIR ?? './data');
   const logLevel = (env.LOG_LEVEL ?? 'info') as LogLevel;
-  if (!LOG_LEVELS.includes(logLevel)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  if (!LOG_LEVELS.includes(logLevel))
+    throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   const store: EventStoreConfig = env.EVENTSTORE_URL
     ? { kind: 'eventstoredb', url: env.EVENTSTORE_URL }
     : { kind: 'sqlite', dataDir };

@@ -17,8 +17,13 @@ export interface StoredResponse {
  */
 export class IdempotencyStore {
   private readonly db: Database.Database;
-  private readonly getStmt: Database.Statement<[string, string], { request_hash: string; status: number; body: string; etag: string | null }>;
-  private readonly putStmt: Database.Statement<[string, string, string, number, string, string | null, string]>;
+  private readonly getStmt: Database.Statement<
+    [string, string],
+    { request_hash: string; status: number; body: string; etag: string | null }
+  >;
+  private readonly putStmt: Database.Statement<
+    [string, string, string, number, string, string | null, string]
+  >;
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -35,7 +40,9 @@ export class IdempotencyStore {
       created_at TEXT NOT NULL,
       PRIMARY KEY (subject, key)
     ) WITHOUT ROWID`);
-    this.getStmt = this.db.prepare('SELECT request_hash, status, body, etag FROM idempotency WHERE subject = ? AND key = ?');
+    this.getStmt = this.db.prepare(
+      'SELECT request_hash, status, body, etag FROM idempotency WHERE subject = ? AND key = ?',
+    );
     this.putStmt = this.db.prepare(
       'INSERT OR IGNORE INTO idempotency (subject, key, request_hash, status, body, etag, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
@@ -44,11 +51,24 @@ export class IdempotencyStore {
   get(subject: string, key: string): StoredResponse | undefined {
     const row = this.getStmt.get(subject, key);
     if (!row) return undefined;
-    return { requestHash: row.request_hash, status: row.status, body: row.body, ...(row.etag ? { etag: row.etag } : {}) };
+    return {
+      requestHash: row.request_hash,
+      status: row.status,
+      body: row.body,
+      ...(row.etag ? { etag: row.etag } : {}),
+    };
   }
 
   put(subject: string, key: string, response: StoredResponse): void {
-    this.putStmt.run(subject, key, response.requestHash, response.status, response.body, response.etag ?? null, new Date().toISOString());
+    this.putStmt.run(
+      subject,
+      key,
+      response.requestHash,
+      response.status,
+      response.body,
+      response.etag ?? null,
+      new Date().toISOString(),
+    );
   }
 
   close(): void {

@@ -30,7 +30,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const key = request.headers['idempotency-key'];
     if (typeof key !== 'string' || !KEY.test(key)) {
-      throw badRequest('IDEMPOTENCY_KEY_REQUIRED', 'commands need an Idempotency-Key header (1-255 visible ASCII characters)');
+      throw badRequest(
+        'IDEMPOTENCY_KEY_REQUIRED',
+        'commands need an Idempotency-Key header (1-255 visible ASCII characters)',
+      );
     }
     const subject = request.actor?.subject ?? '';
     request.idempotencyKey = key;
@@ -53,7 +56,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
             next: (body: unknown) => {
               const etag = etagOf(body);
               if (etag) void reply.header('etag', etag);
-              this.store.put(subject, key, { requestHash: hash, status: COMMAND_STATUS, body: JSON.stringify(body), etag });
+              this.store.put(subject, key, {
+                requestHash: hash,
+                status: COMMAND_STATUS,
+                body: JSON.stringify(body),
+                etag,
+              });
             },
             finalize: release,
           }),
@@ -65,7 +73,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
 function replay(stored: StoredResponse, hash: string, reply: FastifyReply): unknown {
   if (stored.requestHash !== hash) {
-    throw unprocessable('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was already used for a different request');
+    throw unprocessable(
+      'IDEMPOTENCY_KEY_REUSED',
+      'this Idempotency-Key was already used for a different request',
+    );
   }
   if (stored.etag) void reply.header('etag', stored.etag);
   void reply.header('idempotent-replayed', 'true');
@@ -79,7 +90,9 @@ function etagOf(body: unknown): string | undefined {
 
 export function requestHash(method: string, url: string, body: unknown): string {
   const path = url.split('?')[0] ?? url;
-  return createHash('sha256').update(`${method} ${path}\n${canonicalJson(body ?? null)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${method} ${path}\n${canonicalJson(body ?? null)}`)
+    .digest('hex');
 }
 
 function noop(): void {}

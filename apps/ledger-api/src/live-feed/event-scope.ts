@@ -31,13 +31,16 @@ export class EventScope {
       const value = data[key];
       if (typeof value === 'string') institutions.add(value);
     }
-    if (Array.isArray(data['institutionIds'])) for (const i of data['institutionIds']) if (typeof i === 'string') institutions.add(i);
+    if (Array.isArray(data['institutionIds']))
+      for (const i of data['institutionIds']) if (typeof i === 'string') institutions.add(i);
 
     let traineeId = typeof data['traineeId'] === 'string' ? data['traineeId'] : undefined;
     const origin = await this.first(event.streamId);
     const originData = (origin?.data ?? {}) as Record<string, unknown>;
-    if (!traineeId && typeof originData['traineeId'] === 'string') traineeId = originData['traineeId'];
-    if (event.streamId.startsWith('case-') && typeof originData['institutionId'] === 'string') institutions.add(originData['institutionId']);
+    if (!traineeId && typeof originData['traineeId'] === 'string')
+      traineeId = originData['traineeId'];
+    if (event.streamId.startsWith('case-') && typeof originData['institutionId'] === 'string')
+      institutions.add(originData['institutionId']);
     if (event.streamId.startsWith('supervisor-') && Array.isArray(originData['institutionIds'])) {
       for (const i of originData['institutionIds']) if (typeof i === 'string') institutions.add(i);
     }
@@ -46,7 +49,11 @@ export class EventScope {
       const home = (enrolment?.data as { institutionId?: unknown } | undefined)?.institutionId;
       if (typeof home === 'string') institutions.add(home);
     }
-    return { public: false, ...(traineeId ? { traineeId } : {}), institutionIds: [...institutions] };
+    return {
+      public: false,
+      ...(traineeId ? { traineeId } : {}),
+      institutionIds: [...institutions],
+    };
   }
 
   private async first(streamId: string): Promise<RecordedEvent | null> {

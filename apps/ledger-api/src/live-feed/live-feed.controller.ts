@@ -1,7 +1,14 @@
 import { Controller, Get, Headers, Inject, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { concatMap, filter, type Subscription } from 'rxjs';
+import { concatMap, filter, Subscription } from 'rxjs';
 import type { EventStore, RecordedEvent } from '@inr/event-store';
 import { CurrentActor, Requires } from '../auth/auth.decorators';
 import type { Actor } from '../auth/actor';
@@ -32,10 +39,25 @@ export class LiveFeedController {
   @Get('stream')
   @Requires('events.stream')
   @ApiOperation({ summary: 'Live feed of ledger events (text/event-stream)' })
-  @ApiQuery({ name: 'category', required: false, description: 'Stream categories, comma-separated (case, trainee, ...)' })
-  @ApiQuery({ name: 'institution', required: false, description: 'Only events concerning this institution' })
-  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this global position' })
-  @ApiOkResponse({ description: 'An endless text/event-stream', content: { 'text/event-stream': {} } })
+  @ApiQuery({
+    name: 'category',
+    required: false,
+    description: 'Stream categories, comma-separated (case, trainee, ...)',
+  })
+  @ApiQuery({
+    name: 'institution',
+    required: false,
+    description: 'Only events concerning this institution',
+  })
+  @ApiHeader({
+    name: 'Last-Event-ID',
+    required: false,
+    description: 'Resume after this global position',
+  })
+  @ApiOkResponse({
+    description: 'An endless text/event-stream',
+    content: { 'text/event-stream': {} },
+  })
   stream(
     @CurrentActor() actor: Actor,
     @Query('category') category: string | undefined,
@@ -45,7 +67,10 @@ export class LiveFeedController {
     @Res() reply: FastifyReply,
   ): void {
     const categories = parseCategories(category);
-    if (institution !== undefined && (typeof institution !== 'string' || !ID_PATTERN.test(institution))) {
+    if (
+      institution !== undefined &&
+      (typeof institution !== 'string' || !ID_PATTERN.test(institution))
+    ) {
       throw badRequest('VALIDATION_FAILED', 'institution must be an institution id');
     }
     const fromPosition = parseLastEventId(lastEventId);
@@ -63,37 +88,44 @@ export class LiveFeedController {
     raw.write(': connected\n\n');
 
     const visible = (audience: EventAudience): boolean => {
-      if (institution && !audience.public && !audience.institutionIds.includes(institution)) return false;
+      if (institution && !audience.public && !audience.institutionIds.includes(institution))
+        return false;
       if (scope === 'all' || audience.public) return true;
       if (scope === 'own') return audience.traineeId === actor.subject;
       if (scope === 'institution') return audience.institutionIds.includes(actor.institutionId);
       return false;
     };
 
-    let subscription: Subscription | undefined;
+    const subscription = new Subscription();
     const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
     const end = (): void => {
       clearInterval(heartbeat);
-      subscription?.unsubscribe();
+      subscription.unsubscribe();
       stopListening();
       if (!raw.writableEnded) raw.end();
     };
     const stopListening = this.lifecycle.onStop(end);
     request.raw.on('close', end);
 
-    subscription = this.store
-      .subscribeToAll({ fromPosition })
-      .pipe(
-        filter((e) => categories === undefined || categories.has(e.streamId.slice(0, e.streamId.indexOf('-')))),
-        concatMap(async (e) => ({ event: e, show: visible(await this.scope.audience(e)) })),
-      )
-      .subscribe({
-        next: ({ event, show }) => {
-          if (show && !raw.writableEnded) raw.write(formatEvent(event));
-        },
-        error: () => end(),
-        complete: () => end(),
-      });
+    subscription.add(
+      this.store
+        .subscribeToAll({ fromPosition })
+        .pipe(
+          filter(
+            (e) =>
+              categories === undefined ||
+              categories.has(e.streamId.slice(0, e.streamId.indexOf('-'))),
+          ),
+          concatMap(async (e) => ({ event: e, show: visible(await this.scope.audience(e)) })),
+        )
+        .subscribe({
+          next: ({ event, show }) => {
+            if (show && !raw.writableEnded) raw.write(formatEvent(event));
+          },
+          error: () => end(),
+          complete: () => end(),
+        }),
+    );
   }
 }
 
@@ -113,13 +145,17 @@ function formatEvent(event: RecordedEvent): string {
 function parseCategories(value: string | undefined): Set<string> | undefined {
   if (value === undefined || value === '') return undefined;
   if (typeof value !== 'string' || !/^[a-z]+(,[a-z]+)*$/.test(value)) {
-    throw badRequest('VALIDATION_FAILED', 'category must be stream categories, comma-separated (e.g. case,trainee)');
+    throw badRequest(
+      'VALIDATION_FAILED',
+      'category must be stream categories, comma-separated (e.g. case,trainee)',
+    );
   }
   return new Set(value.split(','));
 }
 
 function parseLastEventId(value: string | undefined): number {
   if (value === undefined || value === '') return 0;
-  if (!/^\d{1,15}$/.test(value)) throw badRequest('VALIDATION_FAILED', 'Last-Event-ID must be a global position');
+  if (!/^\d{1,15}$/.test(value))
+    throw badRequest('VALIDATION_FAILED', 'Last-Event-ID must be a global position');
   return Number(value) + 1;
 }

@@ -5,5 +5,10 @@ import { LedgerScan } from './ledger-scan/ledger-scan';
 import { ListPathwaysController } from './list-pathways/list-pathways.controller';
 import { PendingSignOffsController } from './pending-sign-offs/pending-sign-offs.controller';
 
-export const QUERY_CONTROLLERS: Type<unknown>[] = [GetTraineeController, GetCaseController, PendingSignOffsController, ListPathwaysController];
+export const QUERY_CONTROLLERS: Type<unknown>[] = [
+  GetTraineeController,
+  GetCaseController,
+  PendingSignOffsController,
+  ListPathwaysController,
+];
 export const QUERY_PROVIDERS: Provider[] = [LedgerScan];

@@ -7,7 +7,10 @@ import { ID_PATTERN } from './validators';
 export class IdParam implements PipeTransform<string, string> {
   transform(value: string): string {
     if (typeof value !== 'string' || !ID_PATTERN.test(value)) {
-      throw badRequest('VALIDATION_FAILED', 'the id in the path must be 1-128 letters, digits or ._:@-');
+      throw badRequest(
+        'VALIDATION_FAILED',
+        'the id in the path must be 1-128 letters, digits or ._:@-',
+      );
     }
     return value;
   }

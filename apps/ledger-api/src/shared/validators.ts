@@ -1,6 +1,13 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, Matches, ValidateBy, type ValidationOptions } from 'class-validator';
+import {
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  ValidateBy,
+  type ValidationOptions,
+} from 'class-validator';
 
 /** Ids become stream names and token subjects: a conservative alphabet, bounded length. */
 export const ID_PATTERN = /^[A-Za-z0-9._:@-]{1,128}$/;
@@ -13,7 +20,12 @@ export function isCalendarDate(value: unknown): value is string {
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && y >= 1900;
+  return (
+    date.getUTCFullYear() === y &&
+    date.getUTCMonth() === mo - 1 &&
+    date.getUTCDate() === d &&
+    y >= 1900
+  );
 }
 
 export function todayUtc(): string {
@@ -21,12 +33,16 @@ export function todayUtc(): string {
 }
 
 /** A calendar date YYYY-MM-DD; with `notFuture`, not after today (the domain checks again). */
-export function IsDateOnly(options: { notFuture?: boolean } = {}, validation?: ValidationOptions): PropertyDecorator {
+export function IsDateOnly(
+  options: { notFuture?: boolean } = {},
+  validation?: ValidationOptions,
+): PropertyDecorator {
   return ValidateBy(
     {
       name: 'isDateOnly',
       validator: {
-        validate: (value: unknown) => isCalendarDate(value) && (!options.notFuture || value <= todayUtc()),
+        validate: (value: unknown) =>
+          isCalendarDate(value) && (!options.notFuture || value <= todayUtc()),
         defaultMessage: (args) =>
           `${args?.property ?? 'value'} must be a calendar date YYYY-MM-DD${options.notFuture ? ', not in the future' : ''}`,
       },
@@ -55,7 +71,11 @@ export function OptionalIdField(description: string, example = 'trn-0042'): Prop
 
 /** Free text with a length bound (never a patient identifier: the API scans every string). */
 export function TextField(description: string, max: number, min = 1): PropertyDecorator {
-  return applyDecorators(ApiProperty({ description, minLength: min, maxLength: max }), IsString(), Length(min, max));
+  return applyDecorators(
+    ApiProperty({ description, minLength: min, maxLength: max }),
+    IsString(),
+    Length(min, max),
+  );
 }
 
 export function OptionalTextField(description: string, max: number): PropertyDecorator {

@@ -5,6 +5,9 @@ import { table, type Projection, type ProjectionWriter, type TableNames } from '
 
 export type ColumnValue = string | number | null;
 
+/** Committed documents kept in memory per projection, at most. */
+const CACHE_LIMIT = 20_000;
+
 /** A column copied out of the document so queries can filter and sort on it. */
 export interface DocumentColumn<D> {
   name: string;
@@ -52,8 +55,13 @@ export function documentProjection<D>(spec: DocumentProjectionSpec<D>): Projecti
       const remove = db.prepare(`DELETE FROM ${name} WHERE key = ?`);
       // undefined in the map means "deleted in this batch"; a missing entry means "not loaded".
       let touched = new Map<string, D | undefined>();
+      // Documents as last committed, so a case signed off a few batches after it was logged is
+      // not read and parsed again. Folds never mutate a document, so sharing them is safe.
+      let committed = new Map<string, D>();
       const load = (key: string): D | undefined => {
         if (touched.has(key)) return touched.get(key);
+        const cached = committed.get(key);
+        if (cached !== undefined) return cached;
         const row = select.get(key);
         return row ? (JSON.parse(row.doc) as D) : undefined;
       };
@@ -64,14 +72,19 @@ export function documentProjection<D>(spec: DocumentProjectionSpec<D>): Projecti
           touched.set(key, spec.fold.evolve(load(key), event));
         },
         flush(): void {
+          if (committed.size > CACHE_LIMIT) committed = new Map();
           for (const [key, doc] of touched) {
             if (doc === undefined) remove.run(key);
             else upsert.run(key, JSON.stringify(doc), ...columns.map((c) => c.value(doc)));
+            // Cached before COMMIT: reset() drops the cache if the transaction rolls back.
+            if (doc === undefined) committed.delete(key);
+            else committed.set(key, doc);
           }
           touched = new Map();
         },
         reset(): void {
           touched = new Map();
+          committed = new Map();
         },
       };
     },

@@ -17,7 +17,11 @@ export class AmendCaseController {
 
   /** An amendment of a signed case withdraws the sign-off until it is signed again. */
   @CommandRoute('AmendCase', ':caseId/amendments', 'Correct a logged case')
-  amend(@Param('caseId', IdParam) caseId: string, @Body() body: AmendCaseDto, @CommandMeta() meta: CommandRequest): Promise<CommandResult> {
+  amend(
+    @Param('caseId', IdParam) caseId: string,
+    @Body() body: AmendCaseDto,
+    @CommandMeta() meta: CommandRequest,
+  ): Promise<CommandResult> {
     const changes: CaseCorrection = plain(body.changes);
     const command: AmendCase = { type: 'AmendCase', caseId, changes, reason: body.reason };
     return this.commands.execute<AmendCase, CaseState>(command, meta, (c, { state }) => ({

@@ -1,8 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsObject, IsOptional, Matches, ValidateNested } from 'class-validator';
-import { OPERATOR_ROLES, SUPERVISION_LEVELS, type OperatorRole, type SupervisionLevel } from '@inr/domain';
-import { OptionalDateField, OptionalIdField, OptionalTextField, ReasonField } from '../../shared/validators';
+import {
+  OPERATOR_ROLES,
+  SUPERVISION_LEVELS,
+  type OperatorRole,
+  type SupervisionLevel,
+} from '@inr/domain';
+import {
+  OptionalDateField,
+  OptionalIdField,
+  OptionalTextField,
+  ReasonField,
+} from '../../shared/validators';
 import { CaseDetailsField, type CaseDetailsDto } from '../case-details/case-details.dto';
 
 /** The fields a trainee may correct; the procedure itself cannot change. */
@@ -25,7 +35,9 @@ export class CaseCorrectionDto {
 
   @ApiPropertyOptional({ maxLength: 40 })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/, { message: 'localRef must be 1-40 letters, digits or ._/-' })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/, {
+    message: 'localRef must be 1-40 letters, digits or ._/-',
+  })
   localRef?: string;
 
   @CaseDetailsField({ required: false })

@@ -33,7 +33,10 @@ const timeField = (description: string): PropertyDecorator[] => [
   IsOptional(),
   Matches(LOCAL_DATE_TIME, { message: '$property must be a local date-time YYYY-MM-DDTHH:MM' }),
 ];
-const apply = (decorators: PropertyDecorator[]): PropertyDecorator => (target, key) => decorators.forEach((d) => d(target, key));
+const apply =
+  (decorators: PropertyDecorator[]): PropertyDecorator =>
+  (target, key) =>
+    decorators.forEach((d) => d(target, key));
 
 export class MtTimesDto {
   @apply(timeField('Symptom onset or last known well')) onsetOrLastKnownWell?: string;
@@ -61,7 +64,12 @@ export class ThrombectomyDetailsDto {
   @ApiProperty() @IsBoolean() balloonGuideCatheter!: boolean;
   @ApiProperty() @IsBoolean() rescueStenting!: boolean;
 
-  @ApiProperty({ enum: ETICI_GRADES, isArray: true, maxItems: 20, description: 'eTICI after each pass' })
+  @ApiProperty({
+    enum: ETICI_GRADES,
+    isArray: true,
+    maxItems: 20,
+    description: 'eTICI after each pass',
+  })
   @IsArray()
   @ArrayMaxSize(20)
   @IsIn(ETICI_GRADES, { each: true })
@@ -148,7 +156,9 @@ export type CaseDetailsDto = ThrombectomyDetailsDto | CoilingDetailsDto | Angiog
 export function CaseDetailsField(options: { required: boolean }): PropertyDecorator {
   const decorators: PropertyDecorator[] = [
     (options.required ? ApiProperty : ApiPropertyOptional)({
-      oneOf: [ThrombectomyDetailsDto, CoilingDetailsDto, AngiographyDetailsDto].map((d) => ({ $ref: getSchemaPath(d) })),
+      oneOf: [ThrombectomyDetailsDto, CoilingDetailsDto, AngiographyDetailsDto].map((d) => ({
+        $ref: getSchemaPath(d),
+      })),
       discriminator: { propertyName: 'procedure' },
     }),
     ValidateNested(),

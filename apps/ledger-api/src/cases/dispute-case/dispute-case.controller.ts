@@ -15,12 +15,33 @@ export class DisputeCaseController {
   constructor(@Inject(CommandService) private readonly commands: CommandService) {}
 
   /** The named supervisor refuses to sign the case as logged and says why. */
-  @CommandRoute('DisputeCaseSignOff', ':caseId/disputes', 'Dispute a case instead of signing it off')
-  dispute(@Param('caseId', IdParam) caseId: string, @Body() body: ReasonDto, @CommandMeta() meta: CommandRequest): Promise<CommandResult> {
-    const command: DisputeCaseSignOff = { type: 'DisputeCaseSignOff', caseId, supervisorId: meta.actor.subject, reason: body.reason };
-    return this.commands.execute<DisputeCaseSignOff, CaseState>(command, meta, (c, { state, context }) => {
-      const record = loggedCase(state, c.caseId);
-      return { supervisorId: record.supervisorId, institutionIds: [record.institutionId], actorAccreditedAt: accreditedToday(context) };
-    });
+  @CommandRoute(
+    'DisputeCaseSignOff',
+    ':caseId/disputes',
+    'Dispute a case instead of signing it off',
+  )
+  dispute(
+    @Param('caseId', IdParam) caseId: string,
+    @Body() body: ReasonDto,
+    @CommandMeta() meta: CommandRequest,
+  ): Promise<CommandResult> {
+    const command: DisputeCaseSignOff = {
+      type: 'DisputeCaseSignOff',
+      caseId,
+      supervisorId: meta.actor.subject,
+      reason: body.reason,
+    };
+    return this.commands.execute<DisputeCaseSignOff, CaseState>(
+      command,
+      meta,
+      (c, { state, context }) => {
+        const record = loggedCase(state, c.caseId);
+        return {
+          supervisorId: record.supervisorId,
+          institutionIds: [record.institutionId],
+          actorAccreditedAt: accreditedToday(context),
+        };
+      },
+    );
   }
 }

@@ -6,7 +6,11 @@ import type { CommandResult } from '../../commands/command-result';
 import { CommandRoute } from '../../commands/command-route';
 import { CommandService } from '../../commands/command-service';
 import { deterministicUuid } from '../../commands/event-ids';
-import { AngiographyDetailsDto, CoilingDetailsDto, ThrombectomyDetailsDto } from '../case-details/case-details.dto';
+import {
+  AngiographyDetailsDto,
+  CoilingDetailsDto,
+  ThrombectomyDetailsDto,
+} from '../case-details/case-details.dto';
 import { plain } from '../../shared/plain';
 import { LogCaseDto } from './log-case.dto';
 
@@ -20,7 +24,12 @@ export class LogCaseController {
   @CommandRoute('LogCase', '', 'Log a case the trainee took part in')
   log(@Body() body: LogCaseDto, @CommandMeta() meta: CommandRequest): Promise<CommandResult> {
     const caseId = deterministicUuid(meta.actor.subject, meta.idempotencyKey, 'case');
-    const command: LogCase = { ...plain(body), type: 'LogCase', caseId, traineeId: body.traineeId ?? meta.actor.subject };
+    const command: LogCase = {
+      ...plain(body),
+      type: 'LogCase',
+      caseId,
+      traineeId: body.traineeId ?? meta.actor.subject,
+    };
     return this.commands.execute(command, meta, (c) => ({ traineeId: c.traineeId }), caseId);
   }
 }

@@ -1,6 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, Matches } from 'class-validator';
-import { OPERATOR_ROLES, PROCEDURES, SUPERVISION_LEVELS, type OperatorRole, type Procedure, type SupervisionLevel } from '@inr/domain';
+import {
+  OPERATOR_ROLES,
+  PROCEDURES,
+  SUPERVISION_LEVELS,
+  type OperatorRole,
+  type Procedure,
+  type SupervisionLevel,
+} from '@inr/domain';
 import { DateField, IdField, OptionalIdField, OptionalTextField } from '../../shared/validators';
 import { CaseDetailsField, type CaseDetailsDto } from '../case-details/case-details.dto';
 
@@ -25,12 +32,21 @@ export class LogCaseDto {
   @IdField('The supervising consultant, who will be asked to sign the case off', 'sup-0007')
   supervisorId!: string;
 
-  @ApiProperty({ enum: SUPERVISION_LEVELS, description: '1 observe, 2 direct, 3 indirect, 4 unsupervised, 5 may supervise' })
+  @ApiProperty({
+    enum: SUPERVISION_LEVELS,
+    description: '1 observe, 2 direct, 3 indirect, 4 unsupervised, 5 may supervise',
+  })
   @IsIn(SUPERVISION_LEVELS)
   supervisionLevel!: SupervisionLevel;
 
-  @ApiProperty({ description: 'Pseudonymous local reference; never a patient identifier', example: 'MT-2026-031', maxLength: 40 })
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/, { message: 'localRef must be 1-40 letters, digits or ._/-' })
+  @ApiProperty({
+    description: 'Pseudonymous local reference; never a patient identifier',
+    example: 'MT-2026-031',
+    maxLength: 40,
+  })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/, {
+    message: 'localRef must be 1-40 letters, digits or ._/-',
+  })
   localRef!: string;
 
   @CaseDetailsField({ required: true })

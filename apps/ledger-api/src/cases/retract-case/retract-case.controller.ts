@@ -16,7 +16,11 @@ export class RetractCaseController {
 
   /** A retracted case stays in the ledger (it is immutable) but never counts as evidence. */
   @CommandRoute('RetractCase', ':caseId/retraction', 'Retract a logged case')
-  retract(@Param('caseId', IdParam) caseId: string, @Body() body: ReasonDto, @CommandMeta() meta: CommandRequest): Promise<CommandResult> {
+  retract(
+    @Param('caseId', IdParam) caseId: string,
+    @Body() body: ReasonDto,
+    @CommandMeta() meta: CommandRequest,
+  ): Promise<CommandResult> {
     const command: RetractCase = { type: 'RetractCase', caseId, reason: body.reason };
     return this.commands.execute<RetractCase, CaseState>(command, meta, (c, { state }) => ({
       traineeId: loggedCase(state, c.caseId).traineeId,

@@ -16,7 +16,11 @@ export class SignOffCaseController {
 
   /** The caller signs as themself: only the supervisor the case names, accredited at its institution. */
   @CommandRoute('SignOffCase', ':caseId/sign-off', 'Sign off a case as its supervisor')
-  signOff(@Param('caseId', IdParam) caseId: string, @Body() body: SignOffCaseDto, @CommandMeta() meta: CommandRequest): Promise<CommandResult> {
+  signOff(
+    @Param('caseId', IdParam) caseId: string,
+    @Body() body: SignOffCaseDto,
+    @CommandMeta() meta: CommandRequest,
+  ): Promise<CommandResult> {
     const command: SignOffCase = {
       type: 'SignOffCase',
       caseId,
@@ -25,7 +29,11 @@ export class SignOffCaseController {
     };
     return this.commands.execute<SignOffCase, CaseState>(command, meta, (c, { state, context }) => {
       const record = loggedCase(state, c.caseId);
-      return { supervisorId: record.supervisorId, institutionIds: [record.institutionId], actorAccreditedAt: accreditedToday(context) };
+      return {
+        supervisorId: record.supervisorId,
+        institutionIds: [record.institutionId],
+        actorAccreditedAt: accreditedToday(context),
+      };
     });
   }
 }

@@ -15,8 +15,15 @@ export class IssueCredentialController {
   constructor(@Inject(CommandService) private readonly commands: CommandService) {}
 
   /** Issues the credential of a granted application; the body may be empty ({}). */
-  @CommandRoute('IssueCredential', ':applicationId/credential', 'Issue the credential of a granted application')
-  issue(@Param('applicationId', IdParam) applicationId: string, @CommandMeta() meta: CommandRequest): Promise<CommandResult> {
+  @CommandRoute(
+    'IssueCredential',
+    ':applicationId/credential',
+    'Issue the credential of a granted application',
+  )
+  issue(
+    @Param('applicationId', IdParam) applicationId: string,
+    @CommandMeta() meta: CommandRequest,
+  ): Promise<CommandResult> {
     const credentialId = deterministicUuid(meta.actor.subject, meta.idempotencyKey, 'credential');
     const command: IssueCredential = { type: 'IssueCredential', applicationId, credentialId };
     return this.commands.execute<IssueCredential, ApplicationState>(

@@ -35,18 +35,35 @@ export class EvaluateApplication {
     const published = (await this.store.readStream(streamName('policy', pathwayId)))
       .map((e) => e.data)
       .find((d) => d['version'] === pathwayVersion);
-    if (!published) throw unprocessable('PATHWAY_VERSION_NOT_PUBLISHED', `pathway ${pathwayId} ${pathwayVersion} is not published`);
+    if (!published)
+      throw unprocessable(
+        'PATHWAY_VERSION_NOT_PUBLISHED',
+        `pathway ${pathwayId} ${pathwayVersion} is not published`,
+      );
     const checked = validatePathway(published['document']);
-    if (!checked.ok) throw unprocessable('PATHWAY_INVALID', `the published pathway ${pathwayId} ${pathwayVersion} does not validate`);
+    if (!checked.ok)
+      throw unprocessable(
+        'PATHWAY_INVALID',
+        `the published pathway ${pathwayId} ${pathwayVersion} does not validate`,
+      );
 
     const ledgerSize = await this.store.count();
     const history: HistoryEvent[] = [];
-    for (let from = 0; from < ledgerSize; ) {
-      const page = await this.store.readAll({ fromPosition: from, maxCount: Math.min(4096, ledgerSize - from) });
+    for (let from = 0; from < ledgerSize;) {
+      const page = await this.store.readAll({
+        fromPosition: from,
+        maxCount: Math.min(4096, ledgerSize - from),
+      });
       if (page.length === 0) break;
       for (const e of page) {
         if (isDomainEventType(e.type)) {
-          history.push({ position: e.position, id: e.id, type: e.type, data: upcastEvent(e).data, recordedAt: e.recordedAt });
+          history.push({
+            position: e.position,
+            id: e.id,
+            type: e.type,
+            data: upcastEvent(e).data,
+            recordedAt: e.recordedAt,
+          });
         }
       }
       from = (page[page.length - 1]?.position ?? from) + 1;

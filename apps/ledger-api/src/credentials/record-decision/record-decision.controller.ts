@@ -20,8 +20,16 @@ export class RecordDecisionController {
   ) {}
 
   /** The server runs the evaluation; the panel supplies only its outcome and reasons. */
-  @CommandRoute('RecordCredentialDecision', ':applicationId/decisions', 'Record the panel decision on an application')
-  decide(@Param('applicationId', IdParam) applicationId: string, @Body() body: RecordDecisionDto, @CommandMeta() meta: CommandRequest): Promise<CommandResult> {
+  @CommandRoute(
+    'RecordCredentialDecision',
+    ':applicationId/decisions',
+    'Record the panel decision on an application',
+  )
+  decide(
+    @Param('applicationId', IdParam) applicationId: string,
+    @Body() body: RecordDecisionDto,
+    @CommandMeta() meta: CommandRequest,
+  ): Promise<CommandResult> {
     return this.evaluator.run(applicationId, todayUtc()).then((evaluated) => {
       const decisionId = deterministicUuid(meta.actor.subject, meta.idempotencyKey, 'decision');
       const command: RecordCredentialDecision = {
@@ -37,7 +45,12 @@ export class RecordDecisionController {
         ...(body.overrideReason ? { overrideReason: body.overrideReason } : {}),
         panelMemberId: meta.actor.subject,
       };
-      return this.commands.execute(command, meta, () => ({ traineeId: evaluated.traineeId }), decisionId);
+      return this.commands.execute(
+        command,
+        meta,
+        () => ({ traineeId: evaluated.traineeId }),
+        decisionId,
+      );
     });
   }
 }

@@ -11,6 +11,9 @@ export class RecordDecisionDto {
   @ReasonField('The panel’s reasons')
   reasons!: string;
 
-  @OptionalTextField('Required, and only allowed, when granting against an evaluation that is not met', 2000)
+  @OptionalTextField(
+    'Required, and only allowed, when granting against an evaluation that is not met',
+    2000,
+  )
   overrideReason?: string;
 }

@@ -14,12 +14,28 @@ import { ReasonDto } from '../../shared/validators';
 export class ReinstateCredentialController {
   constructor(@Inject(CommandService) private readonly commands: CommandService) {}
 
-  @CommandRoute('ReinstateCredential', ':applicationId/reinstatement', 'Reinstate a suspended credential')
-  reinstate(@Param('applicationId', IdParam) applicationId: string, @Body() body: ReasonDto, @CommandMeta() meta: CommandRequest): Promise<CommandResult> {
-    const command: ReinstateCredential = { type: 'ReinstateCredential', applicationId, reason: body.reason };
-    return this.commands.execute<ReinstateCredential, ApplicationState>(command, meta, (c, { state }) => {
-      submittedApplication(state, c.applicationId);
-      return {};
-    });
+  @CommandRoute(
+    'ReinstateCredential',
+    ':applicationId/reinstatement',
+    'Reinstate a suspended credential',
+  )
+  reinstate(
+    @Param('applicationId', IdParam) applicationId: string,
+    @Body() body: ReasonDto,
+    @CommandMeta() meta: CommandRequest,
+  ): Promise<CommandResult> {
+    const command: ReinstateCredential = {
+      type: 'ReinstateCredential',
+      applicationId,
+      reason: body.reason,
+    };
+    return this.commands.execute<ReinstateCredential, ApplicationState>(
+      command,
+      meta,
+      (c, { state }) => {
+        submittedApplication(state, c.applicationId);
+        return {};
+      },
+    );
   }
 }

@@ -15,11 +15,23 @@ export class RevokeCredentialController {
   constructor(@Inject(CommandService) private readonly commands: CommandService) {}
 
   @CommandRoute('RevokeCredential', ':applicationId/revocation', 'Revoke a credential for good')
-  revoke(@Param('applicationId', IdParam) applicationId: string, @Body() body: ReasonDto, @CommandMeta() meta: CommandRequest): Promise<CommandResult> {
-    const command: RevokeCredential = { type: 'RevokeCredential', applicationId, reason: body.reason };
-    return this.commands.execute<RevokeCredential, ApplicationState>(command, meta, (c, { state }) => {
-      submittedApplication(state, c.applicationId);
-      return {};
-    });
+  revoke(
+    @Param('applicationId', IdParam) applicationId: string,
+    @Body() body: ReasonDto,
+    @CommandMeta() meta: CommandRequest,
+  ): Promise<CommandResult> {
+    const command: RevokeCredential = {
+      type: 'RevokeCredential',
+      applicationId,
+      reason: body.reason,
+    };
+    return this.commands.execute<RevokeCredential, ApplicationState>(
+      command,
+      meta,
+      (c, { state }) => {
+        submittedApplication(state, c.applicationId);
+        return {};
+      },
+    );
   }
 }

@@ -13,8 +13,15 @@ import { SubmitApplicationDto } from './submit-application.dto';
 export class SubmitApplicationController {
   constructor(@Inject(CommandService) private readonly commands: CommandService) {}
 
-  @CommandRoute('SubmitCredentialApplication', '', 'Apply for a credential against a published pathway version')
-  submit(@Body() body: SubmitApplicationDto, @CommandMeta() meta: CommandRequest): Promise<CommandResult> {
+  @CommandRoute(
+    'SubmitCredentialApplication',
+    '',
+    'Apply for a credential against a published pathway version',
+  )
+  submit(
+    @Body() body: SubmitApplicationDto,
+    @CommandMeta() meta: CommandRequest,
+  ): Promise<CommandResult> {
     const applicationId = deterministicUuid(meta.actor.subject, meta.idempotencyKey, 'application');
     const command: SubmitCredentialApplication = {
       type: 'SubmitCredentialApplication',

@@ -10,6 +10,8 @@ export class SubmitApplicationDto {
   pathwayId!: string;
 
   @ApiProperty({ description: 'The published pathway version', example: '1.0.0' })
-  @Matches(/^\d{1,6}(\.\d{1,6}){0,3}$/, { message: 'pathwayVersion must be dotted whole numbers, e.g. 1.0.0' })
+  @Matches(/^\d{1,6}(\.\d{1,6}){0,3}$/, {
+    message: 'pathwayVersion must be dotted whole numbers, e.g. 1.0.0',
+  })
   pathwayVersion!: string;
 }

@@ -15,11 +15,23 @@ export class SuspendCredentialController {
   constructor(@Inject(CommandService) private readonly commands: CommandService) {}
 
   @CommandRoute('SuspendCredential', ':applicationId/suspension', 'Suspend an issued credential')
-  suspend(@Param('applicationId', IdParam) applicationId: string, @Body() body: ReasonDto, @CommandMeta() meta: CommandRequest): Promise<CommandResult> {
-    const command: SuspendCredential = { type: 'SuspendCredential', applicationId, reason: body.reason };
-    return this.commands.execute<SuspendCredential, ApplicationState>(command, meta, (c, { state }) => {
-      submittedApplication(state, c.applicationId);
-      return {};
-    });
+  suspend(
+    @Param('applicationId', IdParam) applicationId: string,
+    @Body() body: ReasonDto,
+    @CommandMeta() meta: CommandRequest,
+  ): Promise<CommandResult> {
+    const command: SuspendCredential = {
+      type: 'SuspendCredential',
+      applicationId,
+      reason: body.reason,
+    };
+    return this.commands.execute<SuspendCredential, ApplicationState>(
+      command,
+      meta,
+      (c, { state }) => {
+        submittedApplication(state, c.applicationId);
+        return {};
+      },
+    );
   }
 }

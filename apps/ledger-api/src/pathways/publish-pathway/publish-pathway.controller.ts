@@ -21,18 +21,31 @@ export class PublishPathwayController {
    * The document is checked by the policy package and hashed here (SHA-256 of its RFC 8785
    * canonical JSON), so a decision can later cite exactly the version it was evaluated against.
    */
-  @CommandRoute('PublishPathway', ':pathwayId/versions', 'Publish a new version of a credential pathway')
-  publish(@Param('pathwayId', IdParam) pathwayId: string, @Body() body: PublishPathwayDto, @CommandMeta() meta: CommandRequest): Promise<CommandResult> {
+  @CommandRoute(
+    'PublishPathway',
+    ':pathwayId/versions',
+    'Publish a new version of a credential pathway',
+  )
+  publish(
+    @Param('pathwayId', IdParam) pathwayId: string,
+    @Body() body: PublishPathwayDto,
+    @CommandMeta() meta: CommandRequest,
+  ): Promise<CommandResult> {
     const checked = validatePathway(body.document);
     if (!checked.ok) {
       throw unprocessable(
         'PATHWAY_INVALID',
         'the pathway document is not valid',
-        checked.errors.slice(0, 50).map((e) => ({ field: `document${e.path}`, message: `${e.code}: ${e.message}` })),
+        checked.errors
+          .slice(0, 50)
+          .map((e) => ({ field: `document${e.path}`, message: `${e.code}: ${e.message}` })),
       );
     }
     if (checked.pathway.id !== pathwayId) {
-      throw unprocessable('PATHWAY_DOCUMENT_MISMATCH', `the document's id is '${checked.pathway.id}', not '${pathwayId}'`);
+      throw unprocessable(
+        'PATHWAY_DOCUMENT_MISMATCH',
+        `the document's id is '${checked.pathway.id}', not '${pathwayId}'`,
+      );
     }
     const document = body.document as JsonObject;
     const command: PublishPathway = {

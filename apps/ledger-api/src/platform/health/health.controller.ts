@@ -29,7 +29,8 @@ export class HealthController {
   @ApiOkResponse({ description: 'Ready to take traffic' })
   @ApiServiceUnavailableResponse({ description: 'Shutting down or the store does not answer' })
   async ready(): Promise<{ status: 'ready'; events: number }> {
-    if (this.lifecycle.shuttingDown) throw new ProblemException(503, 'SHUTTING_DOWN', 'the service is shutting down');
+    if (this.lifecycle.shuttingDown)
+      throw new ProblemException(503, 'SHUTTING_DOWN', 'the service is shutting down');
     try {
       return { status: 'ready', events: await this.store.count() };
     } catch {

@@ -17,7 +17,11 @@ export class JsonLogger implements LoggerService {
     return RANK[level] >= RANK[this.level];
   }
 
-  logEvent(level: Exclude<LogLevel, 'silent'>, msg: string, fields: Record<string, unknown> = {}): void {
+  logEvent(
+    level: Exclude<LogLevel, 'silent'>,
+    msg: string,
+    fields: Record<string, unknown> = {},
+  ): void {
     if (!this.enabled(level)) return;
     this.write(JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields }));
   }

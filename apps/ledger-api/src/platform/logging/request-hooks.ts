@@ -6,7 +6,9 @@ import type { JsonLogger } from './json-logger';
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Honour a caller's x-request-id when it is sane, so one id follows a request across services. */
-export function requestIdFrom(request: { headers: Record<string, string | string[] | undefined> }): string {
+export function requestIdFrom(request: {
+  headers: Record<string, string | string[] | undefined>;
+}): string {
   const given = request.headers['x-request-id'];
   return typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? given : randomUUID();
 }
@@ -14,7 +16,11 @@ export function requestIdFrom(request: { headers: Record<string, string | string
 const started = new WeakMap<FastifyRequest, bigint>();
 
 /** x-request-id in and out, one structured log line and the HTTP metrics per request. */
-export function installRequestHooks(fastify: FastifyInstance, logger: JsonLogger, metrics: LedgerMetrics): void {
+export function installRequestHooks(
+  fastify: FastifyInstance,
+  logger: JsonLogger,
+  metrics: LedgerMetrics,
+): void {
   fastify.addHook('onRequest', (request, reply, done) => {
     started.set(request, process.hrtime.bigint());
     void reply.header('x-request-id', request.id);

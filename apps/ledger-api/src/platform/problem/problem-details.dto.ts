@@ -3,7 +3,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 export class FieldErrorDto {
   @ApiProperty({ example: 'details.finalEtici' })
   field!: string;
-  @ApiProperty({ example: 'finalEtici must be one of the following values: 0, 1, 2a, 2b50, 2b67, 2c, 3' })
+  @ApiProperty({
+    example: 'finalEtici must be one of the following values: 0, 1, 2a, 2b50, 2b67, 2c, 3',
+  })
   message!: string;
 }
 

@@ -31,6 +31,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       });
     }
     if (reply.sent) return; // e.g. a live feed that already streamed its headers
-    void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+    void reply
+      .status(problem.status)
+      .header('content-type', PROBLEM_CONTENT_TYPE)
+      .send(JSON.stringify(problem));
   }
 }

@@ -35,7 +35,12 @@ export const badRequest = (code: string, detail: string, errors?: FieldError[]):
   new ProblemException(400, code, detail, errors);
 export const unauthenticated = (detail: string, code = 'UNAUTHENTICATED'): ProblemException =>
   new ProblemException(401, code, detail);
-export const forbidden = (detail: string): ProblemException => new ProblemException(403, 'FORBIDDEN', detail);
-export const notFound = (detail: string): ProblemException => new ProblemException(404, 'NOT_FOUND', detail);
-export const unprocessable = (code: string, detail: string, errors?: FieldError[]): ProblemException =>
-  new ProblemException(422, code, detail, errors);
+export const forbidden = (detail: string): ProblemException =>
+  new ProblemException(403, 'FORBIDDEN', detail);
+export const notFound = (detail: string): ProblemException =>
+  new ProblemException(404, 'NOT_FOUND', detail);
+export const unprocessable = (
+  code: string,
+  detail: string,
+  errors?: FieldError[],
+): ProblemException => new ProblemException(422, code, detail, errors);

@@ -1,4 +1,9 @@
-import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import type { EventStore } from '@inr/event-store';
 import { IdempotencyStore } from '../../idempotency/idempotency-store';
 import { JsonLogger } from '../logging/json-logger';

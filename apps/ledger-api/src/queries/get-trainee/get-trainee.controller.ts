@@ -1,7 +1,14 @@
 import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { evolveCase, evolveTrainee, initialCaseState, initialTraineeState, streamName, type CaseState } from '@inr/domain';
+import {
+  evolveCase,
+  evolveTrainee,
+  initialCaseState,
+  initialTraineeState,
+  streamName,
+  type CaseState,
+} from '@inr/domain';
 import { CurrentActor, Requires } from '../../auth/auth.decorators';
 import type { Actor } from '../../auth/actor';
 import { authorize } from '../../auth/authorize';
@@ -28,15 +35,29 @@ export class GetTraineeController {
     const events = await this.scan.stream(streamName('trainee', traineeId));
     const state = events.reduce((s, e) => evolveTrainee(s, e.domain), initialTraineeState());
     if (state.status !== 'enrolled') throw notFound(`no trainee '${traineeId}' is enrolled`);
-    const decision = authorize(actor, 'trainee.read', { traineeId, institutionIds: [state.institutionId] });
+    const decision = authorize(actor, 'trainee.read', {
+      traineeId,
+      institutionIds: [state.institutionId],
+    });
     if (!decision.allowed) throw forbidden(decision.reason);
 
-    const caseEvents = await this.scan.all((e) => e.streamId.startsWith('case-') && (e.data as { traineeId?: unknown }).traineeId === traineeId);
+    const caseEvents = await this.scan.all(
+      (e) =>
+        e.streamId.startsWith('case-') &&
+        (e.data as { traineeId?: unknown }).traineeId === traineeId,
+    );
     const byCase = new Map<string, ScannedEvent[]>();
     for (const e of caseEvents) byCase.set(e.streamId, [...(byCase.get(e.streamId) ?? []), e]);
     const cases = [...byCase.entries()].map(([streamId, list]) => {
-      const caseState: CaseState = list.reduce((s, e) => evolveCase(s, e.domain), initialCaseState());
-      return { caseId: streamId.slice('case-'.length), revision: list[list.length - 1]?.revision ?? -1, state: caseState };
+      const caseState: CaseState = list.reduce(
+        (s, e) => evolveCase(s, e.domain),
+        initialCaseState(),
+      );
+      return {
+        caseId: streamId.slice('case-'.length),
+        revision: list[list.length - 1]?.revision ?? -1,
+        state: caseState,
+      };
     });
     const revision = events.length - 1;
     void reply.header('etag', `"${revision}"`);

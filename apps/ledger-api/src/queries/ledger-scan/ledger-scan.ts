@@ -22,7 +22,7 @@ export class LedgerScan {
 
   async all(keep: (event: RecordedEvent) => boolean): Promise<ScannedEvent[]> {
     const out: ScannedEvent[] = [];
-    for (let from = 0; ; ) {
+    for (let from = 0; ;) {
       const page = await this.store.readAll({ fromPosition: from, maxCount: PAGE });
       for (const event of page) if (keep(event)) out.push(...withDomain(event));
       if (page.length < PAGE) return out;

@@ -1,6 +1,13 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { evolveCase, evolveSupervisor, initialCaseState, initialSupervisorState, streamName, type CaseState } from '@inr/domain';
+import {
+  evolveCase,
+  evolveSupervisor,
+  initialCaseState,
+  initialSupervisorState,
+  streamName,
+  type CaseState,
+} from '@inr/domain';
 import { CurrentActor, Requires } from '../../auth/auth.decorators';
 import type { Actor } from '../../auth/actor';
 import { authorize } from '../../auth/authorize';
@@ -20,13 +27,19 @@ export class PendingSignOffsController {
   @Requires('supervisor.pending.read')
   @ApiOperation({ summary: "A supervisor's cases awaiting sign-off" })
   @ApiOkResponse({ description: 'Cases awaiting this supervisor, oldest first' })
-  async pending(@Param('supervisorId', IdParam) supervisorId: string, @CurrentActor() actor: Actor): Promise<Record<string, unknown>> {
+  async pending(
+    @Param('supervisorId', IdParam) supervisorId: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<Record<string, unknown>> {
     const supervisor = (await this.scan.stream(streamName('supervisor', supervisorId))).reduce(
       (s, e) => evolveSupervisor(s, e.domain),
       initialSupervisorState(),
     );
     if (supervisor.status !== 'known') throw notFound(`no supervisor '${supervisorId}'`);
-    const decision = authorize(actor, 'supervisor.pending.read', { supervisorId, institutionIds: supervisorInstitutions(supervisor) });
+    const decision = authorize(actor, 'supervisor.pending.read', {
+      supervisorId,
+      institutionIds: supervisorInstitutions(supervisor),
+    });
     if (!decision.allowed) throw forbidden(decision.reason);
 
     const byCase = new Map<string, ScannedEvent[]>();
@@ -35,8 +48,15 @@ export class PendingSignOffsController {
     }
     const pending = [...byCase.entries()].flatMap(([streamId, list]) => {
       const state: CaseState = list.reduce((s, e) => evolveCase(s, e.domain), initialCaseState());
-      if (state.status !== 'logged' || state.signOff.status !== 'awaiting' || state.record.supervisorId !== supervisorId) return [];
-      return [{ caseId: streamId.slice('case-'.length), revision: list.length - 1, record: state.record }];
+      if (
+        state.status !== 'logged' ||
+        state.signOff.status !== 'awaiting' ||
+        state.record.supervisorId !== supervisorId
+      )
+        return [];
+      return [
+        { caseId: streamId.slice('case-'.length), revision: list.length - 1, record: state.record },
+      ];
     });
     return { supervisorId, pending };
   }

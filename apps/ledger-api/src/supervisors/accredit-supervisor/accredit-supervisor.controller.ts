@@ -16,8 +16,19 @@ export class AccreditSupervisorController {
 
   /** Accredits (or re-accredits) a GMC-registered consultant to supervise at the listed institutions. */
   @CommandRoute('AccreditSupervisor', ':supervisorId/accreditations', 'Accredit a supervisor')
-  accredit(@Param('supervisorId', IdParam) supervisorId: string, @Body() body: AccreditSupervisorDto, @CommandMeta() meta: CommandRequest): Promise<CommandResult> {
-    const command: AccreditSupervisor = { ...plain(body), type: 'AccreditSupervisor', supervisorId };
-    return this.commands.execute(command, meta, (c) => ({ supervisorId: c.supervisorId, institutionIds: c.institutionIds }));
+  accredit(
+    @Param('supervisorId', IdParam) supervisorId: string,
+    @Body() body: AccreditSupervisorDto,
+    @CommandMeta() meta: CommandRequest,
+  ): Promise<CommandResult> {
+    const command: AccreditSupervisor = {
+      ...plain(body),
+      type: 'AccreditSupervisor',
+      supervisorId,
+    };
+    return this.commands.execute(command, meta, (c) => ({
+      supervisorId: c.supervisorId,
+      institutionIds: c.institutionIds,
+    }));
   }
 }

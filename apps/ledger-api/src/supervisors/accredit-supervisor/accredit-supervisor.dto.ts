@@ -1,5 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  Matches,
+} from 'class-validator';
 import { PROCEDURES, SUPERVISOR_KINDS, type Procedure, type SupervisorKind } from '@inr/domain';
 import { DateField, ID_PATTERN, OptionalDateField } from '../../shared/validators';
 
@@ -16,7 +24,10 @@ export class AccreditSupervisorDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
-  @Matches(ID_PATTERN, { each: true, message: 'each institution id must be 1-128 letters, digits or ._:@-' })
+  @Matches(ID_PATTERN, {
+    each: true,
+    message: 'each institution id must be 1-128 letters, digits or ._:@-',
+  })
   institutionIds!: string[];
 
   @ApiProperty({ enum: PROCEDURES, isArray: true, minItems: 1 })

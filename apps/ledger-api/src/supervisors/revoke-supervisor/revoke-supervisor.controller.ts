@@ -16,12 +16,28 @@ export class RevokeSupervisorController {
   constructor(@Inject(CommandService) private readonly commands: CommandService) {}
 
   /** Takes effect today: the supervisor signs nothing from now on; past signatures stand. */
-  @CommandRoute('RevokeSupervisorAccreditation', ':supervisorId/revocations', "Revoke a supervisor's accreditation")
-  revoke(@Param('supervisorId', IdParam) supervisorId: string, @Body() body: ReasonDto, @CommandMeta() meta: CommandRequest): Promise<CommandResult> {
-    const command: RevokeSupervisorAccreditation = { type: 'RevokeSupervisorAccreditation', supervisorId, reason: body.reason };
-    return this.commands.execute<RevokeSupervisorAccreditation, SupervisorState>(command, meta, (c, { state }) => {
-      if (state.status !== 'known') throw notFound(`no supervisor '${c.supervisorId}'`);
-      return { supervisorId: c.supervisorId, institutionIds: supervisorInstitutions(state) };
-    });
+  @CommandRoute(
+    'RevokeSupervisorAccreditation',
+    ':supervisorId/revocations',
+    "Revoke a supervisor's accreditation",
+  )
+  revoke(
+    @Param('supervisorId', IdParam) supervisorId: string,
+    @Body() body: ReasonDto,
+    @CommandMeta() meta: CommandRequest,
+  ): Promise<CommandResult> {
+    const command: RevokeSupervisorAccreditation = {
+      type: 'RevokeSupervisorAccreditation',
+      supervisorId,
+      reason: body.reason,
+    };
+    return this.commands.execute<RevokeSupervisorAccreditation, SupervisorState>(
+      command,
+      meta,
+      (c, { state }) => {
+        if (state.status !== 'known') throw notFound(`no supervisor '${c.supervisorId}'`);
+        return { supervisorId: c.supervisorId, institutionIds: supervisorInstitutions(state) };
+      },
+    );
   }
 }

@@ -14,8 +14,16 @@ export class EnrolTraineeController {
   constructor(@Inject(CommandService) private readonly commands: CommandService) {}
 
   @CommandRoute('EnrolTrainee', '', 'Enrol a trainee at an institution on one or more pathways')
-  enrol(@Body() body: EnrolTraineeDto, @CommandMeta() meta: CommandRequest): Promise<CommandResult> {
+  enrol(
+    @Body() body: EnrolTraineeDto,
+    @CommandMeta() meta: CommandRequest,
+  ): Promise<CommandResult> {
     const command: EnrolTrainee = { ...plain(body), type: 'EnrolTrainee' };
-    return this.commands.execute(command, meta, (c) => ({ traineeId: c.traineeId, institutionIds: [c.institutionId] }), body.traineeId);
+    return this.commands.execute(
+      command,
+      meta,
+      (c) => ({ traineeId: c.traineeId, institutionIds: [c.institutionId] }),
+      body.traineeId,
+    );
   }
 }

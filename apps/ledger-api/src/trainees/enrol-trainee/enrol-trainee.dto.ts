@@ -23,6 +23,9 @@ export class EnrolTraineeDto {
   @ApiProperty({ type: [String], maxItems: 20, example: ['rcr-mt-credential'] })
   @IsArray()
   @ArrayMaxSize(20)
-  @Matches(ID_PATTERN, { each: true, message: 'each pathway id must be 1-128 letters, digits or ._:@-' })
+  @Matches(ID_PATTERN, {
+    each: true,
+    message: 'each pathway id must be 1-128 letters, digits or ._:@-',
+  })
   pathwayIds!: string[];
 }

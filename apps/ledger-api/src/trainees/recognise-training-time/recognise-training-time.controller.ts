@@ -16,12 +16,29 @@ export class RecogniseTrainingTimeController {
   constructor(@Inject(CommandService) private readonly commands: CommandService) {}
 
   /** Time from other sites or colleges counted towards a pathway; the caller is recorded as recogniser. */
-  @CommandRoute('RecogniseTrainingTime', ':traineeId/training-time', 'Recognise training time towards a pathway')
-  recognise(@Param('traineeId', IdParam) traineeId: string, @Body() body: RecogniseTrainingTimeDto, @CommandMeta() meta: CommandRequest): Promise<CommandResult> {
-    const command: RecogniseTrainingTime = { ...plain(body), type: 'RecogniseTrainingTime', traineeId, recognisedBy: meta.actor.subject };
-    return this.commands.execute<RecogniseTrainingTime, TraineeState>(command, meta, (c, { state }) => ({
-      traineeId: c.traineeId,
-      institutionIds: [enrolledTrainee(state, c.traineeId).institutionId],
-    }));
+  @CommandRoute(
+    'RecogniseTrainingTime',
+    ':traineeId/training-time',
+    'Recognise training time towards a pathway',
+  )
+  recognise(
+    @Param('traineeId', IdParam) traineeId: string,
+    @Body() body: RecogniseTrainingTimeDto,
+    @CommandMeta() meta: CommandRequest,
+  ): Promise<CommandResult> {
+    const command: RecogniseTrainingTime = {
+      ...plain(body),
+      type: 'RecogniseTrainingTime',
+      traineeId,
+      recognisedBy: meta.actor.subject,
+    };
+    return this.commands.execute<RecogniseTrainingTime, TraineeState>(
+      command,
+      meta,
+      (c, { state }) => ({
+        traineeId: c.traineeId,
+        institutionIds: [enrolledTrainee(state, c.traineeId).institutionId],
+      }),
+    );
   }
 }

@@ -2,7 +2,11 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsNumber, Max, Min } from 'class-validator';
 import { DateField } from '../../shared/validators';
 
-export const TRAINING_SETTINGS = ['neurointerventional-unit', 'diagnostic-neuroradiology', 'clinical-neurosciences'] as const;
+export const TRAINING_SETTINGS = [
+  'neurointerventional-unit',
+  'diagnostic-neuroradiology',
+  'clinical-neurosciences',
+] as const;
 
 export class RecogniseTrainingTimeDto {
   @ApiProperty({ enum: TRAINING_SETTINGS })

@@ -16,8 +16,16 @@ import { RecordAssessmentDto } from './record-assessment.dto';
 export class RecordAssessmentController {
   constructor(@Inject(CommandService) private readonly commands: CommandService) {}
 
-  @CommandRoute('RecordAssessment', ':traineeId/assessments', 'Record a workplace-based assessment (Rad-DOPS, Mini-IPX, CbD, MSF, MDT)')
-  record(@Param('traineeId', IdParam) traineeId: string, @Body() body: RecordAssessmentDto, @CommandMeta() meta: CommandRequest): Promise<CommandResult> {
+  @CommandRoute(
+    'RecordAssessment',
+    ':traineeId/assessments',
+    'Record a workplace-based assessment (Rad-DOPS, Mini-IPX, CbD, MSF, MDT)',
+  )
+  record(
+    @Param('traineeId', IdParam) traineeId: string,
+    @Body() body: RecordAssessmentDto,
+    @CommandMeta() meta: CommandRequest,
+  ): Promise<CommandResult> {
     const assessmentId = deterministicUuid(meta.actor.subject, meta.idempotencyKey, 'assessment');
     const command: RecordAssessment = {
       ...plain(body),

@@ -1,6 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { ASSESSMENT_OUTCOMES, ASSESSMENT_TYPES, PROCEDURES, type AssessmentOutcome, type AssessmentType, type Procedure } from '@inr/domain';
+import {
+  ASSESSMENT_OUTCOMES,
+  ASSESSMENT_TYPES,
+  PROCEDURES,
+  type AssessmentOutcome,
+  type AssessmentType,
+  type Procedure,
+} from '@inr/domain';
 import { DateField, OptionalIdField, OptionalTextField } from '../../shared/validators';
 
 export class RecordAssessmentDto {

@@ -15,12 +15,28 @@ import { RecordRotaParticipationDto } from './record-rota-participation.dto';
 export class RecordRotaParticipationController {
   constructor(@Inject(CommandService) private readonly commands: CommandService) {}
 
-  @CommandRoute('RecordRotaParticipation', ':traineeId/rota-participation', "Record a trainee's participation in a thrombectomy rota")
-  record(@Param('traineeId', IdParam) traineeId: string, @Body() body: RecordRotaParticipationDto, @CommandMeta() meta: CommandRequest): Promise<CommandResult> {
-    const command: RecordRotaParticipation = { ...plain(body), type: 'RecordRotaParticipation', traineeId };
-    return this.commands.execute<RecordRotaParticipation, TraineeState>(command, meta, (c, { state }) => {
-      enrolledTrainee(state, c.traineeId);
-      return { traineeId: c.traineeId, institutionIds: [c.institutionId] };
-    });
+  @CommandRoute(
+    'RecordRotaParticipation',
+    ':traineeId/rota-participation',
+    "Record a trainee's participation in a thrombectomy rota",
+  )
+  record(
+    @Param('traineeId', IdParam) traineeId: string,
+    @Body() body: RecordRotaParticipationDto,
+    @CommandMeta() meta: CommandRequest,
+  ): Promise<CommandResult> {
+    const command: RecordRotaParticipation = {
+      ...plain(body),
+      type: 'RecordRotaParticipation',
+      traineeId,
+    };
+    return this.commands.execute<RecordRotaParticipation, TraineeState>(
+      command,
+      meta,
+      (c, { state }) => {
+        enrolledTrainee(state, c.traineeId);
+        return { traineeId: c.traineeId, institutionIds: [c.institutionId] };
+      },
+    );
   }
 }

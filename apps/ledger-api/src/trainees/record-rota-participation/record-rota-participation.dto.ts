@@ -12,7 +12,11 @@ export class RecordRotaParticipationDto {
   @DateField('Last day of the period')
   to!: string;
 
-  @ApiProperty({ minimum: 0, maximum: 1000, description: 'Shifts worked on the 24/7 MT rota in the period' })
+  @ApiProperty({
+    minimum: 0,
+    maximum: 1000,
+    description: 'Shifts worked on the 24/7 MT rota in the period',
+  })
   @IsInt()
   @Min(0)
   @Max(1000)

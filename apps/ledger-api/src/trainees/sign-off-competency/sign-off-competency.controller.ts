@@ -15,7 +15,11 @@ export class SignOffCompetencyController {
   constructor(@Inject(CommandService) private readonly commands: CommandService) {}
 
   /** One signer's signature; competencies needing several signers collect one per person. */
-  @CommandRoute('SignOffCompetency', ':traineeId/competencies/:competencyId/sign-offs', 'Sign off a competency as one of its signers')
+  @CommandRoute(
+    'SignOffCompetency',
+    ':traineeId/competencies/:competencyId/sign-offs',
+    'Sign off a competency as one of its signers',
+  )
   signOff(
     @Param('traineeId', IdParam) traineeId: string,
     @Param('competencyId', IdParam) competencyId: string,
@@ -31,7 +35,11 @@ export class SignOffCompetencyController {
     };
     return this.commands.execute<SignOffCompetency, TraineeState>(command, meta, (c, { state }) => {
       enrolledTrainee(state, c.traineeId);
-      return { traineeId: c.traineeId, supervisorId: c.signerId, institutionIds: [c.institutionId] };
+      return {
+        traineeId: c.traineeId,
+        supervisorId: c.signerId,
+        institutionIds: [c.institutionId],
+      };
     });
   }
 }

@@ -15,8 +15,16 @@ export class TransferTraineeController {
   constructor(@Inject(CommandService) private readonly commands: CommandService) {}
 
   /** Decided by the institution the trainee leaves (its medical director, or an admin). */
-  @CommandRoute('TransferTrainee', ':traineeId/transfers', 'Transfer a trainee to another institution')
-  transfer(@Param('traineeId', IdParam) traineeId: string, @Body() body: TransferTraineeDto, @CommandMeta() meta: CommandRequest): Promise<CommandResult> {
+  @CommandRoute(
+    'TransferTrainee',
+    ':traineeId/transfers',
+    'Transfer a trainee to another institution',
+  )
+  transfer(
+    @Param('traineeId', IdParam) traineeId: string,
+    @Body() body: TransferTraineeDto,
+    @CommandMeta() meta: CommandRequest,
+  ): Promise<CommandResult> {
     const command: TransferTrainee = { type: 'TransferTrainee', traineeId, ...body };
     return this.commands.execute<TransferTrainee, TraineeState>(command, meta, (c, { state }) => ({
       traineeId: c.traineeId,

@@ -1,0 +1,62 @@
+import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { ProvenanceBundle } from '@inr/ledger';
+import { findDecision, ReadModels } from '@inr/projections';
+import { CurrentActor, Requires } from '../auth/auth.decorators';
+import type { Actor } from '../auth/actor';
+import { notFound, ProblemException } from '../platform/problem/problem.exception';
+import { requireAllowed } from '../read-models/read-model-access';
+import { IdParam } from '../shared/id-param';
+import { BundleError, decisionBundle } from './decision-bundle';
+import { LedgerRuntime } from './ledger-runtime';
+
+const STATUS = {
+  DECISION_NOT_FOUND: 404,
+  NOT_CHECKPOINTED: 503,
+  PATHWAY_UNAVAILABLE: 422,
+} as const;
+
+/**
+ * The offline-verifiable proof of a decision. It carries the trainee's training history, so
+ * it needs the same token as the decision's provenance (trainee.read on that trainee).
+ */
+@ApiTags('verifiable log')
+@ApiBearerAuth('bearer')
+@Controller('v1/decisions')
+export class DecisionBundleController {
+  constructor(
+    @Inject(ReadModels) private readonly readModels: ReadModels,
+    @Inject(LedgerRuntime) private readonly ledger: LedgerRuntime,
+  ) {}
+
+  @Get(':decisionId/bundle')
+  @Requires('trainee.read')
+  @ApiOperation({ summary: 'A provenance bundle (inr-ledger-bundle/v1) for `inr-ledger verify`' })
+  @ApiOkResponse({ description: 'checkpoint, events with inclusion proofs, pathway, decision' })
+  async bundle(
+    @Param('decisionId', IdParam) decisionId: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<ProvenanceBundle> {
+    const found = await findDecision(this.readModels.context, decisionId);
+    if (found === undefined) throw notFound(`no decision '${decisionId}'`);
+    const traineeId = found.decision.traineeId;
+    const institution = this.readModels.traineeInstitution(traineeId);
+    requireAllowed(actor, 'trainee.read', {
+      traineeId,
+      institutionIds: institution ? [institution] : [],
+    });
+    try {
+      return await decisionBundle(
+        {
+          context: this.readModels.context,
+          log: this.ledger.log,
+          checkpointCovering: (index) => this.ledger.checkpointCovering(index),
+        },
+        decisionId,
+      );
+    } catch (e) {
+      if (e instanceof BundleError) throw new ProblemException(STATUS[e.code], e.code, e.message);
+      throw e;
+    }
+  }
+}

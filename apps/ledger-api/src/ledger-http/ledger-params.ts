@@ -1,0 +1,20 @@
+import { badRequest } from '../platform/problem/problem.exception';
+
+/** Leaves one entries request may return: bounded memory and response size. */
+export const MAX_ENTRIES = 1000;
+
+/** A non-negative decimal integer query/path value, or a 400 naming the parameter. */
+export function indexParam(name: string, raw: unknown): number {
+  if (typeof raw !== 'string' || !/^(0|[1-9][0-9]{0,15})$/.test(raw)) {
+    throw badRequest('INVALID_LEDGER_PARAMETER', `'${name}' must be a non-negative integer`);
+  }
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n))
+    throw badRequest('INVALID_LEDGER_PARAMETER', `'${name}' is too large`);
+  return n;
+}
+
+/** 400 unless `ok`: the request names positions the log does not (yet) have. */
+export function requireRange(ok: boolean, detail: string): void {
+  if (!ok) throw badRequest('LEDGER_RANGE', detail);
+}

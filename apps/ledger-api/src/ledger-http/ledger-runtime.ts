@@ -1,0 +1,159 @@
+import { BeforeApplicationShutdown, Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { join } from 'node:path';
+import type { Subscription } from 'rxjs';
+import type { EventStore } from '@inr/event-store';
+import {
+  Checkpointer,
+  LedgerLog,
+  loadOrCreateSigningKey,
+  SqliteHashStore,
+  WitnessService,
+  type StoredCheckpoint,
+} from '@inr/ledger';
+import { cosignatureVerifierKey, ed25519VerifierKey, type Ed25519NoteKey } from '@inr/transparency';
+import type { LedgerConfig } from '../config/ledger-config';
+import { JsonLogger } from '../platform/logging/json-logger';
+import { EVENT_STORE, LEDGER_CONFIG } from '../platform/store/tokens';
+import { ledgerOrigin } from './ledger-origin';
+import { loadWitnessConfig } from './witness-config';
+import { WitnessSubmitter } from './witness-submitter';
+
+/** The verifiable log inside the service: tree, checkpoints, witness in and out. */
+@Injectable()
+export class LedgerRuntime implements OnModuleInit, BeforeApplicationShutdown {
+  readonly origin: string;
+  private store!: SqliteHashStore;
+  private key!: Ed25519NoteKey;
+  private logInstance!: LedgerLog;
+  private checkpointer!: Checkpointer;
+  private submitter!: WitnessSubmitter;
+  private witnessService: WitnessService | undefined;
+  private witnessKey: Ed25519NoteKey | undefined;
+  private following: Subscription | undefined;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
+    @Inject(JsonLogger) private readonly logger: JsonLogger,
+  ) {
+    this.origin = ledgerOrigin(config.institution);
+  }
+
+  async onModuleInit(): Promise<void> {
+    const env = process.env;
+    const witnessing = loadWitnessConfig(env);
+    this.key = loadOrCreateSigningKey(this.config.dataDir, this.origin, env);
+    this.store = new SqliteHashStore(this.config.dataDir);
+    this.logInstance = new LedgerLog(this.events, this.store);
+    this.submitter = new WitnessSubmitter({
+      witnesses: witnessing.witnesses,
+      store: this.store,
+      consistencyProof: (a, b) => this.logInstance.consistencyProof(a, b),
+      onOutcome: (cp, outcomes) => {
+        for (const o of outcomes.filter((x) => !x.ok))
+          this.logger.logEvent('warn', 'witness did not cosign', { size: cp.size, ...o });
+      },
+      onError: (error) =>
+        this.logger.logEvent('error', 'witness submission failed', { error: String(error) }),
+    });
+    this.checkpointer = new Checkpointer(this.logInstance, this.store, this.key, {
+      origin: this.origin,
+      intervalMs: intervalFrom(env.LEDGER_CHECKPOINT_INTERVAL_MS),
+      onSigned: (cp) => this.submitter.submit(cp),
+      onError: (error) =>
+        this.logger.logEvent('error', 'checkpoint not signed', { error: String(error) }),
+    });
+    if (witnessing.logs.size > 0) {
+      const name = witnessing.name ?? `${this.origin}/witness`;
+      // Its own key file: a witness identity is not the log's, and may be rotated apart from it.
+      this.witnessKey = loadOrCreateSigningKey(join(this.config.dataDir, 'witness'), name, {
+        LEDGER_SIGNING_KEY: env.LEDGER_WITNESS_SIGNING_KEY,
+      });
+      this.witnessService = new WitnessService(
+        { key: this.witnessKey, logs: witnessing.logs },
+        this.store,
+      );
+    }
+    const size = await this.logInstance.catchUp();
+    if (size > 0) this.checkpointer.notify();
+    this.following = this.logInstance.follow({
+      onIntegrated: () => this.checkpointer.notify(),
+      onError: (error) =>
+        this.logger.logEvent('error', 'ledger log stopped following', { error: String(error) }),
+    });
+    this.logger.logEvent('info', 'ledger log ready', {
+      origin: this.origin,
+      size,
+      vkey: this.logVerifierKey,
+    });
+  }
+
+  /** Before the event store closes: stop following, sign what was integrated, let witnesses answer. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.following?.unsubscribe();
+    this.following = undefined;
+    this.checkpointer.close();
+    try {
+      this.checkpointer.signNow();
+    } catch (error) {
+      this.logger.logEvent('error', 'final checkpoint not signed', { error: String(error) });
+    }
+    await this.submitter.idle();
+    this.store.close();
+  }
+
+  get log(): LedgerLog {
+    return this.logInstance;
+  }
+
+  get hashes(): SqliteHashStore {
+    return this.store;
+  }
+
+  get logVerifierKey(): string {
+    return ed25519VerifierKey(this.key);
+  }
+
+  get witnessVerifierKey(): string | undefined {
+    return this.witnessKey === undefined ? undefined : cosignatureVerifierKey(this.witnessKey);
+  }
+
+  get witness(): WitnessService | undefined {
+    return this.witnessService;
+  }
+
+  /** The latest checkpoint with the cosignatures collected so far, as one note. */
+  latest(): StoredCheckpoint | undefined {
+    return this.store.latestCheckpoint();
+  }
+
+  /**
+   * A checkpoint covering leaf `index`: the latest if it does, else the tree is caught up and
+   * signed now (no need to wait out the interval), and the witnesses get a chance to cosign.
+   */
+  async checkpointCovering(index: number): Promise<StoredCheckpoint | undefined> {
+    const latest = this.store.latestCheckpoint();
+    if (latest !== undefined && latest.size > index) return latest;
+    await this.logInstance.catchUp();
+    if (this.logInstance.size() <= index) return undefined;
+    this.checkpointer.signNow();
+    await this.submitter.idle();
+    return this.store.latestCheckpoint();
+  }
+
+  /** Sign now and wait for the witnesses (tests, and callers that need a fresh checkpoint). */
+  async flush(): Promise<StoredCheckpoint | undefined> {
+    await this.logInstance.catchUp();
+    const cp = this.checkpointer.signNow();
+    await this.submitter.idle();
+    return cp === undefined ? undefined : this.store.latestCheckpoint();
+  }
+}
+
+function intervalFrom(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return 1000;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 1)
+    throw new Error(`LEDGER_CHECKPOINT_INTERVAL_MS must be a positive integer, got ${raw}`);
+  return ms;
+}

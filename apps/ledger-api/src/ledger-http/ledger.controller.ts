@@ -1,0 +1,136 @@
+import { Controller, Get, Header, Inject, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { LeafMismatchError, type StoredCheckpoint } from '@inr/ledger';
+import { toBase64 } from '@inr/transparency';
+import { CurrentActor, Public, Requires } from '../auth/auth.decorators';
+import type { Actor } from '../auth/actor';
+import { readScope } from '../auth/authorize';
+import { forbidden, notFound, ProblemException } from '../platform/problem/problem.exception';
+import { LedgerRuntime } from './ledger-runtime';
+import { indexParam, MAX_ENTRIES, requireRange } from './ledger-params';
+
+const NOTE_TYPE = 'text/plain; charset=utf-8';
+
+export interface ProofResponse {
+  size?: number;
+  index?: number;
+  first?: number;
+  second?: number;
+  /** RFC 9162 hashes, standard base64. */
+  proof: string[];
+}
+
+/**
+ * The log for outside verifiers. Checkpoints, proofs and keys are public: they carry only
+ * hashes and signatures. Entries are the events themselves (personal training data), so they
+ * need a token whose role reads the whole ledger.
+ */
+@ApiTags('verifiable log')
+@Controller('v1/ledger')
+export class LedgerController {
+  constructor(@Inject(LedgerRuntime) private readonly ledger: LedgerRuntime) {}
+
+  @Get('checkpoint')
+  @Public()
+  @Header('content-type', NOTE_TYPE)
+  @Header('cache-control', 'no-cache')
+  @ApiProduces('text/plain')
+  @ApiOperation({
+    summary: 'The latest signed checkpoint (C2SP signed note) with the cosignatures so far',
+  })
+  checkpoint(): string {
+    const latest = this.ledger.latest();
+    if (latest === undefined)
+      throw new ProblemException(404, 'NO_CHECKPOINT', 'the log has not signed a checkpoint yet');
+    return noteOf(latest);
+  }
+
+  @Get('checkpoints/:size')
+  @Public()
+  @Header('content-type', NOTE_TYPE)
+  @ApiProduces('text/plain')
+  @ApiOperation({ summary: 'A stored checkpoint of this tree size, with its cosignatures' })
+  checkpointOfSize(@Param('size') raw: string): string {
+    const size = indexParam('size', raw);
+    const found = this.ledger.hashes.checkpoints().find((c) => c.size === size);
+    if (found === undefined) throw notFound(`no checkpoint of size ${size} was signed`);
+    return noteOf(found);
+  }
+
+  @Get('keys')
+  @Public()
+  @ApiOperation({ summary: "The log's origin and verifier key, and our witness key if we witness" })
+  @ApiOkResponse({ description: '{ origin, log, witness? } in C2SP vkey form' })
+  keys(): { origin: string; log: string; witness?: string } {
+    const witness = this.ledger.witnessVerifierKey;
+    const keys = { origin: this.ledger.origin, log: this.ledger.logVerifierKey };
+    return witness === undefined ? keys : { ...keys, witness };
+  }
+
+  @Get('entries')
+  @Requires('events.stream')
+  @ApiBearerAuth('bearer')
+  @ApiProduces('application/x-ndjson')
+  @ApiOperation({
+    summary: `Leaves [start, end) as JSON lines, exactly the hashed bytes (at most ${MAX_ENTRIES})`,
+  })
+  async entries(
+    @Query('start') rawStart: unknown,
+    @Query('end') rawEnd: unknown,
+    @CurrentActor() actor: Actor,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    if (readScope(actor) !== 'all')
+      throw forbidden('reading log entries needs a role that reads the whole ledger');
+    const start = indexParam('start', rawStart);
+    const end = indexParam('end', rawEnd);
+    const size = this.ledger.log.size();
+    requireRange(start <= end, `start ${start} is after end ${end}`);
+    requireRange(end <= size, `end ${end} is beyond the log (size ${size})`);
+    requireRange(end - start <= MAX_ENTRIES, `at most ${MAX_ENTRIES} entries per request`);
+    let entries;
+    try {
+      entries = await this.ledger.log.entries(start, end);
+    } catch (e) {
+      if (e instanceof LeafMismatchError)
+        throw new ProblemException(500, 'LEDGER_INCONSISTENT', e.message);
+      throw e;
+    }
+    const body = Buffer.concat(entries.flatMap((e) => [e.leaf, NEWLINE]));
+    await reply.status(200).header('content-type', 'application/x-ndjson').send(body);
+  }
+
+  @Get('proof/inclusion')
+  @Public()
+  @ApiOperation({ summary: 'RFC 9162 inclusion proof of leaf `index` in the tree of `size`' })
+  inclusion(@Query('index') rawIndex: unknown, @Query('size') rawSize: unknown): ProofResponse {
+    const index = indexParam('index', rawIndex);
+    const size = indexParam('size', rawSize);
+    requireRange(
+      size <= this.ledger.log.size(),
+      `size ${size} is beyond the log (size ${this.ledger.log.size()})`,
+    );
+    requireRange(index < size, `index ${index} is not below size ${size}`);
+    return { index, size, proof: this.ledger.log.inclusionProof(index, size).map(toBase64) };
+  }
+
+  @Get('proof/consistency')
+  @Public()
+  @ApiOperation({ summary: 'RFC 9162 consistency proof between tree sizes `first` and `second`' })
+  consistency(
+    @Query('first') rawFirst: unknown,
+    @Query('second') rawSecond: unknown,
+  ): ProofResponse {
+    const first = indexParam('first', rawFirst);
+    const second = indexParam('second', rawSecond);
+    const size = this.ledger.log.size();
+    requireRange(second <= size, `second ${second} is beyond the log (size ${size})`);
+    requireRange(first <= second, `first ${first} is after second ${second}`);
+    return { first, second, proof: this.ledger.log.consistencyProof(first, second).map(toBase64) };
+  }
+}
+
+const NEWLINE = Buffer.from('\n');
+
+const noteOf = (c: StoredCheckpoint): string => c.note + c.cosignatures.join('');

@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { openEventStore, type EventStore } from '@inr/event-store';
+import { LedgerLog, SqliteHashStore } from '@inr/ledger';
+import { loadConfig } from '../../../ledger-api/src/config/ledger-config';
+import { ledgerOrigin } from '../../../ledger-api/src/ledger-http/ledger-origin';
+
+export interface LocalLedger {
+  dataDir: string;
+  origin: string;
+  events: EventStore;
+  hashes: SqliteHashStore;
+  log: LedgerLog;
+  close(): Promise<void>;
+}
+
+/**
+ * The data directory as the service sees it (same env: EVENTSTORE_URL, LEDGER_INSTITUTION,
+ * LEDGER_ORIGIN), opened without a server. Safe beside a running one: both sides use WAL.
+ */
+export async function openLocalLedger(dataDir: string, env: NodeJS.ProcessEnv = process.env): Promise<LocalLedger> {
+  const config = loadConfig({ ...env, LEDGER_DATA_DIR: dataDir });
+  // Opening would create empty files: a mistyped --data-dir must fail, not audit nothing.
+  for (const file of config.store.kind === 'sqlite' ? ['events.sqlite', 'ledger.sqlite'] : ['ledger.sqlite']) {
+    if (!existsSync(join(config.dataDir, file))) throw new Error(`no ledger in ${config.dataDir} (${file} is missing)`);
+  }
+  const events = await openEventStore(config.store);
+  const hashes = new SqliteHashStore(config.dataDir);
+  return {
+    dataDir: config.dataDir,
+    origin: ledgerOrigin(config.institution, env),
+    events,
+    hashes,
+    log: new LedgerLog(events, hashes),
+    close: async () => {
+      hashes.close();
+      await events.close();
+    },
+  };
+}

@@ -1,0 +1,97 @@
+import type { ProvenanceBundle } from '@inr/ledger';
+import { diffEvaluations, evaluate, validatePathway, type Evaluation, type EvaluationDiff } from '@inr/policy';
+import { toLedgerEvent } from '@inr/projections';
+import { canonicalJson, sha256, toHex } from '@inr/transparency';
+
+type Outcome = { ok: true } | { ok: false; reason: string };
+type Obj = Record<string, unknown>;
+
+interface Leaf {
+  streamId: string;
+  revision: number;
+  eventId: string;
+  type: string;
+  recordedAt: string;
+  data: Obj;
+  metadata: Obj;
+}
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const fail = (part: string, reason: string): Outcome => ({ ok: false, reason: `${part}: ${reason}` });
+
+/**
+ * The `decision` check of `inr-ledger verify`, run after every leaf is proven: the decision is
+ * its logged event, the pathway is the one it names (by content hash), every event its
+ * evaluation cites is in the bundle, and the evaluator, re-run on the bundled history below the
+ * recorded ledger size, gives exactly the recorded evaluation and supports the outcome.
+ * Reasons start with the failing part: decision, pathway, evidence, evaluation or outcome.
+ */
+export function reEvaluateDecision(bundle: ProvenanceBundle): Outcome {
+  const decision = bundle.decision;
+  if (!isObj(decision) || typeof decision['leafIndex'] !== 'number' || !isObj(decision['record'])) {
+    return fail('decision', 'the bundle has no { leafIndex, record } decision');
+  }
+  const leaves = bundle.events.map((e) => ({ index: e.leafIndex, leaf: JSON.parse(e.leaf) as Leaf }));
+  const logged = leaves.find((l) => l.index === decision['leafIndex']);
+  if (logged === undefined) return fail('decision', `leaf ${String(decision['leafIndex'])} is not in the bundle`);
+  if (logged.leaf.type !== 'CredentialDecisionRecorded') return fail('decision', `leaf ${logged.index} is a ${logged.leaf.type}`);
+  const record = decision['record'];
+  if (canonicalJson(logged.leaf.data) !== canonicalJson(record)) {
+    return fail('decision', `the decision differs from its logged event at leaf ${logged.index}`);
+  }
+
+  const pathway = validatePathway(bundle.pathway);
+  if (!pathway.ok) return fail('pathway', 'the bundled pathway document does not validate');
+  const { pathwayId, pathwayVersion, pathwayHash, traineeId, ledgerSize, decidedOn, outcome } = record;
+  if (pathway.pathway.id !== pathwayId || pathway.pathway.version !== pathwayVersion) {
+    return fail('pathway', `the bundle has ${pathway.pathway.id}@${pathway.pathway.version}, the decision names ${String(pathwayId)}@${String(pathwayVersion)}`);
+  }
+  const hash = toHex(sha256(Buffer.from(canonicalJson(bundle.pathway), 'utf8')));
+  if (hash !== pathwayHash) return fail('pathway', `document hash ${hash} is not the recorded ${String(pathwayHash)}`);
+  if (typeof traineeId !== 'string' || typeof ledgerSize !== 'number' || typeof decidedOn !== 'string') {
+    return fail('decision', 'traineeId, ledgerSize or decidedOn is missing');
+  }
+
+  const recorded = record['evaluation'] as Evaluation;
+  const before = leaves.filter((l) => l.index < ledgerSize);
+  const present = new Set(before.map((l) => l.leaf.eventId));
+  for (const requirement of Array.isArray(recorded.requirements) ? recorded.requirements : []) {
+    for (const id of [...requirement.countedEventIds, ...requirement.supportingEventIds]) {
+      if (!present.has(id)) return fail('evidence', `event ${id}, cited by requirement ${requirement.id}, is not in the bundle`);
+    }
+  }
+
+  const history = before.map((l) =>
+    toLedgerEvent({ ...l.leaf, id: l.leaf.eventId, position: l.index } as Parameters<typeof toLedgerEvent>[0]),
+  );
+  const performedBy = recorded.performedBy !== recorded.evaluatedOn ? recorded.performedBy : undefined;
+  let replayed: Evaluation;
+  try {
+    replayed = evaluate(pathway.pathway, traineeId, history, {
+      evaluatedOn: decidedOn,
+      ...(typeof performedBy === 'string' ? { performedBy } : {}),
+    });
+  } catch (e) {
+    return fail('evaluation', e instanceof Error ? e.message : 'the evaluator refused the input');
+  }
+  if (canonicalJson(replayed) !== canonicalJson(recorded)) {
+    return fail('evaluation', `re-running ${String(pathwayId)}@${String(pathwayVersion)} does not reproduce the recorded evaluation (${firstDifference(diffEvaluations(recorded, replayed))})`);
+  }
+  if (outcome === 'granted' && !replayed.met && typeof record['overrideReason'] !== 'string') {
+    return fail('outcome', 'granted although the evaluation is not met and no override reason is recorded');
+  }
+  return { ok: true };
+}
+
+function firstDifference(diff: EvaluationDiff): string {
+  const h = diff.header[0];
+  if (h !== undefined) return `${h.field}: recorded ${JSON.stringify(h.recorded)}, replayed ${JSON.stringify(h.replayed)}`;
+  const r = diff.requirements[0];
+  const f = r?.fields[0];
+  if (r !== undefined && f !== undefined) {
+    return `requirement ${r.id} ${f.field}: recorded ${JSON.stringify(f.recorded)}, replayed ${JSON.stringify(f.replayed)}`;
+  }
+  const l = r?.idLists[0];
+  if (r !== undefined && l !== undefined) return `requirement ${r.id} ${l.field} differ`;
+  return r === undefined ? 'serialisation differs' : `requirement ${r.id} ${r.change}`;
+}

@@ -1,0 +1,239 @@
+import fc from 'fast-check';
+import pathwayDocument from '../../libs/policy/src/catalogue/illustrative-esmint-cast.json';
+import { accreditation, daysAgo, enrolment, RVI, thrombectomyCase } from './support/fixtures';
+import { hostileRequest, type RouteSpec } from './support/hostile-inputs';
+import { call, startTestApp, type TestApp } from './support/test-app';
+
+// Thousands of generated bad requests across every command route, each sent with a token that
+// may use the route, so they reach validation and the domain. None may crash the service
+// (5xx) and none may write: the store's event count must not move.
+describe('hostile input', () => {
+  let t: TestApp;
+  let routes: RouteSpec[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const admin = await t.token('admin', 'adm-1', RVI);
+    const trainee = await t.token('trainee', 'trn-kim', RVI);
+    const supervisor = await t.token('supervisor', 'sup-ann', RVI);
+    const panel = await t.token('panel', 'pnl-1', RVI);
+    const ok = async (url: string, body: unknown, token: string): Promise<string> => {
+      const res = await call(t.app, 'POST', url, body, { token });
+      if (res.status !== 201) throw new Error(`fixture ${url}: ${res.status} ${res.text}`);
+      return String(res.body['id'] ?? '');
+    };
+    await ok('/v1/trainees', enrolment('trn-kim'), admin);
+    await ok('/v1/supervisors/sup-ann/accreditations', accreditation(), admin);
+    const caseId = await ok('/v1/cases', thrombectomyCase(), trainee);
+    await ok(
+      '/v1/pathways/illustrative-esmint-cast/versions',
+      { document: pathwayDocument },
+      admin,
+    );
+    const applicationId = await ok(
+      '/v1/applications',
+      { pathwayId: 'illustrative-esmint-cast', pathwayVersion: '1.0.0' },
+      trainee,
+    );
+
+    const reason = {
+      valid: { reason: 'Because' },
+      freeText: ['reason'],
+      pastDates: [],
+      required: ['reason'],
+    };
+    routes = [
+      {
+        url: '/v1/trainees',
+        token: admin,
+        valid: enrolment('trn-new'),
+        freeText: ['stage'],
+        pastDates: ['enrolledOn'],
+        required: ['traineeId', 'institutionId', 'specialty', 'stage', 'enrolledOn', 'pathwayIds'],
+      },
+      {
+        url: '/v1/trainees/trn-kim/transfers',
+        token: admin,
+        valid: { toInstitutionId: 'salford', transferredOn: daysAgo(1) },
+        freeText: [],
+        pastDates: ['transferredOn'],
+        required: ['toInstitutionId', 'transferredOn'],
+        withPathId: (id) => `/v1/trainees/${id}/transfers`,
+      },
+      {
+        url: '/v1/trainees/trn-kim/assessments',
+        token: supervisor,
+        valid: {
+          assessmentType: 'CbD',
+          outcome: 'satisfactory',
+          performedOn: daysAgo(2),
+          comment: 'Good',
+        },
+        freeText: ['comment'],
+        pastDates: ['performedOn'],
+        required: ['assessmentType', 'outcome', 'performedOn'],
+        withPathId: (id) => `/v1/trainees/${id}/assessments`,
+      },
+      {
+        url: '/v1/trainees/trn-kim/competencies/mt-technique/sign-offs',
+        token: supervisor,
+        valid: { institutionId: RVI },
+        freeText: [],
+        pastDates: [],
+        required: ['institutionId'],
+        withPathId: (id) => `/v1/trainees/trn-kim/competencies/${id}/sign-offs`,
+      },
+      {
+        url: '/v1/trainees/trn-kim/rota-participation',
+        token: admin,
+        valid: { institutionId: RVI, from: daysAgo(60), to: daysAgo(30), shifts: 4 },
+        freeText: [],
+        pastDates: ['from', 'to'],
+        required: ['institutionId', 'from', 'to', 'shifts'],
+      },
+      {
+        url: '/v1/trainees/trn-kim/training-time',
+        token: admin,
+        valid: {
+          setting: 'diagnostic-neuroradiology',
+          months: 6,
+          from: daysAgo(380),
+          to: daysAgo(200),
+        },
+        freeText: [],
+        pastDates: ['from', 'to'],
+        required: ['setting', 'months', 'from', 'to'],
+      },
+      {
+        url: '/v1/cases',
+        token: trainee,
+        valid: thrombectomyCase(),
+        freeText: ['notes'],
+        pastDates: ['performedOn'],
+        required: [
+          'institutionId',
+          'procedure',
+          'performedOn',
+          'operatorRole',
+          'supervisorId',
+          'supervisionLevel',
+          'localRef',
+          'details',
+        ],
+      },
+      {
+        url: `/v1/cases/${caseId}/amendments`,
+        token: trainee,
+        valid: { changes: { notes: 'Fixed' }, reason: 'Typo' },
+        freeText: ['reason'],
+        pastDates: [],
+        required: ['changes', 'reason'],
+        withPathId: (id) => `/v1/cases/${id}/amendments`,
+      },
+      {
+        url: `/v1/cases/${caseId}/retraction`,
+        token: trainee,
+        ...reason,
+        withPathId: (id) => `/v1/cases/${id}/retraction`,
+      },
+      {
+        url: `/v1/cases/${caseId}/sign-off`,
+        token: supervisor,
+        valid: { comment: 'Fine' },
+        freeText: ['comment'],
+        pastDates: [],
+        required: [],
+        withPathId: (id) => `/v1/cases/${id}/sign-off`,
+      },
+      { url: `/v1/cases/${caseId}/disputes`, token: supervisor, ...reason },
+      {
+        url: '/v1/supervisors/sup-new/accreditations',
+        token: admin,
+        valid: accreditation({ gmcNumber: '7011111' }),
+        freeText: [],
+        pastDates: [],
+        required: ['gmcNumber', 'kind', 'institutionIds', 'procedures', 'validFrom'],
+        withPathId: (id) => `/v1/supervisors/${id}/accreditations`,
+      },
+      {
+        url: '/v1/supervisors/sup-ann/revocations',
+        token: admin,
+        ...reason,
+        withPathId: (id) => `/v1/supervisors/${id}/revocations`,
+      },
+      {
+        url: '/v1/pathways/illustrative-esmint-cast/versions',
+        token: admin,
+        valid: { document: pathwayDocument },
+        freeText: [],
+        pastDates: [],
+        required: ['document'],
+        withPathId: (id) => `/v1/pathways/${id}/versions`,
+      },
+      {
+        url: '/v1/applications',
+        token: trainee,
+        valid: { pathwayId: 'illustrative-esmint-cast', pathwayVersion: '1.0.0' },
+        freeText: [],
+        pastDates: [],
+        required: ['pathwayId', 'pathwayVersion'],
+      },
+      {
+        url: `/v1/applications/${applicationId}/decisions`,
+        token: panel,
+        valid: { outcome: 'deferred', reasons: 'More cases' },
+        freeText: ['reasons'],
+        pastDates: [],
+        required: ['outcome', 'reasons'],
+        withPathId: (id) => `/v1/applications/${id}/decisions`,
+      },
+      {
+        url: `/v1/applications/${applicationId}/credential`,
+        token: panel,
+        valid: {},
+        freeText: [],
+        pastDates: [],
+        required: [],
+      },
+      { url: `/v1/applications/${applicationId}/suspension`, token: panel, ...reason },
+      { url: `/v1/applications/${applicationId}/reinstatement`, token: panel, ...reason },
+      { url: `/v1/applications/${applicationId}/revocation`, token: panel, ...reason },
+    ];
+  });
+  afterAll(() => t.close());
+
+  it('refuses 2,000 generated bad requests with a 4xx and writes nothing', async () => {
+    const before = await t.store.count();
+    const seen = new Map<string, number>();
+    let sent = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.nat({ max: routes.length - 1 }).chain((i) => hostileRequest(routes[i]!)),
+        async (request) => {
+          const res = await t.app.inject({
+            method: 'POST',
+            url: request.url,
+            headers: {
+              authorization: `Bearer ${request.token}`,
+              'content-type': request.contentType,
+              'idempotency-key': `hostile-${++sent}`,
+            },
+            payload: request.payload,
+          });
+          const status = `${Math.floor(res.statusCode / 100)}xx`;
+          seen.set(status, (seen.get(status) ?? 0) + 1);
+          if (res.statusCode < 400 || res.statusCode >= 500) {
+            throw new Error(
+              `${request.label} on ${request.url} answered ${res.statusCode}: ${res.body.slice(0, 300)}`,
+            );
+          }
+          expect(res.headers['content-type']).toContain('application/problem+json');
+        },
+      ),
+      { numRuns: 2_000, seed: Number(process.env['HOSTILE_SEED'] ?? 4242) },
+    );
+    expect(sent).toBeGreaterThanOrEqual(2_000);
+    expect(await t.store.count()).toBe(before);
+    expect(Object.fromEntries(seen)).toEqual({ '4xx': sent });
+  }, 60_000);
+});

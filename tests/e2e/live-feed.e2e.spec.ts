@@ -1,0 +1,142 @@
+import { accreditation, enrolment, RVI, SALFORD, thrombectomyCase } from './support/fixtures';
+import { call, startTestApp, type TestApp } from './support/test-app';
+
+interface FeedEvent {
+  id: number;
+  type: string;
+  streamId: string;
+}
+
+/** Opens the feed over a real socket and collects `count` events (or what came within `ms`). */
+async function readFeed(
+  base: string,
+  token: string,
+  query = '',
+  lastEventId?: string,
+  count = 100,
+  ms = 1_500,
+): Promise<FeedEvent[]> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), ms);
+  const events: FeedEvent[] = [];
+  try {
+    const res = await fetch(`${base}/v1/events/stream${query}`, {
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(lastEventId ? { 'last-event-id': lastEventId } : {}),
+      },
+      signal: controller.signal,
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const decoder = new TextDecoder();
+    let buffer = '';
+    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+      buffer += decoder.decode(chunk, { stream: true });
+      let cut: number;
+      while ((cut = buffer.indexOf('\n\n')) >= 0) {
+        const frame = buffer.slice(0, cut);
+        buffer = buffer.slice(cut + 2);
+        const id = /^id: (\d+)$/m.exec(frame)?.[1];
+        const data = /^data: (.*)$/m.exec(frame)?.[1];
+        if (id && data) {
+          const parsed = JSON.parse(data) as { type: string; streamId: string };
+          events.push({ id: Number(id), type: parsed.type, streamId: parsed.streamId });
+        }
+      }
+      if (events.length >= count) break;
+    }
+  } catch (error) {
+    if ((error as Error).name !== 'AbortError') throw error;
+  } finally {
+    clearTimeout(timer);
+    controller.abort();
+  }
+  return events;
+}
+
+describe('live feed (server-sent events)', () => {
+  let t: TestApp;
+  let base = '';
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.app.listen(0, '127.0.0.1');
+    const address = t.app.getHttpServer().address() as { port: number };
+    base = `http://127.0.0.1:${address.port}`;
+    const admin = await t.token('admin', 'adm-1', RVI);
+    const post = async (url: string, body: unknown, token: string): Promise<void> => {
+      const res = await call(t.app, 'POST', url, body, { token });
+      if (res.status !== 201) throw new Error(`${url}: ${res.status} ${res.text}`);
+    };
+    await post('/v1/trainees', enrolment('trn-kim'), admin); // 0
+    await post('/v1/trainees', enrolment('trn-lee', { institutionId: SALFORD }), admin); // 1
+    await post(
+      '/v1/supervisors/sup-ann/accreditations',
+      accreditation({ institutionIds: [RVI, SALFORD] }),
+      admin,
+    ); // 2
+    await post('/v1/cases', thrombectomyCase(), await t.token('trainee', 'trn-kim', RVI)); // 3
+    await post(
+      '/v1/cases',
+      thrombectomyCase({ institutionId: SALFORD }),
+      await t.token('trainee', 'trn-lee', SALFORD),
+    ); // 4
+  });
+  afterAll(() => t.close());
+
+  it('replays everything in global order for a read-everything role, then resumes after Last-Event-ID', async () => {
+    const token = await t.token('regulator', 'reg-1', 'gmc');
+    const all = await readFeed(base, token, '', undefined, 5);
+    expect(all.map((e) => e.id)).toEqual([0, 1, 2, 3, 4]);
+    const resumed = await readFeed(base, token, '', '2', 2);
+    expect(resumed.map((e) => e.id)).toEqual([3, 4]);
+  });
+
+  it('delivers events appended while connected, filtered by category', async () => {
+    const token = await t.token('regulator', 'reg-1', 'gmc');
+    const feed = readFeed(base, token, '?category=case', '4', 1, 3_000);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const logged = await call(
+      t.app,
+      'POST',
+      '/v1/cases',
+      thrombectomyCase({ localRef: 'MT-LIVE' }),
+      { token: await t.token('trainee', 'trn-kim', RVI) },
+    );
+    expect(logged.status).toBe(201);
+    const events = await feed;
+    expect(events).toEqual([
+      { id: 5, type: 'CaseLogged', streamId: String(logged.body['streamId']) },
+    ]);
+  });
+
+  it('keeps each caller to their read scope', async () => {
+    const own = await readFeed(
+      base,
+      await t.token('trainee', 'trn-kim', RVI),
+      '?category=case,trainee',
+      undefined,
+      100,
+      800,
+    );
+    expect(own.map((e) => e.id)).toEqual([0, 3, 5]);
+    const auditor = await readFeed(
+      base,
+      await t.token('trust-auditor', 'aud-9', SALFORD),
+      '',
+      undefined,
+      100,
+      800,
+    );
+    expect(auditor.map((e) => e.id)).toEqual([1, 2, 4]);
+  });
+
+  it('refuses a malformed Last-Event-ID', async () => {
+    const res = await call(t.app, 'GET', '/v1/events/stream', undefined, {
+      token: await t.token('admin', 'adm-1'),
+      headers: { 'last-event-id': 'abc' },
+    });
+    expect(res.status).toBe(400);
+  });
+});

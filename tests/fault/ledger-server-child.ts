@@ -1,0 +1,40 @@
+// A real inr-ledger service on 127.0.0.1 for the ledger e2e tests: jest's sandbox cannot load
+// the ESM-only jose that auth needs, plain Node 20 can. Prints one JSON line once listening.
+import 'reflect-metadata';
+import { issueDevelopmentToken } from '../../apps/ledger-api/src/auth/issue-development-token';
+import { loadConfig } from '../../apps/ledger-api/src/config/ledger-config';
+import { createApp } from '../../apps/ledger-api/src/create-app';
+import { LedgerRuntime } from '../../apps/ledger-api/src/ledger-http/ledger-runtime';
+import { openEventStore } from '@inr/event-store';
+import { writeDecisionLedger } from './ledger-fixtures';
+
+async function main(): Promise<void> {
+  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0' });
+  const store = await openEventStore(config.store);
+  const app = await createApp(config, { store, shutdownHooks: true });
+  await app.listen(0, '127.0.0.1');
+  if (process.env.SEED_DECISION_LEDGER === '1') await writeDecisionLedger(store, { cases: 2 });
+  const token = (role: 'admin' | 'panel' | 'trainee', sub: string) =>
+    issueDevelopmentToken({ role, sub, institution: 'trust-a', expiresIn: '1h' }, config.dataDir);
+  const runtime = app.get(LedgerRuntime);
+  process.stdin.setEncoding('utf8').on('data', (line: string) => {
+    // "flush": sign now and wait for the witnesses, then answer with the event count.
+    if (line.trim() === 'flush') void runtime.flush().then(async () => process.stdout.write(`flushed ${await store.count()}\n`));
+  });
+  process.stdout.write(
+    `${JSON.stringify({
+      url: `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`,
+      tokens: {
+        admin: await token('admin', 'admin-1'),
+        panel: await token('panel', 'panel-1'),
+        trainee1: await token('trainee', 'tr-1'),
+        trainee2: await token('trainee', 'tr-2'),
+      },
+    })}\n`,
+  );
+}
+
+void main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(3);
+});

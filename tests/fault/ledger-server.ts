@@ -1,0 +1,63 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export interface LedgerServer {
+  url: string;
+  dataDir: string;
+  tokens: { admin: string; panel: string; trainee1: string; trainee2: string };
+  /** Sign a checkpoint of everything now and wait for the witnesses; resolves with the size. */
+  flush(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** Spawns tests/fault/ledger-server-child.ts on a fresh data directory (or the one given). */
+export function startLedgerServer(env: NodeJS.ProcessEnv = {}, dataDir?: string): Promise<LedgerServer> {
+  const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'inr-ledger-e2e-'));
+  const child: ChildProcessWithoutNullStreams = spawn(
+    process.execPath,
+    ['--require', './tests/fault/register-ts.js', 'tests/fault/ledger-server-child.ts'],
+    { cwd: resolve(__dirname, '..', '..'), env: { ...process.env, ...env, LEDGER_DATA_DIR: dir } },
+  );
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+  const lines: string[] = [];
+  const waiting: ((line: string) => void)[] = [];
+  let buffered = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    const parts = (buffered + chunk).split('\n');
+    buffered = parts.pop()!;
+    for (const line of parts) {
+      const w = waiting.shift();
+      if (w) w(line);
+      else lines.push(line);
+    }
+  });
+  const nextLine = (): Promise<string> =>
+    new Promise((ok, fail) => {
+      const l = lines.shift();
+      if (l !== undefined) return ok(l);
+      waiting.push(ok);
+      child.once('exit', (code) => fail(new Error(`server exited ${code}: ${stderr}`)));
+    });
+  return nextLine().then((first) => {
+    const info = JSON.parse(first) as Pick<LedgerServer, 'url' | 'tokens'>;
+    return {
+      ...info,
+      dataDir: dir,
+      flush: async () => {
+        child.stdin.write('flush\n');
+        return Number((await nextLine()).replace('flushed ', ''));
+      },
+      stop: () =>
+        new Promise<void>((done) => {
+          child.once('exit', () => {
+            if (dataDir === undefined) rmSync(dir, { recursive: true, force: true });
+            done();
+          });
+          child.kill('SIGTERM');
+        }),
+    };
+  });
+}
