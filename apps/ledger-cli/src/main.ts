@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
 import { EXIT } from './exit-codes';
 import { registerAuditCommand } from './commands/audit.command';
+import { registerDemoCommand } from './commands/demo.command';
 import { registerExportCommand } from './commands/export.command';
 import { registerKeysCommand } from './commands/keys.command';
 import { registerVerifyCommand } from './commands/verify.command';
@@ -30,6 +31,7 @@ Environment: LEDGER_DATA_DIR (default ./data), PORT (default 3000), EVENTSTORE_U
   registerAuditCommand(program);
   registerExportCommand(program);
   registerVerifyCommand(program);
+  registerDemoCommand(program);
   return program;
 }
 

@@ -1,0 +1,75 @@
+import { formatCount } from '../ui/progress-bar';
+import { bold, green, yellow } from '../ui/terminal';
+import type { DecisionFacts } from './decision-facts';
+import type { SeededLedger } from './seed-demo-ledger';
+
+export interface DemoStory {
+  /** As the reader should type it (relative when under the working directory). */
+  dataDir: string;
+  seeded: SeededLedger;
+  decisions: DecisionFacts[];
+  checkpoint: { origin: string; size: number; root: string; logVerifierKey: string; cosignedBy: string[] };
+  bundle: { decision: DecisionFacts; file: string; events: number; policyFile: string };
+  baseUrl: string;
+  serving: boolean;
+  timings: readonly (readonly [string, number])[];
+}
+
+const out = process.stdout;
+const count = (facts: DecisionFacts): string =>
+  facts.requirements.map((r) => `${r.id} ${r.achieved}/${r.target}`).join(', ');
+const list = (items: readonly string[], max = 6): string =>
+  items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+
+/** The few paragraphs `inr-ledger demo` ends with: what the ledger shows and where to look next. */
+export function formatDemoStory(s: DemoStory): string {
+  const n = (type: string): string => formatCount(s.seeded.typeCounts.get(type) ?? 0);
+  const granted = s.decisions.filter((d) => d.outcome === 'granted');
+  const others = s.decisions.filter((d) => d.outcome !== 'granted');
+  const d = s.bundle.decision;
+  const auth = '-H "Authorization: Bearer $TOKEN"';
+  const lines = [
+    '',
+    bold(`inr-ledger demo: ${formatCount(s.seeded.events)} events in ${s.dataDir}`, out),
+    `  ${n('TraineeEnrolled')} trainees at ${s.seeded.institutionIds.join(', ')}; ${n('CaseLogged')} cases logged, ` +
+      `${n('CaseSignedOff')} signed off by ${n('SupervisorAccredited')} accredited supervisors; ` +
+      `${n('AssessmentRecorded')} assessments; ${formatCount(s.decisions.length)} credential decisions.`,
+    '',
+    bold(`Credentialed (${granted[0]?.pathway ?? 'no pathway'}):`, out),
+    ...granted.flatMap((g) => [
+      `  ${green(g.traineeId, out)} ${g.specialty}${g.stage ? ` ${g.stage}` : ''}, ${g.institutionId}: granted ${g.decidedOn} by panel member ${g.panelMemberId} (${g.decisionId})`,
+      `    evidence: ${count(g)}`,
+      `    ${g.evidenceEvents} events; signed off by ${g.signers.length} distinct supervisors (${list(g.signers, 4)}); evidence from ${g.evidenceInstitutions.join(', ')}`,
+    ]),
+    '',
+    bold('Refused or deferred:', out),
+    ...others.map((o) => {
+      const unmet = o.requirements.filter((r) => !r.met).map((r) => `${r.id} ${r.achieved}/${r.target}`);
+      return `  ${yellow(o.traineeId, out)} ${o.specialty}: ${o.outcome} ${o.decidedOn}: ${unmet.join(', ') || o.reasons}`;
+    }),
+    '',
+    bold('Checkpoint:', out),
+    `  ${s.checkpoint.origin} size ${formatCount(s.checkpoint.size)} root ${s.checkpoint.root}`,
+    `  signed by ${s.checkpoint.logVerifierKey}`,
+    `  cosigned by ${s.checkpoint.cosignedBy.join(', ')} (C2SP add-checkpoint), quorum 1 in ${s.bundle.policyFile}`,
+    '',
+    bold('Provenance bundle, verified offline:', out),
+    `  ${s.bundle.file}: ${s.bundle.events} events of ${d.traineeId}'s credential, each proven in the checkpoint; ` +
+      're-running the pathway reproduced the recorded evaluation',
+    '',
+    bold('Look further:', out),
+    ...(s.serving ? [] : [`  inr-ledger serve --data-dir ${s.dataDir}`]),
+    `  TOKEN=$(inr-ledger token --role panel --sub ${d.panelMemberId} --institution ${d.institutionId} --data-dir ${s.dataDir})`,
+    `  curl ${auth} ${s.baseUrl}/v1/decisions/${d.decisionId}/provenance`,
+    `  curl ${auth} ${s.baseUrl}/v1/decisions/${d.decisionId}/replay`,
+    `  curl ${auth} ${s.baseUrl}/v1/trainees/${d.traineeId}/status`,
+    `  curl ${s.baseUrl}/v1/ledger/checkpoint`,
+    `  inr-ledger verify ${s.bundle.file} --policy ${s.bundle.policyFile}`,
+    `  inr-ledger audit --data-dir ${s.dataDir}`,
+    `  API reference: ${s.baseUrl}/docs`,
+    '',
+    `Built in ${s.timings.reduce((t, [, sec]) => t + sec, 0).toFixed(1)} s (${s.timings.map(([l, sec]) => `${l} ${sec.toFixed(1)} s`).join(', ')}).`,
+    '',
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,134 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { openEventStore, type EventStore } from '@inr/event-store';
+import { SqliteHashStore } from '@inr/ledger';
+import { ReadModels, rebuild } from '@inr/projections';
+import { loadConfig } from '../../../ledger-api/src/config/ledger-config';
+import { ledgerOrigin } from '../../../ledger-api/src/ledger-http/ledger-origin';
+import { exportLocalBundle } from '../ledger/export-bundle';
+import { verifyBundleText } from '../ledger/verify-bundle-file';
+import { ProgressBar } from '../ui/progress-bar';
+import { cosignByPartner, type Cosigned } from './cosign-by-partner';
+import { decisionFacts } from './decision-facts';
+import { writeDemoTrustPolicy } from './demo-trust-policy';
+import type { DemoStory } from './format-demo-story';
+import { prepareDemoDir } from './prepare-demo-dir';
+import { seedDemoLedger } from './seed-demo-ledger';
+import { signDemoCheckpoint } from './sign-demo-checkpoint';
+
+export interface DemoOptions {
+  /** Absolute path. */
+  dataDir: string;
+  seed: string | number;
+  force: boolean;
+  baseUrl: string;
+  serving: boolean;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The bundle failed offline verification: the demo must exit non-zero. */
+export class DemoVerificationError extends Error {}
+
+/**
+ * Builds the demo data directory end to end and returns what the story needs. Every step is
+ * the production code path (store port, log, checkpointer, witness protocol, rebuild, export,
+ * verify); only the data is synthetic.
+ */
+export async function runDemo(opts: DemoOptions): Promise<DemoStory> {
+  // The demo's ledger is the embedded store in its own directory, never a configured cluster.
+  const env: NodeJS.ProcessEnv = { ...(opts.env ?? process.env), EVENTSTORE_URL: undefined };
+  const timings: [string, number][] = [];
+  const timed: Timed = async <T>(label: string, work: () => Promise<T> | T): Promise<T> => {
+    const started = performance.now();
+    const result = await work();
+    timings.push([label, (performance.now() - started) / 1000]);
+    return result;
+  };
+  prepareDemoDir(opts.dataDir, opts.force);
+  const config = loadConfig({ ...env, LEDGER_DATA_DIR: opts.dataDir });
+  const origin = ledgerOrigin(config.institution, env);
+  const shown = (file: string): string => {
+    const rel = relative(process.cwd(), file);
+    return rel === '' ? '.' : rel.startsWith('..') ? file : rel;
+  };
+
+  const { story, policyFile } = await buildLedger(opts, origin, env, timed);
+  const withPaths = { ...story, dataDir: shown(opts.dataDir) };
+
+  const decision = withPaths.decisions.find((d) => d.outcome === 'granted');
+  if (decision === undefined) throw new Error('the demo ledger has no granted decision to export');
+  const file = join(opts.dataDir, `bundle-${decision.decisionId}.json`);
+  const verified = await timed('export and verify', async () => {
+    const bundle = await exportLocalBundle(opts.dataDir, decision.decisionId, env);
+    writeFileSync(file, `${JSON.stringify(bundle, null, 2)}\n`);
+    // Read back from disk: exactly what `inr-ledger verify <file> --policy <file>` checks.
+    return verifyBundleText(readFileSync(file, 'utf8'), readFileSync(policyFile, 'utf8'));
+  });
+  if (!verified.ok) {
+    throw new DemoVerificationError(`the exported bundle ${file} failed check ${verified.check}: ${verified.reason}`);
+  }
+  return {
+    ...withPaths,
+    checkpoint: { ...withPaths.checkpoint, root: verified.report.root },
+    bundle: { decision, file: shown(file), events: verified.report.events, policyFile: shown(policyFile) },
+    timings,
+  };
+}
+
+type Timed = <T>(label: string, work: () => Promise<T> | T) => Promise<T>;
+type LedgerPart = Omit<DemoStory, 'bundle' | 'timings' | 'dataDir'>;
+
+/** Seed, sign and cosign, write the trust policy, rebuild, and read the decisions back. */
+async function buildLedger(
+  opts: DemoOptions,
+  origin: string,
+  env: NodeJS.ProcessEnv,
+  timed: Timed,
+): Promise<{ story: LedgerPart; policyFile: string }> {
+  const events = await openEventStore({ kind: 'sqlite', dataDir: opts.dataDir });
+  try {
+    const seedBar = new ProgressBar('seeding the ledger');
+    const seeded = await timed('seed', () => seedDemoLedger(events, opts.seed, (d, t) => seedBar.update(d, t)));
+    seedBar.finish(seeded.events);
+
+    const signed = await timed('sign and cosign', () => signAndCosign(events, opts.dataDir, origin, env));
+    const policyFile = writeDemoTrustPolicy(opts.dataDir, signed.logVerifierKey, signed.witnessVerifierKey);
+
+    const rebuildBar = new ProgressBar('building the read models');
+    await timed('projections', () => rebuild(events, opts.dataDir, { onProgress: (d, t) => rebuildBar.update(d, t) }));
+    rebuildBar.finish(seeded.events);
+
+    const readModels = ReadModels.open(events, opts.dataDir);
+    try {
+      const decisions = await timed('story', () => decisionFacts(events, readModels, seeded.decisionIds));
+      const checkpoint = {
+        origin,
+        size: signed.checkpoint.size,
+        root: '', // filled in from the verified bundle
+        logVerifierKey: signed.logVerifierKey,
+        cosignedBy: [signed.witnessName],
+      };
+      return { story: { seeded, decisions, checkpoint, baseUrl: opts.baseUrl, serving: opts.serving }, policyFile };
+    } finally {
+      await readModels.close();
+    }
+  } finally {
+    await events.close();
+  }
+}
+
+async function signAndCosign(
+  events: EventStore,
+  dataDir: string,
+  origin: string,
+  env: NodeJS.ProcessEnv,
+): Promise<Cosigned & { logVerifierKey: string }> {
+  const hashes = new SqliteHashStore(dataDir);
+  try {
+    const signed = await signDemoCheckpoint(events, hashes, dataDir, origin, env);
+    const cosigned = await cosignByPartner(signed.log, hashes, signed.checkpoint, dataDir, signed.logVerifierKey);
+    return { ...cosigned, logVerifierKey: signed.logVerifierKey };
+  } finally {
+    hashes.close();
+  }
+}

@@ -1,0 +1,55 @@
+import type { EventStore, ExpectedRevision } from '@inr/event-store';
+import { demoPreset, generateLedger, toEventData } from '../../../../tests/fixtures/generator';
+
+export interface SeededLedger {
+  events: number;
+  /** Every credential decision written, in ledger order: the story starts from these. */
+  decisionIds: string[];
+  /** Events written per type (cases logged, sign-offs, …) for the story's opening line. */
+  typeCounts: Map<string, number>;
+  /** Institutions trainees enrolled at. */
+  institutionIds: string[];
+}
+
+/** Appends in flight before we wait: the sqlite adapter commits queued appends as one group. */
+const WINDOW = 1000;
+
+/**
+ * Writes the generator's demo ledger through the store port, as the API would: each append
+ * states the stream revision it expects, so a store that is not empty fails loudly instead
+ * of mixing two ledgers. Appends are pipelined, not awaited one by one (the store keeps their
+ * order), which lets group commit make 12k durable appends take seconds rather than minutes.
+ */
+export async function seedDemoLedger(
+  store: EventStore,
+  seed: string | number,
+  onProgress: (done: number, total: number) => void,
+): Promise<SeededLedger> {
+  // 12k operations fit in memory easily, and holding them gives the progress bar its total.
+  const ops = generateLedger(demoPreset(seed));
+  const revisions = new Map<string, number>();
+  const decisionIds: string[] = [];
+  const typeCounts = new Map<string, number>();
+  const institutionIds = new Set<string>();
+  let pending: Promise<unknown>[] = [];
+  let done = 0;
+  for (const op of ops) {
+    const last = revisions.get(op.streamId);
+    const expectedRevision: ExpectedRevision = last === undefined ? 'no_stream' : last;
+    revisions.set(op.streamId, (last ?? -1) + 1);
+    pending.push(store.append(op.streamId, [toEventData(op)], { expectedRevision }));
+    typeCounts.set(op.type, (typeCounts.get(op.type) ?? 0) + 1);
+    if (op.type === 'CredentialDecisionRecorded') decisionIds.push(op.data.decisionId);
+    if (op.type === 'TraineeEnrolled') institutionIds.add(op.data.institutionId);
+    if (pending.length >= WINDOW) {
+      await Promise.all(pending);
+      done += pending.length;
+      pending = [];
+      onProgress(done, ops.length);
+    }
+  }
+  await Promise.all(pending);
+  done += pending.length;
+  onProgress(done, ops.length);
+  return { events: done, decisionIds, typeCounts, institutionIds: [...institutionIds].sort() };
+}

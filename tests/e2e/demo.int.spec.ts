@@ -1,0 +1,65 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { runCli } from '../fault/ledger-cli-runner';
+
+const root = resolve(__dirname, '..', '..');
+const run = promisify(execFile);
+
+/** `inr-ledger demo …` as a user runs it: its own process, real exit code, no colour (a pipe). */
+async function demo(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', EVENTSTORE_URL: '' };
+  try {
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ['--require', './tests/fault/register-ts.js', 'apps/ledger-cli/src/main.ts', 'demo', ...args],
+      { cwd: root, env, maxBuffer: 16 * 1024 * 1024 },
+    );
+    return { code: 0, out: stdout, err: stderr };
+  } catch (e) {
+    const failed = e as { code?: number; stdout?: string; stderr?: string };
+    return { code: failed.code ?? -1, out: failed.stdout ?? '', err: failed.stderr ?? '' };
+  }
+}
+
+describe('inr-ledger demo --no-serve', () => {
+  const dataDir = join(mkdtempSync(join(tmpdir(), 'inr-demo-')), 'data-demo');
+  let first: { code: number; out: string; err: string };
+
+  beforeAll(async () => {
+    first = await demo(['--no-serve', '--data-dir', dataDir]);
+  }, 120_000);
+  afterAll(() => rmSync(join(dataDir, '..'), { recursive: true, force: true }));
+
+  it('tells the story: who was credentialed, on what evidence, what was not, and the cosigned checkpoint', () => {
+    expect(first.err).not.toMatch(/error:/);
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/Credentialed \(synthetic-mt-training@1\.1\.0\):\n {2}trn-\w+ [a-z-]+ ST\d, inst-\w+: granted/);
+    expect(first.out).toMatch(/evidence: mt-primary \d+\/25/);
+    expect(first.out).toMatch(/signed off by \d+ distinct supervisors/);
+    expect(first.out).toMatch(/: (refused|deferred) \d{4}-\d{2}-\d{2}: /);
+    expect(first.out).toMatch(/size 12,262 root [A-Za-z0-9+/]{43}=/);
+    expect(first.out).toContain('cosigned by partner-trust.example/witness');
+    expect(first.out).toMatch(/inr-ledger verify \S+bundle-dec-\w+\.json --policy \S+trust-policy\.txt/);
+  });
+
+  it('leaves a bundle that `inr-ledger verify` accepts under the written trust policy', async () => {
+    const [, bundle, policy] = /inr-ledger verify (\S+) --policy (\S+)/.exec(first.out) ?? [];
+    expect(bundle).toBe(join(dataDir, /bundle-dec-\w+\.json/.exec(first.out)?.[0] ?? 'missing'));
+    expect(existsSync(bundle!)).toBe(true);
+    expect(readFileSync(policy!, 'utf8')).toMatch(/^witness partner .*\nquorum partners\n/m);
+    const verified = await runCli(['verify', bundle!, '--policy', policy!]);
+    expect(verified.code).toBe(0);
+    expect(verified.out).toContain('cosigned by: partner');
+    expect(verified.out).toContain('decision re-evaluated and reproduced');
+  });
+
+  it('refuses to overwrite the data directory without --force (exit 2)', async () => {
+    const second = await demo(['--no-serve', '--data-dir', dataDir]);
+    expect(second.code).toBe(2);
+    expect(second.err).toContain('is not empty');
+    expect(second.out).toBe('');
+  }, 60_000);
+});
