@@ -36,20 +36,26 @@ describe('inr-ledger demo --no-serve', () => {
   it('tells the story: who was credentialed, on what evidence, what was not, and the cosigned checkpoint', () => {
     expect(first.err).not.toMatch(/error:/);
     expect(first.code).toBe(0);
-    expect(first.out).toMatch(/Credentialed \(synthetic-mt-training@1\.1\.0\):\n {2}trn-\w+ [a-z-]+ ST\d, inst-\w+: granted/);
+    expect(first.out).toMatch(
+      /Credentialed \(synthetic-mt-training@1\.1\.0\):\n {2}trn-\w+ [a-z-]+ ST\d, inst-\w+: granted/,
+    );
     expect(first.out).toMatch(/evidence: mt-primary \d+\/25/);
     expect(first.out).toMatch(/signed off by \d+ distinct supervisors/);
     expect(first.out).toMatch(/: (refused|deferred) \d{4}-\d{2}-\d{2}: /);
     expect(first.out).toMatch(/size 12,262 root [A-Za-z0-9+/]{43}=/);
     expect(first.out).toContain('cosigned by partner-trust.example/witness');
-    expect(first.out).toMatch(/inr-ledger verify \S+bundle-dec-\w+\.json --policy \S+trust-policy\.txt/);
+    expect(first.out).toMatch(
+      /inr-ledger verify \S+bundle-dec-\w+\.json --policy \S+trust-policy\.txt/,
+    );
   });
 
   it('leaves a bundle that `inr-ledger verify` accepts under the written trust policy', async () => {
     const [, bundle, policy] = /inr-ledger verify (\S+) --policy (\S+)/.exec(first.out) ?? [];
     expect(bundle).toBe(join(dataDir, /bundle-dec-\w+\.json/.exec(first.out)?.[0] ?? 'missing'));
     expect(existsSync(bundle!)).toBe(true);
-    expect(readFileSync(policy!, 'utf8')).toMatch(/^witness partner .*\nquorum partners\n/m);
+    expect(readFileSync(policy!, 'utf8')).toMatch(
+      /^witness partner .*\ngroup partners 1 partner\nquorum partners\n/m,
+    );
     const verified = await runCli(['verify', bundle!, '--policy', policy!]);
     expect(verified.code).toBe(0);
     expect(verified.out).toContain('cosigned by: partner');

@@ -65,8 +65,8 @@ describe('verifiable log over HTTP', () => {
       range.append(leafHash(Buffer.from(leaf, 'utf8')));
       roots.push(range.root());
     }
-  });
-  afterAll(() => server.stop());
+  }, 60_000);
+  afterAll(() => server?.stop());
 
   it('serves the latest checkpoint, verifying under the key `inr-ledger keys` prints', async () => {
     const res = await get('/v1/ledger/checkpoint');
@@ -168,7 +168,7 @@ describe('verifiable log over HTTP', () => {
     expect(res.status).toBe(200);
     const vkey = ed25519VerifierKey(loadOrCreateSigningKey(server.dataDir, ORIGIN, {}));
     const verified = await verifyBundleText(res.text, `log ${vkey}\nquorum none\n`);
-    expect(verified).toMatchObject({ ok: true, report: { decisionReEvaluated: true } });
+    expect(verified).toEqual({ ok: true, report: expect.objectContaining({ decisionReEvaluated: true }) });
     expect((await get(`/v1/decisions/${DECISION_ID}/bundle`)).status).toBe(401);
     const other = server.tokens.trainee2;
     expect((await get(`/v1/decisions/${DECISION_ID}/bundle`, other)).status).toBe(403);

@@ -14,9 +14,19 @@ interface DemoCliOptions {
 export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
-    .description('Build a demo ledger (3 trusts, 40 trainees, ~12k events), verify a credential offline, then serve it')
-    .option('-d, --data-dir <dir>', 'where to build it; never ./data, so a real ledger is not touched', './data-demo')
-    .option('--seed <seed>', 'generator seed: the same seed gives the same ledger', 'inr-ledger-demo')
+    .description(
+      'Build a demo ledger (3 trusts, 40 trainees, ~12k events), verify a credential offline, then serve it',
+    )
+    .option(
+      '-d, --data-dir <dir>',
+      'where to build it; never ./data, so a real ledger is not touched',
+      './data-demo',
+    )
+    .option(
+      '--seed <seed>',
+      'generator seed: the same seed gives the same ledger',
+      'inr-ledger-demo',
+    )
     .option('-p, --port <port>', 'port to serve on (default: $PORT or 3000)')
     .option('--no-serve', 'stop after printing the story instead of serving the API')
     .option('--force', 'replace the ledger in a non-empty data directory (its keys are kept)')
@@ -41,7 +51,9 @@ Examples:
       const dataDir = resolve(opts.dataDir);
       const port = opts.port ?? process.env.PORT ?? '3000';
       if (process.env.EVENTSTORE_URL) {
-        process.stderr.write('note: the demo uses the embedded store in its data directory; EVENTSTORE_URL is ignored\n');
+        process.stderr.write(
+          'note: the demo uses the embedded store in its data directory; EVENTSTORE_URL is ignored\n',
+        );
         delete process.env.EVENTSTORE_URL; // serve() below reads the environment
       }
       let story: Awaited<ReturnType<typeof runDemo>>;

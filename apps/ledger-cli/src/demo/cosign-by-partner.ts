@@ -43,7 +43,10 @@ export async function cosignByPartner(
     const witness = new WitnessService({ key, logs: new Map([[origin, [logVerifierKey]]]) }, state);
     const post: HttpPost = (_url, body) => {
       const answer = witness.addCheckpoint(body);
-      return Promise.resolve({ status: answer.status, body: 'body' in answer ? answer.body : answer.reason });
+      return Promise.resolve({
+        status: answer.status,
+        body: 'body' in answer ? answer.body : answer.reason,
+      });
     };
     const vkey = cosignatureVerifierKey(key);
     const [outcome] = await submitToWitnesses(checkpoint, [{ vkey, url: PARTNER_URL }], {
@@ -52,7 +55,8 @@ export async function cosignByPartner(
       store: hashes,
       witnessSizes: new Map(),
     });
-    if (!outcome?.ok) throw new Error(`the partner witness did not cosign: ${outcome?.reason ?? 'no answer'}`);
+    if (!outcome?.ok)
+      throw new Error(`the partner witness did not cosign: ${outcome?.reason ?? 'no answer'}`);
     const stored = hashes.latestCheckpoint();
     if (stored === undefined) throw new Error('the signed checkpoint is gone');
     return { checkpoint: stored, witnessName: PARTNER_WITNESS, witnessVerifierKey: vkey };

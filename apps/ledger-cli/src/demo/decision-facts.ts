@@ -45,16 +45,19 @@ export async function decisionFacts(
   for (const decisionId of decisionIds) {
     const found = await findDecision(readModels.context, decisionId);
     const provenance = await readModels.provenance(decisionId);
-    if (found === undefined || provenance === undefined) throw new Error(`decision ${decisionId} is not in the read models`);
+    if (found === undefined || provenance === undefined)
+      throw new Error(`decision ${decisionId} is not in the read models`);
     const { decision } = found;
-    const enrolment = (await store.readStream(`trainee-${decision.traineeId}`, { maxCount: 1 }))[0]?.data ?? {};
+    const enrolment =
+      (await store.readStream(`trainee-${decision.traineeId}`, { maxCount: 1 }))[0]?.data ?? {};
     const evaluation = decision.evaluation as unknown as Evaluation;
     const signers = new Set<string>();
     const institutions = new Set<string>();
     for (const event of provenance.events) {
       if (event.actor === null) continue;
       if (SIGN_OFFS.has(event.type)) signers.add(event.actor.subject);
-      if (event.role === 'counted' && event.actor.institutionId !== null) institutions.add(event.actor.institutionId);
+      if (event.role === 'counted' && event.actor.institutionId !== null)
+        institutions.add(event.actor.institutionId);
     }
     facts.push({
       decisionId,
@@ -67,7 +70,13 @@ export async function decisionFacts(
       decidedOn: decision.decidedOn,
       panelMemberId: decision.panelMemberId,
       pathway: `${decision.pathwayId}@${decision.pathwayVersion}`,
-      requirements: evaluation.requirements.map(({ id, description, achieved, target, met }) => ({ id, description, achieved, target, met })),
+      requirements: evaluation.requirements.map(({ id, description, achieved, target, met }) => ({
+        id,
+        description,
+        achieved,
+        target,
+        met,
+      })),
       signers: [...signers].sort(),
       evidenceInstitutions: [...institutions].sort(),
       evidenceEvents: provenance.events.length,

@@ -8,7 +8,13 @@ export interface DemoStory {
   dataDir: string;
   seeded: SeededLedger;
   decisions: DecisionFacts[];
-  checkpoint: { origin: string; size: number; root: string; logVerifierKey: string; cosignedBy: string[] };
+  checkpoint: {
+    origin: string;
+    size: number;
+    root: string;
+    logVerifierKey: string;
+    cosignedBy: string[];
+  };
   bundle: { decision: DecisionFacts; file: string; events: number; policyFile: string };
   baseUrl: string;
   serving: boolean;
@@ -19,7 +25,9 @@ const out = process.stdout;
 const count = (facts: DecisionFacts): string =>
   facts.requirements.map((r) => `${r.id} ${r.achieved}/${r.target}`).join(', ');
 const list = (items: readonly string[], max = 6): string =>
-  items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+  items.length <= max
+    ? items.join(', ')
+    : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
 
 /** The few paragraphs `inr-ledger demo` ends with: what the ledger shows and where to look next. */
 export function formatDemoStory(s: DemoStory): string {
@@ -32,19 +40,21 @@ export function formatDemoStory(s: DemoStory): string {
     '',
     bold(`inr-ledger demo: ${formatCount(s.seeded.events)} events in ${s.dataDir}`, out),
     `  ${n('TraineeEnrolled')} trainees at ${s.seeded.institutionIds.join(', ')}; ${n('CaseLogged')} cases logged, ` +
-      `${n('CaseSignedOff')} signed off by ${n('SupervisorAccredited')} accredited supervisors; ` +
+      `${n('CaseSignedOff')} sign-offs by ${n('SupervisorAccredited')} accredited supervisors and directors; ` +
       `${n('AssessmentRecorded')} assessments; ${formatCount(s.decisions.length)} credential decisions.`,
     '',
     bold(`Credentialed (${granted[0]?.pathway ?? 'no pathway'}):`, out),
     ...granted.flatMap((g) => [
       `  ${green(g.traineeId, out)} ${g.specialty}${g.stage ? ` ${g.stage}` : ''}, ${g.institutionId}: granted ${g.decidedOn} by panel member ${g.panelMemberId} (${g.decisionId})`,
       `    evidence: ${count(g)}`,
-      `    ${g.evidenceEvents} events; signed off by ${g.signers.length} distinct supervisors (${list(g.signers, 4)}); evidence from ${g.evidenceInstitutions.join(', ')}`,
+      `    ${g.evidenceEvents} events; signed off by ${g.signers.length} distinct supervisors and medical directors (${list(g.signers, 4)}); evidence from ${g.evidenceInstitutions.join(', ')}`,
     ]),
     '',
     bold('Refused or deferred:', out),
     ...others.map((o) => {
-      const unmet = o.requirements.filter((r) => !r.met).map((r) => `${r.id} ${r.achieved}/${r.target}`);
+      const unmet = o.requirements
+        .filter((r) => !r.met)
+        .map((r) => `${r.id} ${r.achieved}/${r.target}`);
       return `  ${yellow(o.traineeId, out)} ${o.specialty}: ${o.outcome} ${o.decidedOn}: ${unmet.join(', ') || o.reasons}`;
     }),
     '',

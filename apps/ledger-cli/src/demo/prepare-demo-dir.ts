@@ -28,5 +28,6 @@ export function prepareDemoDir(dataDir: string, force: boolean): void {
 }
 
 function removeDemoData(dir: string): void {
-  for (const name of readdirSync(dir)) if (DEMO_DATA.test(name)) rmSync(join(dir, name), { force: true });
+  for (const name of readdirSync(dir))
+    if (DEMO_DATA.test(name)) rmSync(join(dir, name), { force: true });
 }

@@ -65,12 +65,19 @@ export async function runDemo(opts: DemoOptions): Promise<DemoStory> {
     return verifyBundleText(readFileSync(file, 'utf8'), readFileSync(policyFile, 'utf8'));
   });
   if (!verified.ok) {
-    throw new DemoVerificationError(`the exported bundle ${file} failed check ${verified.check}: ${verified.reason}`);
+    throw new DemoVerificationError(
+      `the exported bundle ${file} failed check ${verified.check}: ${verified.reason}`,
+    );
   }
   return {
     ...withPaths,
     checkpoint: { ...withPaths.checkpoint, root: verified.report.root },
-    bundle: { decision, file: shown(file), events: verified.report.events, policyFile: shown(policyFile) },
+    bundle: {
+      decision,
+      file: shown(file),
+      events: verified.report.events,
+      policyFile: shown(policyFile),
+    },
     timings,
   };
 }
@@ -88,19 +95,31 @@ async function buildLedger(
   const events = await openEventStore({ kind: 'sqlite', dataDir: opts.dataDir });
   try {
     const seedBar = new ProgressBar('seeding the ledger');
-    const seeded = await timed('seed', () => seedDemoLedger(events, opts.seed, (d, t) => seedBar.update(d, t)));
+    const seeded = await timed('seed', () =>
+      seedDemoLedger(events, opts.seed, (d, t) => seedBar.update(d, t)),
+    );
     seedBar.finish(seeded.events);
 
-    const signed = await timed('sign and cosign', () => signAndCosign(events, opts.dataDir, origin, env));
-    const policyFile = writeDemoTrustPolicy(opts.dataDir, signed.logVerifierKey, signed.witnessVerifierKey);
+    const signed = await timed('sign and cosign', () =>
+      signAndCosign(events, opts.dataDir, origin, env),
+    );
+    const policyFile = writeDemoTrustPolicy(
+      opts.dataDir,
+      signed.logVerifierKey,
+      signed.witnessVerifierKey,
+    );
 
     const rebuildBar = new ProgressBar('building the read models');
-    await timed('projections', () => rebuild(events, opts.dataDir, { onProgress: (d, t) => rebuildBar.update(d, t) }));
+    await timed('projections', () =>
+      rebuild(events, opts.dataDir, { onProgress: (d, t) => rebuildBar.update(d, t) }),
+    );
     rebuildBar.finish(seeded.events);
 
     const readModels = ReadModels.open(events, opts.dataDir);
     try {
-      const decisions = await timed('story', () => decisionFacts(events, readModels, seeded.decisionIds));
+      const decisions = await timed('story', () =>
+        decisionFacts(events, readModels, seeded.decisionIds),
+      );
       const checkpoint = {
         origin,
         size: signed.checkpoint.size,
@@ -108,7 +127,10 @@ async function buildLedger(
         logVerifierKey: signed.logVerifierKey,
         cosignedBy: [signed.witnessName],
       };
-      return { story: { seeded, decisions, checkpoint, baseUrl: opts.baseUrl, serving: opts.serving }, policyFile };
+      return {
+        story: { seeded, decisions, checkpoint, baseUrl: opts.baseUrl, serving: opts.serving },
+        policyFile,
+      };
     } finally {
       await readModels.close();
     }
@@ -126,7 +148,13 @@ async function signAndCosign(
   const hashes = new SqliteHashStore(dataDir);
   try {
     const signed = await signDemoCheckpoint(events, hashes, dataDir, origin, env);
-    const cosigned = await cosignByPartner(signed.log, hashes, signed.checkpoint, dataDir, signed.logVerifierKey);
+    const cosigned = await cosignByPartner(
+      signed.log,
+      hashes,
+      signed.checkpoint,
+      dataDir,
+      signed.logVerifierKey,
+    );
     return { ...cosigned, logVerifierKey: signed.logVerifierKey };
   } finally {
     hashes.close();

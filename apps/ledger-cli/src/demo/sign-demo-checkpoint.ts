@@ -1,4 +1,10 @@
-import { Checkpointer, LedgerLog, loadOrCreateSigningKey, type SqliteHashStore, type StoredCheckpoint } from '@inr/ledger';
+import {
+  Checkpointer,
+  LedgerLog,
+  loadOrCreateSigningKey,
+  type SqliteHashStore,
+  type StoredCheckpoint,
+} from '@inr/ledger';
 import type { EventStore } from '@inr/event-store';
 import { ed25519VerifierKey } from '@inr/transparency';
 
