@@ -1,5 +1,5 @@
 // Three levels, chosen by file name: *.unit.spec.ts, *.int.spec.ts, *.e2e.spec.ts.
-// ts-jest transpiles only (isolatedModules); `npm run typecheck` does the type checking.
+// ts-jest transpiles file by file (isolatedModules in tsconfig); `npm run typecheck` type-checks.
 const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('./tsconfig.json');
 
@@ -10,7 +10,7 @@ const base = {
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tests'],
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
   transform: {
-    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
+    '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };

@@ -168,7 +168,10 @@ describe('verifiable log over HTTP', () => {
     expect(res.status).toBe(200);
     const vkey = ed25519VerifierKey(loadOrCreateSigningKey(server.dataDir, ORIGIN, {}));
     const verified = await verifyBundleText(res.text, `log ${vkey}\nquorum none\n`);
-    expect(verified).toEqual({ ok: true, report: expect.objectContaining({ decisionReEvaluated: true }) });
+    expect(verified).toEqual({
+      ok: true,
+      report: expect.objectContaining({ decisionReEvaluated: true }),
+    });
     expect((await get(`/v1/decisions/${DECISION_ID}/bundle`)).status).toBe(401);
     const other = server.tokens.trainee2;
     expect((await get(`/v1/decisions/${DECISION_ID}/bundle`, other)).status).toBe(403);

@@ -33,7 +33,11 @@ describe('inr-ledger audit on a real sqlite data directory', () => {
   });
 
   it('one byte of one event changed: leaf-changed at that leaf', async () => {
-    tamper(dir, (db) => db.prepare("UPDATE events SET data = replace(data, '\"c3\"', '\"c4\"') WHERE position = 12").run());
+    tamper(dir, (db) =>
+      db
+        .prepare('UPDATE events SET data = replace(data, \'"c3"\', \'"c4"\') WHERE position = 12')
+        .run(),
+    );
     const r = await audit();
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/FAILED leaf-changed at leaf 12:/);
@@ -49,7 +53,9 @@ describe('inr-ledger audit on a real sqlite data directory', () => {
   it('two events swapped: leaf-reordered at the first', async () => {
     tamper(dir, (db) => {
       const cols = 'stream_id, revision, event_id, type, data, metadata, recorded_at';
-      const row = db.prepare<[number], Record<string, unknown>>(`SELECT ${cols} FROM events WHERE position = ?`);
+      const row = db.prepare<[number], Record<string, unknown>>(
+        `SELECT ${cols} FROM events WHERE position = ?`,
+      );
       const a = row.get(7)!;
       const b = row.get(8)!;
       const set = db.prepare(
@@ -74,18 +80,31 @@ describe('inr-ledger audit on a real sqlite data directory', () => {
   });
 
   it('the log key replaced: key-replaced', async () => {
-    writeFileSync(join(dir.dataDir, 'log-key'), `${formatSignerKey(generateNoteKey(ORIGIN))}\n`, { mode: 0o600 });
+    writeFileSync(join(dir.dataDir, 'log-key'), `${formatSignerKey(generateNoteKey(ORIGIN))}\n`, {
+      mode: 0o600,
+    });
     const r = await audit();
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/FAILED key-replaced:/);
   });
 
   it('runs as the real binary: exit 1 and the reason on stdout', () => {
-    tamper(dir, (db) => db.prepare("UPDATE events SET recorded_at = '2020-01-01T00:00:00.000Z' WHERE position = 3").run());
+    tamper(dir, (db) =>
+      db
+        .prepare("UPDATE events SET recorded_at = '2020-01-01T00:00:00.000Z' WHERE position = 3")
+        .run(),
+    );
     const root = resolve(__dirname, '..', '..');
     const r = spawnSync(
       process.execPath,
-      ['--require', './tests/fault/register-ts.js', 'apps/ledger-cli/src/main.ts', 'audit', '-d', dir.dataDir],
+      [
+        '--require',
+        './tests/fault/register-ts.js',
+        'apps/ledger-cli/src/main.ts',
+        'audit',
+        '-d',
+        dir.dataDir,
+      ],
       { cwd: root, encoding: 'utf8' },
     );
     expect(r.status).toBe(1);

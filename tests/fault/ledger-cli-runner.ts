@@ -24,8 +24,10 @@ export async function runCli(args: readonly string[]): Promise<CliRun> {
   const err: string[] = [];
   const writeOut = process.stdout.write.bind(process.stdout);
   const writeErr = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((chunk: string) => out.push(String(chunk)) > 0) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string) => err.push(String(chunk)) > 0) as typeof process.stderr.write;
+  process.stdout.write = ((chunk: string) =>
+    out.push(String(chunk)) > 0) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string) =>
+    err.push(String(chunk)) > 0) as typeof process.stderr.write;
   process.exitCode = undefined;
   let code: number;
   try {

@@ -41,11 +41,19 @@ export interface DecisionLedgerOptions {
  * content hash), a trainee's signed-off cases, an application and a panel decision whose
  * recorded evaluation is the evaluator's output on that history. Returns the decision's position.
  */
-export async function writeDecisionLedger(store: EventStore, options: DecisionLedgerOptions = {}): Promise<number> {
+export async function writeDecisionLedger(
+  store: EventStore,
+  options: DecisionLedgerOptions = {},
+): Promise<number> {
   const b = new LedgerBuilder(store);
   const document = testPathwayDocument('1.0.0', 3);
   await b.accredit('sup-1');
-  await b.publishPolicy('test-mt', '1.0.0', document, toHex(sha256(Buffer.from(canonicalJson(document), 'utf8'))));
+  await b.publishPolicy(
+    'test-mt',
+    '1.0.0',
+    document,
+    toHex(sha256(Buffer.from(canonicalJson(document), 'utf8'))),
+  );
   await b.enrol('tr-1', 'trust-a', ['test-mt']);
   await b.enrol('tr-2', 'trust-a', ['test-mt']); // someone else's history stays out of the bundle
   await b.logCase('other-1', 'tr-2');
@@ -107,7 +115,9 @@ export async function signedDataDir(options: DecisionLedgerOptions = {}): Promis
   const checkpoint = checkpointer.signNow()!;
   const witnessKeys = [1, 2].map((i) => generateNoteKey(`w${i}.partner.example`));
   const logs = new Map([[ORIGIN, [ed25519VerifierKey(key)]]]);
-  const witnesses = witnessKeys.map((k) => new WitnessService({ key: k, logs }, new MemoryLedgerStore()));
+  const witnesses = witnessKeys.map(
+    (k) => new WitnessService({ key: k, logs }, new MemoryLedgerStore()),
+  );
   await submitToWitnesses(
     checkpoint,
     witnessKeys.map((k, i) => ({ vkey: cosignatureVerifierKey(k), url: `http://w${i}` })),
@@ -130,5 +140,11 @@ export async function signedDataDir(options: DecisionLedgerOptions = {}): Promis
     'quorum partners',
     '',
   ].join('\n');
-  return { dataDir, decisionPosition, logVerifierKey: ed25519VerifierKey(key), witnessKeys, policy };
+  return {
+    dataDir,
+    decisionPosition,
+    logVerifierKey: ed25519VerifierKey(key),
+    witnessKeys,
+    policy,
+  };
 }

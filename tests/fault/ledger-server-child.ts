@@ -13,13 +13,16 @@ async function main(): Promise<void> {
   const store = await openEventStore(config.store);
   const app = await createApp(config, { store, shutdownHooks: true });
   await app.listen(0, '127.0.0.1');
-  if (process.env.SEED_DECISION_LEDGER === '1') await writeDecisionLedger(store, { cases: 2 });
+  if (process.env.SEED_DECISION_LEDGER === '1') await writeDecisionLedger(store, { cases: 4 });
   const token = (role: 'admin' | 'panel' | 'trainee', sub: string) =>
     issueDevelopmentToken({ role, sub, institution: 'trust-a', expiresIn: '1h' }, config.dataDir);
   const runtime = app.get(LedgerRuntime);
   process.stdin.setEncoding('utf8').on('data', (line: string) => {
     // "flush": sign now and wait for the witnesses, then answer with the event count.
-    if (line.trim() === 'flush') void runtime.flush().then(async () => process.stdout.write(`flushed ${await store.count()}\n`));
+    if (line.trim() === 'flush')
+      void runtime
+        .flush()
+        .then(async () => process.stdout.write(`flushed ${await store.count()}\n`));
   });
   process.stdout.write(
     `${JSON.stringify({

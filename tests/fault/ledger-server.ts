@@ -13,7 +13,10 @@ export interface LedgerServer {
 }
 
 /** Spawns tests/fault/ledger-server-child.ts on a fresh data directory (or the one given). */
-export function startLedgerServer(env: NodeJS.ProcessEnv = {}, dataDir?: string): Promise<LedgerServer> {
+export function startLedgerServer(
+  env: NodeJS.ProcessEnv = {},
+  dataDir?: string,
+): Promise<LedgerServer> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'inr-ledger-e2e-'));
   const child: ChildProcessWithoutNullStreams = spawn(
     process.execPath,

@@ -9,8 +9,13 @@ const PROGRESS_FROM = 20_000;
 export function registerAuditCommand(program: Command): void {
   program
     .command('audit')
-    .description('Recompute the Merkle tree from the stored events and check every signed checkpoint')
-    .option('--log-key <vkey>', "the log's verifier key to audit against (default: the data directory's key)")
+    .description(
+      'Recompute the Merkle tree from the stored events and check every signed checkpoint',
+    )
+    .option(
+      '--log-key <vkey>',
+      "the log's verifier key to audit against (default: the data directory's key)",
+    )
     .addOption(dataDirOption())
     .addHelpText(
       'after',
@@ -49,7 +54,9 @@ Examples:
           process.exitCode = EXIT.ok;
         } else {
           const at = result.leafIndex === undefined ? '' : ` at leaf ${result.leafIndex}`;
-          process.stdout.write(`${red('FAILED', process.stdout)} ${bold(result.reason, process.stdout)}${at}: ${result.detail}\n`);
+          process.stdout.write(
+            `${red('FAILED', process.stdout)} ${bold(result.reason, process.stdout)}${at}: ${result.detail}\n`,
+          );
           process.exitCode = EXIT.checkFailed;
         }
       } finally {

@@ -13,7 +13,9 @@ interface ExportOptions {
 export function registerExportCommand(program: Command): void {
   program
     .command('export')
-    .description("Write a decision's provenance bundle (inr-ledger-bundle/v1) for offline verification")
+    .description(
+      "Write a decision's provenance bundle (inr-ledger-bundle/v1) for offline verification",
+    )
     .requiredOption('--decision <id>', 'the credential decision id')
     .option('-o, --output <file>', 'write the bundle here (default: stdout)')
     .option('--url <server>', 'fetch from a running server instead of reading the data directory')
@@ -42,7 +44,9 @@ Examples:
       if (opts.output === undefined) process.stdout.write(json);
       else writeFileSync(opts.output, json);
       const ms = Math.round(performance.now() - started);
-      process.stderr.write(`exported ${bundle.events.length} events for ${opts.decision} in ${ms} ms\n`);
+      process.stderr.write(
+        `exported ${bundle.events.length} events for ${opts.decision} in ${ms} ms\n`,
+      );
       process.exitCode = EXIT.ok;
     });
 }

@@ -7,7 +7,10 @@ export function registerVerifyCommand(program: Command): void {
     .command('verify')
     .description('Verify a provenance bundle offline against a trust policy')
     .argument('<bundle>', 'the bundle file (from `inr-ledger export`)')
-    .requiredOption('--policy <file>', 'trust policy (C2SP tlog-policy: log key, witnesses, quorum)')
+    .requiredOption(
+      '--policy <file>',
+      'trust policy (C2SP tlog-policy: log key, witnesses, quorum)',
+    )
     .addHelpText(
       'after',
       `
@@ -31,7 +34,9 @@ Examples:
         bundleText = readFileSync(bundleFile, 'utf8');
         policyText = readFileSync(opts.policy, 'utf8');
       } catch (e) {
-        process.stderr.write(`${red('error:', process.stderr)} ${e instanceof Error ? e.message : String(e)}\n`);
+        process.stderr.write(
+          `${red('error:', process.stderr)} ${e instanceof Error ? e.message : String(e)}\n`,
+        );
         process.exitCode = EXIT.usage;
         return;
       }
@@ -46,8 +51,13 @@ Examples:
           );
           process.exitCode = EXIT.ok;
         } else {
-          const at = result.entry === undefined ? '' : ` (event ${result.entry}${leafOf(bundleText, result.entry)})`;
-          process.stdout.write(`${red('FAILED', process.stdout)} check ${bold(result.check, process.stdout)}${at}: ${result.reason}\n`);
+          const at =
+            result.entry === undefined
+              ? ''
+              : ` (event ${result.entry}${leafOf(bundleText, result.entry)})`;
+          process.stdout.write(
+            `${red('FAILED', process.stdout)} check ${bold(result.check, process.stdout)}${at}: ${result.reason}\n`,
+          );
           process.exitCode = EXIT.checkFailed;
         }
       } catch (e) {
@@ -61,7 +71,8 @@ Examples:
 /** ", leaf N" for the failing entry, when the bundle says which leaf it claims to be. */
 function leafOf(bundleText: string, entry: number): string {
   try {
-    const index = (JSON.parse(bundleText) as { events: { leafIndex?: unknown }[] }).events[entry]?.leafIndex;
+    const index = (JSON.parse(bundleText) as { events: { leafIndex?: unknown }[] }).events[entry]
+      ?.leafIndex;
     return typeof index === 'number' ? `, leaf ${index}` : '';
   } catch {
     return '';

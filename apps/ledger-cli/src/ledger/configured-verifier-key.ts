@@ -7,7 +7,11 @@ import { ed25519VerifierKey } from '@inr/transparency';
  * The verifier key of the log key the service would sign with (LEDGER_SIGNING_KEY or
  * <dataDir>/log-key). Never creates one: auditing must not mint a key for a ledger.
  */
-export function configuredVerifierKey(dataDir: string, origin: string, env: NodeJS.ProcessEnv = process.env): string {
+export function configuredVerifierKey(
+  dataDir: string,
+  origin: string,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
   if (!env.LEDGER_SIGNING_KEY?.trim() && !existsSync(join(dataDir, 'log-key'))) {
     throw new Error(`no log key in ${dataDir}; pass --log-key <vkey>`);
   }

@@ -34,10 +34,17 @@ export async function exportLocalBundle(
 }
 
 /** GET <url>/v1/decisions/<id>/bundle with a bearer token (the bundle holds training data). */
-export async function fetchBundle(url: string, decisionId: string, token: string | undefined): Promise<ProvenanceBundle> {
-  const res = await fetch(`${url.replace(/\/$/, '')}/v1/decisions/${encodeURIComponent(decisionId)}/bundle`, {
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-  });
+export async function fetchBundle(
+  url: string,
+  decisionId: string,
+  token: string | undefined,
+): Promise<ProvenanceBundle> {
+  const res = await fetch(
+    `${url.replace(/\/$/, '')}/v1/decisions/${encodeURIComponent(decisionId)}/bundle`,
+    {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    },
+  );
   const text = await res.text();
   if (res.status !== 200) {
     let detail = text.slice(0, 300);

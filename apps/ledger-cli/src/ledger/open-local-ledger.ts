@@ -18,11 +18,17 @@ export interface LocalLedger {
  * The data directory as the service sees it (same env: EVENTSTORE_URL, LEDGER_INSTITUTION,
  * LEDGER_ORIGIN), opened without a server. Safe beside a running one: both sides use WAL.
  */
-export async function openLocalLedger(dataDir: string, env: NodeJS.ProcessEnv = process.env): Promise<LocalLedger> {
+export async function openLocalLedger(
+  dataDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<LocalLedger> {
   const config = loadConfig({ ...env, LEDGER_DATA_DIR: dataDir });
   // Opening would create empty files: a mistyped --data-dir must fail, not audit nothing.
-  for (const file of config.store.kind === 'sqlite' ? ['events.sqlite', 'ledger.sqlite'] : ['ledger.sqlite']) {
-    if (!existsSync(join(config.dataDir, file))) throw new Error(`no ledger in ${config.dataDir} (${file} is missing)`);
+  for (const file of config.store.kind === 'sqlite'
+    ? ['events.sqlite', 'ledger.sqlite']
+    : ['ledger.sqlite']) {
+    if (!existsSync(join(config.dataDir, file)))
+      throw new Error(`no ledger in ${config.dataDir} (${file} is missing)`);
   }
   const events = await openEventStore(config.store);
   const hashes = new SqliteHashStore(config.dataDir);

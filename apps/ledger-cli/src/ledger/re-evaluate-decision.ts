@@ -1,5 +1,11 @@
 import type { ProvenanceBundle } from '@inr/ledger';
-import { diffEvaluations, evaluate, validatePathway, type Evaluation, type EvaluationDiff } from '@inr/policy';
+import {
+  diffEvaluations,
+  evaluate,
+  validatePathway,
+  type Evaluation,
+  type EvaluationDiff,
+} from '@inr/policy';
 import { toLedgerEvent } from '@inr/projections';
 import { canonicalJson, sha256, toHex } from '@inr/transparency';
 
@@ -17,7 +23,10 @@ interface Leaf {
 }
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const fail = (part: string, reason: string): Outcome => ({ ok: false, reason: `${part}: ${reason}` });
+const fail = (part: string, reason: string): Outcome => ({
+  ok: false,
+  reason: `${part}: ${reason}`,
+});
 
 /**
  * The `decision` check of `inr-ledger verify`, run after every leaf is proven: the decision is
@@ -31,10 +40,15 @@ export function reEvaluateDecision(bundle: ProvenanceBundle): Outcome {
   if (!isObj(decision) || typeof decision['leafIndex'] !== 'number' || !isObj(decision['record'])) {
     return fail('decision', 'the bundle has no { leafIndex, record } decision');
   }
-  const leaves = bundle.events.map((e) => ({ index: e.leafIndex, leaf: JSON.parse(e.leaf) as Leaf }));
+  const leaves = bundle.events.map((e) => ({
+    index: e.leafIndex,
+    leaf: JSON.parse(e.leaf) as Leaf,
+  }));
   const logged = leaves.find((l) => l.index === decision['leafIndex']);
-  if (logged === undefined) return fail('decision', `leaf ${String(decision['leafIndex'])} is not in the bundle`);
-  if (logged.leaf.type !== 'CredentialDecisionRecorded') return fail('decision', `leaf ${logged.index} is a ${logged.leaf.type}`);
+  if (logged === undefined)
+    return fail('decision', `leaf ${String(decision['leafIndex'])} is not in the bundle`);
+  if (logged.leaf.type !== 'CredentialDecisionRecorded')
+    return fail('decision', `leaf ${logged.index} is a ${logged.leaf.type}`);
   const record = decision['record'];
   if (canonicalJson(logged.leaf.data) !== canonicalJson(record)) {
     return fail('decision', `the decision differs from its logged event at leaf ${logged.index}`);
@@ -42,13 +56,22 @@ export function reEvaluateDecision(bundle: ProvenanceBundle): Outcome {
 
   const pathway = validatePathway(bundle.pathway);
   if (!pathway.ok) return fail('pathway', 'the bundled pathway document does not validate');
-  const { pathwayId, pathwayVersion, pathwayHash, traineeId, ledgerSize, decidedOn, outcome } = record;
+  const { pathwayId, pathwayVersion, pathwayHash, traineeId, ledgerSize, decidedOn, outcome } =
+    record;
   if (pathway.pathway.id !== pathwayId || pathway.pathway.version !== pathwayVersion) {
-    return fail('pathway', `the bundle has ${pathway.pathway.id}@${pathway.pathway.version}, the decision names ${String(pathwayId)}@${String(pathwayVersion)}`);
+    return fail(
+      'pathway',
+      `the bundle has ${pathway.pathway.id}@${pathway.pathway.version}, the decision names ${String(pathwayId)}@${String(pathwayVersion)}`,
+    );
   }
   const hash = toHex(sha256(Buffer.from(canonicalJson(bundle.pathway), 'utf8')));
-  if (hash !== pathwayHash) return fail('pathway', `document hash ${hash} is not the recorded ${String(pathwayHash)}`);
-  if (typeof traineeId !== 'string' || typeof ledgerSize !== 'number' || typeof decidedOn !== 'string') {
+  if (hash !== pathwayHash)
+    return fail('pathway', `document hash ${hash} is not the recorded ${String(pathwayHash)}`);
+  if (
+    typeof traineeId !== 'string' ||
+    typeof ledgerSize !== 'number' ||
+    typeof decidedOn !== 'string'
+  ) {
     return fail('decision', 'traineeId, ledgerSize or decidedOn is missing');
   }
 
@@ -57,14 +80,21 @@ export function reEvaluateDecision(bundle: ProvenanceBundle): Outcome {
   const present = new Set(before.map((l) => l.leaf.eventId));
   for (const requirement of Array.isArray(recorded.requirements) ? recorded.requirements : []) {
     for (const id of [...requirement.countedEventIds, ...requirement.supportingEventIds]) {
-      if (!present.has(id)) return fail('evidence', `event ${id}, cited by requirement ${requirement.id}, is not in the bundle`);
+      if (!present.has(id))
+        return fail(
+          'evidence',
+          `event ${id}, cited by requirement ${requirement.id}, is not in the bundle`,
+        );
     }
   }
 
   const history = before.map((l) =>
-    toLedgerEvent({ ...l.leaf, id: l.leaf.eventId, position: l.index } as Parameters<typeof toLedgerEvent>[0]),
+    toLedgerEvent({ ...l.leaf, id: l.leaf.eventId, position: l.index } as Parameters<
+      typeof toLedgerEvent
+    >[0]),
   );
-  const performedBy = recorded.performedBy !== recorded.evaluatedOn ? recorded.performedBy : undefined;
+  const performedBy =
+    recorded.performedBy !== recorded.evaluatedOn ? recorded.performedBy : undefined;
   let replayed: Evaluation;
   try {
     replayed = evaluate(pathway.pathway, traineeId, history, {
@@ -75,17 +105,24 @@ export function reEvaluateDecision(bundle: ProvenanceBundle): Outcome {
     return fail('evaluation', e instanceof Error ? e.message : 'the evaluator refused the input');
   }
   if (canonicalJson(replayed) !== canonicalJson(recorded)) {
-    return fail('evaluation', `re-running ${String(pathwayId)}@${String(pathwayVersion)} does not reproduce the recorded evaluation (${firstDifference(diffEvaluations(recorded, replayed))})`);
+    return fail(
+      'evaluation',
+      `re-running ${String(pathwayId)}@${String(pathwayVersion)} does not reproduce the recorded evaluation (${firstDifference(diffEvaluations(recorded, replayed))})`,
+    );
   }
   if (outcome === 'granted' && !replayed.met && typeof record['overrideReason'] !== 'string') {
-    return fail('outcome', 'granted although the evaluation is not met and no override reason is recorded');
+    return fail(
+      'outcome',
+      'granted although the evaluation is not met and no override reason is recorded',
+    );
   }
   return { ok: true };
 }
 
 function firstDifference(diff: EvaluationDiff): string {
   const h = diff.header[0];
-  if (h !== undefined) return `${h.field}: recorded ${JSON.stringify(h.recorded)}, replayed ${JSON.stringify(h.replayed)}`;
+  if (h !== undefined)
+    return `${h.field}: recorded ${JSON.stringify(h.recorded)}, replayed ${JSON.stringify(h.replayed)}`;
   const r = diff.requirements[0];
   const f = r?.fields[0];
   if (r !== undefined && f !== undefined) {

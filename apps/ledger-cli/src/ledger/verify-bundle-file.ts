@@ -6,7 +6,10 @@ import { reEvaluateDecision } from './re-evaluate-decision';
 export class VerifyInputError extends Error {}
 
 /** Offline verification: signatures, quorum, proofs, then the decision re-evaluated. */
-export async function verifyBundleText(bundleText: string, policyText: string): Promise<BundleVerification> {
+export async function verifyBundleText(
+  bundleText: string,
+  policyText: string,
+): Promise<BundleVerification> {
   let policy;
   try {
     policy = parseTrustPolicy(policyText);
@@ -19,11 +22,16 @@ export async function verifyBundleText(bundleText: string, policyText: string): 
   } catch {
     return { ok: false, check: 'format', reason: 'the bundle is not JSON' };
   }
-  if (typeof bundle !== 'object' || bundle === null) return { ok: false, check: 'format', reason: 'the bundle is not an object' };
+  if (typeof bundle !== 'object' || bundle === null)
+    return { ok: false, check: 'format', reason: 'the bundle is not an object' };
   try {
     return await verifyBundle(bundle, policy, reEvaluateDecision);
   } catch (e) {
     // A field of the wrong shape (proof not a list, leaf not a string) is a malformed bundle.
-    return { ok: false, check: 'format', reason: e instanceof Error ? e.message : 'malformed bundle' };
+    return {
+      ok: false,
+      check: 'format',
+      reason: e instanceof Error ? e.message : 'malformed bundle',
+    };
   }
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { str, type LedgerEvent } from '../events/ledger-event';
+import { GenerationCache } from '../runner/generation-cache';
 import {
   table,
   type Projection,
@@ -8,6 +9,9 @@ import {
 } from '../runner/projection';
 
 export const EVENT_INDEX = 'event-index';
+
+/** Recently logged cases whose institution is remembered, per generation (two are kept). */
+const CASE_CACHE_GENERATION = 20_000;
 
 /** Index keys: the events a time-travel query needs, without scanning the ledger. */
 export const indexKey = {
@@ -76,7 +80,7 @@ export const eventIndexProjection: Projection = {
       application_id TEXT PRIMARY KEY, trainee_id TEXT NOT NULL)`);
   },
   attach(db: Database.Database, names: TableNames): ProjectionWriter {
-    const insert = db.prepare(
+    const insert = db.prepare<[string, number]>(
       `INSERT OR IGNORE INTO ${table(names, 'event_index')} (key, position) VALUES (?, ?)`,
     );
     const caseTable = table(names, 'case_institution');
@@ -93,29 +97,51 @@ export const eventIndexProjection: Projection = {
     const getApp = db.prepare<[string], { trainee_id: string }>(
       `SELECT trainee_id FROM ${appTable} WHERE application_id = ?`,
     );
+    // A case's later events come soon after it is logged: remembering recent cases saves a
+    // SELECT per sign-off. Entries are written in the same transaction, so reset() drops them.
+    const cases = new GenerationCache<string>(CASE_CACHE_GENERATION);
     const lookups: IndexLookups = {
-      caseInstitution: (caseId) => getCase.get(caseId)?.institution_id,
+      caseInstitution: (caseId) => cases.get(caseId) ?? getCase.get(caseId)?.institution_id,
       applicationTrainee: (applicationId) => getApp.get(applicationId)?.trainee_id,
     };
+    // Index rows wait for flush and go in key order: neighbouring inserts then share B-tree pages.
+    let rows: IndexRow[] = [];
     return {
       apply(event: LedgerEvent): void {
-        const caseId = str(event.data, 'caseId');
-        const institutionId = str(event.data, 'institutionId');
-        if (event.type === 'CaseLogged' && caseId !== undefined && institutionId !== undefined)
-          putCase.run(caseId, institutionId);
-        const applicationId = str(event.data, 'applicationId');
-        const traineeId = str(event.data, 'traineeId');
-        if (
-          event.type === 'CredentialApplicationSubmitted' &&
-          applicationId !== undefined &&
-          traineeId !== undefined
-        )
-          putApp.run(applicationId, traineeId);
-        for (const key of indexKeys(event, lookups)) insert.run(key, event.position);
+        if (event.type === 'CaseLogged') {
+          const caseId = str(event.data, 'caseId');
+          const institutionId = str(event.data, 'institutionId');
+          if (caseId !== undefined && institutionId !== undefined) {
+            putCase.run(caseId, institutionId);
+            cases.set(caseId, institutionId);
+          }
+        }
+        if (event.type === 'CredentialApplicationSubmitted') {
+          const applicationId = str(event.data, 'applicationId');
+          const traineeId = str(event.data, 'traineeId');
+          if (applicationId !== undefined && traineeId !== undefined)
+            putApp.run(applicationId, traineeId);
+        }
+        for (const key of indexKeys(event, lookups)) rows.push({ key, position: event.position });
       },
-      // Writes go straight to SQLite inside the batch transaction; nothing is buffered.
-      flush(): void {},
-      reset(): void {},
+      flush(): void {
+        rows.sort(byKeyThenPosition);
+        for (const row of rows) insert.run(row.key, row.position);
+        rows = [];
+      },
+      reset(): void {
+        rows = [];
+        cases.clear();
+      },
     };
   },
 };
+
+interface IndexRow {
+  key: string;
+  position: number;
+}
+
+function byKeyThenPosition(a: IndexRow, b: IndexRow): number {
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : a.position - b.position;
+}

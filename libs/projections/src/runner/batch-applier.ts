@@ -13,16 +13,23 @@ interface State {
   writer: ProjectionWriter;
   checkpoint: number;
   status: 'active' | 'building';
+  /** Events applied in the open transaction. */
+  pending: number;
 }
 
 /**
  * Applies batches of events to every projection and moves each projection's checkpoint in the
  * same SQLite transaction: after a crash, either the whole batch and its checkpoint are there
  * or neither is, so every event is applied exactly once.
+ *
+ * A transaction may span several `apply` calls before `commit` (the rebuild reads small pages
+ * but commits rarely, so a case logged and signed off a few pages apart is written once).
  */
 export class BatchApplier {
   private readonly states: State[];
   private readonly saveCheckpoint: Database.Statement<[number, number, string, number]>;
+  /** Next position to apply inside the open transaction (undefined when none is open). */
+  private next: number | undefined;
 
   constructor(
     private readonly db: Database.Database,
@@ -35,6 +42,7 @@ export class BatchApplier {
       writer: projection.attach(db, tableNames(projection)),
       checkpoint: 0,
       status: 'building' as const,
+      pending: 0,
     }));
     this.loadCheckpoints();
     this.saveCheckpoint = db.prepare(
@@ -42,18 +50,32 @@ export class BatchApplier {
     );
   }
 
-  /** The next position to apply: the lowest checkpoint of any projection. */
+  /** The next position to apply: the lowest committed checkpoint of any projection. */
   get checkpoint(): number {
-    return Math.min(...this.states.map((state) => state.checkpoint));
+    let low = Number.POSITIVE_INFINITY;
+    for (const state of this.states) low = Math.min(low, state.checkpoint);
+    return low;
+  }
+
+  /** Events applied but not yet committed. */
+  get uncommitted(): number {
+    return this.next === undefined ? 0 : this.next - this.checkpoint;
   }
 
   applyBatch(events: readonly LedgerEvent[]): void {
     if (events.length === 0) return;
-    const applied = new Map<State, number>();
-    try {
-      this.db.exec('BEGIN IMMEDIATE');
-      let next = this.checkpoint;
-      let last = next - 1;
+    this.apply(events);
+    this.commit();
+  }
+
+  /** Applies events inside the open transaction (opening one if needed); nothing is durable until commit(). */
+  apply(events: readonly LedgerEvent[]): void {
+    this.guard(() => {
+      if (this.next === undefined) {
+        this.db.exec('BEGIN IMMEDIATE');
+        this.next = this.checkpoint;
+      }
+      let next = this.next;
       for (const event of events) {
         if (event.position < next) continue; // already applied: a redelivery
         if (event.position > next)
@@ -61,24 +83,53 @@ export class BatchApplier {
         for (const state of this.states) {
           if (event.position < state.checkpoint) continue;
           state.writer.apply(event);
-          applied.set(state, (applied.get(state) ?? 0) + 1);
+          state.pending++;
         }
-        last = event.position;
         next = event.position + 1;
       }
+      this.next = next;
+    });
+  }
+
+  /** Writes buffered documents and the checkpoints, then commits the open transaction. */
+  commit(): void {
+    const next = this.next;
+    if (next === undefined) return;
+    this.guard(() => {
       for (const state of this.states) state.writer.flush();
-      for (const [state, count] of applied)
-        this.saveCheckpoint.run(last + 1, count, state.projection.name, state.projection.version);
-      this.hooks.beforeCommit?.(last);
+      for (const state of this.states)
+        if (state.pending > 0)
+          this.saveCheckpoint.run(
+            next,
+            state.pending,
+            state.projection.name,
+            state.projection.version,
+          );
+      this.hooks.beforeCommit?.(next - 1);
       this.db.exec('COMMIT');
+    });
+    this.next = undefined;
+    for (const state of this.states) {
+      if (state.pending > 0) state.checkpoint = next;
+      state.pending = 0;
+    }
+    this.switchCaughtUp();
+  }
+
+  /** Runs a step of the open transaction; on failure rolls everything uncommitted back. */
+  private guard(step: () => void): void {
+    try {
+      step();
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      for (const state of this.states) state.writer.reset();
+      this.next = undefined;
+      for (const state of this.states) {
+        state.writer.reset();
+        state.pending = 0;
+      }
       this.loadCheckpoints();
       throw error;
     }
-    for (const state of applied.keys()) state.checkpoint = events[events.length - 1]!.position + 1;
-    this.switchCaughtUp();
   }
 
   private switchCaughtUp(): void {

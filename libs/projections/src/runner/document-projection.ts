@@ -1,12 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { LedgerEvent } from '../events/ledger-event';
+import { GenerationCache } from './generation-cache';
 import type { KeyedFold } from './keyed-fold';
 import { table, type Projection, type ProjectionWriter, type TableNames } from './projection';
 
 export type ColumnValue = string | number | null;
 
-/** Committed documents kept in memory per projection, at most. */
-const CACHE_LIMIT = 20_000;
+/** Committed documents per cache generation: at most twice this many stay in memory. */
+const CACHE_GENERATION = 8_000;
 
 /** A column copied out of the document so queries can filter and sort on it. */
 export interface DocumentColumn<D> {
@@ -57,7 +58,7 @@ export function documentProjection<D>(spec: DocumentProjectionSpec<D>): Projecti
       let touched = new Map<string, D | undefined>();
       // Documents as last committed, so a case signed off a few batches after it was logged is
       // not read and parsed again. Folds never mutate a document, so sharing them is safe.
-      let committed = new Map<string, D>();
+      const committed = new GenerationCache<D>(CACHE_GENERATION);
       const load = (key: string): D | undefined => {
         if (touched.has(key)) return touched.get(key);
         const cached = committed.get(key);
@@ -72,7 +73,6 @@ export function documentProjection<D>(spec: DocumentProjectionSpec<D>): Projecti
           touched.set(key, spec.fold.evolve(load(key), event));
         },
         flush(): void {
-          if (committed.size > CACHE_LIMIT) committed = new Map();
           for (const [key, doc] of touched) {
             if (doc === undefined) remove.run(key);
             else upsert.run(key, JSON.stringify(doc), ...columns.map((c) => c.value(doc)));
@@ -84,7 +84,7 @@ export function documentProjection<D>(spec: DocumentProjectionSpec<D>): Projecti
         },
         reset(): void {
           touched = new Map();
-          committed = new Map();
+          committed.clear();
         },
       };
     },

@@ -8,10 +8,12 @@ import { BatchApplier } from './batch-applier';
 import type { Projection } from './projection';
 
 export interface RebuildOptions {
-  /** After each committed page: events done, events to do, overall rate in events/s. */
+  /** After each commit: events done, events to do, overall rate in events/s. */
   onProgress?(done: number, total: number, rate: number): void;
-  /** Events per read and per transaction. */
+  /** Events per read (bounds the events held in memory at once). */
   pageSize?: number;
+  /** Events per transaction at least (rounded up to whole pages). */
+  commitEvery?: number;
   projections?: readonly Projection[];
 }
 
@@ -31,15 +33,20 @@ export async function rebuild(
   dataDir: string,
   options: RebuildOptions = {},
 ): Promise<RebuildResult> {
-  const pageSize = options.pageSize ?? 5000;
-  const temp = `${READ_MODELS_FILE}.rebuilding`;
-  removeDbFiles(join(dataDir, temp));
-  const db = openReadModelsDb(dataDir, temp);
+  const pageSize = options.pageSize ?? 2000;
+  const commitEvery = options.commitEvery ?? 25_000;
+  const temp = join(dataDir, `${READ_MODELS_FILE}.rebuilding`);
+  removeDbFiles(temp);
+  const db = openReadModelsDb(dataDir, `${READ_MODELS_FILE}.rebuilding`);
   const started = performance.now();
   let done = 0;
+  let ok = false;
   try {
-    // The rebuild is disposable until the rename, so it need not sync each page.
+    // The side file is thrown away unless the rebuild finishes, so it needs neither a journal
+    // nor syncs until then: a failed rebuild deletes it (below) rather than rolling back.
+    db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');
+    db.pragma('temp_store = MEMORY');
     const applier = new BatchApplier(db, options.projections ?? PROJECTIONS);
     const total = await store.count();
     while (done < total) {
@@ -48,18 +55,26 @@ export async function rebuild(
         maxCount: Math.min(pageSize, total - done),
       });
       if (page.length === 0) break;
-      applier.applyBatch(page.map(toLedgerEvent));
+      applier.apply(page.map(toLedgerEvent));
       done = page[page.length - 1]!.position + 1;
-      options.onProgress?.(done, total, rate(done, started));
+      if (applier.uncommitted >= commitEvery || done >= total) {
+        applier.commit();
+        options.onProgress?.(done, total, rate(done, started));
+      }
     }
+    applier.commit();
+    // Back to the live file's settings before it goes into place.
+    db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('wal_checkpoint(TRUNCATE)');
+    ok = true;
   } finally {
     db.close();
+    if (!ok) removeDbFiles(temp);
   }
   const live = join(dataDir, READ_MODELS_FILE);
   removeDbFiles(live);
-  renameSync(join(dataDir, temp), live);
+  renameSync(temp, live);
   const seconds = (performance.now() - started) / 1000;
   return { events: done, seconds, rate: rate(done, started) };
 }
