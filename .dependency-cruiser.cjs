@@ -22,7 +22,10 @@ module.exports = {
       name: 'pure-domain-no-node-io',
       severity: 'error',
       from: { path: PURE },
-      to: { dependencyTypes: ['core'], path: '^(fs|fs/promises|net|http|https|http2|child_process|dgram|dns|tls|worker_threads|cluster|os|process|readline)$' },
+      to: {
+        dependencyTypes: ['core'],
+        path: '^(fs|fs/promises|net|http|https|http2|child_process|dgram|dns|tls|worker_threads|cluster|os|process|readline)$',
+      },
     },
     {
       name: 'transparency-uses-node-crypto-only',

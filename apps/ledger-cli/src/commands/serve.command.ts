@@ -6,7 +6,10 @@ export function registerServeCommand(program: Command): void {
     .description('Serve the ledger API (embedded SQLite store unless EVENTSTORE_URL is set)')
     .option('-p, --port <port>', 'port to listen on (default: $PORT or 3000)')
     .option('-d, --data-dir <dir>', 'data directory (default: $LEDGER_DATA_DIR or ./data)')
-    .addHelpText('after', '\nExamples:\n  inr-ledger serve\n  PORT=8080 LEDGER_DATA_DIR=/var/lib/inr-ledger inr-ledger serve')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  inr-ledger serve\n  PORT=8080 LEDGER_DATA_DIR=/var/lib/inr-ledger inr-ledger serve',
+    )
     .action(async (opts: { port?: string; dataDir?: string }) => {
       await serve(opts);
     });
@@ -22,5 +25,7 @@ export async function serve(opts: { port?: string; dataDir?: string }): Promise<
   const config = loadConfig(env);
   const app = await createApp(config);
   await app.listen(config.port, config.host);
-  process.stderr.write(`inr-ledger listening on http://${config.host}:${config.port} (data in ${config.dataDir})\n`);
+  process.stderr.write(
+    `inr-ledger listening on http://${config.host}:${config.port} (data in ${config.dataDir})\n`,
+  );
 }

@@ -7,7 +7,11 @@ export function registerTokenCommand(program: Command): void {
   program
     .command('token')
     .description('Print a development bearer token signed with the local key in the data directory')
-    .addOption(new Option('-r, --role <role>', 'role the token carries').choices([...ROLES]).makeOptionMandatory())
+    .addOption(
+      new Option('-r, --role <role>', 'role the token carries')
+        .choices([...ROLES])
+        .makeOptionMandatory(),
+    )
     .requiredOption('-s, --sub <id>', 'subject: the trainee, supervisor or user id')
     .requiredOption('-i, --institution <id>', 'institution the token is scoped to')
     .option('-e, --expires-in <span>', 'lifetime, e.g. 30m, 12h, 7d', '12h')
@@ -21,11 +25,24 @@ Examples:
   TOKEN=$(inr-ledger token --role trainee --sub trn-001 --institution inst-north)
   curl -H "Authorization: Bearer $TOKEN" http://localhost:3000/v1/trainees/trn-001`,
     )
-    .action(async (opts: { role: Role; sub: string; institution: string; expiresIn: string; dataDir?: string }) => {
-      const token = await issueDevelopmentToken(
-        { role: opts.role, sub: opts.sub, institution: opts.institution, expiresIn: opts.expiresIn },
-        resolveDataDir(opts.dataDir),
-      );
-      process.stdout.write(`${token}\n`);
-    });
+    .action(
+      async (opts: {
+        role: Role;
+        sub: string;
+        institution: string;
+        expiresIn: string;
+        dataDir?: string;
+      }) => {
+        const token = await issueDevelopmentToken(
+          {
+            role: opts.role,
+            sub: opts.sub,
+            institution: opts.institution,
+            expiresIn: opts.expiresIn,
+          },
+          resolveDataDir(opts.dataDir),
+        );
+        process.stdout.write(`${token}\n`);
+      },
+    );
 }

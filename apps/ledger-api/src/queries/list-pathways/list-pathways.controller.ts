@@ -50,9 +50,7 @@ export class ListPathwaysController {
   @Requires('pathway.read')
   @ApiOperation({ summary: 'Every published version of a pathway, with its document' })
   @ApiOkResponse({ description: 'Versions in publication order' })
-  async versions(
-    @Param('pathwayId', IdParam) pathwayId: string,
-  ): Promise<{
+  async versions(@Param('pathwayId', IdParam) pathwayId: string): Promise<{
     pathwayId: string;
     versions: Array<PublishedData & { publishedAt: string; position: number }>;
   }> {
