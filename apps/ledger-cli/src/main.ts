@@ -6,6 +6,8 @@ import { registerAuditCommand } from './commands/audit.command';
 import { registerDemoCommand } from './commands/demo.command';
 import { registerExportCommand } from './commands/export.command';
 import { registerKeysCommand } from './commands/keys.command';
+import { registerOpenApiCommand } from './commands/openapi.command';
+import { registerRebuildCommand } from './commands/rebuild.command';
 import { registerVerifyCommand } from './commands/verify.command';
 import { registerServeCommand } from './commands/serve.command';
 import { registerTokenCommand } from './commands/token.command';
@@ -32,6 +34,8 @@ Environment: LEDGER_DATA_DIR (default ./data), PORT (default 3000), EVENTSTORE_U
   registerExportCommand(program);
   registerVerifyCommand(program);
   registerDemoCommand(program);
+  registerRebuildCommand(program);
+  registerOpenApiCommand(program);
   return program;
 }
 
