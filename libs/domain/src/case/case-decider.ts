@@ -1,10 +1,9 @@
+import { admitCommand } from '../shared/admit-command';
 import type { CaseLogged, DomainEvent } from '../events';
-import { rejectPatientIdentifiers } from '../privacy/find-patient-identifiers';
-import { COMMAND_ROLES } from '../shared/command-roles';
 import type { DecisionContext } from '../shared/context';
 import type { Decider } from '../shared/decider';
 import { domainError, type DomainError } from '../shared/domain-error';
-import { compact, requireActorIs, requireReason, requireRole } from '../shared/guards';
+import { compact, requireActorIs, requireReason } from '../shared/guards';
 import { initialSupervisorState } from '../supervisor/supervisor-state';
 import { initialTraineeState } from '../trainee/trainee-state';
 import type { CaseCommand } from './case-commands';
@@ -45,9 +44,7 @@ function decide(
   state: CaseState,
   context: DecisionContext,
 ): DomainEvent[] | DomainError {
-  const guard =
-    rejectPatientIdentifiers(command) ??
-    requireRole(context.actor, COMMAND_ROLES[command.type], command.type);
+  const guard = admitCommand(command, context.actor);
   if (guard) return guard;
   const trainee = context.trainee ?? initialTraineeState();
 

@@ -1,11 +1,10 @@
+import { admitCommand } from '../shared/admit-command';
 import type { DomainEvent } from '../events';
 import { initialPathwayState, publishedVersion } from '../pathway/pathway-state';
-import { rejectPatientIdentifiers } from '../privacy/find-patient-identifiers';
-import { COMMAND_ROLES } from '../shared/command-roles';
 import type { DecisionContext } from '../shared/context';
 import type { Decider } from '../shared/decider';
 import { domainError, type DomainError } from '../shared/domain-error';
-import { requireActorIs, requireNonEmpty, requireReason, requireRole } from '../shared/guards';
+import { requireActorIs, requireNonEmpty, requireReason } from '../shared/guards';
 import { initialTraineeState } from '../trainee/trainee-state';
 import {
   evolveApplication,
@@ -59,9 +58,7 @@ function decide(
   state: ApplicationState,
   context: DecisionContext,
 ): DomainEvent[] | DomainError {
-  const guard =
-    rejectPatientIdentifiers(command) ??
-    requireRole(context.actor, COMMAND_ROLES[command.type], command.type);
+  const guard = admitCommand(command, context.actor);
   if (guard) return guard;
   const { today } = context;
 

@@ -1,10 +1,8 @@
+import { admitCommand } from '../shared/admit-command';
 import type { DomainEvent } from '../events';
-import { rejectPatientIdentifiers } from '../privacy/find-patient-identifiers';
-import { COMMAND_ROLES } from '../shared/command-roles';
 import type { DecisionContext } from '../shared/context';
 import type { Decider } from '../shared/decider';
 import { domainError, type DomainError } from '../shared/domain-error';
-import { requireRole } from '../shared/guards';
 import type { PathwayCommand } from './pathway-commands';
 import { evolvePathway, initialPathwayState, type PathwayState } from './pathway-state';
 import { comparePathwayVersions, isPathwayVersion } from './pathway-version';
@@ -32,8 +30,7 @@ function decide(
 ): DomainEvent[] | DomainError {
   const { type: _type, ...data } = command;
   return (
-    rejectPatientIdentifiers(command) ??
-    requireRole(context.actor, COMMAND_ROLES[command.type], command.type) ??
+    admitCommand(command, context.actor) ??
     (isPathwayVersion(data.version)
       ? undefined
       : domainError(

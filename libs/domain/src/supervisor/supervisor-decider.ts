@@ -1,10 +1,9 @@
+import { admitCommand } from '../shared/admit-command';
 import type { DomainEvent } from '../events';
-import { rejectPatientIdentifiers } from '../privacy/find-patient-identifiers';
-import { COMMAND_ROLES } from '../shared/command-roles';
 import type { DecisionContext } from '../shared/context';
 import type { Decider } from '../shared/decider';
 import { domainError, type DomainError } from '../shared/domain-error';
-import { compact, requireDate, requireReason, requireRole } from '../shared/guards';
+import { compact, requireDate, requireReason } from '../shared/guards';
 import { PROCEDURES, SUPERVISOR_KINDS } from '../vocabulary/vocabulary';
 import type { AccreditSupervisor, SupervisorCommand } from './supervisor-commands';
 import {
@@ -63,9 +62,7 @@ function decide(
   state: SupervisorState,
   context: DecisionContext,
 ): DomainEvent[] | DomainError {
-  const guard =
-    rejectPatientIdentifiers(command) ??
-    requireRole(context.actor, COMMAND_ROLES[command.type], command.type);
+  const guard = admitCommand(command, context.actor);
   if (guard) return guard;
 
   switch (command.type) {

@@ -1,6 +1,5 @@
+import { admitCommand } from '../shared/admit-command';
 import type { DomainEvent } from '../events';
-import { rejectPatientIdentifiers } from '../privacy/find-patient-identifiers';
-import { COMMAND_ROLES } from '../shared/command-roles';
 import type { DecisionContext } from '../shared/context';
 import type { Decider } from '../shared/decider';
 import { domainError, type DomainError } from '../shared/domain-error';
@@ -10,7 +9,6 @@ import {
   requireNonEmpty,
   requirePastOrToday,
   requirePeriod,
-  requireRole,
 } from '../shared/guards';
 import { ASSESSMENT_TYPES, SPECIALTIES } from '../vocabulary/vocabulary';
 import { decideSignOffCompetency } from './sign-off-competency';
@@ -31,9 +29,7 @@ function decide(
   context: DecisionContext,
 ): DomainEvent[] | DomainError {
   const { actor, today } = context;
-  const guard =
-    rejectPatientIdentifiers(command) ??
-    requireRole(actor, COMMAND_ROLES[command.type], command.type);
+  const guard = admitCommand(command, actor);
   if (guard) return guard;
 
   if (command.type === 'EnrolTrainee') {
