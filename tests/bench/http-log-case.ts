@@ -1,6 +1,10 @@
 // Sustained logged-case rate over real HTTP: `concurrency` clients, each a trainee logging cases
 // back to back against the API on 127.0.0.1, every request with its own Idempotency-Key.
+// The API runs in this process; the clients run in a child process (this file again, with
+// INR_BENCH_HTTP_CLIENT=1), so the server has a core of its own and its CPU is its own.
+import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -9,6 +13,8 @@ import { issueDevelopmentToken } from '../../apps/ledger-api/src/auth/issue-deve
 import { loadConfig, type LogLevel } from '../../apps/ledger-api/src/config/ledger-config';
 import { createApp } from '../../apps/ledger-api/src/create-app';
 import { EVENT_STORE } from '../../apps/ledger-api/src/platform/store/tokens';
+import { LedgerRuntime } from '../../apps/ledger-api/src/ledger-http/ledger-runtime';
+import { ReadModels } from '@inr/projections';
 
 export interface HttpLogCaseOptions {
   /** Upper bound on cases logged in the measured phase. Default 2,000 (20,000 when `seconds` is set). */
@@ -37,7 +43,12 @@ export interface HttpLogCaseResult {
   p99Ms: number;
   latencyMs: { p50: number; p90: number; p99: number; max: number };
   failures: number;
+  /** Server process CPU (user + system) per case, the followers' catch-up included. */
   cpuMsPerCase: number;
+  /** The load generator's CPU per case (child process; not part of the server's figure). */
+  clientCpuMsPerCase: number;
+  /** Appends per group commit (one transaction, one fsync) during the measured phase. */
+  appendsPerCommit?: number;
   /** Direct EventStore appends/s with the same concurrency, same machine, same run. */
   baselineAppendsPerSecond?: number;
 }
@@ -95,13 +106,153 @@ async function storeBaseline(
   return Math.round(total / (Number(process.hrtime.bigint() - started) / 1e9));
 }
 
+/** What the parent sends the client process. */
+interface ClientJob {
+  base: string;
+  tokens: string[];
+  warmup: number;
+  count: number;
+  seconds?: number;
+}
+
+type ClientMessage =
+  | { kind: 'warm' }
+  | { kind: 'done'; latencies: number[]; failures: number; seconds: number; cpuMs: number };
+
+const CLIENT_ENV = 'INR_BENCH_HTTP_CLIENT';
+
+/** The load generator (child process): warm up, wait for "go", run the measured phase, report. */
+function runClient(): void {
+  const send = (message: ClientMessage): void => void process.send?.(message);
+  process.once('message', (job: ClientJob) => {
+    const agent = new Agent({ keepAlive: true, maxSockets: job.tokens.length });
+    const url = new URL(job.base);
+    const post = (token: string, body: string, key: string): Promise<number> =>
+      new Promise((resolve, reject) => {
+        const req = request(
+          {
+            agent,
+            host: url.hostname,
+            port: url.port,
+            method: 'POST',
+            path: '/v1/cases',
+            headers: {
+              authorization: `Bearer ${token}`,
+              'content-type': 'application/json',
+              'content-length': Buffer.byteLength(body),
+              'idempotency-key': key,
+            },
+          },
+          (res) => {
+            res.on('data', () => undefined);
+            res.on('end', () => resolve(res.statusCode ?? 0));
+            res.on('error', reject);
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+    const run = async (
+      total: number,
+      phase: string,
+      latencies?: number[],
+      until = Number.POSITIVE_INFINITY,
+    ): Promise<number> => {
+      let next = 0;
+      let failures = 0;
+      await Promise.all(
+        job.tokens.map(async (token, client) => {
+          for (let i = next++; i < total && Date.now() < until; i = next++) {
+            const body = JSON.stringify(caseBody(i));
+            const started = process.hrtime.bigint();
+            const status = await post(token, body, `${phase}-${client}-${i}`);
+            latencies?.push(Number(process.hrtime.bigint() - started) / 1e6);
+            if (status !== 201) failures++;
+          }
+        }),
+      );
+      return failures;
+    };
+    void (async () => {
+      await run(job.warmup, 'warmup');
+      send({ kind: 'warm' });
+      await new Promise((resolve) => process.once('message', resolve));
+      const latencies: number[] = [];
+      const until = job.seconds ? Date.now() + job.seconds * 1000 : Number.POSITIVE_INFINITY;
+      const cpuBefore = process.cpuUsage();
+      const started = process.hrtime.bigint();
+      const failures = await run(job.count, 'measured', latencies, until);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const cpu = process.cpuUsage(cpuBefore);
+      send({ kind: 'done', latencies, failures, seconds, cpuMs: (cpu.user + cpu.system) / 1000 });
+      agent.destroy();
+      process.disconnect();
+    })().catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+  });
+}
+
+/** Counts the sqlite store's group commits (bench-only peek at its private flush). */
+function countCommits(store: EventStore): { commits: number; appends: number } {
+  const counter = { commits: 0, appends: 0 };
+  const peek = store as unknown as { flush?: () => void; queue?: unknown[] };
+  const flush = peek.flush;
+  if (typeof flush !== 'function' || !Array.isArray(peek.queue)) return counter;
+  peek.flush = function (this: { queue: unknown[] }): void {
+    counter.commits++;
+    counter.appends += Math.min(512, this.queue.length);
+    flush.call(this);
+  };
+  return counter;
+}
+
+/** Runs the load generator in a child process and answers its measured-phase figures. */
+async function measureInChild(
+  job: ClientJob,
+  onWarm: () => void,
+): Promise<Extract<ClientMessage, { kind: 'done' }>> {
+  const child = fork(__filename, [], {
+    // Not the parent's profiler or inspector flags: the profile is the server's.
+    execArgv: process.execArgv.filter((a) => !/^--(cpu-prof|prof|inspect)/.test(a)),
+    env: { ...process.env, [CLIENT_ENV]: '1' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.on('message', (message: ClientMessage) => {
+      if (message.kind === 'warm') {
+        onWarm();
+        child.send('go');
+      } else resolve(message);
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`bench client exited (${code}) before reporting`)));
+    child.send(job);
+  });
+}
+
+/** Waits (up to `ms`) until the Merkle log and the read models have applied every event. */
+async function followersCaughtUp(
+  app: Awaited<ReturnType<typeof createApp>>,
+  store: EventStore,
+  ms: number,
+): Promise<void> {
+  const log = app.get(LedgerRuntime).log;
+  const readModels = app.get(ReadModels);
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    const total = await store.count();
+    if (log.size() >= total && (await readModels.lag()).eventsBehind === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 export async function benchHttpLogCase(
   options: HttpLogCaseOptions = {},
 ): Promise<HttpLogCaseResult> {
   const count = options.count ?? (options.seconds ? 20_000 : 2_000);
   const concurrency = options.concurrency ?? options.connections ?? 32;
-  const deadline = (): number =>
-    options.seconds ? Date.now() + options.seconds * 1000 : Number.POSITIVE_INFINITY;
   const warmup = options.warmup ?? 200;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'inr-bench-http-'));
   const config = loadConfig({ LEDGER_DATA_DIR: dataDir, LOG_LEVEL: options.logLevel ?? 'error' });
@@ -171,46 +322,42 @@ export async function benchHttpLogCase(
       );
     }
 
-    const run = async (
-      total: number,
-      phase: string,
-      latencies?: number[],
-      until = Number.POSITIVE_INFINITY,
-    ): Promise<number> => {
-      let next = 0;
-      let failures = 0;
-      await Promise.all(
-        tokens.map(async (token, client) => {
-          for (let i = next++; i < total && Date.now() < until; i = next++) {
-            const started = process.hrtime.bigint();
-            const status = await post(token, '/v1/cases', caseBody(i), `${phase}-${client}-${i}`);
-            latencies?.push(Number(process.hrtime.bigint() - started) / 1e6);
-            if (status !== 201) failures++;
-          }
-        }),
-      );
-      return failures;
-    };
-    await run(warmup, 'warmup');
-    const latencies: number[] = [];
-    const started = process.hrtime.bigint();
-    const cpuBefore = process.cpuUsage();
-    const failures = await run(count, 'measured', latencies, deadline());
+    const store = app.get<symbol, EventStore>(EVENT_STORE);
+    const commits = countCommits(store);
+    let cpuBefore = process.cpuUsage();
+    let commitsBefore = { ...commits };
+    let measuredFromUs = 0n;
+    const client = await measureInChild(
+      { base, tokens, warmup, count, ...(options.seconds ? { seconds: options.seconds } : {}) },
+      () => {
+        cpuBefore = process.cpuUsage();
+        commitsBefore = { ...commits };
+        measuredFromUs = process.hrtime.bigint() / 1000n;
+      },
+    );
+    const measuredCommits = commits.commits - commitsBefore.commits;
+    const measuredAppends = commits.appends - commitsBefore.appends;
+    await followersCaughtUp(app, store, 10_000);
     const cpu = process.cpuUsage(cpuBefore);
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    if (process.execArgv.some((a) => a.startsWith('--cpu-prof')))
+      // The same monotonic microseconds as the profile's sample timestamps.
+      console.error(`measured phase: ${measuredFromUs}-${process.hrtime.bigint() / 1000n} us`);
+    const { latencies, failures, seconds } = client;
     latencies.sort((a, b) => a - b);
     const round = (x: number): number => Math.round(x * 10) / 10;
     const done = latencies.length;
     const p50 = round(percentile(latencies, 50));
     const p99 = round(percentile(latencies, 99));
+    const appendsPerCommit =
+      measuredCommits > 0 ? round(measuredAppends / measuredCommits) : undefined;
+    if (appendsPerCommit !== undefined)
+      console.error(
+        `group commit: ${measuredAppends} appends in ${measuredCommits} commits (${appendsPerCommit} per commit)`,
+      );
     const baseline =
       options.baseline === false
         ? undefined
-        : await storeBaseline(
-            app.get<symbol, EventStore>(EVENT_STORE),
-            concurrency,
-            Math.min(done, 5_000),
-          );
+        : await storeBaseline(store, concurrency, Math.min(done, 5_000));
     return {
       count: done,
       concurrency,
@@ -225,8 +372,9 @@ export async function benchHttpLogCase(
         max: round(latencies[done - 1] ?? 0),
       },
       failures,
-      // Client and server share this process: CPU per case is an upper bound for the server's.
       cpuMsPerCase: round((cpu.user + cpu.system) / 1000 / Math.max(1, done)),
+      clientCpuMsPerCase: round(client.cpuMs / Math.max(1, done)),
+      ...(appendsPerCommit !== undefined ? { appendsPerCommit } : {}),
       ...(baseline !== undefined ? { baselineAppendsPerSecond: baseline } : {}),
     };
   } finally {
@@ -236,11 +384,16 @@ export async function benchHttpLogCase(
 }
 
 if (require.main === module) {
-  benchHttpLogCase({ count: Number(process.argv[2] ?? 2_000) }).then(
-    (result) => console.log(JSON.stringify(result, null, 2)),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
+  if (process.env[CLIENT_ENV] === '1') runClient();
+  else
+    benchHttpLogCase({
+      count: Number(process.argv[2] ?? 2_000),
+      ...(process.argv[3] ? { concurrency: Number(process.argv[3]) } : {}),
+    }).then(
+      (result) => console.log(JSON.stringify(result, null, 2)),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
 }

@@ -22,6 +22,7 @@ import { SignOffCompetencyController } from '../trainees/sign-off-competency/sig
 import { TransferTraineeController } from '../trainees/transfer-trainee/transfer-trainee.controller';
 import { CommandService } from './command-service';
 import { PatientIdentifierInterceptor } from './patient-identifier.interceptor';
+import { CommandInterceptor } from './command.interceptor';
 
 /** Every command use case; one controller each. */
 export const COMMAND_CONTROLLERS: Type<unknown>[] = [
@@ -51,4 +52,5 @@ export const COMMAND_PROVIDERS: Provider[] = [
   CommandService,
   EvaluateApplication,
   PatientIdentifierInterceptor,
+  CommandInterceptor,
 ];

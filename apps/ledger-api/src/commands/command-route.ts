@@ -11,10 +11,9 @@ import {
 import type { CommandType } from '@inr/domain';
 import { Requires } from '../auth/auth.decorators';
 import { POLICY } from '../auth/authorize';
-import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { ProblemDetailsDto } from '../platform/problem/problem-details.dto';
 import { CommandResult } from './command-result';
-import { PatientIdentifierInterceptor } from './patient-identifier.interceptor';
+import { CommandInterceptor } from './command.interceptor';
 
 const PROBLEMS: ReadonlyArray<[number, string]> = [
   [400, 'VALIDATION_FAILED, MALFORMED_JSON or IDEMPOTENCY_KEY_REQUIRED'],
@@ -35,7 +34,7 @@ export function CommandRoute(command: CommandType, path: string, summary: string
     Post(path),
     HttpCode(201),
     Requires(command),
-    UseInterceptors(PatientIdentifierInterceptor, IdempotencyInterceptor),
+    UseInterceptors(CommandInterceptor),
     ApiBearerAuth('bearer'),
     ApiExtraModels(ProblemDetailsDto),
     ApiOperation({ summary, description: `Command ${command}. Roles: ${roles}.` }),

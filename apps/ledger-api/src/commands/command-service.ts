@@ -96,7 +96,7 @@ export class CommandService {
 
     const commandId = commandIdFor(actor.subject, idempotencyKey);
     const events: EventData[] = outcome.map((event, index) => ({
-      id: eventIdFor(actor.subject, idempotencyKey, index),
+      id: index === 0 ? firstId : eventIdFor(actor.subject, idempotencyKey, index),
       type: event.type,
       data: event.data as unknown as JsonObject,
       metadata: {

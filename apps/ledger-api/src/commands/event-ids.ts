@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * A UUID (version 8, RFC 9562 §5.8: name-based with SHA-256) from the caller, the request's
@@ -6,13 +6,8 @@ import { createHash } from 'node:crypto';
  * reaches the store after a lost response re-appends the same ids and writes nothing.
  */
 export function deterministicUuid(subject: string, key: string, label: string): string {
-  const digest = createHash('sha256')
-    .update(subject)
-    .update('\0')
-    .update(key)
-    .update('\0')
-    .update(label)
-    .digest();
+  // One-shot hash of the same bytes the three updates would feed (UTF-8, NUL-separated).
+  const digest = hash('sha256', `${subject}\0${key}\0${label}`, 'buffer');
   const bytes = digest.subarray(0, 16);
   bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x80; // version 8
   bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80; // RFC 9562 variant

@@ -10,10 +10,21 @@ export interface StoredResponse {
   etag?: string;
 }
 
+interface PendingRow {
+  subject: string;
+  key: string;
+  response: StoredResponse;
+  createdAt: string;
+}
+
 /**
  * <dataDir>/api.sqlite: Idempotency-Key -> first response, per actor (two people's keys never
  * collide). Losing a row (power cut before the WAL syncs) is safe: event ids derive from the
  * key, so a retry finds its events already in the stream and writes nothing.
+ *
+ * Rows put in one turn of the event loop are written together, in one transaction, on the
+ * next turn (a transaction per request cost more than the rest of the idempotency check);
+ * until then `get` answers them from memory, so a retry sees its first response at once.
  */
 export class IdempotencyStore {
   private readonly db: Database.Database;
@@ -24,6 +35,9 @@ export class IdempotencyStore {
   private readonly putStmt: Database.Statement<
     [string, string, string, number, string, string | null, string]
   >;
+  private readonly writeAll: (rows: PendingRow[]) => void;
+  private pending = new Map<string, PendingRow>();
+  private flushScheduled = false;
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -46,9 +60,24 @@ export class IdempotencyStore {
     this.putStmt = this.db.prepare(
       'INSERT OR IGNORE INTO idempotency (subject, key, request_hash, status, body, etag, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
+    this.writeAll = this.db.transaction((rows: PendingRow[]) => {
+      for (const { subject, key, response, createdAt } of rows) {
+        this.putStmt.run(
+          subject,
+          key,
+          response.requestHash,
+          response.status,
+          response.body,
+          response.etag ?? null,
+          createdAt,
+        );
+      }
+    });
   }
 
   get(subject: string, key: string): StoredResponse | undefined {
+    const waiting = this.pending.get(slotOf(subject, key));
+    if (waiting) return { ...waiting.response };
     const row = this.getStmt.get(subject, key);
     if (!row) return undefined;
     return {
@@ -60,18 +89,44 @@ export class IdempotencyStore {
   }
 
   put(subject: string, key: string, response: StoredResponse): void {
-    this.putStmt.run(
+    const slot = slotOf(subject, key);
+    // INSERT OR IGNORE: the first response for a key is the one kept.
+    if (this.pending.has(slot)) return;
+    this.pending.set(slot, {
       subject,
       key,
-      response.requestHash,
-      response.status,
-      response.body,
-      response.etag ?? null,
-      new Date().toISOString(),
-    );
+      response: { ...response },
+      createdAt: new Date().toISOString(),
+    });
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
+  /** Writes the rows put since the last flush, in one transaction. */
+  flush(): void {
+    this.flushScheduled = false;
+    if (this.pending.size === 0 || !this.db.open) return;
+    try {
+      this.writeAll([...this.pending.values()]);
+      this.pending = new Map();
+    } catch {
+      // Busy or failing disk: keep answering from memory and try again shortly.
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setTimeout(() => this.flush(), 100).unref();
+      }
+    }
   }
 
   close(): void {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.flush();
+    this.db.close();
   }
+}
+
+function slotOf(subject: string, key: string): string {
+  return `${subject}\n${key}`;
 }

@@ -1,6 +1,6 @@
 import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { from, Observable, of, switchMap, tap } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
 import { badRequest, unprocessable } from '../platform/problem/problem.exception';
@@ -90,9 +90,7 @@ function etagOf(body: unknown): string | undefined {
 
 export function requestHash(method: string, url: string, body: unknown): string {
   const path = url.split('?')[0] ?? url;
-  return createHash('sha256')
-    .update(`${method} ${path}\n${canonicalJson(body ?? null)}`)
-    .digest('hex');
+  return hash('sha256', `${method} ${path}\n${canonicalJson(body ?? null)}`, 'hex');
 }
 
 function noop(): void {}

@@ -18,6 +18,10 @@ import { ledgerOrigin } from './ledger-origin';
 import { loadWitnessConfig } from './witness-config';
 import { WitnessSubmitter } from './witness-submitter';
 
+/** Longest a new event waits before the Merkle log integrates it (then intervalMs to be signed). */
+const FOLLOW_BATCH_MS = 1000;
+const FOLLOW_MAX_BATCH = 5000;
+
 /** The verifiable log inside the service: tree, checkpoints, witness in and out. */
 @Injectable()
 export class LedgerRuntime implements OnModuleInit, BeforeApplicationShutdown {
@@ -77,6 +81,10 @@ export class LedgerRuntime implements OnModuleInit, BeforeApplicationShutdown {
     const size = await this.logInstance.catchUp();
     if (size > 0) this.checkpointer.notify();
     this.following = this.logInstance.follow({
+      // Each integrated batch is one fsynced ledger.sqlite transaction on the event loop: under
+      // load, gather up to a second of events per transaction (the checkpoint interval's default).
+      batchMs: FOLLOW_BATCH_MS,
+      maxBatch: FOLLOW_MAX_BATCH,
       onIntegrated: () => this.checkpointer.notify(),
       onError: (error) =>
         this.logger.logEvent('error', 'ledger log stopped following', { error: String(error) }),
