@@ -8,15 +8,18 @@ import {
   leafHash,
   openNote,
   parseCheckpoint,
+  parseNote,
   parseVerifierKey,
   toBase64,
   verifyConsistency,
 } from '@inr/transparency';
-import type { LedgerStore } from './sqlite-hash-store';
+import { rotationOf, verifyRotation } from './key-rotation';
+import type { LedgerStore, StoredCheckpoint } from './sqlite-hash-store';
 
 export type AuditReason =
   | 'no-checkpoint'
   | 'key-replaced'
+  | 'bad-rotation'
   | 'bad-checkpoint-signature'
   | 'leaf-changed'
   | 'leaf-reordered'
@@ -26,7 +29,15 @@ export type AuditReason =
   | 'inconsistent-checkpoints';
 
 export type AuditResult =
-  | { ok: true; size: number; root: string; checkpoints: number; leavesPerSecond: number }
+  | {
+      ok: true;
+      size: number;
+      root: string;
+      checkpoints: number;
+      /** The log's keys, oldest first, as the rotations in the log chain them. */
+      keys: string[];
+      leavesPerSecond: number;
+    }
   | { ok: false; reason: AuditReason; leafIndex?: number; detail: string };
 
 export interface AuditOptions {
@@ -39,12 +50,15 @@ export interface AuditOptions {
 interface SignedRoot {
   size: number;
   root: Uint8Array;
+  note: string;
 }
 
 /**
  * Re-hash every stored event, compare with the stored leaf hashes and every signed
  * checkpoint root, and check each earlier checkpoint is consistent with the latest.
- * The first difference wins, with the leaf index where it is known.
+ * Each checkpoint must be signed by the key that was current at its size: the ledger's first
+ * key, then each key a LogKeyRotated leaf below that size handed over to (its statement signed
+ * by the key before). The first difference wins, with the leaf index where it is known.
  */
 export async function audit(
   events: EventStore,
@@ -52,14 +66,20 @@ export async function audit(
   options: AuditOptions,
 ): Promise<AuditResult> {
   const started = performance.now();
-  const keys = ledger.keys();
-  if (keys.length > 0 && !keys.includes(options.logVerifierKey)) {
+  const configured = options.logVerifierKey;
+  const origin = parseVerifierKey(configured).name;
+  const history = ledger.keyHistory().filter((r) => r.vkey.startsWith(`${origin}+`));
+  if (history.length > 0 && !history.some((r) => r.vkey === configured)) {
     return fail(
       'key-replaced',
-      `the configured log key is not the one this ledger recorded (${keys.join(', ')})`,
+      `the configured log key is not one this ledger recorded (${history.map((r) => r.vkey).join(', ')})`,
     );
   }
-  const signed = openCheckpoints(ledger, options.logVerifierKey, keys.length > 0);
+  const keyRecorded = history.length > 0;
+  // The chain is rebuilt from the leaves; the keys table only supplies where it starts.
+  const chain = [history.find((r) => r.rotation === undefined)?.vkey ?? configured];
+  const current = (): string => chain[chain.length - 1] as string;
+  const signed = parseCheckpoints(ledger.checkpoints(), keyRecorded);
   if (!Array.isArray(signed)) return signed;
   const latest = signed[signed.length - 1];
   if (latest === undefined) return fail('no-checkpoint', 'no signed checkpoint to audit against');
@@ -84,7 +104,16 @@ export async function audit(
       const stored = index < ledger.size() ? ledger.get(0, index) : undefined;
       if (stored !== undefined && !bytesEqual(stored, h)) return leafDiffers(ledger, index, h);
       range.append(h);
+      const rotation = rotationOf(event);
+      if (rotation !== undefined && rotation.origin === origin) {
+        const check = verifyRotation(rotation, current());
+        if (!check.ok)
+          return fail('bad-rotation', `the key rotation is invalid: ${check.reason}`, index);
+        chain.push(rotation.newVerifierKey);
+      }
       for (let c = signed[next]; c !== undefined && c.size === range.size(); c = signed[++next]) {
+        const bad = checkSignature(c, current(), configured, keyRecorded);
+        if (bad !== undefined) return bad;
         if (!bytesEqual(c.root, range.root())) {
           const from = firstUncommitted(signed, next);
           return fail(
@@ -104,6 +133,9 @@ export async function audit(
       range.size(),
     );
   }
+  if (!chain.includes(configured)) {
+    return fail('key-replaced', `no rotation in the log hands over to the configured key`);
+  }
   for (const c of signed.slice(0, -1)) {
     const proof = consistencyProof(ledger, c.size, latest.size);
     if (!verifyConsistency(c.size, latest.size, c.root, latest.root, proof)) {
@@ -119,28 +151,44 @@ export async function audit(
     size: range.size(),
     root: toBase64(range.root()),
     checkpoints: signed.length,
+    keys: chain,
     leavesPerSecond: Math.round(range.size() / Math.max(seconds, 1e-6)),
   };
 }
 
-function openCheckpoints(
-  ledger: LedgerStore,
-  vkey: string,
+/** Roots of the stored checkpoints; signatures are checked once the chain reaches each size. */
+function parseCheckpoints(
+  stored: readonly StoredCheckpoint[],
   keyRecorded: boolean,
 ): SignedRoot[] | Extract<AuditResult, { ok: false }> {
-  const verifier = ed25519Verifier(parseVerifierKey(vkey));
   const out: SignedRoot[] = [];
-  for (const c of ledger.checkpoints()) {
-    const opened = openNote(c.note, [verifier]);
-    const parsed = opened.ok ? parseCheckpoint(opened.value.text) : undefined;
+  for (const c of stored) {
+    const note = parseNote(c.note);
+    const parsed = note.ok ? parseCheckpoint(note.value.text) : undefined;
     if (!parsed?.ok || parsed.value.size !== c.size) {
-      // Without a recorded key, a checkpoint no longer verifying means the key was swapped.
       const reason = keyRecorded ? 'bad-checkpoint-signature' : 'key-replaced';
-      return fail(reason, `checkpoint ${c.size} does not verify under the log key`);
+      return fail(reason, `checkpoint ${c.size} is not a checkpoint of that size`);
     }
-    out.push({ size: c.size, root: parsed.value.root });
+    out.push({ size: c.size, root: parsed.value.root, note: c.note });
   }
   return out;
+}
+
+/** Undefined when the key current at the checkpoint's size signed it. */
+function checkSignature(
+  c: SignedRoot,
+  current: string,
+  configured: string,
+  keyRecorded: boolean,
+): Extract<AuditResult, { ok: false }> | undefined {
+  if (openNote(c.note, [ed25519Verifier(parseVerifierKey(current))]).ok) return undefined;
+  // Without a recorded key, a checkpoint no longer verifying means the key was swapped; with
+  // one, a checkpoint the configured key signed out of turn means it signed without a rotation.
+  const outOfTurn =
+    configured !== current && openNote(c.note, [ed25519Verifier(parseVerifierKey(configured))]).ok;
+  return keyRecorded && !outOfTurn
+    ? fail('bad-checkpoint-signature', `checkpoint ${c.size} does not verify under ${current}`)
+    : fail('key-replaced', `checkpoint ${c.size} is not signed by ${current}, the key at its size`);
 }
 
 /** A stored leaf hash differs: if the recomputed hash sits further on, events were swapped. */

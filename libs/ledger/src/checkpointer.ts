@@ -5,10 +5,12 @@ import {
   formatCheckpoint,
   openNote,
   parseCheckpoint,
+  parseVerifierKey,
   signNote,
   verifyConsistency,
   type Ed25519NoteKey,
 } from '@inr/transparency';
+import { epochFor, keyChain, type LogKeyEpoch } from './key-chain';
 import type { LedgerLog } from './ledger-log';
 import type { LedgerStore, StoredCheckpoint } from './sqlite-hash-store';
 
@@ -24,12 +26,36 @@ export class InconsistentCheckpointError extends Error {
   }
 }
 
+/**
+ * The tree reached a size that a logged rotation assigns to another key, and the configured
+ * key is not that one (yet): nothing was signed. Retried every interval until the key is there.
+ */
+export class SigningKeyPendingError extends Error {
+  constructor(
+    readonly size: number,
+    readonly required: string,
+    readonly configured: string,
+  ) {
+    super(
+      `size ${size} must be signed by ${required} (a logged rotation), but the configured key is ` +
+        `${configured}; finish the rotation with \`inr-ledger keys --rotate\``,
+    );
+    this.name = 'SigningKeyPendingError';
+  }
+}
+
 export interface CheckpointerOptions {
   origin: string;
   /** Longest wait between new events and the checkpoint that covers them (default 1000). */
   intervalMs?: number;
   onSigned?: (checkpoint: StoredCheckpoint) => void;
   onError?: (error: unknown) => void;
+  /**
+   * Re-reads the configured key. Called only when the tree reaches a size that a logged
+   * rotation assigns to another key: that is how a running service picks up a rotated key
+   * without a restart. Without it, signing stops at the rotation.
+   */
+  reloadKey?: () => Ed25519NoteKey;
 }
 
 /**
@@ -44,18 +70,24 @@ export class Checkpointer {
   constructor(
     private readonly log: LedgerLog,
     private readonly store: LedgerStore,
-    private readonly key: Ed25519NoteKey,
+    private key: Ed25519NoteKey,
     private readonly options: CheckpointerOptions,
   ) {
     this.intervalMs = options.intervalMs ?? 1000;
     if (key.name !== options.origin) throw new Error('the key name must be the origin');
-    // A ledger keeps the key it started with; a different key would orphan every checkpoint.
+    // A ledger keeps the key it started with, or one a logged rotation handed over to: any
+    // other key (a log-key swapped by hand) would orphan every checkpoint.
     const vkey = ed25519VerifierKey(key);
-    const recorded = store.keys();
-    if (recorded.length === 0) store.recordKey(vkey);
-    else if (!recorded.includes(vkey)) {
-      throw new Error(`this ledger was signed with ${recorded.join(', ')}, not ${vkey}`);
+    if (store.keys().length === 0) store.recordKey(vkey);
+    const chain = this.chain().map((e) => e.vkey);
+    if (!chain.includes(vkey)) {
+      throw new Error(`this ledger was signed with ${chain.join(', ')}, not ${vkey}`);
     }
+  }
+
+  /** The verifier key of the newest key in the chain: the one new checkpoints need. */
+  currentVerifierKey(): string {
+    return this.chain().at(-1)?.vkey ?? ed25519VerifierKey(this.key);
   }
 
   /** New events were integrated: a checkpoint covering them follows within intervalMs. */
@@ -67,6 +99,8 @@ export class Checkpointer {
         this.signNow();
       } catch (e) {
         this.options.onError?.(e);
+        // No new event may come to wake us: keep trying until the rotated key is in place.
+        if (e instanceof SigningKeyPendingError) this.notify();
       }
     }, this.intervalMs);
     this.timer.unref();
@@ -78,10 +112,12 @@ export class Checkpointer {
     const last = this.store.latestCheckpoint();
     if (last !== undefined && last.size === size) return last;
     if (size === 0) return last;
+    const chain = this.chain();
+    const key = this.keyFor(chain, size);
     const root = this.log.root(size);
-    if (last !== undefined) this.assertConsistent(last, size, root);
+    if (last !== undefined) this.assertConsistent(last, size, root, chain);
     const body = formatCheckpoint({ origin: this.options.origin, size, root, extensions: [] });
-    this.store.addCheckpoint(size, signNote(body, [ed25519Signer(this.key)]));
+    this.store.addCheckpoint(size, signNote(body, [ed25519Signer(key)]));
     const signed = this.store.latestCheckpoint() as StoredCheckpoint;
     this.options.onSigned?.(signed);
     return signed;
@@ -92,12 +128,37 @@ export class Checkpointer {
     this.timer = undefined;
   }
 
-  private assertConsistent(last: StoredCheckpoint, size: number, root: Uint8Array): void {
+  private chain(): LogKeyEpoch[] {
+    const origin = this.options.origin;
+    return keyChain(this.store.keyHistory()).filter((e) => nameOf(e.vkey) === origin);
+  }
+
+  /** The key the chain assigns to `size`, reloading the configured one if it changed since. */
+  private keyFor(chain: readonly LogKeyEpoch[], size: number): Ed25519NoteKey {
+    const required = epochFor(chain, size)?.vkey;
+    if (required === undefined || required === ed25519VerifierKey(this.key)) return this.key;
+    const reloaded = this.options.reloadKey?.();
+    if (reloaded !== undefined && ed25519VerifierKey(reloaded) === required) {
+      this.key = reloaded;
+      return reloaded;
+    }
+    throw new SigningKeyPendingError(size, required, ed25519VerifierKey(reloaded ?? this.key));
+  }
+
+  private assertConsistent(
+    last: StoredCheckpoint,
+    size: number,
+    root: Uint8Array,
+    chain: readonly LogKeyEpoch[],
+  ): void {
     const fail = (reason: string): never => {
       throw new InconsistentCheckpointError(last.size, size, reason);
     };
     if (size < last.size) fail('the tree is smaller than the signed one');
-    const opened = openNote(last.note, [ed25519Verifier(this.key)]);
+    // The last checkpoint keeps the signature of the key that was current at its size.
+    const signer = epochFor(chain, last.size)?.vkey;
+    const verifier = ed25519Verifier(signer ? parseVerifierKey(signer) : this.key);
+    const opened = openNote(last.note, [verifier]);
     if (!opened.ok) fail(`the stored checkpoint does not verify: ${opened.reason}`);
     const parsed = opened.ok ? parseCheckpoint(opened.value.text) : undefined;
     if (!parsed?.ok) return fail('the stored checkpoint is malformed');
@@ -105,5 +166,13 @@ export class Checkpointer {
     if (!verifyConsistency(last.size, size, parsed.value.root, root, proof)) {
       fail('no valid consistency proof from the signed root');
     }
+  }
+}
+
+function nameOf(vkey: string): string | undefined {
+  try {
+    return parseVerifierKey(vkey).name;
+  } catch {
+    return undefined;
   }
 }

@@ -8,9 +8,28 @@ export type {
 export { MemoryLedgerStore } from './memory-ledger-store';
 export { LedgerLog, LeafMismatchError, LeafOrderError } from './ledger-log';
 export type { FollowOptions, LedgerEntry } from './ledger-log';
-export { defaultOrigin, loadOrCreateSigningKey, SigningKeyError } from './signing-key';
-export { Checkpointer, InconsistentCheckpointError } from './checkpointer';
+export {
+  defaultOrigin,
+  LOG_KEY_FILE,
+  loadOrCreateSigningKey,
+  loadSigningKey,
+  SigningKeyError,
+} from './signing-key';
+export { Checkpointer, InconsistentCheckpointError, SigningKeyPendingError } from './checkpointer';
 export type { CheckpointerOptions } from './checkpointer';
+export {
+  LOG_KEY_ROTATED,
+  rotationOf,
+  rotationStatementText,
+  rotationStream,
+  signRotation,
+  verifyRotation,
+} from './key-rotation';
+export type { LogKeyRotation, RotationCheck } from './key-rotation';
+export { epochFor, keyChain } from './key-chain';
+export type { LogKeyEpoch, LogKeyRecord } from './key-chain';
+export { NEXT_LOG_KEY_FILE, rotateLogKey } from './rotate-log-key';
+export type { LogKeyRotationResult, RotateLogKeyOptions } from './rotate-log-key';
 export { WitnessService } from './witness-service';
 export type { AddCheckpointResult, WitnessConfig } from './witness-service';
 export { submitToWitnesses } from './submit-to-witnesses';

@@ -9,6 +9,7 @@ import {
   treeRoot,
 } from '@inr/transparency';
 import { bufferTime, filter, type Subscription } from 'rxjs';
+import { rotationOf } from './key-rotation';
 import type { TransactionalHashStore } from './sqlite-hash-store';
 
 /** An event arrived whose position is not the next leaf index: the log would fork or gap. */
@@ -76,6 +77,7 @@ export class LedgerLog {
           throw new LeafOrderError(scratch.size(), event.position);
         for (const n of scratch.append(leafHash(encodeLeaf(event))))
           this.hashes.put(n.level, n.index, n.hash);
+        this.noteRotation(event);
       }
       this.hashes.setSize(scratch.size());
     });
@@ -160,6 +162,20 @@ export class LedgerLog {
       }
     }
     return out;
+  }
+
+  /**
+   * A key rotation is recorded in the same transaction as its leaf, so the store never holds a
+   * tree that contains a rotation without knowing which key the next checkpoint needs.
+   */
+  private noteRotation(event: RecordedEvent): void {
+    const rotation = this.hashes.recordRotation === undefined ? undefined : rotationOf(event);
+    if (rotation === undefined) return;
+    this.hashes.recordRotation?.({
+      vkey: rotation.newVerifierKey,
+      fromSize: event.position + 1,
+      rotation: { ...rotation, position: event.position },
+    });
   }
 
   private assertSize(size: number): void {

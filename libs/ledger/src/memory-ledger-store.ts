@@ -1,11 +1,12 @@
 import { MemoryHashStore } from '@inr/transparency';
+import type { LogKeyRecord } from './key-chain';
 import type { LedgerStore, StoredCheckpoint, WitnessState } from './sqlite-hash-store';
 
 /** LedgerStore in memory, for tests and benchmarks; transactions are not rolled back. */
 export class MemoryLedgerStore implements LedgerStore {
   private hashes = new MemoryHashStore();
   private readonly stored: StoredCheckpoint[] = [];
-  private readonly vkeys: string[] = [];
+  private readonly records: LogKeyRecord[] = [];
   private readonly witness = new Map<string, WitnessState>();
 
   get(level: number, index: number): Uint8Array | undefined {
@@ -43,10 +44,18 @@ export class MemoryLedgerStore implements LedgerStore {
     return [...this.stored];
   }
   recordKey(vkey: string): void {
-    if (!this.vkeys.includes(vkey)) this.vkeys.push(vkey);
+    this.recordRotation({ vkey, fromSize: 0 });
+  }
+  recordRotation(record: LogKeyRecord): void {
+    if (this.records.some((r) => r.vkey === record.vkey)) return;
+    this.records.push(record);
+    this.records.sort((a, b) => a.fromSize - b.fromSize);
   }
   keys(): string[] {
-    return [...this.vkeys];
+    return this.records.map((r) => r.vkey);
+  }
+  keyHistory(): LogKeyRecord[] {
+    return [...this.records];
   }
   witnessState(origin: string): WitnessState | undefined {
     return this.witness.get(origin);

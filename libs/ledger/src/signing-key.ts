@@ -1,4 +1,13 @@
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import {
   formatSignerKey,
@@ -6,6 +15,9 @@ import {
   parseSignerKey,
   type Ed25519NoteKey,
 } from '@inr/transparency';
+
+/** `<dataDir>/log-key`: the private key the log signs with now. */
+export const LOG_KEY_FILE = 'log-key';
 
 /** The log's origin line and key name: `<institution>/inr-ledger` unless configured. */
 export const defaultOrigin = (institution: string): string => `${institution}/inr-ledger`;
@@ -29,18 +41,44 @@ export function loadOrCreateSigningKey(
 ): Ed25519NoteKey {
   const configured = env.LEDGER_SIGNING_KEY?.trim();
   if (configured) return checked(parse(configured, 'LEDGER_SIGNING_KEY'), name);
-  const file = join(dataDir, 'log-key');
-  if (existsSync(file)) {
-    if ((statSync(file).mode & 0o077) !== 0) {
-      throw new SigningKeyError(`${file} is readable by others; chmod 600 it`);
-    }
-    return checked(parse(readFileSync(file, 'utf8').trim(), file), name);
-  }
+  const file = join(dataDir, LOG_KEY_FILE);
+  if (existsSync(file)) return readSigningKeyFile(file, name);
   mkdirSync(dataDir, { recursive: true });
   const key = generateNoteKey(name);
   // 'wx': two instances starting at once must not overwrite each other's key.
-  writeFileSync(file, `${formatSignerKey(key)}\n`, { mode: 0o600, flag: 'wx' });
+  writeSigningKeyFile(file, key);
   return key;
+}
+
+/** The configured key as loadOrCreateSigningKey finds it, but never minting one. */
+export function loadSigningKey(
+  dataDir: string,
+  name: string,
+  env: Record<string, string | undefined> = process.env,
+): Ed25519NoteKey {
+  const configured = env.LEDGER_SIGNING_KEY?.trim();
+  if (configured) return checked(parse(configured, 'LEDGER_SIGNING_KEY'), name);
+  return readSigningKeyFile(join(dataDir, LOG_KEY_FILE), name);
+}
+
+/** A C2SP PRIVATE+KEY file, refused when others may read it. */
+export function readSigningKeyFile(file: string, name: string): Ed25519NoteKey {
+  if (!existsSync(file)) throw new SigningKeyError(`no signing key at ${file}`);
+  if ((statSync(file).mode & 0o077) !== 0) {
+    throw new SigningKeyError(`${file} is readable by others; chmod 600 it`);
+  }
+  return checked(parse(readFileSync(file, 'utf8').trim(), file), name);
+}
+
+/** Write a new key file (mode 0600, never over an existing one) and fsync it. */
+export function writeSigningKeyFile(file: string, key: Ed25519NoteKey): void {
+  writeFileSync(file, `${formatSignerKey(key)}\n`, { mode: 0o600, flag: 'wx' });
+  const fd = openSync(file, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function parse(skey: string, source: string): Ed25519NoteKey {

@@ -2,6 +2,8 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HashStore } from '@inr/transparency';
+import type { LogKeyRecord } from './key-chain';
+import type { LogKeyRotation } from './key-rotation';
 
 /** A checkpoint the log signed, with the witness cosignature lines collected for it. */
 export interface StoredCheckpoint {
@@ -22,6 +24,8 @@ export interface WitnessState {
 /** A HashStore that can group writes: LedgerLog integrates one batch per transaction. */
 export interface TransactionalHashStore extends HashStore {
   transaction<T>(fn: () => T): T;
+  /** LedgerLog found a LogKeyRotated leaf: stores that keep keys record it with the leaf. */
+  recordRotation?(record: LogKeyRecord): void;
 }
 
 /** Everything the log keeps beside the events: subtree hashes, checkpoints, keys, witness state. */
@@ -31,8 +35,13 @@ export interface LedgerStore extends TransactionalHashStore {
   addCosignatures(size: number, lines: readonly string[]): void;
   latestCheckpoint(): StoredCheckpoint | undefined;
   checkpoints(): StoredCheckpoint[];
+  /** The ledger's first key (from size 0); a no-op once any key is recorded under that vkey. */
   recordKey(vkey: string): void;
+  recordRotation(record: LogKeyRecord): void;
+  /** Every recorded vkey, oldest first. */
   keys(): string[];
+  /** Every recorded key with where it starts; keyChain() says which of them are valid. */
+  keyHistory(): LogKeyRecord[];
   witnessState(origin: string): WitnessState | undefined;
   setWitnessState(origin: string, state: WitnessState): void;
   close(): void;
@@ -54,6 +63,9 @@ const MIGRATIONS: readonly string[] = [
    );
    CREATE TABLE keys (vkey TEXT PRIMARY KEY, recorded_at TEXT NOT NULL);
    CREATE TABLE witness_state (origin TEXT PRIMARY KEY, size INTEGER NOT NULL, root BLOB NOT NULL);`,
+  // Key rotation: where each key starts signing, and the logged rotation (JSON) that made it.
+  `ALTER TABLE keys ADD COLUMN from_size INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE keys ADD COLUMN rotation TEXT;`,
 ];
 
 /** `<dataDir>/ledger.sqlite`, WAL with synchronous=FULL: a signed checkpoint survives a crash. */
@@ -88,8 +100,11 @@ export class SqliteHashStore implements LedgerStore {
       ),
       all: this.db.prepare<[], CheckpointRow>('SELECT * FROM checkpoints ORDER BY size'),
       recordKey: this.db.prepare('INSERT OR IGNORE INTO keys (vkey, recorded_at) VALUES (?, ?)'),
-      keys: this.db.prepare<[], { vkey: string }>(
-        'SELECT vkey FROM keys ORDER BY recorded_at, vkey',
+      recordRotation: this.db.prepare(
+        'INSERT OR IGNORE INTO keys (vkey, recorded_at, from_size, rotation) VALUES (?, ?, ?, ?)',
+      ),
+      keys: this.db.prepare<[], KeyRow>(
+        'SELECT vkey, from_size, rotation FROM keys ORDER BY from_size, recorded_at, vkey',
       ),
       witness: this.db.prepare<[string], { size: number; root: Buffer }>(
         'SELECT size, root FROM witness_state WHERE origin = ?',
@@ -164,8 +179,21 @@ export class SqliteHashStore implements LedgerStore {
     this.stmts.recordKey.run(vkey, new Date().toISOString());
   }
 
+  recordRotation(record: LogKeyRecord): void {
+    this.stmts.recordRotation.run(
+      record.vkey,
+      new Date().toISOString(),
+      record.fromSize,
+      record.rotation === undefined ? null : JSON.stringify(record.rotation),
+    );
+  }
+
   keys(): string[] {
     return this.stmts.keys.all().map((r) => r.vkey);
+  }
+
+  keyHistory(): LogKeyRecord[] {
+    return this.stmts.keys.all().map(toKeyRecord);
   }
 
   witnessState(origin: string): WitnessState | undefined {
@@ -187,6 +215,18 @@ interface CheckpointRow {
   note: string;
   cosignatures: string;
   signed_at: string;
+}
+
+interface KeyRow {
+  vkey: string;
+  from_size: number;
+  rotation: string | null;
+}
+
+function toKeyRecord(r: KeyRow): LogKeyRecord {
+  if (r.rotation === null) return { vkey: r.vkey, fromSize: r.from_size };
+  const rotation = JSON.parse(r.rotation) as LogKeyRotation & { position: number };
+  return { vkey: r.vkey, fromSize: r.from_size, rotation };
 }
 
 const toCheckpoint = (r: CheckpointRow): StoredCheckpoint => ({
