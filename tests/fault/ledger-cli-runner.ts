@@ -1,16 +1,4 @@
-import { Command, CommanderError } from 'commander';
-import { registerAuditCommand } from '../../apps/ledger-cli/src/commands/audit.command';
-import { registerExportCommand } from '../../apps/ledger-cli/src/commands/export.command';
-import { registerVerifyCommand } from '../../apps/ledger-cli/src/commands/verify.command';
-
-/** The ledger commands as main.ts registers them (the rest of the CLI pulls in ESM-only jose). */
-function ledgerProgram(): Command {
-  const program = new Command('inr-ledger').exitOverride();
-  registerAuditCommand(program);
-  registerExportCommand(program);
-  registerVerifyCommand(program);
-  return program;
-}
+import { runCli as run } from '../../apps/ledger-cli/src/main';
 
 export interface CliRun {
   code: number;
@@ -18,7 +6,7 @@ export interface CliRun {
   err: string;
 }
 
-/** Runs `inr-ledger <args>` in-process (the real commands), capturing output and exit code. */
+/** Runs `inr-ledger <args>` in-process (the real program), capturing output and exit code. */
 export async function runCli(args: readonly string[]): Promise<CliRun> {
   const out: string[] = [];
   const err: string[] = [];
@@ -28,15 +16,9 @@ export async function runCli(args: readonly string[]): Promise<CliRun> {
     out.push(String(chunk)) > 0) as typeof process.stdout.write;
   process.stderr.write = ((chunk: string) =>
     err.push(String(chunk)) > 0) as typeof process.stderr.write;
-  process.exitCode = undefined;
   let code: number;
   try {
-    await ledgerProgram().parseAsync(['node', 'inr-ledger', ...args]);
-    code = Number(process.exitCode ?? 0);
-  } catch (error) {
-    // What main() does with what escapes a command.
-    code = error instanceof CommanderError ? (error.exitCode === 0 ? 0 : 2) : 3;
-    err.push(error instanceof Error ? error.message : String(error));
+    code = await run(args);
   } finally {
     process.stdout.write = writeOut;
     process.stderr.write = writeErr;

@@ -39,19 +39,25 @@ Environment: LEDGER_DATA_DIR (default ./data), PORT (default 3000), EVENTSTORE_U
   return program;
 }
 
-async function main(): Promise<void> {
-  const program = buildProgram();
+/**
+ * Runs the command line on `args` (without node and script) and returns the exit code. Commands
+ * may set process.exitCode themselves (a failed check); what escapes them is mapped here.
+ */
+export async function runCli(args: readonly string[]): Promise<number> {
+  process.exitCode = undefined;
   try {
-    await program.parseAsync(process.argv);
+    await buildProgram().parseAsync(['node', 'inr-ledger', ...args]);
+    return Number(process.exitCode ?? EXIT.ok);
   } catch (error) {
-    if (error instanceof CommanderError) {
-      process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-      return;
-    }
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`${red('error:', process.stderr)} ${message}\n`);
-    process.exitCode = EXIT.environment;
+    return EXIT.environment;
   }
 }
 
-if (require.main === module) void main();
+if (require.main === module) {
+  void runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
