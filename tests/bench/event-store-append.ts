@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { SqliteEventStore } from '../../libs/event-store/src/sqlite/sqlite-event-store';
 
 export interface BenchOptions {
@@ -17,6 +18,11 @@ export interface BenchFigures {
   sequentialAppendsPerSec: number;
   concurrentAppendsPerSec: number;
   concurrency: number;
+  /**
+   * p99 event-loop delay (ms) while the concurrent appenders run: how long a request arriving
+   * mid-commit would wait. The writer thread exists to keep this near zero.
+   */
+  concurrentLoopDelayP99Ms: number;
   rawInsertsPerSec: number;
   synchronous: 'FULL';
 }
@@ -62,14 +68,17 @@ export async function benchAppends(options: BenchOptions = {}): Promise<BenchFig
     return rate;
   });
 
+  const loopDelay = monitorEventLoopDelay({ resolution: 1 });
   const concurrentAppendsPerSec = await withDir(async (dataDir) => {
     const store = await SqliteEventStore.open({ dataDir });
+    loopDelay.enable();
     const rate = await timed(seconds, async (until) => {
       const counts = await Promise.all(
         Array.from({ length: concurrency }, (_, i) => appendLoop(store, `case-w${i}`, until)),
       );
       return counts.reduce((a, b) => a + b, 0);
     });
+    loopDelay.disable();
     await store.close();
     return rate;
   });
@@ -99,6 +108,7 @@ export async function benchAppends(options: BenchOptions = {}): Promise<BenchFig
     sequentialAppendsPerSec,
     concurrentAppendsPerSec,
     concurrency,
+    concurrentLoopDelayP99Ms: loopDelay.percentile(99) / 1e6,
     rawInsertsPerSec,
     synchronous: 'FULL',
   };
@@ -115,6 +125,9 @@ if (require.main === module) {
       );
       console.log(
         `  ${figures.concurrency} concurrent appenders:          ${round(figures.concurrentAppendsPerSec)} appends/s`,
+      );
+      console.log(
+        `    event-loop delay p99 meanwhile:  ${figures.concurrentLoopDelayP99Ms.toFixed(1)} ms`,
       );
       console.log(
         `  raw better-sqlite3 insert/txn:     ${round(figures.rawInsertsPerSec)} inserts/s`,

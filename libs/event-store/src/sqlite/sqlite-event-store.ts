@@ -17,8 +17,10 @@ import { catchUpSubscription } from '../subscription/catch-up-subscription';
 import { validateAppend, type ValidatedAppend } from '../validation/validate-append';
 import { validateReadAll, validateReadStream } from '../validation/validate-read';
 import { migrate } from './migrations';
+import { reviveWriterError } from './revive-writer-error';
+import { SqliteWriter } from './sqlite-writer';
 import { statement } from './statement-cache';
-import { applyAppend, type Head } from './apply-append';
+import type { WriterAppend, WriterReply } from './writer-protocol';
 
 export interface SqliteEventStoreOptions {
   dataDir: string;
@@ -55,28 +57,48 @@ const MAX_BATCH = 512;
  * checkpoints, so a commit survives SIGKILL but not a power cut; the port promises that an
  * acknowledged append is durable, so every commit fsyncs the WAL (FULL). Group commit pays
  * for that: concurrent append() calls queue up and one transaction (one fsync) writes them all.
+ * The transaction runs on a writer thread with its own connection (see SqliteWriter), so the
+ * event loop keeps serving (and queueing the next batch) while a commit fsyncs; reads use this
+ * thread's connection, which WAL lets see every committed transaction.
  */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
+  private readonly writer: SqliteWriter;
   private readonly pollMs: number;
   private queue: Pending[] = [];
   private flushScheduled = false;
+  private writing = false;
   private drained: (() => void)[] = [];
   private readonly listeners = new Map<() => void, () => void>();
   private closed = false;
 
-  private constructor(options: SqliteEventStoreOptions) {
-    mkdirSync(options.dataDir, { recursive: true });
-    this.pollMs = options.pollMs ?? 150;
-    this.db = new Database(join(options.dataDir, 'events.sqlite'));
-    this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    migrate(this.db);
+  private constructor(db: Database.Database, writer: SqliteWriter, pollMs: number) {
+    this.db = db;
+    this.writer = writer;
+    this.pollMs = pollMs;
   }
 
   static async open(options: SqliteEventStoreOptions): Promise<SqliteEventStore> {
-    return new SqliteEventStore(options);
+    mkdirSync(options.dataDir, { recursive: true });
+    const file = join(options.dataDir, 'events.sqlite');
+    const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+    const db = new Database(file);
+    try {
+      db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      migrate(db);
+      // The writer's connection opens only after the schema is there.
+      const writer = await SqliteWriter.start({
+        file,
+        busyTimeoutMs,
+        driverPath: require.resolve('better-sqlite3'),
+      });
+      return new SqliteEventStore(db, writer, options.pollMs ?? 150);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
   }
 
   async append(
@@ -141,12 +163,13 @@ export class SqliteEventStore implements EventStore {
   /** Waits for queued appends to commit, ends subscriptions, then closes the file. */
   async close(): Promise<void> {
     if (this.closed) return;
-    if (this.queue.length > 0 || this.flushScheduled) {
+    if (this.queue.length > 0 || this.flushScheduled || this.writing) {
       await new Promise<void>((resolve) => this.drained.push(resolve));
     }
     this.closed = true;
     for (const end of [...this.listeners.values()]) end();
     this.listeners.clear();
+    await this.writer.close();
     this.db.close();
   }
 
@@ -159,72 +182,63 @@ export class SqliteEventStore implements EventStore {
       .map(toRecorded);
   }
 
-  private readHead(): Head {
-    const last = statement<[], { position: number; recorded_at: string }>(
+  private readHead(): { nextPosition: number } {
+    const last = statement<[], { position: number }>(
       this.db,
-      'SELECT position, recorded_at FROM events ORDER BY position DESC LIMIT 1',
+      'SELECT position FROM events ORDER BY position DESC LIMIT 1',
     ).get();
-    return last
-      ? { nextPosition: last.position + 1, lastRecordedMs: Date.parse(last.recorded_at) }
-      : { nextPosition: 0, lastRecordedMs: 0 };
+    return { nextPosition: last ? last.position + 1 : 0 };
   }
 
   private scheduleFlush(): void {
-    if (this.flushScheduled) return;
+    // One batch in flight: appends arriving meanwhile form the next one, flushed on the reply.
+    if (this.flushScheduled || this.writing) return;
     this.flushScheduled = true;
     // setImmediate, not a microtask: appenders that resume in the same turn join this batch.
     setImmediate(() => this.flush());
   }
 
-  /** Writes every queued append in one transaction; each is checked alone and fails alone. */
+  /** Sends the queued appends to the writer thread as one transaction; each fails alone. */
   private flush(): void {
     this.flushScheduled = false;
     const batch = this.queue.splice(0, MAX_BATCH);
-    if (this.queue.length > 0) this.scheduleFlush();
-    const outcomes: ({ ok: true; result: AppendResult } | { ok: false; error: unknown })[] = [];
-    try {
-      this.db.exec('BEGIN IMMEDIATE');
-      try {
-        const head = this.readHead();
-        // recordedAt never goes back in global order, even if the wall clock does.
-        head.lastRecordedMs = Math.max(head.lastRecordedMs, Date.now());
-        const recordedAt = new Date(head.lastRecordedMs).toISOString();
-        for (const { append } of batch) {
-          this.db.exec('SAVEPOINT one_append');
-          const before = head.nextPosition;
-          try {
-            outcomes.push({ ok: true, result: applyAppend(this.db, append, head, recordedAt) });
-            this.db.exec('RELEASE one_append');
-          } catch (error) {
-            head.nextPosition = before;
-            this.db.exec('ROLLBACK TO one_append; RELEASE one_append');
-            outcomes.push({ ok: false, error });
-          }
-        }
-        this.db.exec('COMMIT');
-      } catch (error) {
-        if (this.db.inTransaction) this.db.exec('ROLLBACK');
-        throw error;
-      }
-    } catch (error) {
-      // Nothing of this batch was committed.
-      for (const pending of batch) pending.reject(error);
-      this.afterFlush();
-      return;
-    }
-    batch.forEach((pending, i) => {
-      const outcome = outcomes[i]!;
-      if (outcome.ok) pending.resolve(outcome.result);
-      else pending.reject(outcome.error);
-    });
-    for (const wake of this.listeners.keys()) wake();
-    this.afterFlush();
+    this.writing = true;
+    this.writer.write(batch.map(({ append }) => toWriterAppend(append))).then(
+      (reply) => this.settle(batch, reply),
+      (error: unknown) => this.settle(batch, { thrown: error }),
+    );
   }
 
-  private afterFlush(): void {
-    if (this.queue.length > 0 || this.flushScheduled) return;
-    for (const resolve of this.drained.splice(0)) resolve();
+  private settle(batch: Pending[], reply: WriterReply | { thrown: unknown }): void {
+    this.writing = false;
+    if ('committed' in reply) {
+      batch.forEach((pending, i) => {
+        const outcome = reply.committed[i];
+        if (outcome?.ok) pending.resolve(outcome.result);
+        else pending.reject(outcome ? reviveWriterError(outcome.error) : new Error('no outcome'));
+      });
+      for (const wake of this.listeners.keys()) wake();
+    } else {
+      // Nothing of this batch was committed (or, if the thread died, its fate is unknown).
+      const error = 'failed' in reply ? reviveWriterError(reply.failed) : reply.thrown;
+      for (const pending of batch) pending.reject(error);
+    }
+    if (this.queue.length > 0) this.scheduleFlush();
+    else for (const resolve of this.drained.splice(0)) resolve();
   }
+}
+
+function toWriterAppend({ streamId, expectedRevision, events }: ValidatedAppend): WriterAppend {
+  return {
+    streamId,
+    expectedRevision,
+    events: events.map(({ id, type, dataJson, metadataJson }) => ({
+      id,
+      type,
+      dataJson,
+      metadataJson,
+    })),
+  };
 }
 
 function toRecorded(row: EventRow): RecordedEvent {
