@@ -1,11 +1,12 @@
 // Read-model figures: rebuild rate next to a raw read of the same rows, and as-of status latency.
-// Run: node -r ./tests/bench/register-ts.js tests/bench/projections.ts [events]
+// Run: node -r ./tests/bench/register-ts.js tests/bench/projections.ts [events] [dataDir]
 import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@inr/event-store';
-import { openReadModelsDb, ReadModels, rebuild } from '@inr/projections';
+import { openReadModelsDb, ReadModels, readVersions, rebuild } from '@inr/projections';
 import { benchPreset, generateLedgerStream, toEventData } from '../fixtures/generator';
 
 export interface RebuildBenchOptions {
@@ -36,8 +37,13 @@ export interface AsOfBenchFigures {
   traineeId: string;
   traineeEvents: number;
   samples: number;
+  /** One trainee at many asOf points: after the first, its events come from the reader's cache. */
   p50Ms: number;
   p99Ms: number;
+  /** First queries of other trainees with about as many events: what an uncached query costs. */
+  coldSamples: number;
+  coldP50Ms: number;
+  coldMaxMs: number;
 }
 
 /** Writes the seeded synthetic ledger (tests/fixtures/generator) unless the store already holds it. */
@@ -136,13 +142,16 @@ export async function benchAsOfStatus(options: AsOfBenchOptions = {}): Promise<A
     const models = ReadModels.open(store, dir);
     try {
       const db = openReadModelsDb(dir);
-      const pick = db
+      const index = readVersions(db, 'event-index').find((row) => row.status === 'active');
+      if (!index) throw new Error('the read models have no active event index');
+      const picks = db
         .prepare<[number], { key: string; n: number }>(
-          `SELECT key, COUNT(*) AS n FROM event_index_v1 WHERE key LIKE 'trainee:%'
-           GROUP BY key ORDER BY ABS(COUNT(*) - ?) LIMIT 1`,
+          `SELECT key, SUM(count) AS n FROM event_index_v${index.version} WHERE key LIKE 'trainee:%'
+           GROUP BY key ORDER BY ABS(SUM(count) - ?) LIMIT 21`,
         )
-        .get(target);
+        .all(target);
       db.close();
+      const [pick, ...others] = picks;
       if (!pick) throw new Error('no trainee in the bench ledger');
       const traineeId = pick.key.slice('trainee:'.length);
       const head = await store.count();
@@ -154,6 +163,13 @@ export async function benchAsOfStatus(options: AsOfBenchOptions = {}): Promise<A
         await models.traineeStatus({ traineeId, asOf });
         timings.push(performance.now() - started);
       }
+      const cold: number[] = [];
+      for (const other of others) {
+        const started = performance.now();
+        await models.traineeStatus({ traineeId: other.key.slice('trainee:'.length), asOf: head });
+        cold.push(performance.now() - started);
+      }
+      cold.sort((a, b) => a - b);
       timings.sort((a, b) => a - b);
       return {
         traineeId,
@@ -161,6 +177,9 @@ export async function benchAsOfStatus(options: AsOfBenchOptions = {}): Promise<A
         samples,
         p50Ms: percentile(timings, 50),
         p99Ms: percentile(timings, 99),
+        coldSamples: cold.length,
+        coldP50Ms: percentile(cold, 50),
+        coldMaxMs: percentile(cold, 100),
       };
     } finally {
       await models.close();
@@ -169,35 +188,56 @@ export async function benchAsOfStatus(options: AsOfBenchOptions = {}): Promise<A
   });
 }
 
+/** Seeds in a child process, so the rebuild's peak RSS below is the rebuild's alone. */
+function seedInChild(dir: string, events: number): void {
+  const child = spawnSync(
+    process.execPath,
+    ['-r', join(__dirname, 'register-ts.js'), __filename, '--seed', String(events), dir],
+    { stdio: 'inherit' },
+  );
+  if (child.status !== 0) throw new Error(`seeding failed (exit ${String(child.status)})`);
+}
+
 if (require.main === module) {
-  const events = Number(process.argv[2] ?? '200000');
-  const dir = mkdtempSync(join(tmpdir(), 'inr-projections-bench-'));
-  (async () => {
-    const t0 = performance.now();
-    await writeBenchLedger(dir, events);
-    console.log(
-      JSON.stringify({
-        wroteEvents: events,
-        seconds: Math.round((performance.now() - t0) / 100) / 10,
-      }),
-    );
-    let last = 0;
-    const rebuildFigures = await benchRebuild({
-      events,
-      dataDir: dir,
-      onProgress: (done, total, rate) => {
-        if (done - last >= total / 10 || done === total) {
-          last = done;
-          console.log(`rebuild ${done}/${total} ${rate} ev/s`);
-        }
-      },
-    });
-    console.log(JSON.stringify(rebuildFigures));
-    console.log(JSON.stringify(await benchAsOfStatus({ events, dataDir: dir })));
-  })()
-    .catch((error: unknown) => {
+  const args = process.argv.slice(2);
+  if (args[0] === '--seed') {
+    writeBenchLedger(args[2]!, Number(args[1])).catch((error: unknown) => {
       console.error(error);
       process.exitCode = 1;
-    })
-    .finally(() => rmSync(dir, { recursive: true, force: true }));
+    });
+  } else {
+    // [events] [dataDir]: a given dataDir keeps its ledger for the next run (seeding 1M takes minutes).
+    const events = Number(args[0] ?? '200000');
+    const dir = args[1] ?? mkdtempSync(join(tmpdir(), 'inr-projections-bench-'));
+    (async () => {
+      const t0 = performance.now();
+      seedInChild(dir, events);
+      console.log(
+        JSON.stringify({
+          ledgerEvents: events,
+          seedSeconds: Math.round((performance.now() - t0) / 100) / 10,
+        }),
+      );
+      let last = 0;
+      const rebuildFigures = await benchRebuild({
+        events,
+        dataDir: dir,
+        onProgress: (done, total, rate) => {
+          if (done - last >= total / 10 || done === total) {
+            last = done;
+            console.log(`rebuild ${done}/${total} ${rate} ev/s`);
+          }
+        },
+      });
+      console.log(JSON.stringify(rebuildFigures));
+      console.log(JSON.stringify(await benchAsOfStatus({ events, dataDir: dir })));
+    })()
+      .catch((error: unknown) => {
+        console.error(error);
+        process.exitCode = 1;
+      })
+      .finally(() => {
+        if (args[1] === undefined) rmSync(dir, { recursive: true, force: true });
+      });
+  }
 }

@@ -67,7 +67,6 @@ export function evolveCase(
   record: CaseRecord | undefined,
   event: LedgerEvent,
 ): CaseRecord | undefined {
-  const at = { lastPosition: event.position };
   if (event.type === 'CaseLogged') {
     const logged = event.data as unknown as CaseLogged;
     return {
@@ -81,64 +80,95 @@ export function evolveCase(
       supervisionLevel: logged.supervisionLevel,
       localRef: logged.localRef,
       details: logged.details,
-      ...(logged.notes !== undefined ? { notes: logged.notes } : {}),
+      notes: logged.notes,
       signOff: 'awaiting',
+      signedOffBy: undefined,
+      signedOn: undefined,
+      signedAt: undefined,
+      disputeReason: undefined,
       awaitingSince: event.recordedAt,
       loggedAt: event.recordedAt,
       loggedPosition: event.position,
       loggedEventId: event.id,
       amendments: 0,
       retracted: false,
-      ...at,
+      retractionReason: undefined,
+      lastPosition: event.position,
     };
   }
   // Events for a case the registry never saw logged (e.g. erased or malformed history) are ignored.
-  if (record === undefined) return undefined;
+  if (record === undefined || !CASE_EVENTS.has(event.type)) return record;
+  // `next` is a fresh copy with every field, absent ones as undefined (JSON.stringify drops
+  // them), in the logged order also for a record parsed back from JSON: updating it in place
+  // keeps the fold pure, and every record shares one V8 shape, cheap to copy and serialise.
+  const next = reshape(record);
+  next.lastPosition = event.position;
   switch (event.type) {
     case 'CaseAmended': {
       const amended = event.data as unknown as CaseAmended;
       const withdrawn = amended.signOffWithdrawn || record.signOff === 'signed-off';
       const reopened = withdrawn || record.signOff === 'disputed';
-      const {
-        signedOffBy: _by,
-        signedOn: _on,
-        signedAt: _at,
-        disputeReason: _reason,
-        ...rest
-      } = record;
-      return {
-        ...(reopened ? rest : record),
-        ...amended.changes,
-        signOff: withdrawn ? 'withdrawn' : reopened ? 'awaiting' : record.signOff,
-        ...(reopened ? { awaitingSince: event.recordedAt } : {}),
-        amendments: record.amendments + 1,
-        ...at,
-      };
+      const changed = reshape({ ...next, ...amended.changes });
+      changed.amendments = record.amendments + 1;
+      if (reopened) {
+        changed.signOff = withdrawn ? 'withdrawn' : 'awaiting';
+        changed.signedOffBy = changed.signedOn = changed.signedAt = undefined;
+        changed.disputeReason = undefined;
+        changed.awaitingSince = event.recordedAt;
+      }
+      return changed;
     }
-    case 'CaseRetracted': {
-      const retracted = event.data as unknown as CaseRetracted;
-      return { ...record, retracted: true, retractionReason: retracted.reason, ...at };
-    }
+    case 'CaseRetracted':
+      next.retracted = true;
+      next.retractionReason = (event.data as unknown as CaseRetracted).reason;
+      return next;
     case 'CaseSignedOff': {
       const signed = event.data as unknown as CaseSignedOff;
-      const { disputeReason: _reason, awaitingSince: _since, ...rest } = record;
-      return {
-        ...rest,
-        signOff: 'signed-off',
-        signedOffBy: signed.supervisorId,
-        signedOn: signed.signedOn,
-        signedAt: event.recordedAt,
-        ...at,
-      };
+      next.signOff = 'signed-off';
+      next.signedOffBy = signed.supervisorId;
+      next.signedOn = signed.signedOn;
+      next.signedAt = event.recordedAt;
+      next.disputeReason = next.awaitingSince = undefined;
+      return next;
     }
-    case 'CaseSignOffDisputed': {
-      const disputed = event.data as unknown as CaseSignOffDisputed;
-      const { awaitingSince: _since, ...rest } = record;
-      return { ...rest, signOff: 'disputed', disputeReason: disputed.reason, ...at };
-    }
+    case 'CaseSignOffDisputed':
+      next.signOff = 'disputed';
+      next.disputeReason = (event.data as unknown as CaseSignOffDisputed).reason;
+      next.awaitingSince = undefined;
+      return next;
     default:
       return record;
   }
+}
+
+/** A record with every field in the logged order (after a correction, or as parsed from JSON). */
+export function reshape(record: CaseRecord): CaseRecord {
+  return {
+    caseId: record.caseId,
+    traineeId: record.traineeId,
+    institutionId: record.institutionId,
+    procedure: record.procedure,
+    performedOn: record.performedOn,
+    operatorRole: record.operatorRole,
+    supervisorId: record.supervisorId,
+    supervisionLevel: record.supervisionLevel,
+    localRef: record.localRef,
+    details: record.details,
+    notes: record.notes,
+    signOff: record.signOff,
+    signedOffBy: record.signedOffBy,
+    signedOn: record.signedOn,
+    signedAt: record.signedAt,
+    disputeReason: record.disputeReason,
+    awaitingSince: record.awaitingSince,
+    loggedAt: record.loggedAt,
+    loggedPosition: record.loggedPosition,
+    loggedEventId: record.loggedEventId,
+    amendments: record.amendments,
+    retracted: record.retracted,
+    retractionReason: record.retractionReason,
+    lastPosition: record.lastPosition,
+  };
 }
 
 export const caseFold: KeyedFold<CaseRecord> = {

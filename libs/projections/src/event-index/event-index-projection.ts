@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { str, type LedgerEvent } from '../events/ledger-event';
 import { GenerationCache } from '../runner/generation-cache';
+import { ChunkWriter } from './chunk-writer';
 import {
   table,
   type Projection,
@@ -68,21 +69,23 @@ export function indexKeys(event: LedgerEvent, lookups: IndexLookups): string[] {
 
 export const eventIndexProjection: Projection = {
   name: EVENT_INDEX,
-  version: 1,
+  // v2: positions packed in chunks (position-chunks.ts) instead of one row per key and event.
+  version: 2,
   tables: ['event_index', 'case_institution', 'application_trainee'],
   create(db: Database.Database, names: TableNames): void {
     db.exec(`CREATE TABLE ${table(names, 'event_index')} (
-      key TEXT NOT NULL, position INTEGER NOT NULL, PRIMARY KEY (key, position)) WITHOUT ROWID`);
+      key TEXT NOT NULL, first INTEGER NOT NULL, last INTEGER NOT NULL, count INTEGER NOT NULL,
+      positions BLOB NOT NULL, PRIMARY KEY (key, first)) WITHOUT ROWID`);
     db.exec(
-      `CREATE TABLE ${table(names, 'case_institution')} (case_id TEXT PRIMARY KEY, institution_id TEXT NOT NULL)`,
+      // WITHOUT ROWID: one B-tree per row instead of a table plus its key index.
+      `CREATE TABLE ${table(names, 'case_institution')} (
+        case_id TEXT PRIMARY KEY, institution_id TEXT NOT NULL) WITHOUT ROWID`,
     );
     db.exec(`CREATE TABLE ${table(names, 'application_trainee')} (
       application_id TEXT PRIMARY KEY, trainee_id TEXT NOT NULL)`);
   },
   attach(db: Database.Database, names: TableNames): ProjectionWriter {
-    const insert = db.prepare<[string, number]>(
-      `INSERT OR IGNORE INTO ${table(names, 'event_index')} (key, position) VALUES (?, ?)`,
-    );
+    const chunks = new ChunkWriter(db, table(names, 'event_index'));
     const caseTable = table(names, 'case_institution');
     const appTable = table(names, 'application_trainee');
     const putCase = db.prepare(
@@ -104,8 +107,6 @@ export const eventIndexProjection: Projection = {
       caseInstitution: (caseId) => cases.get(caseId) ?? getCase.get(caseId)?.institution_id,
       applicationTrainee: (applicationId) => getApp.get(applicationId)?.trainee_id,
     };
-    // Index rows wait for flush and go in key order: neighbouring inserts then share B-tree pages.
-    let rows: IndexRow[] = [];
     return {
       apply(event: LedgerEvent): void {
         if (event.type === 'CaseLogged') {
@@ -122,26 +123,15 @@ export const eventIndexProjection: Projection = {
           if (applicationId !== undefined && traineeId !== undefined)
             putApp.run(applicationId, traineeId);
         }
-        for (const key of indexKeys(event, lookups)) rows.push({ key, position: event.position });
+        for (const key of indexKeys(event, lookups)) chunks.add(key, event.position);
       },
       flush(): void {
-        rows.sort(byKeyThenPosition);
-        for (const row of rows) insert.run(row.key, row.position);
-        rows = [];
+        chunks.flush();
       },
       reset(): void {
-        rows = [];
+        chunks.reset();
         cases.clear();
       },
     };
   },
 };
-
-interface IndexRow {
-  key: string;
-  position: number;
-}
-
-function byKeyThenPosition(a: IndexRow, b: IndexRow): number {
-  return a.key < b.key ? -1 : a.key > b.key ? 1 : a.position - b.position;
-}

@@ -6,6 +6,9 @@ import { activeTables, readVersions } from '../runner/projection-versions';
 import { table } from '../runner/projection';
 import { readPositions, scanRange } from '../time-travel/read-positions';
 import { EVENT_INDEX, indexKeys, type IndexLookups } from './event-index-projection';
+import { EventCache } from './event-cache';
+import { mergeByPosition } from './key-event-cache';
+import { decodePositions } from './position-chunks';
 
 /**
  * Finds the events filed under some index keys below a ledger size. The index may trail the
@@ -13,6 +16,8 @@ import { EVENT_INDEX, indexKeys, type IndexLookups } from './event-index-project
  * answers are exact whatever the projection lag.
  */
 export class EventIndexReader {
+  private readonly cache = new EventCache();
+
   constructor(
     private readonly store: EventStore,
     private readonly db: Database.Database,
@@ -23,20 +28,46 @@ export class EventIndexReader {
     const checkpoint =
       readVersions(this.db, EVENT_INDEX).find((row) => row.status === 'active')?.checkpoint ?? 0;
     const indexedBelow = Math.min(below, checkpoint);
-    const placeholders = keys.map(() => '?').join(', ');
-    const rows = this.db
-      .prepare<unknown[], { position: number }>(
-        `SELECT DISTINCT position FROM ${table(names, 'event_index')}
-         WHERE key IN (${placeholders}) AND position < ? ORDER BY position`,
-      )
-      .all(...keys, indexedBelow);
-    const events = await readPositions(
-      this.store,
-      rows.map((row) => row.position),
-    );
+    const source = table(names, 'event_index');
+    const uncached = keys.filter((key) => !EventCache.cacheable(key));
+    let events =
+      uncached.length > 0
+        ? await readPositions(this.store, this.positions(names, uncached, indexedBelow))
+        : [];
+    for (const key of keys) {
+      if (!EventCache.cacheable(key)) continue;
+      const cached = await this.cache.below(source, key, indexedBelow, (from) =>
+        readPositions(
+          this.store,
+          this.positions(names, [key], indexedBelow).filter((position) => position >= from),
+        ),
+      );
+      events = events.length === 0 ? cached : mergeByPosition(events, cached);
+    }
     if (indexedBelow < below)
       events.push(...(await this.scanTail(names, keys, indexedBelow, below)));
     return events;
+  }
+
+  /** Ascending distinct positions filed under any of `keys`, below `below`. */
+  private positions(
+    names: Readonly<Record<string, string>>,
+    keys: readonly string[],
+    below: number,
+  ): number[] {
+    const placeholders = keys.map(() => '?').join(', ');
+    const rows = this.db
+      .prepare<unknown[], { positions: Buffer }>(
+        `SELECT positions FROM ${table(names, 'event_index')}
+         WHERE key IN (${placeholders}) AND first < ? ORDER BY key, first`,
+      )
+      .all(...keys, below);
+    const all: number[] = [];
+    for (const row of rows) decodePositions(row.positions, all);
+    const wanted = all.filter((position) => position < below);
+    if (keys.length < 2) return wanted;
+    wanted.sort((a, b) => a - b);
+    return wanted.filter((position, i) => i === 0 || position !== wanted[i - 1]);
   }
 
   private async scanTail(

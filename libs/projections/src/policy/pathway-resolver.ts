@@ -36,22 +36,32 @@ export async function knownPathways(
   const seen = new Set<string>();
   for (const event of await ctx.index.events([indexKey.global], below)) {
     if (event.type !== 'PolicyPublished') continue;
-    const published = event.data as unknown as PolicyPublished;
-    const result = validatePathway(published.document);
-    if (!result.ok) continue;
-    out.push({
-      pathway: result.pathway,
-      source: 'ledger',
-      contentHash: published.contentHash,
-      event,
-    });
-    seen.add(`${result.pathway.id}@${result.pathway.version}`);
+    const resolved = validated(event);
+    if (!resolved) continue;
+    out.push(resolved);
+    seen.add(`${resolved.pathway.id}@${resolved.pathway.version}`);
   }
   for (const pathway of catalogue) {
     if (!seen.has(`${pathway.id}@${pathway.version}`))
       out.push({ pathway, source: 'catalogue', contentHash: null });
   }
   return out;
+}
+
+// Global events are kept by the index reader, so the same event objects come back query after
+// query: validating each publication once saves re-checking whole pathway documents.
+const validations = new WeakMap<LedgerEvent, ResolvedPathway | null>();
+
+function validated(event: LedgerEvent): ResolvedPathway | null {
+  const cached = validations.get(event);
+  if (cached !== undefined) return cached;
+  const published = event.data as unknown as PolicyPublished;
+  const result = validatePathway(published.document);
+  const resolved: ResolvedPathway | null = result.ok
+    ? { pathway: result.pathway, source: 'ledger', contentHash: published.contentHash, event }
+    : null;
+  validations.set(event, resolved);
+  return resolved;
 }
 
 /** A pathway version, or the latest version of the id when `version` is undefined. */

@@ -7,7 +7,7 @@ import { table, type Projection, type ProjectionWriter, type TableNames } from '
 export type ColumnValue = string | number | null;
 
 /** Committed documents per cache generation: at most twice this many stay in memory. */
-const CACHE_GENERATION = 8_000;
+const CACHE_GENERATION = 2_000;
 
 /** A column copied out of the document so queries can filter and sort on it. */
 export interface DocumentColumn<D> {
@@ -54,6 +54,8 @@ export function documentProjection<D>(spec: DocumentProjectionSpec<D>): Projecti
         `INSERT OR REPLACE INTO ${name} (${colNames.join(', ')}) VALUES (${colNames.map(() => '?').join(', ')})`,
       );
       const remove = db.prepare(`DELETE FROM ${name} WHERE key = ?`);
+      // One parameter array reused for every upsert (a flush can write tens of thousands).
+      const row: ColumnValue[] = new Array<ColumnValue>(colNames.length).fill(null);
       // undefined in the map means "deleted in this batch"; a missing entry means "not loaded".
       let touched = new Map<string, D | undefined>();
       // Documents as last committed, so a case signed off a few batches after it was logged is
@@ -75,7 +77,12 @@ export function documentProjection<D>(spec: DocumentProjectionSpec<D>): Projecti
         flush(): void {
           for (const [key, doc] of touched) {
             if (doc === undefined) remove.run(key);
-            else upsert.run(key, JSON.stringify(doc), ...columns.map((c) => c.value(doc)));
+            else {
+              row[0] = key;
+              row[1] = JSON.stringify(doc);
+              for (let i = 0; i < columns.length; i++) row[i + 2] = columns[i]!.value(doc);
+              upsert.run(row);
+            }
             // Cached before COMMIT: reset() drops the cache if the transaction rolls back.
             if (doc === undefined) committed.delete(key);
             else committed.set(key, doc);

@@ -5,6 +5,7 @@ import { toLedgerEvent } from '../events/ledger-event';
 import { PROJECTIONS } from '../projections';
 import { openReadModelsDb, READ_MODELS_FILE } from '../store/read-models-db';
 import { BatchApplier } from './batch-applier';
+import { deferIndexes } from './deferred-indexes';
 import type { Projection } from './projection';
 
 export interface RebuildOptions {
@@ -33,8 +34,8 @@ export async function rebuild(
   dataDir: string,
   options: RebuildOptions = {},
 ): Promise<RebuildResult> {
-  const pageSize = options.pageSize ?? 2000;
-  const commitEvery = options.commitEvery ?? 25_000;
+  const pageSize = options.pageSize ?? 500;
+  const commitEvery = options.commitEvery ?? 10_000;
   const temp = join(dataDir, `${READ_MODELS_FILE}.rebuilding`);
   removeDbFiles(temp);
   const db = openReadModelsDb(dataDir, `${READ_MODELS_FILE}.rebuilding`);
@@ -46,8 +47,11 @@ export async function rebuild(
     // nor syncs until then: a failed rebuild deletes it (below) rather than rolling back.
     db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');
-    db.pragma('temp_store = MEMORY');
+    // Writes append or touch each key's last chunk, so a small page cache loses little and
+    // keeps the process lean (temp_store stays on file: the final index sorts may spill).
+    db.pragma('cache_size = -16384');
     const applier = new BatchApplier(db, options.projections ?? PROJECTIONS);
+    const restoreIndexes = deferIndexes(db);
     const total = await store.count();
     while (done < total) {
       const page = await store.readAll({
@@ -63,6 +67,7 @@ export async function rebuild(
       }
     }
     applier.commit();
+    restoreIndexes();
     // Back to the live file's settings before it goes into place.
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
