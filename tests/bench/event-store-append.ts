@@ -1,5 +1,5 @@
 // Durable append throughput of the sqlite adapter (journal_mode=WAL, synchronous=FULL).
-// Run: node --require ./tests/fault/register-ts.js tests/bench/event-store-append.ts [seconds]
+// Run: node --require ./tests/support/register-ts.js tests/bench/event-store-append.ts [seconds]
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -1,5 +1,5 @@
 // Read-model figures: rebuild rate next to a raw read of the same rows, and as-of status latency.
-// Run: node -r ./tests/bench/register-ts.js tests/bench/projections.ts [events] [dataDir]
+// Run: node -r ./tests/support/register-ts.js tests/bench/projections.ts [events] [dataDir]
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -192,7 +192,16 @@ export async function benchAsOfStatus(options: AsOfBenchOptions = {}): Promise<A
 function seedInChild(dir: string, events: number): void {
   const child = spawnSync(
     process.execPath,
-    ['-r', join(__dirname, 'register-ts.js'), __filename, '--seed', String(events), dir],
+    // From source the child needs the TypeScript hook; the compiled bench (dist/) does not.
+    [
+      ...(__filename.endsWith('.ts')
+        ? ['-r', join(__dirname, '..', 'support', 'register-ts.js')]
+        : []),
+      __filename,
+      '--seed',
+      String(events),
+      dir,
+    ],
     { stdio: 'inherit' },
   );
   if (child.status !== 0) throw new Error(`seeding failed (exit ${String(child.status)})`);

@@ -1,6 +1,6 @@
 // Fault-injection child: appends forever from several concurrent writers and prints each event id
 // only after its append promise resolved, i.e. after the commit was acknowledged as durable.
-// Usage: node --require ./tests/fault/register-ts.js tests/fault/append-child.ts <dataDir>
+// Usage: node --require ./tests/support/register-ts.js tests/fault/append-child.ts <dataDir>
 import { randomUUID } from 'node:crypto';
 import { SqliteEventStore } from '../../libs/event-store/src/sqlite/sqlite-event-store';
 import { WrongExpectedVersion } from '../../libs/event-store/src/port/errors';

@@ -15,7 +15,7 @@ function runAndKill(
   return new Promise((done, fail) => {
     const child = spawn(
       process.execPath,
-      ['--require', './tests/fault/register-ts.js', 'tests/fault/append-child.ts', dataDir],
+      ['--require', './tests/support/register-ts.js', 'tests/fault/append-child.ts', dataDir],
       { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     const acked: string[] = [];

@@ -99,7 +99,7 @@ describe('inr-ledger audit on a real sqlite data directory', () => {
       process.execPath,
       [
         '--require',
-        './tests/fault/register-ts.js',
+        './tests/support/register-ts.js',
         'apps/ledger-cli/src/main.ts',
         'audit',
         '-d',

@@ -1,5 +1,5 @@
 // Times `inr-ledger export` and `verify` (their functions) on a 1,000-event bundle.
-// Run: node --require ./tests/fault/register-ts.js tests/fault/ledger-bundle-bench.ts
+// Run: node --require ./tests/support/register-ts.js tests/fault/ledger-bundle-bench.ts
 import { rmSync } from 'node:fs';
 import { exportLocalBundle } from '../../apps/ledger-cli/src/ledger/export-bundle';
 import { verifyBundleText } from '../../apps/ledger-cli/src/ledger/verify-bundle-file';

@@ -20,7 +20,7 @@ export function startLedgerServer(
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'inr-ledger-e2e-'));
   const child: ChildProcessWithoutNullStreams = spawn(
     process.execPath,
-    ['--require', './tests/fault/register-ts.js', 'tests/fault/ledger-server-child.ts'],
+    ['--require', './tests/support/register-ts.js', 'tests/fault/ledger-server-child.ts'],
     { cwd: resolve(__dirname, '..', '..'), env: { ...process.env, ...env, LEDGER_DATA_DIR: dir } },
   );
   let stderr = '';

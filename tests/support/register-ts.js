@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-require-imports, no-undef -- a CommonJS require hook, loaded before any TypeScript */
 // Lets plain `node` run the repo's TypeScript without a build: transpile-only (no type check)
 // through typescript.transpileModule, and the @inr/* aliases from tsconfig.json.
-// Usage: node --require ./tests/fault/register-ts.js some-script.ts
+// Usage: node --require ./tests/support/register-ts.js some-script.ts
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');

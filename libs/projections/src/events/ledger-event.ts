@@ -1,4 +1,4 @@
-import * as domain from '@inr/domain';
+import { isDomainEventType, upcast } from '@inr/domain';
 import type { JsonObject, RecordedEvent } from '@inr/event-store';
 
 /**
@@ -15,29 +15,12 @@ export interface LedgerEvent {
   recordedAt: string;
 }
 
-type Upcast = (type: string, schemaVersion: number | undefined, data: JsonObject) => JsonObject;
-type IsKnown = (type: string) => boolean;
-
-// Looked up by name: the domain exports its upcaster separately from the event types, and
-// without it events pass through unchanged. Unknown types also pass through untouched.
-const exported = domain as unknown as { upcast?: unknown; isDomainEventType?: unknown };
-const upcast: Upcast | undefined =
-  typeof exported.upcast === 'function' ? (exported.upcast as Upcast) : undefined;
-const isKnown: IsKnown =
-  typeof exported.isDomainEventType === 'function'
-    ? (exported.isDomainEventType as IsKnown)
-    : () => true;
-
 export function toLedgerEvent(event: RecordedEvent): LedgerEvent {
   const schemaVersion = event.metadata['schemaVersion'];
-  const data =
-    upcast === undefined || !isKnown(event.type)
-      ? event.data
-      : upcast(
-          event.type,
-          typeof schemaVersion === 'number' ? schemaVersion : undefined,
-          event.data,
-        );
+  // Types the domain does not know (the log's own LogKeyRotated, say) pass through untouched.
+  const data = !isDomainEventType(event.type)
+    ? event.data
+    : upcast(event.type, typeof schemaVersion === 'number' ? schemaVersion : undefined, event.data);
   return {
     position: event.position,
     id: event.id,

@@ -12,7 +12,7 @@ import { readVersions } from './projection-versions';
 import { rebuild } from './rebuild';
 
 const CHILD = join(__dirname, '..', 'testing', 'crash-child.ts');
-const REGISTER = join(__dirname, '..', 'testing', 'ts-register.cjs');
+const REGISTER = join(__dirname, '..', '..', '..', '..', 'tests', 'support', 'register-ts.js');
 
 describe('projection runner after a crash', () => {
   it('SIGKILLed between apply and commit, again and again, it neither skips nor double-counts an event', async () => {
