@@ -4,8 +4,8 @@ import {
   CompactRange,
   consistencyProof,
   ed25519Verifier,
-  encodeLeaf,
   leafHash,
+  leafJson,
   openNote,
   parseCheckpoint,
   parseNote,
@@ -100,7 +100,7 @@ export async function audit(
           index,
         );
       }
-      const h = leafHash(encodeLeaf(event));
+      const h = leafHash(leafJson(event)); // hashes the JSON's UTF-8 without a Buffer per leaf
       const stored = index < ledger.size() ? ledger.get(0, index) : undefined;
       if (stored !== undefined && !bytesEqual(stored, h)) return leafDiffers(ledger, index, h);
       range.append(h);

@@ -7,17 +7,31 @@ const LEAF_PREFIX = Buffer.from([0x00]);
 // One reused buffer: node hashing dominates audits and proofs, and crypto.hash over a
 // single buffer is markedly cheaper than a createHash object per node.
 const nodeInput = Buffer.alloc(1 + 2 * HASH_SIZE, 0x01);
+// Likewise for leaves of usual size, instead of a Buffer.concat per leaf.
+const leafInput = Buffer.alloc(4096, 0x00);
 
 export function sha256(...parts: Uint8Array[]): Uint8Array {
-  const input = parts.length === 1 ? (parts[0] as Uint8Array) : Buffer.concat(parts);
-  return hash('sha256', input, 'buffer');
+  return digest(parts.length === 1 ? (parts[0] as Uint8Array) : Buffer.concat(parts));
 }
+
+// Node 20's crypto.hash spends more making a 'buffer' result than hashing a leaf; a binary
+// string result copied into a (pooled) Buffer is about twice as fast, with the same bytes.
+const digest = (input: Uint8Array | string): Buffer =>
+  Buffer.from(hash('sha256', input, 'binary'), 'latin1');
 
 /** The root of the empty tree: SHA-256 of the empty string. */
 export const EMPTY_ROOT: Uint8Array = sha256();
 
-export function leafHash(leaf: Uint8Array): Uint8Array {
-  return sha256(LEAF_PREFIX, leaf);
+/**
+ * SHA-256(0x00 ‖ leaf). The leaf may be given as the canonical leaf JSON itself: crypto.hash
+ * UTF-8-encodes a string natively, and U+0000 encodes as the 0x00 prefix, so an audit
+ * never materialises the leaf bytes at all.
+ */
+export function leafHash(leaf: Uint8Array | string): Uint8Array {
+  if (typeof leaf === 'string') return digest(`\0${leaf}`);
+  if (leaf.length >= leafInput.length) return sha256(LEAF_PREFIX, leaf);
+  leafInput.set(leaf, 1);
+  return digest(leafInput.subarray(0, 1 + leaf.length));
 }
 
 export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
@@ -25,7 +39,7 @@ export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
     return sha256(nodeInput.subarray(0, 1), left, right);
   nodeInput.set(left, 1);
   nodeInput.set(right, 1 + HASH_SIZE);
-  return hash('sha256', nodeInput, 'buffer');
+  return digest(nodeInput);
 }
 
 export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {

@@ -5,8 +5,8 @@ import {
   ed25519VerifierKey,
   encodeLeaf,
   generateNoteKey,
+  leafHash,
   parseTrustPolicy,
-  sha256,
   type HashReader,
   consistencyProof,
   inclusionProof,
@@ -81,9 +81,15 @@ export async function runLedgerBench(options: LedgerBenchOptions = {}): Promise<
   const cp = checkpointer.signNow();
   if (cp === undefined) throw new Error('nothing signed');
   const raw = events.all.map((e) => encodeLeaf(e));
-  let t = performance.now();
-  for (const leaf of raw) sha256(Uint8Array.of(0), leaf);
-  result.rawSha256LeavesPerSecond = Math.round(n / ((performance.now() - t) / 1000));
+  // The audit's own leaf-hash primitive over ready-made bytes; best of three passes, so a
+  // noisy neighbour flatters the baseline rather than the audit.
+  let best = Infinity;
+  for (let pass = 0; pass < 3; pass++) {
+    const t0 = performance.now();
+    for (const leaf of raw) leafHash(leaf);
+    best = Math.min(best, performance.now() - t0);
+  }
+  result.rawSha256LeavesPerSecond = Math.round(n / (best / 1000));
   const audited = await audit(events, ledger, {
     logVerifierKey: ed25519VerifierKey(key),
     batchSize: 10_000,
@@ -108,7 +114,7 @@ export async function runLedgerBench(options: LedgerBenchOptions = {}): Promise<
   );
   const indexes = Array.from({ length: 1000 }, (_, i) => Math.floor((i * n) / 1000));
   const bundle = await buildBundle(log, ledger.latestCheckpoint() ?? cp, indexes, {}, {});
-  t = performance.now();
+  const t = performance.now();
   const verified = await verifyBundle(bundle, policy);
   result.bundle1000VerifyMs = Math.round((performance.now() - t) * 10) / 10;
   if (!verified.ok) throw new Error(`bundle failed: ${verified.reason}`);
@@ -153,7 +159,7 @@ function lcg(seed: number): () => number {
 }
 
 /** Synthetic events in memory: enough of the EventStore port for catch-up and audit. */
-class ArrayEventStore implements EventStore {
+export class ArrayEventStore implements EventStore {
   readonly all: RecordedEvent[];
   constructor(n: number) {
     const base = Date.parse('2025-01-01T00:00:00.000Z');
@@ -177,6 +183,10 @@ class ArrayEventStore implements EventStore {
   async readAll(o: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const from = o.fromPosition ?? 0;
     return this.all.slice(from, from + (o.maxCount ?? this.all.length));
+  }
+  async readPositions(positions: readonly number[]): Promise<RecordedEvent[]> {
+    const wanted = [...new Set(positions)].filter((p) => p >= 0 && p < this.all.length);
+    return wanted.sort((a, b) => a - b).map((p) => this.all[p] as RecordedEvent);
   }
   subscribeToAll(): Observable<RecordedEvent> {
     return EMPTY;
