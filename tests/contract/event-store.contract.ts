@@ -204,6 +204,36 @@ export function eventStoreContract(name: string, factory: () => Promise<EventSto
       await expect(store.readAll({ maxCount: 1.5 })).rejects.toBeInstanceOf(InvalidRead);
     });
 
+    it('reads events at given positions: ascending, each once, unknown ones left out', async () => {
+      // Interleaved streams, so an adapter that reads by stream must merge back into global order.
+      const streams = [stream('case'), stream('trainee')];
+      const { firstPosition: p } = await store.append(streams[0]!, [event({ n: 0 })]);
+      for (let n = 1; n < 12; n++) await store.append(streams[n % 2]!, [event({ n })]);
+      const all = await store.readAll({ fromPosition: p, maxCount: 12 });
+      const at = (...offsets: number[]) => offsets.map((o) => all[o]!);
+
+      expect(await store.readPositions([p + 3, p + 4, p + 8])).toEqual(at(3, 4, 8));
+      expect(await store.readPositions([p + 9, p + 1, p + 6, p + 2])).toEqual(at(1, 2, 6, 9));
+      expect(await store.readPositions([p + 5, p + 5, p + 2, p + 5])).toEqual(at(2, 5));
+      const head = await store.count();
+      expect(await store.readPositions([head + 5, p + 7, head, 2 ** 40])).toEqual(at(7));
+      expect(await store.readPositions([])).toEqual([]);
+      for (const bad of [-1, 1.5, NaN, '3'])
+        await expect(store.readPositions([p, bad as number])).rejects.toBeInstanceOf(InvalidRead);
+    });
+
+    it('reads more positions than one internal chunk', async () => {
+      const id = stream();
+      const { firstPosition: p } = await store.append(
+        id,
+        Array.from({ length: 1201 }, (_, n) => event({ n })),
+      );
+      const wanted = Array.from({ length: 1201 }, (_, n) => p + 1200 - n);
+      const read = await store.readPositions(wanted);
+      expect(read.map((e) => e.position)).toEqual([...wanted].reverse());
+      expect(read.map((e) => e.data['n'])).toEqual(Array.from({ length: 1201 }, (_, n) => n));
+    });
+
     it('delivers every event exactly once, in order, across catch-up and live under concurrent writes', async () => {
       const base = await store.count();
       const streams = [stream(), stream('trainee')];

@@ -6,7 +6,7 @@ export {
   validateExpectedRevision,
 } from './validation/validate-append';
 export type { ValidatedAppend, ValidatedEvent } from './validation/validate-append';
-export { validateReadAll, validateReadStream } from './validation/validate-read';
+export { validatePositions, validateReadAll, validateReadStream } from './validation/validate-read';
 export { SqliteEventStore } from './sqlite/sqlite-event-store';
 export type { SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
 export { MIGRATIONS } from './sqlite/migrations';

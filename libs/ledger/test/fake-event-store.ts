@@ -48,6 +48,12 @@ export class FakeEventStore implements EventStore {
     return this.events.filter((e) => e.position >= from).slice(0, options.maxCount ?? Infinity);
   }
 
+  async readPositions(positions: readonly number[]): Promise<RecordedEvent[]> {
+    // Ascending, each once, unknown positions left out: the port's contract.
+    const wanted = new Set(positions);
+    return this.events.filter((e) => wanted.has(e.position));
+  }
+
   subscribeToAll(options: SubscribeOptions = {}): Observable<RecordedEvent> {
     return new Observable<RecordedEvent>((sub) => {
       for (const e of this.events) if (e.position >= (options.fromPosition ?? 0)) sub.next(e);

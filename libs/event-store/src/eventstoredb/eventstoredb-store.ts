@@ -25,7 +25,11 @@ import type {
 import { IdempotencyConflict, InvalidRead } from '../port/errors';
 import { catchUpSubscription } from '../subscription/catch-up-subscription';
 import { validateAppend } from '../validation/validate-append';
-import { validateReadAll, validateReadStream } from '../validation/validate-read';
+import {
+  validatePositions,
+  validateReadAll,
+  validateReadStream,
+} from '../validation/validate-read';
 import {
   isLedgerEvent,
   mapAppendError,
@@ -36,6 +40,7 @@ import {
   toRecordedEvent,
 } from './esdb-mapping';
 import { LedgerIndex, type LogPosition } from './ledger-index';
+import { planStreamReads, type LocatedEvent, type StreamRead } from './stream-reads';
 
 export interface EventStoreDbStoreOptions {
   /** e.g. `esdb://localhost:2113?tls=false` (EVENTSTORE_URL). */
@@ -53,6 +58,8 @@ interface Waiter {
 }
 
 const PAGE = 256;
+/** Stream reads readPositions keeps in flight at once (gRPC multiplexes them on one channel). */
+const PARALLEL_READS = 8;
 
 /**
  * The EventStoreDB/KurrentDB adapter.
@@ -180,6 +187,29 @@ export class EventStoreDbStore implements EventStore {
     return (await this.readIndexed(first, last + 1)).reverse();
   }
 
+  async readPositions(positions: readonly number[]): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    const wanted = validatePositions(positions);
+    if (wanted.length === 0) return [];
+    // Like readAll, see what other instances wrote, but only pay for it when the index is behind.
+    if (wanted[wanted.length - 1]! >= this.index.size) await this.syncToHead();
+    // The index knows each position's stream and revision: read those, not $all from each offset.
+    const located: LocatedEvent[] = [];
+    for (const position of wanted) {
+      const at = this.index.locate(position);
+      if (at) located.push(at);
+    }
+    const keep = new Set(wanted);
+    const reads = planStreamReads(located);
+    const out: RecordedEvent[] = [];
+    for (let i = 0; i < reads.length; i += PARALLEL_READS) {
+      const batch = reads.slice(i, i + PARALLEL_READS);
+      for (const events of await Promise.all(batch.map((read) => this.readRun(read, keep))))
+        out.push(...events);
+    }
+    return out.sort((a, b) => a.position - b.position);
+  }
+
   subscribeToAll(options: SubscribeOptions = {}): Observable<RecordedEvent> {
     const from = validateReadAll({ fromPosition: options.fromPosition }).from ?? 0;
     return catchUpSubscription(
@@ -212,6 +242,27 @@ export class EventStoreDbStore implements EventStore {
     this.settleWaiters(new Error('event store is closed'));
     await this.subscription?.unsubscribe().catch(() => undefined);
     await this.client.dispose();
+  }
+
+  /** The events of one planned stream read whose positions are in `keep`. */
+  private async readRun(read: StreamRead, keep: ReadonlySet<number>): Promise<RecordedEvent[]> {
+    const events: RecordedEvent[] = [];
+    try {
+      for await (const resolved of this.client.readStream(read.streamId, {
+        direction: FORWARDS,
+        fromRevision: BigInt(read.fromRevision),
+        maxCount: BigInt(read.count),
+      })) {
+        const event = resolved.event;
+        const ordinal = event ? this.index.ordinalOfId(event.id) : undefined;
+        if (event && ordinal !== undefined && keep.has(ordinal))
+          events.push(toRecordedEvent(event, ordinal, this.index.recordedAt(ordinal)));
+      }
+    } catch (error) {
+      // A deleted stream's events are no longer there to read (see the class comment).
+      if (!(error instanceof StreamNotFoundError)) throw error;
+    }
+    return events;
   }
 
   /** Events with positions [from, end), all already indexed, in order. */

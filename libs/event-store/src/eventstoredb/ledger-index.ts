@@ -84,6 +84,13 @@ export class LedgerIndex {
     return commit === undefined || prepare === undefined ? undefined : { commit, prepare };
   }
 
+  /** Where the event at an ordinal lives by stream, so it can be read back without scanning $all. */
+  locate(ordinal: number): { streamId: string; revision: number } | undefined {
+    const streamId = this.streams[ordinal];
+    const revision = this.revisions[ordinal];
+    return streamId === undefined || revision === undefined ? undefined : { streamId, revision };
+  }
+
   recordedAt(ordinal: number): string {
     const ms = this.recordedMs[ordinal];
     if (ms === undefined) throw new Error(`position ${ordinal} is not indexed`);

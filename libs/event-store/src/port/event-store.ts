@@ -75,6 +75,12 @@ export interface EventStore {
   /** Events of one stream; an unknown stream reads as []. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * The events at these global positions (any order, repeats allowed), in ascending position
+   * order, each once; positions past the head are left out. One call instead of one read per
+   * position: read models that index a key's positions fetch its events this way.
+   */
+  readPositions(positions: readonly number[]): Promise<RecordedEvent[]>;
   /** Catch-up then live, in global order, with no gap and no duplicate at the switch. */
   subscribeToAll(options?: SubscribeOptions): Observable<RecordedEvent>;
   /** Number of events in $all (the next position to be written). */

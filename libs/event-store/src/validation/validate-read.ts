@@ -17,6 +17,20 @@ export function validateReadAll(options: ReadAllOptions = {}): ValidatedRead {
   return validateRead(options.direction, options.fromPosition, options.maxCount, 'fromPosition');
 }
 
+/**
+ * The positions readPositions should fetch: ascending, each once. Throws InvalidRead on anything
+ * but an array of integers >= 0, so a stray string or NaN cannot reach a query as a wildcard.
+ */
+export function validatePositions(positions: unknown): number[] {
+  if (!Array.isArray(positions)) throw new InvalidRead('positions must be an array');
+  for (const position of positions as unknown[]) {
+    if (!isNonNegativeInteger(position))
+      throw new InvalidRead(`positions must be integers >= 0, not ${String(position)}`);
+  }
+  const sorted = (positions as number[]).slice().sort((a, b) => a - b);
+  return sorted.filter((position, i) => i === 0 || position !== sorted[i - 1]);
+}
+
 function validateRead(
   direction: unknown,
   from: unknown,

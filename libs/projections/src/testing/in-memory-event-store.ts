@@ -1,4 +1,5 @@
 import { Observable } from 'rxjs';
+import { validatePositions } from '@inr/event-store';
 import type {
   AppendOptions,
   AppendResult,
@@ -75,6 +76,11 @@ export class InMemoryEventStore implements EventStore {
     }
     const from = options.fromPosition ?? 0;
     return this.events.slice(from, from + Math.min(max, this.events.length));
+  }
+
+  async readPositions(positions: readonly number[]): Promise<RecordedEvent[]> {
+    const wanted = validatePositions(positions);
+    return wanted.flatMap((position) => this.events[position] ?? []);
   }
 
   subscribeToAll(options: { fromPosition?: number } = {}): Observable<RecordedEvent> {

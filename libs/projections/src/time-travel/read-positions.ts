@@ -1,22 +1,12 @@
 import type { EventStore } from '@inr/event-store';
 import { toLedgerEvent, type LedgerEvent } from '../events/ledger-event';
 
-/** Reads events at the given ascending positions, one store read per run of consecutive positions. */
+/** The events at the given positions, ascending: one store call, not one read per position. */
 export async function readPositions(
   store: EventStore,
   positions: readonly number[],
 ): Promise<LedgerEvent[]> {
-  const out: LedgerEvent[] = [];
-  let i = 0;
-  while (i < positions.length) {
-    const start = positions[i]!;
-    let end = i + 1;
-    while (end < positions.length && positions[end] === start + (end - i)) end++;
-    const run = await store.readAll({ fromPosition: start, maxCount: end - i });
-    for (const event of run) out.push(toLedgerEvent(event));
-    i = end;
-  }
-  return out;
+  return (await store.readPositions(positions)).map(toLedgerEvent);
 }
 
 /** Every event with position in [from, to), read in pages, handed to `visit` in order. */
