@@ -226,8 +226,15 @@ const asOf: Row = {
         notMeasured(title, `unexpected result shape: ${Object.keys(r as object).join(', ')}`),
       ];
     const had = pickNumber(r, ['traineeEvents']);
-    const figure = maxFigure(title, p99, 'ms', 10);
-    return [had === undefined ? figure : { ...figure, note: `closest trainee had ${had} events` }];
+    const figure = maxFigure(`${title} (repeated, reader cache warm)`, p99, 'ms', 10);
+    const coldP99 = pickNumber(r, ['coldP99Ms']);
+    const figures = [
+      had === undefined ? figure : { ...figure, note: `closest trainee had ${had} events` },
+    ];
+    // The first query of a trainee reads their events from the store: the honest worst case.
+    if (coldP99 !== undefined)
+      figures.push(maxFigure(`${title} (first query of each trainee)`, coldP99, 'ms', 10));
+    return figures;
   },
 };
 
