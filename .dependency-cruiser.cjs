@@ -30,7 +30,7 @@ module.exports = {
     {
       name: 'transparency-uses-node-crypto-only',
       severity: 'error',
-      from: { path: '^libs/transparency/' },
+      from: { path: '^libs/transparency/', pathNot: TEST_CODE },
       to: { pathNot: ['^libs/transparency/', '^(node:)?crypto$'] },
     },
     {

@@ -14,7 +14,13 @@ async function demo(args: string[]): Promise<{ code: number; out: string; err: s
   try {
     const { stdout, stderr } = await run(
       process.execPath,
-      ['--require', './tests/support/register-ts.js', 'apps/ledger-cli/src/main.ts', 'demo', ...args],
+      [
+        '--require',
+        './tests/support/register-ts.js',
+        'apps/ledger-cli/src/main.ts',
+        'demo',
+        ...args,
+      ],
       { cwd: root, env, maxBuffer: 16 * 1024 * 1024 },
     );
     return { code: 0, out: stdout, err: stderr };
