@@ -1,13 +1,9 @@
 import type {
   CaseAmended,
-  CaseDetails,
   CaseLogged,
   CaseRetracted,
   CaseSignedOff,
   CaseSignOffDisputed,
-  OperatorRole,
-  Procedure,
-  SupervisionLevel,
 } from '@inr/domain';
 import { str, type LedgerEvent } from '../events/ledger-event';
 import type { KeyedFold } from '../runner/keyed-fold';
@@ -25,18 +21,7 @@ export const SIGN_OFF_STATES: readonly SignOffState[] = [
 ];
 
 /** A case as the registry shows it: the logged record with amendments applied. */
-export interface CaseRecord {
-  caseId: string;
-  traineeId: string;
-  institutionId: string;
-  procedure: Procedure;
-  performedOn: string;
-  operatorRole: OperatorRole;
-  supervisorId: string;
-  supervisionLevel: SupervisionLevel;
-  localRef: string;
-  details: CaseDetails;
-  notes?: string;
+export interface CaseRecord extends CaseLogged {
   signOff: SignOffState;
   signedOffBy?: string;
   signedOn?: string;
