@@ -74,6 +74,16 @@ Examples:
       process.stdout.write(formatDemoStory(story));
       process.exitCode = EXIT.ok;
       if (!opts.serve) return;
+      // The partner keeps cosigning what the service signs from now on (next port up).
+      const { startPartnerWitness } = await import('../demo/partner-witness-server');
+      const partner = await startPartnerWitness(
+        dataDir,
+        story.checkpoint.origin,
+        story.checkpoint.logVerifierKey,
+        Number(port) + 1,
+      );
+      process.env.LEDGER_WITNESS_CONFIG = partner.configFile;
+      process.stderr.write(`partner witness listening on ${partner.url}/add-checkpoint\n`);
       const { serve } = await import('./serve.command');
       await serve({ port, dataDir });
     });

@@ -8,7 +8,7 @@ import {
   type LedgerLog,
   type StoredCheckpoint,
 } from '@inr/ledger';
-import { cosignatureVerifierKey } from '@inr/transparency';
+import { cosignatureVerifierKey, type Ed25519NoteKey } from '@inr/transparency';
 
 /** The partner institution's witness lives in its own subdirectory: its key is not the log's. */
 export const PARTNER_DIR = 'partner-witness';
@@ -20,6 +20,20 @@ export interface Cosigned {
   checkpoint: StoredCheckpoint;
   witnessName: string;
   witnessVerifierKey: string;
+}
+
+/** The partner trust's witness of our log: its own key and state under <dataDir>/partner-witness. */
+export function openPartnerWitness(
+  dataDir: string,
+  origin: string,
+  logVerifierKey: string,
+): { witness: WitnessService; key: Ed25519NoteKey; state: SqliteHashStore } {
+  const partnerDir = join(dataDir, PARTNER_DIR);
+  // An empty env: LEDGER_SIGNING_KEY is the log's key and must never become the witness's.
+  const key = loadOrCreateSigningKey(partnerDir, PARTNER_WITNESS, {});
+  const state = new SqliteHashStore(partnerDir);
+  const witness = new WitnessService({ key, logs: new Map([[origin, [logVerifierKey]]]) }, state);
+  return { witness, key, state };
 }
 
 /**
@@ -34,13 +48,9 @@ export async function cosignByPartner(
   dataDir: string,
   logVerifierKey: string,
 ): Promise<Cosigned> {
-  const partnerDir = join(dataDir, PARTNER_DIR);
-  // An empty env: LEDGER_SIGNING_KEY is the log's key and must never become the witness's.
-  const key = loadOrCreateSigningKey(partnerDir, PARTNER_WITNESS, {});
   const origin = checkpoint.note.slice(0, checkpoint.note.indexOf('\n'));
-  const state = new SqliteHashStore(partnerDir);
+  const { witness, key, state } = openPartnerWitness(dataDir, origin, logVerifierKey);
   try {
-    const witness = new WitnessService({ key, logs: new Map([[origin, [logVerifierKey]]]) }, state);
     const post: HttpPost = (_url, body) => {
       const answer = witness.addCheckpoint(body);
       return Promise.resolve({

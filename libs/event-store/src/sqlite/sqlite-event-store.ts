@@ -195,13 +195,22 @@ export class SqliteEventStore implements EventStore {
     this.db.close();
   }
 
+  /**
+   * The rebuild's and subscriptions' read path. Raw rows (arrays) and one preallocated result:
+   * building an 8-key row object per event, then mapping it to a second object, cost about as
+   * much as the SELECT itself. Rows were validated when appended, so only the JSON is parsed.
+   */
   private readAllForwards(from: number, maxCount: number): RecordedEvent[] {
-    return statement<[number, number], EventRow>(
+    // This SQL text is used here only, so switching its cached statement to raw affects no one.
+    const rows = statement<[number, number], RawEventRow>(
       this.db,
-      'SELECT * FROM events WHERE position >= ? ORDER BY position ASC LIMIT ?',
+      `SELECT ${RAW_COLUMNS} FROM events WHERE position >= ? ORDER BY position ASC LIMIT ?`,
     )
-      .all(from, maxCount)
-      .map(toRecorded);
+      .raw(true)
+      .all(from, maxCount);
+    const out = new Array<RecordedEvent>(rows.length);
+    for (let i = 0; i < rows.length; i++) out[i] = rawToRecorded(rows[i]!);
+    return out;
   }
 
   /**
@@ -277,25 +286,16 @@ function toWriterAppend({ streamId, expectedRevision, events }: ValidatedAppend)
   };
 }
 
-function rawToRecorded([
-  position,
-  streamId,
-  revision,
-  id,
-  type,
-  data,
-  metadata,
-  recordedAt,
-]: RawEventRow): RecordedEvent {
+function rawToRecorded(row: RawEventRow): RecordedEvent {
   return {
-    streamId,
-    revision,
-    position,
-    id,
-    type,
-    data: JSON.parse(data) as RecordedEvent['data'],
-    metadata: JSON.parse(metadata) as RecordedEvent['metadata'],
-    recordedAt,
+    streamId: row[1],
+    revision: row[2],
+    position: row[0],
+    id: row[3],
+    type: row[4],
+    data: JSON.parse(row[5]) as RecordedEvent['data'],
+    metadata: JSON.parse(row[6]) as RecordedEvent['metadata'],
+    recordedAt: row[7],
   };
 }
 
