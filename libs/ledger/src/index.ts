@@ -48,4 +48,3 @@ export type {
 export { buildBundle } from './build-bundle';
 export { runLedgerBench } from './bench/ledger-bench';
 export type { LedgerBenchOptions, LedgerBenchResult, Percentiles } from './bench/ledger-bench';
-export { checkpointForBundle } from './checkpoint-for-bundle';

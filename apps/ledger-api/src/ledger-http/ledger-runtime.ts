@@ -4,7 +4,6 @@ import type { Subscription } from 'rxjs';
 import type { EventStore } from '@inr/event-store';
 import {
   Checkpointer,
-  checkpointForBundle,
   LedgerLog,
   loadOrCreateSigningKey,
   loadSigningKey,
@@ -149,8 +148,8 @@ export class LedgerRuntime implements OnModuleInit, BeforeApplicationShutdown {
    * signed now (no need to wait out the interval), and the witnesses get a chance to cosign.
    */
   async checkpointCovering(index: number): Promise<StoredCheckpoint | undefined> {
-    const stored = checkpointForBundle(index, this.store.checkpoints());
-    if (stored !== undefined) return stored;
+    const latest = this.store.latestCheckpoint();
+    if (latest !== undefined && latest.size > index) return latest;
     await this.logInstance.catchUp();
     if (this.logInstance.size() <= index) return undefined;
     this.checkpointer.signNow();

@@ -1,12 +1,11 @@
-import { checkpointForBundle, type ProvenanceBundle } from '@inr/ledger';
+import type { ProvenanceBundle } from '@inr/ledger';
 import { ReadModels } from '@inr/projections';
 import { decisionBundle } from '../../../ledger-api/src/ledger-http/decision-bundle';
 import { openLocalLedger } from './open-local-ledger';
 
 /**
- * Builds a decision's bundle from the data directory, no server needed. It uses a checkpoint the
- * service signed (the newest of the most-cosigned that cover the decision); it signs nothing
- * itself (the running service owns signing).
+ * Builds a decision's bundle from the data directory, no server needed. It uses the latest
+ * checkpoint the service signed; it signs nothing itself (the running service owns signing).
  */
 export async function exportLocalBundle(
   dataDir: string,
@@ -21,8 +20,10 @@ export async function exportLocalBundle(
       {
         context: readModels.context,
         log: ledger.log,
-        checkpointCovering: (index) =>
-          Promise.resolve(checkpointForBundle(index, ledger.hashes.checkpoints())),
+        checkpointCovering: (index) => {
+          const latest = ledger.hashes.latestCheckpoint();
+          return Promise.resolve(latest !== undefined && latest.size > index ? latest : undefined);
+        },
       },
       decisionId,
     );
