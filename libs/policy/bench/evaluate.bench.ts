@@ -1,9 +1,6 @@
 // Benchmark, not a test: evaluating each catalogue pathway over a generated 5,000-event history.
-// Standalone, from the repo root (compiles to /tmp; the symlink stands in for the @inr/domain alias):
-//   npx tsc -p libs/policy/bench/tsconfig.bench.json && mkdir -p /tmp/policy-bench/node_modules/@inr \
-//   && ln -sfn ../../libs/domain/src /tmp/policy-bench/node_modules/@inr/domain \
-//   && NODE_PATH=$PWD/node_modules node /tmp/policy-bench/libs/policy/bench/evaluate.bench.js
-// After `npm run build`: node dist/libs/policy/bench/evaluate.bench.js
+// Standalone, from the repo root: `npm run build && node dist/libs/policy/bench/evaluate.bench.js`,
+// or without a build: `node -r ./tests/support/register-ts.js libs/policy/bench/evaluate.bench.ts`.
 import { catalogue } from '../src/catalogue/catalogue';
 import { evaluate } from '../src/evaluation/evaluate';
 import type { Pathway } from '../src/pathway/pathway';
