@@ -1,4 +1,4 @@
-// Layer rules from shared/DESIGN.md ("Layout"): arrows run apps -> libs only, and the
+// Layer rules from docs/architecture.md ("Layers"): arrows run apps -> libs only, and the
 // domain and policy stay pure (no Nest, no drivers, no node I/O).
 const PURE = '^libs/(domain|policy)/';
 // Tests and test-data builders may use test tooling (fast-check); the shipped code may not.

@@ -3,7 +3,7 @@ import type * as K from './credential-events';
 import type * as S from './supervisor-events';
 import type * as T from './trainee-events';
 
-/** Every event type with its payload. Names are past tense in the users' language (DOMAIN.md). */
+/** Every event type with its payload. Names are past tense in the users' language (docs/domain.md). */
 export interface DomainEventMap {
   TraineeEnrolled: T.TraineeEnrolled;
   TraineeTransferred: T.TraineeTransferred;

@@ -1,4 +1,4 @@
-// Patient identifiers must never enter the ledger (DOMAIN.md, "Patient data"), free text
+// Patient identifiers must never enter the ledger (docs/domain.md, "Patient data"), free text
 // included: an immutable, replicated log cannot forget them. A case carries only a
 // pseudonymous local reference. Findings name the field and the kind, never the value.
 import { domainError, type DomainError } from '../shared/domain-error';

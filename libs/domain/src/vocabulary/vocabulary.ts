@@ -1,4 +1,4 @@
-// The clinical and training vocabulary of shared/DOMAIN.md, as closed sets. The API's
+// The clinical and training vocabulary of docs/domain.md, as closed sets. The API's
 // validation enums and the policy filters are built from these arrays, so they cannot drift.
 
 export const PROCEDURES = [
@@ -8,7 +8,7 @@ export const PROCEDURES = [
 ] as const;
 export type Procedure = (typeof PROCEDURES)[number];
 
-/** Operator role on a case (DOMAIN.md, "Supervision and assessment vocabulary"). */
+/** Operator role on a case (docs/domain.md, "Vocabulary"). */
 export const OPERATOR_ROLES = [
   'observer',
   'assistant',

@@ -5,7 +5,7 @@ import { EVALUATED_ON, SUBJECT_TRAINEE } from '../testing/history-steps';
 import { catalogue, findPathway } from './catalogue';
 
 describe('the pathway catalogue', () => {
-  it('ships the six pathways DOMAIN.md lists (BSNR 2017 as two route documents)', () => {
+  it('ships the six pathways docs/domain.md lists (BSNR 2017 as two route documents)', () => {
     expect(catalogue.map((p) => p.id)).toEqual([
       'rcr-gmc-mt-credential',
       'bsnr-2017-ir-to-inr',

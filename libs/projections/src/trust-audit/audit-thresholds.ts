@@ -9,8 +9,8 @@ export interface AuditThreshold {
   source: string;
 }
 
-const RCR = 'RCR audit thresholds for diagnostic cerebral angiography (shared/DOMAIN.md)';
-const SNIS = 'SNIS time target (shared/DOMAIN.md)';
+const RCR = 'RCR audit thresholds for diagnostic cerebral angiography (docs/domain.md)';
+const SNIS = 'SNIS time target (docs/domain.md)';
 
 /** The published standards; passed in as data so a trust can audit against its own. */
 export const DEFAULT_AUDIT_THRESHOLDS: readonly AuditThreshold[] = [
