@@ -9,6 +9,7 @@ import {
   type EventStore,
   type JsonObject,
 } from '@inr/event-store';
+import { encodeLeaf } from '@inr/transparency';
 
 const ISO_MS_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
@@ -322,6 +323,19 @@ export function eventStoreContract(name: string, factory: () => Promise<EventSto
         ['negative expected revision', () => [stream(), [event()], -1]],
         ['non-integer expected revision', () => [stream(), [event()], 1.5]],
         ['unknown expected state', () => [stream(), [event()], 'sometimes']],
+        // Finding 1: what the Merkle log cannot hash (RFC 8785 has no form for it) never enters.
+        ['lone high surrogate in data', () => [stream(), [event({ notes: 'a\ud800b' })]]],
+        ['lone low surrogate in data', () => [stream(), [event({ notes: ['\udc00'] })]]],
+        ['reversed surrogate pair in data', () => [stream(), [event({ n: '\udc00\ud800' })]]],
+        ['lone surrogate in a data key', () => [stream(), [event({ ['k\ud83d']: 1 })]]],
+        ['lone surrogate in metadata', () => [stream(), [event({}, 'T', { by: '\ud800' })]]],
+        ['lone surrogate in the type', () => [stream(), [event({}, 'Case\udfffLogged')]]],
+        ['lone surrogate in the stream id', () => [`case-x\ud800`, [event()]]],
+        ['-Infinity deep in data', () => [stream(), [event({ a: [{ b: -Infinity }] })]]],
+        [
+          'class instance in metadata',
+          () => [stream(), [{ ...event(), metadata: { u: new URL('http://x') } }]],
+        ],
       ];
       it.each(bad)('%s', async (_label, make) => {
         const [streamId, events, expectedRevision] = make();
@@ -333,6 +347,14 @@ export function eventStoreContract(name: string, factory: () => Promise<EventSto
         );
         await expect(attempt).rejects.toBeInstanceOf(InvalidAppend);
         expect(await store.count()).toBe(before);
+      });
+
+      it('accepts only what the log can hash: every stored event has a leaf', async () => {
+        const id = stream();
+        await store.append(id, [event({ pair: '\ud83d\ude00', tiny: 5e-324, big: 1.7e308 })]);
+        const [stored] = await store.readStream(id);
+        expect(stored?.data).toEqual({ pair: '\ud83d\ude00', tiny: 5e-324, big: 1.7e308 });
+        expect(() => encodeLeaf(stored!)).not.toThrow();
       });
 
       it('writes no part of an append whose later event is bad', async () => {

@@ -112,6 +112,12 @@ export const fastJson: (value: unknown) => string = fast;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const hasLoneSurrogate = (s: string): boolean => LONE_SURROGATE.test(s);
 
+/**
+ * True when `s` is well-formed UTF-16 (no lone surrogate), i.e. has a UTF-8 form and so an
+ * RFC 8785 encoding. Writers check input with it before it can reach a leaf.
+ */
+export const isWellFormedUnicode = (s: string): boolean => !hasLoneSurrogate(s);
+
 function write(value: unknown, path: string): string {
   if (value === null) return 'null';
   switch (typeof value) {

@@ -1,4 +1,4 @@
-export { canonicalJson, CanonicalJsonError } from './canonical-json';
+export { canonicalJson, CanonicalJsonError, isWellFormedUnicode } from './canonical-json';
 export type { Json } from './canonical-json';
 export {
   bytesEqual,

@@ -145,6 +145,17 @@ export function hostileRequest(route: RouteSpec): fc.Arbitrary<HostileRequest> {
   }
   if (stringKeys.length > 0) {
     options.push(
+      // Finding 1: a lone surrogate, escaped in the JSON text, has no RFC 8785 leaf encoding.
+      fc
+        .tuple(
+          fc.constantFrom(...stringKeys),
+          fc.constantFrom('\\ud800', '\\udfff', '\\udc00\\ud800', 'x\\uDBFFy'),
+        )
+        .map(([k, escape]) => {
+          const marker = 'XXLONESURROGATEXX';
+          const payload = JSON.stringify(set(k, `a${marker}`)).replace(marker, escape);
+          return { ...json(route, {}, `lone surrogate in ${k}`), payload };
+        }),
       fc
         .tuple(fc.constantFrom(...stringKeys), fc.integer({ min: 2_001, max: 300_000 }))
         .map(([k, n]) => json(route, set(k, 'A'.repeat(n)), `huge ${k}`)),

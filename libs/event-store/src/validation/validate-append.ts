@@ -1,3 +1,4 @@
+import { CanonicalJsonError, isWellFormedUnicode, leafJson } from '@inr/transparency';
 import type { ExpectedRevision, JsonObject } from '../port/event-store';
 import { InvalidAppend } from '../port/errors';
 
@@ -29,6 +30,7 @@ export function validateStreamId(streamId: unknown): string {
   if (streamId.length > MAX_STREAM_ID_LENGTH || !STREAM_ID.test(streamId)) {
     throw new InvalidAppend(`stream id ${JSON.stringify(streamId)} is not shaped <category>-<id>`);
   }
+  if (!isWellFormedUnicode(streamId)) throw new InvalidAppend('stream id holds a lone surrogate');
   return streamId;
 }
 
@@ -47,6 +49,10 @@ export function validateExpectedRevision(expected: unknown): ExpectedRevision {
  * Checks everything that can be known without the store, so a bad append writes nothing.
  * Data must survive a JSON round trip unchanged: values JSON.stringify would drop or alter
  * (undefined, functions, NaN, Dates, class instances) are refused instead of silently lost.
+ * Every event must also have a Merkle leaf (RFC 8785 canonical JSON, UTF-8): a string with a
+ * lone surrogate has none, and an event the log cannot hash would stop the log for good, since
+ * events are immutable. So the leaf is built here, by the log's own encoder, before anything is
+ * written; every adapter appends through this function.
  */
 export function validateAppend(
   streamId: unknown,
@@ -77,9 +83,12 @@ export function validateAppend(
         `event #${index}: type must be a non-empty string not starting with '$'`,
       );
     }
+    if (!isWellFormedUnicode(type))
+      throw new InvalidAppend(`event #${index}: type holds a lone surrogate`);
     const dataObject = checkJsonObject(data, `event #${index} data`);
     const metadataObject =
       metadata === undefined ? {} : checkJsonObject(metadata, `event #${index} metadata`);
+    assertLeafEncodable(stream, lowerId, type, dataObject, metadataObject, index);
     return {
       id: lowerId,
       type,
@@ -98,9 +107,33 @@ function checkJsonObject(value: unknown, where: string): JsonObject {
   return value as JsonObject;
 }
 
+/**
+ * The log's leaf encoder must accept the event. Revision and recordedAt are the store's to set
+ * (a safe integer, an ISO timestamp), so stand-ins of the same kind decide the same way.
+ */
+function assertLeafEncodable(
+  streamId: string,
+  id: string,
+  type: string,
+  data: JsonObject,
+  metadata: JsonObject,
+  index: number,
+): void {
+  try {
+    leafJson({ streamId, revision: 0, id, type, recordedAt: LEAF_TIME, data, metadata });
+  } catch (error) {
+    if (!(error instanceof CanonicalJsonError)) throw error;
+    throw new InvalidAppend(`event #${index} has no Merkle leaf encoding: ${error.message}`);
+  }
+}
+const LEAF_TIME = '1970-01-01T00:00:00.000Z';
+
 function checkJson(value: unknown, path: string, ancestors: Set<object>): void {
   switch (typeof value) {
     case 'string':
+      if (!isWellFormedUnicode(value))
+        throw new InvalidAppend(`${path} holds a lone surrogate, which has no UTF-8 form`);
+      return;
     case 'boolean':
       return;
     case 'number':
@@ -121,7 +154,11 @@ function checkJson(value: unknown, path: string, ancestors: Set<object>): void {
       checkJson(value[i], `${path}[${i}]`, ancestors);
     }
   } else if (isPlainObject(value)) {
-    for (const [key, child] of Object.entries(value)) checkJson(child, `${path}.${key}`, ancestors);
+    for (const [key, child] of Object.entries(value)) {
+      if (!isWellFormedUnicode(key))
+        throw new InvalidAppend(`${path} has a key with a lone surrogate, which has no UTF-8 form`);
+      checkJson(child, `${path}.${key}`, ancestors);
+    }
   } else {
     throw new InvalidAppend(
       `${path} is a ${value.constructor?.name ?? 'non-plain'} object, not plain JSON`,

@@ -64,6 +64,17 @@ describe('validateAppend', () => {
     ).toBe('{"a":{"x":1},"b":{"x":1}}');
   });
 
+  it('refuses, as finding 1, any event the Merkle log could not hash (lone surrogates anywhere)', () => {
+    const append = (data: unknown, type = 'T', streamId = 'case-1'): unknown =>
+      validateAppend(streamId, [{ id: ID, type, data }], 'any');
+    expect(() => append({ notes: '\ud800' })).toThrow(/notes holds a lone surrogate/);
+    expect(() => append({ a: [{ b: 'x\udc00' }] })).toThrow(/lone surrogate/);
+    expect(() => append({ ['\ud800']: 1 })).toThrow(/key with a lone surrogate/);
+    expect(() => append({}, 'T\ud800')).toThrow(/type holds a lone surrogate/);
+    expect(() => append({}, 'T', 'case-\ud800')).toThrow(/stream id holds a lone surrogate/);
+    expect(append({ ok: '\ud83d\ude00' })).toBeDefined();
+  });
+
   it('defaults the expected revision to any and refuses unknown ones', () => {
     expect(validateExpectedRevision(undefined)).toBe('any');
     expect(() => validateExpectedRevision(Number.MAX_SAFE_INTEGER + 2)).toThrow(InvalidAppend);

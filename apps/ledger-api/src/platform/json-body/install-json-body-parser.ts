@@ -1,9 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { parseJsonBody } from './parse-json-body';
+import { parseJsonBytes } from './parse-json-body';
 
 /**
  * Replaces Fastify's body parsers with one strict JSON parser: every other media type gets 415,
- * malformed JSON a MALFORMED_JSON problem, and hostile shapes are refused before validation.
+ * bytes that are not UTF-8 or strings that are not well-formed Unicode an INVALID_UNICODE
+ * problem, malformed JSON a MALFORMED_JSON problem, and hostile shapes are refused before
+ * validation. The raw bytes are kept (parseAs buffer): decoding to a string first would turn
+ * invalid UTF-8 into U+FFFD and hide it.
  */
 export function installJsonBodyParser(fastify: FastifyInstance, bodyLimit: number): void {
   fastify.removeAllContentTypeParsers();
@@ -12,14 +15,14 @@ export function installJsonBodyParser(fastify: FastifyInstance, bodyLimit: numbe
     body: string | Buffer,
     done: (error: Error | null, value?: unknown) => void,
   ) => {
-    const parsed = parseJsonBody(typeof body === 'string' ? body : body.toString('utf8'));
+    const parsed = parseJsonBytes(typeof body === 'string' ? Buffer.from(body, 'utf8') : body);
     if (parsed.ok) done(null, parsed.value);
     else done(parsed.problem, undefined);
   };
-  fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit }, parser);
+  fastify.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit }, parser);
   fastify.addContentTypeParser(
     /^application\/[a-z0-9.-]+\+json$/,
-    { parseAs: 'string', bodyLimit },
+    { parseAs: 'buffer', bodyLimit },
     parser,
   );
 }

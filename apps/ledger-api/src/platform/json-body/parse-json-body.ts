@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer';
+import { isWellFormedUnicode } from '@inr/transparency';
 import { badRequest, type ProblemException } from '../problem/problem.exception';
 
 /** Deeper bodies are hostile: no command nests past a few levels, and validators recurse. */
@@ -22,12 +24,39 @@ export function jsonDepthExceeds(text: string, limit: number): boolean {
 }
 
 /**
- * Parses a request body: JSON objects only, bounded depth, no prototype keys. Returns the
- * object or the problem to answer with, so the content-type parser never throws a bare error.
+ * In valid UTF-8 text a lone surrogate can only come from a `\uD800`-`\uDFFF` escape, so bodies
+ * without one (nearly all) skip the per-string check.
  */
-export function parseJsonBody(
-  text: string,
-): { ok: true; value: Record<string, unknown> } | { ok: false; problem: ProblemException } {
+const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
+
+/**
+ * Doubles JCS (RFC 8785) and every reader handle alike: finite and normal. Overflow (1e400 parses
+ * as Infinity) and subnormals (1e-320) are refused rather than stored as something else.
+ */
+const MIN_NORMAL = 2.2250738585072014e-308;
+const isPlainNumber = (n: number): boolean =>
+  Number.isFinite(n) && (n === 0 || Math.abs(n) >= MIN_NORMAL);
+
+type Parsed =
+  { ok: true; value: Record<string, unknown> } | { ok: false; problem: ProblemException };
+
+/** Parses raw body bytes: refuses bytes that are not UTF-8 before looking at the JSON. */
+export function parseJsonBytes(body: Buffer): Parsed {
+  if (!isUtf8(body)) {
+    return {
+      ok: false,
+      problem: badRequest('INVALID_UNICODE', 'the request body is not well-formed UTF-8'),
+    };
+  }
+  return parseJsonBody(body.toString('utf8'));
+}
+
+/**
+ * Parses a request body: JSON objects only, bounded depth, no prototype keys, every string
+ * (keys too) well-formed Unicode, every number a normal finite double. Returns the object or the
+ * problem to answer with, so the content-type parser never throws a bare error.
+ */
+export function parseJsonBody(text: string): Parsed {
   if (text.trim() === '')
     return { ok: false, problem: badRequest('MALFORMED_JSON', 'the request body is empty') };
   if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) {
@@ -39,21 +68,24 @@ export function parseJsonBody(
       ),
     };
   }
+  // A raw lone surrogate in a JS string (not from bytes) has no UTF-8 form either.
+  const checkStrings = SURROGATE_ESCAPE.test(text) || !isWellFormedUnicode(text);
   let value: unknown;
   try {
     value = JSON.parse(text, (key, v: unknown) => {
       // Keys that name Object.prototype members ("__proto__", "constructor", "valueOf", ...) are
       // never fields of ours; class-transformer skips them silently, so whitelisting cannot see them.
-      if (key === 'prototype' || key in Object.prototype) throw new ProtoKeyError();
+      if (key === 'prototype' || key in Object.prototype) throw new BodyRefusal(PROTO_KEY);
+      if (typeof v === 'number' && !isPlainNumber(v)) throw new BodyRefusal(NUMBER_RANGE);
+      if (
+        checkStrings &&
+        (!isWellFormedUnicode(key) || (typeof v === 'string' && !isWellFormedUnicode(v)))
+      )
+        throw new BodyRefusal(LONE_SURROGATE);
       return v;
     });
   } catch (error) {
-    if (error instanceof ProtoKeyError) {
-      return {
-        ok: false,
-        problem: badRequest('VALIDATION_FAILED', 'the body holds a forbidden key'),
-      };
-    }
+    if (error instanceof BodyRefusal) return { ok: false, problem: error.problem() };
     return {
       ok: false,
       problem: badRequest('MALFORMED_JSON', 'the request body is not valid JSON'),
@@ -68,4 +100,21 @@ export function parseJsonBody(
   return { ok: true, value: value as Record<string, unknown> };
 }
 
-class ProtoKeyError extends Error {}
+const PROTO_KEY = (): ProblemException =>
+  badRequest('VALIDATION_FAILED', 'the body holds a forbidden key');
+const NUMBER_RANGE = (): ProblemException =>
+  badRequest(
+    'NUMBER_OUT_OF_RANGE',
+    'the body holds a number outside the range of a normal double (overflow or underflow)',
+  );
+const LONE_SURROGATE = (): ProblemException =>
+  badRequest(
+    'INVALID_UNICODE',
+    'the body holds a string that is not well-formed Unicode (a lone surrogate)',
+  );
+
+class BodyRefusal extends Error {
+  constructor(readonly problem: () => ProblemException) {
+    super('body refused');
+  }
+}
