@@ -8,6 +8,7 @@ import {
   SALFORD,
   thrombectomyCase,
 } from './support/fixtures';
+import { LedgerRuntime } from '../../apps/ledger-api/src/ledger-http/ledger-runtime';
 import { call, startTestApp, type TestApp } from './support/test-app';
 
 // Every route x every role, written out by hand as the specification (not derived from the
@@ -320,6 +321,33 @@ describe('authorisation matrix', () => {
         const token = await t.token(outsider.role, outsider.sub, outsider.institution);
         const res = await call(t.app, route.method, route.url(), route.body?.(), { token });
         expect({ outsider, status: res.status }).toEqual({ outsider, status: 403 });
+      }
+    },
+  );
+
+  // The verifiable log's public face: hashes, signatures and keys only, for anyone.
+  const publicRoutes = [
+    '/v1/ledger/tlog/checkpoint',
+    '/v1/ledger/tlog/tile/0/000.p/1',
+    '/v1/ledger/checkpoints?from=0&limit=10',
+    '/v1/ledger/checkpoints/{size}',
+    '/v1/ledger/checkpoint',
+    '/v1/ledger/keys',
+    '/v1/ledger/proof/inclusion?index=0&size=1',
+    '/v1/ledger/proof/consistency?first=0&second=1',
+  ];
+
+  it.each(publicRoutes)(
+    '%s: public, the same answer with no token and with every role',
+    async (path) => {
+      const size = (await t.app.get(LedgerRuntime).flush())?.size ?? 0;
+      const url = path.replace('{size}', String(size));
+      const none = await call(t.app, 'GET', url);
+      expect(none.status).toBe(200);
+      for (const role of ALL) {
+        const token = await t.token(role, SUBJECT[role], RVI);
+        const res = await call(t.app, 'GET', url, undefined, { token });
+        expect({ role, status: res.status }).toEqual({ role, status: none.status });
       }
     },
   );

@@ -236,4 +236,40 @@ describe('hostile input', () => {
     expect(await t.store.count()).toBe(before);
     expect(Object.fromEntries(seen)).toEqual({ '4xx': sent });
   }, 60_000);
+
+  it('answers 500 generated public log requests (tile paths, paging, proofs) with 200 or a 4xx problem', async () => {
+    const segment = fc.oneof(
+      fc.constantFrom('000', 'x001', '.p', '256', '00', '-1', '1e3', '%2e%2e', '', 'x000', '999.p'),
+      // No bare '%': Fastify refuses a malformed URL before routing (FST_ERR_BAD_URL).
+      fc.stringMatching(/^[0-9x.p-]{0,6}$/),
+    );
+    const url = fc.oneof(
+      fc
+        .array(segment, { minLength: 1, maxLength: 6 })
+        .map((parts) => `/v1/ledger/tlog/tile/${parts.join('/')}`),
+      fc
+        .tuple(fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 }))
+        .map(
+          ([a, b]) =>
+            `/v1/ledger/checkpoints?from=${encodeURIComponent(a)}&limit=${encodeURIComponent(b)}`,
+        ),
+      fc
+        .tuple(fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 }))
+        .map(
+          ([a, b]) =>
+            `/v1/ledger/proof/consistency?first=${encodeURIComponent(a)}&second=${encodeURIComponent(b)}`,
+        ),
+    );
+    await fc.assert(
+      fc.asyncProperty(url, async (path) => {
+        const res = await t.app.inject({ method: 'GET', url: path });
+        if (res.statusCode >= 500 || (res.statusCode !== 200 && res.statusCode < 400)) {
+          throw new Error(`${path} answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
+        }
+        if (res.statusCode >= 400)
+          expect(res.headers['content-type']).toContain('application/problem+json');
+      }),
+      { numRuns: 500, seed: Number(process.env['HOSTILE_SEED'] ?? 4242) },
+    );
+  }, 60_000);
 });

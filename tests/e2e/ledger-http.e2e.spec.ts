@@ -73,7 +73,13 @@ describe('verifiable log over HTTP', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
     const vkey = ed25519VerifierKey(loadOrCreateSigningKey(server.dataDir, ORIGIN, {}));
-    expect((await get('/v1/ledger/keys')).body).toEqual({ origin: ORIGIN, log: vkey });
+    expect((await get('/v1/ledger/keys')).body).toEqual({
+      origin: ORIGIN,
+      log: vkey,
+      history: [
+        { vkey, fromSize: 0, untilSize: null, rotationLeafIndex: null, rotationLeaf: null },
+      ],
+    });
     const verified = verifyCheckpointNote(res.text, parseTrustPolicy(`log ${vkey}\nquorum none\n`));
     expect(verified.ok && verified.value.checkpoint.size).toBe(leaves.length);
     expect(

@@ -6,6 +6,7 @@ import { loadConfig } from '../../apps/ledger-api/src/config/ledger-config';
 import { createApp } from '../../apps/ledger-api/src/create-app';
 import { LedgerRuntime } from '../../apps/ledger-api/src/ledger-http/ledger-runtime';
 import { openEventStore } from '@inr/event-store';
+import { LedgerBuilder } from '../../libs/projections/src/testing/ledger-builder';
 import { writeDecisionLedger } from './ledger-fixtures';
 
 async function main(): Promise<void> {
@@ -23,6 +24,14 @@ async function main(): Promise<void> {
       void runtime
         .flush()
         .then(async () => process.stdout.write(`flushed ${await store.count()}\n`));
+    // "grow N": append N supervisor accreditations (a bigger tree), answer with the event count.
+    const grow = /^grow (\d+)$/.exec(line.trim());
+    if (grow)
+      void (async () => {
+        const builder = new LedgerBuilder(store);
+        for (let i = 0; i < Number(grow[1]); i++) await builder.accredit(`sup-grow-${i}`);
+        process.stdout.write(`grown ${await store.count()}\n`);
+      })();
   });
   process.stdout.write(
     `${JSON.stringify({

@@ -9,6 +9,8 @@ export interface LedgerServer {
   tokens: { admin: string; panel: string; trainee1: string; trainee2: string };
   /** Sign a checkpoint of everything now and wait for the witnesses; resolves with the size. */
   flush(): Promise<number>;
+  /** Append `n` more events (supervisor accreditations); resolves with the event count. */
+  grow(n: number): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -52,6 +54,10 @@ export function startLedgerServer(
       flush: async () => {
         child.stdin.write('flush\n');
         return Number((await nextLine()).replace('flushed ', ''));
+      },
+      grow: async (n: number) => {
+        child.stdin.write(`grow ${n}\n`);
+        return Number((await nextLine()).replace('grown ', ''));
       },
       stop: () =>
         new Promise<void>((done) => {

@@ -43,6 +43,9 @@ export class MemoryLedgerStore implements LedgerStore {
   checkpoints(): StoredCheckpoint[] {
     return [...this.stored];
   }
+  checkpointPage(fromSize: number, limit: number): StoredCheckpoint[] {
+    return this.stored.filter((c) => c.size >= fromSize).slice(0, limit);
+  }
   recordKey(vkey: string): void {
     this.recordRotation({ vkey, fromSize: 0 });
   }

@@ -35,6 +35,8 @@ export interface LedgerStore extends TransactionalHashStore {
   addCosignatures(size: number, lines: readonly string[]): void;
   latestCheckpoint(): StoredCheckpoint | undefined;
   checkpoints(): StoredCheckpoint[];
+  /** At most `limit` stored checkpoints of size >= `fromSize`, smallest first. */
+  checkpointPage(fromSize: number, limit: number): StoredCheckpoint[];
   /** The ledger's first key (from size 0); a no-op once any key is recorded under that vkey. */
   recordKey(vkey: string): void;
   recordRotation(record: LogKeyRecord): void;
@@ -99,6 +101,9 @@ export class SqliteHashStore implements LedgerStore {
         'SELECT * FROM checkpoints ORDER BY size DESC LIMIT 1',
       ),
       all: this.db.prepare<[], CheckpointRow>('SELECT * FROM checkpoints ORDER BY size'),
+      page: this.db.prepare<[number, number], CheckpointRow>(
+        'SELECT * FROM checkpoints WHERE size >= ? ORDER BY size LIMIT ?',
+      ),
       recordKey: this.db.prepare('INSERT OR IGNORE INTO keys (vkey, recorded_at) VALUES (?, ?)'),
       recordRotation: this.db.prepare(
         'INSERT OR IGNORE INTO keys (vkey, recorded_at, from_size, rotation) VALUES (?, ?, ?, ?)',
@@ -173,6 +178,10 @@ export class SqliteHashStore implements LedgerStore {
 
   checkpoints(): StoredCheckpoint[] {
     return this.stmts.all.all().map(toCheckpoint);
+  }
+
+  checkpointPage(fromSize: number, limit: number): StoredCheckpoint[] {
+    return this.stmts.page.all(fromSize, limit).map(toCheckpoint);
   }
 
   recordKey(vkey: string): void {

@@ -71,3 +71,19 @@ export type {
   TrustPolicy,
   VerifiedCheckpoint,
 } from './trust-policy';
+export {
+  MAX_TILE_LEVEL,
+  parseTilePath,
+  TILE_HEIGHT,
+  TILE_WIDTH,
+  tileBytes,
+  tileForSize,
+  TileHashReader,
+  tileIndexPath,
+  TileNeeded,
+  tilePath,
+  treeTiles,
+  tileWithin,
+  withTiles,
+} from './tiles';
+export type { TileId } from './tiles';

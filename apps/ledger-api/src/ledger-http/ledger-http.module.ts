@@ -5,6 +5,7 @@ import { ReadModelsModule } from '../read-models/read-models.module';
 import { DecisionBundleController } from './decision-bundle.controller';
 import { LedgerController } from './ledger.controller';
 import { LedgerRuntime } from './ledger-runtime';
+import { TlogTilesController } from './tlog-tiles.controller';
 import { installWitnessBodyParser } from './witness-body-parser';
 import { WitnessController } from './witness.controller';
 
@@ -15,7 +16,7 @@ import { WitnessController } from './witness.controller';
  */
 @Module({
   imports: [ReadModelsModule],
-  controllers: [LedgerController, WitnessController, DecisionBundleController],
+  controllers: [LedgerController, TlogTilesController, WitnessController, DecisionBundleController],
   providers: [LedgerRuntime],
   exports: [LedgerRuntime],
 })

@@ -1,26 +1,38 @@
 import { Controller, Get, Header, Inject, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { LeafMismatchError, type StoredCheckpoint } from '@inr/ledger';
-import { toBase64 } from '@inr/transparency';
+import { keyChain, LeafMismatchError, type StoredCheckpoint } from '@inr/ledger';
+import { parseCheckpoint, toBase64 } from '@inr/transparency';
 import { CurrentActor, Public, Requires } from '../auth/auth.decorators';
 import type { Actor } from '../auth/actor';
 import { readScope } from '../auth/authorize';
 import { forbidden, notFound, ProblemException } from '../platform/problem/problem.exception';
 import { LedgerRuntime } from './ledger-runtime';
-import { indexParam, MAX_ENTRIES, requireRange } from './ledger-params';
+import {
+  CheckpointPageDto,
+  ConsistencyProofDto,
+  InclusionProofDto,
+  LedgerKeysDto,
+  type LogKeyEpochDto,
+} from './ledger-responses.dto';
+import {
+  CHECKPOINT_PAGE,
+  indexParam,
+  limitParam,
+  MAX_ENTRIES,
+  requireRange,
+} from './ledger-params';
 
 const NOTE_TYPE = 'text/plain; charset=utf-8';
 
-export interface ProofResponse {
-  size?: number;
-  index?: number;
-  first?: number;
-  second?: number;
-  /** RFC 9162 hashes, standard base64. */
-  proof: string[];
-}
-
+const NOTE_CONTENT = { 'text/plain': { schema: { type: 'string', description: 'signed note' } } };
 /**
  * The log for outside verifiers. Checkpoints, proofs and keys are public: they carry only
  * hashes and signatures. Entries are the events themselves (personal training data), so they
@@ -39,6 +51,7 @@ export class LedgerController {
   @ApiOperation({
     summary: 'The latest signed checkpoint (C2SP signed note) with the cosignatures so far',
   })
+  @ApiOkResponse({ description: 'signed note', content: NOTE_CONTENT })
   checkpoint(): string {
     const latest = this.ledger.latest();
     if (latest === undefined)
@@ -46,25 +59,72 @@ export class LedgerController {
     return noteOf(latest);
   }
 
+  @Get('checkpoints')
+  @Public()
+  @ApiOperation({
+    summary: `Every checkpoint the log signed, smallest size first, from size \`from\` (at most ${CHECKPOINT_PAGE.max} a page)`,
+  })
+  @ApiQuery({ name: 'from', required: false, description: 'smallest size to list (default 0)' })
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    description: `page length, 1..${CHECKPOINT_PAGE.max} (default ${CHECKPOINT_PAGE.default})`,
+  })
+  @ApiOkResponse({ type: CheckpointPageDto })
+  checkpoints(
+    @Query('from') rawFrom: unknown,
+    @Query('limit') rawLimit: unknown,
+  ): CheckpointPageDto {
+    const from = rawFrom === undefined ? 0 : indexParam('from', rawFrom);
+    const limit = limitParam(rawLimit);
+    const rows = this.ledger.hashes.checkpointPage(from, limit + 1);
+    const page = rows.slice(0, limit);
+    return {
+      checkpoints: page.map((c) => ({
+        size: c.size,
+        root: rootOf(c),
+        note: noteOf(c),
+        signedAt: c.signedAt,
+      })),
+      next: rows[limit]?.size ?? null,
+    };
+  }
+
   @Get('checkpoints/:size')
   @Public()
   @Header('content-type', NOTE_TYPE)
   @ApiProduces('text/plain')
   @ApiOperation({ summary: 'A stored checkpoint of this tree size, with its cosignatures' })
+  @ApiOkResponse({ description: 'signed note', content: NOTE_CONTENT })
   checkpointOfSize(@Param('size') raw: string): string {
     const size = indexParam('size', raw);
-    const found = this.ledger.hashes.checkpoints().find((c) => c.size === size);
-    if (found === undefined) throw notFound(`no checkpoint of size ${size} was signed`);
+    const [found] = this.ledger.hashes.checkpointPage(size, 1);
+    if (found?.size !== size) throw notFound(`no checkpoint of size ${size} was signed`);
     return noteOf(found);
   }
 
   @Get('keys')
   @Public()
-  @ApiOperation({ summary: "The log's origin and verifier key, and our witness key if we witness" })
-  @ApiOkResponse({ description: '{ origin, log, witness? } in C2SP vkey form' })
-  keys(): { origin: string; log: string; witness?: string } {
+  @ApiOperation({
+    summary:
+      "The log's origin and current verifier key, every key it has had (the rotation chain), and our witness key if we witness",
+  })
+  @ApiOkResponse({ type: LedgerKeysDto })
+  async keys(): Promise<LedgerKeysDto> {
     const witness = this.ledger.witnessVerifierKey;
-    const keys = { origin: this.ledger.origin, log: this.ledger.logVerifierKey };
+    const history: LogKeyEpochDto[] = [];
+    for (const epoch of keyChain(this.ledger.hashes.keyHistory())) {
+      const at = epoch.position;
+      const [entry] = at === undefined ? [] : await this.ledger.log.entries(at, at + 1);
+      history.push({
+        vkey: epoch.vkey,
+        fromSize: epoch.fromSize,
+        untilSize: epoch.untilSize ?? null,
+        rotationLeafIndex: at ?? null,
+        rotationLeaf: entry === undefined ? null : Buffer.from(entry.leaf).toString('utf8'),
+      });
+    }
+    const keys = { origin: this.ledger.origin, log: this.ledger.logVerifierKey, history };
     return witness === undefined ? keys : { ...keys, witness };
   }
 
@@ -74,6 +134,10 @@ export class LedgerController {
   @ApiProduces('application/x-ndjson')
   @ApiOperation({
     summary: `Leaves [start, end) as JSON lines, exactly the hashed bytes (at most ${MAX_ENTRIES})`,
+  })
+  @ApiOkResponse({
+    description: 'one canonical leaf JSON per line, each followed by a newline',
+    content: { 'application/x-ndjson': { schema: { type: 'string' } } },
   })
   async entries(
     @Query('start') rawStart: unknown,
@@ -104,7 +168,8 @@ export class LedgerController {
   @Get('proof/inclusion')
   @Public()
   @ApiOperation({ summary: 'RFC 9162 inclusion proof of leaf `index` in the tree of `size`' })
-  inclusion(@Query('index') rawIndex: unknown, @Query('size') rawSize: unknown): ProofResponse {
+  @ApiOkResponse({ type: InclusionProofDto })
+  inclusion(@Query('index') rawIndex: unknown, @Query('size') rawSize: unknown): InclusionProofDto {
     const index = indexParam('index', rawIndex);
     const size = indexParam('size', rawSize);
     requireRange(
@@ -118,10 +183,11 @@ export class LedgerController {
   @Get('proof/consistency')
   @Public()
   @ApiOperation({ summary: 'RFC 9162 consistency proof between tree sizes `first` and `second`' })
+  @ApiOkResponse({ type: ConsistencyProofDto })
   consistency(
     @Query('first') rawFirst: unknown,
     @Query('second') rawSecond: unknown,
-  ): ProofResponse {
+  ): ConsistencyProofDto {
     const first = indexParam('first', rawFirst);
     const second = indexParam('second', rawSecond);
     const size = this.ledger.log.size();
@@ -134,3 +200,9 @@ export class LedgerController {
 const NEWLINE = Buffer.from('\n');
 
 const noteOf = (c: StoredCheckpoint): string => c.note + c.cosignatures.join('');
+
+/** The root line of the checkpoint text (the note body before the signatures). */
+function rootOf(c: StoredCheckpoint): string {
+  const parsed = parseCheckpoint(c.note.slice(0, c.note.indexOf('\n\n') + 1));
+  return parsed.ok ? toBase64(parsed.value.root) : '';
+}
