@@ -61,10 +61,11 @@ function percentile(sorted: number[], p: number): number {
 const day = (n: number): string => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
 function caseBody(i: number): Record<string, unknown> {
+  const performedOn = day(1 + (i % 300));
   return {
     institutionId: 'bench-trust',
     procedure: 'mechanical-thrombectomy',
-    performedOn: day(1 + (i % 300)),
+    performedOn,
     operatorRole: 'primary-supervised',
     supervisorId: 'bench-sup',
     supervisionLevel: 2,
@@ -78,7 +79,7 @@ function caseBody(i: number): Record<string, unknown> {
       rescueStenting: false,
       eticiByPass: ['2b50', '3'],
       finalEtici: '3',
-      times: { arrival: '2026-01-01T10:00', groinPuncture: '2026-01-01T10:40' },
+      times: { arrival: `${performedOn}T10:00`, groinPuncture: `${performedOn}T10:40` },
       complications: [],
     },
   };

@@ -76,6 +76,35 @@ describe('training journey over HTTP', () => {
     expect(logged?.actor).toEqual({ subject: 'trn-kim', role: 'trainee', institutionId: RVI });
   });
 
+  it('refuses an implausible case with a problem+json code naming the rule, writing nothing', async () => {
+    const before = await t.store.count();
+    const performedOn = daysAgo(4);
+    const base = thrombectomyCase({ performedOn, localRef: 'MT-BAD' });
+    const details = base['details'] as Record<string, unknown>;
+    const puncturedBeforeArrival = await post(tokens.trainee!, '/v1/cases', {
+      ...base,
+      details: {
+        ...details,
+        times: { arrival: `${performedOn}T10:30`, groinPuncture: `${performedOn}T09:50` },
+      },
+    });
+    expect(puncturedBeforeArrival.status).toBe(422);
+    expect(puncturedBeforeArrival.headers['content-type']).toContain('application/problem+json');
+    expect(puncturedBeforeArrival.body['code']).toBe('CASE_TIMES_OUT_OF_ORDER');
+    const reperfusedFromNothing = await post(tokens.trainee!, '/v1/cases', {
+      ...base,
+      details: { ...details, eticiByPass: ['0'], finalEtici: '3' },
+    });
+    expect(reperfusedFromNothing.body['code']).toBe('FINAL_ETICI_INCONSISTENT_WITH_PASSES');
+    const observerAtLevel4 = await post(tokens.trainee!, '/v1/cases', {
+      ...base,
+      operatorRole: 'observer',
+      supervisionLevel: 4,
+    });
+    expect(observerAtLevel4.body['code']).toBe('OPERATOR_ROLE_INCONSISTENT_WITH_SUPERVISION');
+    expect(await t.store.count()).toBe(before);
+  });
+
   it('shows each supervisor only their own pending cases', async () => {
     const pending = await get(tokens.ann!, '/v1/supervisors/sup-ann/pending');
     expect((pending.body['pending'] as Array<{ caseId: string }>).map((p) => p.caseId)).toEqual([

@@ -22,6 +22,7 @@ export { MT_FINAL_SIGNOFF } from './trainee/sign-off-competency';
 export * from './case/case-commands';
 export * from './case/case-state';
 export * from './case/case-decider';
+export { casePlausibilityFindings, checkCasePlausibility } from './case/case-plausibility';
 
 export * from './supervisor/supervisor-commands';
 export * from './supervisor/supervisor-state';

@@ -8,10 +8,13 @@ export const SALFORD = 'salford';
 
 /** A valid thrombectomy case body for LogCase. */
 export function thrombectomyCase(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  // Clock times lie on the procedure date, which is relative to today.
+  const performedOn =
+    typeof overrides['performedOn'] === 'string' ? overrides['performedOn'] : daysAgo(10);
   return {
     institutionId: RVI,
     procedure: 'mechanical-thrombectomy',
-    performedOn: daysAgo(10),
+    performedOn,
     operatorRole: 'primary-supervised',
     supervisorId: 'sup-ann',
     supervisionLevel: 2,
@@ -25,7 +28,7 @@ export function thrombectomyCase(overrides: Record<string, unknown> = {}): Recor
       rescueStenting: false,
       eticiByPass: ['2b67'],
       finalEtici: '2b67',
-      times: { arrival: '2026-03-01T10:15', groinPuncture: '2026-03-01T10:55' },
+      times: { arrival: `${performedOn}T10:15`, groinPuncture: `${performedOn}T10:55` },
       complications: [],
     },
     notes: 'Uneventful; first-pass effect.',

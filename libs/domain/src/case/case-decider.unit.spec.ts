@@ -49,10 +49,14 @@ describe('logging a case', () => {
       .given()
       .when(logCase({ performedOn: '2026-03-11' }), asTrainee)
       .thenFails('PERFORMED_DATE_IN_FUTURE');
+    const today = {
+      performedOn: TODAY,
+      details: { ...logged.data.details, times: { arrival: `${TODAY}T08:00` } },
+    } as const;
     spec
       .given()
-      .when(logCase({ performedOn: TODAY }), asTrainee)
-      .then([caseLogged({ performedOn: TODAY })]);
+      .when(logCase(today), asTrainee)
+      .then([caseLogged(today)]);
   });
 
   it("a case's performed date is not before enrolment", () => {

@@ -4,6 +4,7 @@ import { isIsoDate } from '../shared/dates';
 import { domainError, type DomainError } from '../shared/domain-error';
 import { requireNonEmpty } from '../shared/guards';
 import type { TraineeState } from '../trainee/trainee-state';
+import { checkCasePlausibility } from './case-plausibility';
 import { OPERATOR_ROLES, PROCEDURES, SUPERVISION_LEVELS } from '../vocabulary/vocabulary';
 
 export function checkCaseRecord(
@@ -47,19 +48,6 @@ export function checkCaseRecord(
           `The details describe '${record.details.procedure}', not '${record.procedure}'.`,
         )
       : undefined) ??
-    checkRoleAgainstSupervision(record)
+    checkCasePlausibility(record)
   );
-}
-
-/**
- * Consistency, not a training rule: an operator who was "primary (independent)" was by
- * definition unsupervised, so the supervision level must be 4 (unsupervised) or 5.
- */
-function checkRoleAgainstSupervision(record: CaseLogged): DomainError | undefined {
-  return record.operatorRole === 'primary-independent' && record.supervisionLevel < 4
-    ? domainError(
-        'OPERATOR_ROLE_INCONSISTENT_WITH_SUPERVISION',
-        'An independent primary operator needs supervision level 4 (unsupervised) or 5.',
-      )
-    : undefined;
 }

@@ -6,6 +6,7 @@ import type {
   EticiGrade,
   MtComplication,
   MtTechnique,
+  OkmGrade,
   OcclusionSite,
   OperatorRole,
   Procedure,
@@ -43,7 +44,12 @@ export interface CoilingDetails {
   sizeMm: number;
   wideNeck: boolean;
   technique: CoilingTechnique;
-  raymondRoy: RaymondRoyClass;
+  /** Immediate occlusion after coiling (simple, balloon- or stent-assisted); absent after flow diversion. */
+  raymondRoy?: RaymondRoyClass;
+  /** Flow diversion only: the immediate O'Kelly–Marotta grade, if graded on the day. */
+  okmGrade?: OkmGrade;
+  /** Flow diversion only: occlusion is graded at follow-up imaging, not on the day. */
+  occlusionGradedAtFollowUp?: boolean;
   complications: CoilingComplication[];
 }
 

@@ -89,8 +89,16 @@ export const COILING_TECHNIQUES = [
 ] as const;
 export type CoilingTechnique = (typeof COILING_TECHNIQUES)[number];
 
+/** Raymond–Roy occlusion classes: for coiling only; they do not describe a flow diverter's result. */
 export const RAYMOND_ROY_CLASSES = ['I', 'II', 'IIIa', 'IIIb'] as const;
 export type RaymondRoyClass = (typeof RAYMOND_ROY_CLASSES)[number];
+
+/**
+ * O'Kelly–Marotta grades after flow diversion: filling A (total), B (subtotal), C (entry remnant),
+ * D (none), with contrast stasis 1 (none), 2 (moderate), 3 (significant); D has no stasis grade.
+ */
+export const OKM_GRADES = ['A1', 'A2', 'A3', 'B1', 'B2', 'B3', 'C1', 'C2', 'C3', 'D'] as const;
+export type OkmGrade = (typeof OKM_GRADES)[number];
 
 export const COILING_COMPLICATIONS = [
   'thromboembolic',

@@ -24,6 +24,7 @@ import {
   MT_COMPLICATIONS,
   MT_TECHNIQUES,
   OCCLUSION_SITES,
+  OKM_GRADES,
   RAYMOND_ROY_CLASSES,
 } from '@inr/domain';
 
@@ -115,9 +116,28 @@ export class CoilingDetailsDto {
   @IsIn(COILING_TECHNIQUES)
   technique!: (typeof COILING_TECHNIQUES)[number];
 
-  @ApiProperty({ enum: RAYMOND_ROY_CLASSES })
+  @ApiPropertyOptional({
+    enum: RAYMOND_ROY_CLASSES,
+    description: 'Immediate occlusion after coiling; not for flow diversion',
+  })
+  @IsOptional()
   @IsIn(RAYMOND_ROY_CLASSES)
-  raymondRoy!: (typeof RAYMOND_ROY_CLASSES)[number];
+  raymondRoy?: (typeof RAYMOND_ROY_CLASSES)[number];
+
+  @ApiPropertyOptional({
+    enum: OKM_GRADES,
+    description: "Flow diversion only: immediate O'Kelly–Marotta grade",
+  })
+  @IsOptional()
+  @IsIn(OKM_GRADES)
+  okmGrade?: (typeof OKM_GRADES)[number];
+
+  @ApiPropertyOptional({
+    description: 'Flow diversion only: occlusion is graded at follow-up imaging',
+  })
+  @IsOptional()
+  @IsBoolean()
+  occlusionGradedAtFollowUp?: boolean;
 
   @ApiProperty({ enum: COILING_COMPLICATIONS, isArray: true })
   @IsArray()
