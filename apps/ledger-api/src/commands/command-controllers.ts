@@ -4,13 +4,11 @@ import { DisputeCaseController } from '../cases/dispute-case/dispute-case.contro
 import { LogCaseController } from '../cases/log-case/log-case.controller';
 import { RetractCaseController } from '../cases/retract-case/retract-case.controller';
 import { SignOffCaseController } from '../cases/sign-off-case/sign-off-case.controller';
+import { CredentialLifecycleController } from '../credentials/credential-lifecycle/credential-lifecycle.controller';
 import { IssueCredentialController } from '../credentials/issue-credential/issue-credential.controller';
 import { EvaluateApplication } from '../credentials/record-decision/evaluate-application';
 import { RecordDecisionController } from '../credentials/record-decision/record-decision.controller';
-import { ReinstateCredentialController } from '../credentials/reinstate-credential/reinstate-credential.controller';
-import { RevokeCredentialController } from '../credentials/revoke-credential/revoke-credential.controller';
 import { SubmitApplicationController } from '../credentials/submit-application/submit-application.controller';
-import { SuspendCredentialController } from '../credentials/suspend-credential/suspend-credential.controller';
 import { PublishPathwayController } from '../pathways/publish-pathway/publish-pathway.controller';
 import { AccreditSupervisorController } from '../supervisors/accredit-supervisor/accredit-supervisor.controller';
 import { RevokeSupervisorController } from '../supervisors/revoke-supervisor/revoke-supervisor.controller';
@@ -21,7 +19,6 @@ import { RecordRotaParticipationController } from '../trainees/record-rota-parti
 import { SignOffCompetencyController } from '../trainees/sign-off-competency/sign-off-competency.controller';
 import { TransferTraineeController } from '../trainees/transfer-trainee/transfer-trainee.controller';
 import { CommandService } from './command-service';
-import { PatientIdentifierInterceptor } from './patient-identifier.interceptor';
 import { CommandInterceptor } from './command.interceptor';
 
 /** Every command use case; one controller each. */
@@ -43,14 +40,11 @@ export const COMMAND_CONTROLLERS: Type<unknown>[] = [
   SubmitApplicationController,
   RecordDecisionController,
   IssueCredentialController,
-  SuspendCredentialController,
-  ReinstateCredentialController,
-  RevokeCredentialController,
+  CredentialLifecycleController,
 ];
 
 export const COMMAND_PROVIDERS: Provider[] = [
   CommandService,
   EvaluateApplication,
-  PatientIdentifierInterceptor,
   CommandInterceptor,
 ];

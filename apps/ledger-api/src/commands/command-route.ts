@@ -28,7 +28,13 @@ const PROBLEMS: ReadonlyArray<[number, string]> = [
 ];
 
 /** A command endpoint: POST, 201, idempotent, policy-checked, documented the same way everywhere. */
-export function CommandRoute(command: CommandType, path: string, summary: string): MethodDecorator {
+export function CommandRoute(
+  command: CommandType,
+  path: string,
+  summary: string,
+  /** Only to keep a published operation id when routes move between controllers. */
+  options: { operationId?: string } = {},
+): MethodDecorator {
   const roles = Object.keys(POLICY[command]).join(', ');
   return applyDecorators(
     Post(path),
@@ -37,7 +43,11 @@ export function CommandRoute(command: CommandType, path: string, summary: string
     UseInterceptors(CommandInterceptor),
     ApiBearerAuth('bearer'),
     ApiExtraModels(ProblemDetailsDto),
-    ApiOperation({ summary, description: `Command ${command}. Roles: ${roles}.` }),
+    ApiOperation({
+      summary,
+      description: `Command ${command}. Roles: ${roles}.`,
+      ...options,
+    }),
     ApiHeader({
       name: 'Idempotency-Key',
       required: true,

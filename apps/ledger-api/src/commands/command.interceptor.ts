@@ -1,7 +1,8 @@
 import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
-import { PatientIdentifierInterceptor } from './patient-identifier.interceptor';
+import { rejectPatientIdentifiers } from './reject-patient-identifiers';
 
 /**
  * Every command route's interceptor: the patient-identifier scan, then the idempotency check,
@@ -11,12 +12,11 @@ import { PatientIdentifierInterceptor } from './patient-identifier.interceptor';
 @Injectable()
 export class CommandInterceptor implements NestInterceptor {
   constructor(
-    @Inject(PatientIdentifierInterceptor) private readonly patients: PatientIdentifierInterceptor,
     @Inject(IdempotencyInterceptor) private readonly idempotency: IdempotencyInterceptor,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    this.patients.check(context);
+    rejectPatientIdentifiers(context.switchToHttp().getRequest<FastifyRequest>());
     return this.idempotency.intercept(context, next);
   }
 }

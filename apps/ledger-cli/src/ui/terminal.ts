@@ -11,7 +11,6 @@ export const green = paint(32);
 export const red = paint(31);
 export const yellow = paint(33);
 export const bold = paint(1);
-export const dim = paint(2);
 
 export function isInteractive(stream: NodeJS.WriteStream = process.stderr): boolean {
   return stream.isTTY === true;

@@ -56,7 +56,3 @@ export function evolveCase(state: CaseState, event: DomainEvent): CaseState {
 export function caseCounts(state: CaseState): boolean {
   return state.status === 'logged';
 }
-
-export function isSignedOff(state: CaseState): boolean {
-  return state.status === 'logged' && state.signOff.status === 'signed-off';
-}

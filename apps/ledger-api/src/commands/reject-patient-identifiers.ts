@@ -1,6 +1,4 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import type { Observable } from 'rxjs';
 import { findPatientIdentifiers, type PatientIdentifierFinding } from '@inr/domain';
 import { unprocessable } from '../platform/problem/problem.exception';
 
@@ -12,28 +10,17 @@ const KIND_LABEL: Record<string, string> = {
 
 /**
  * Patient identifiers never reach the ledger: the whole body and the path are scanned before
- * validation or any read, and the request is refused naming the fields (never the values).
+ * validation or any read, and the request is refused with PATIENT_IDENTIFIER_REJECTED naming
+ * the fields (never the values).
  */
-@Injectable()
-export class PatientIdentifierInterceptor implements NestInterceptor {
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    this.check(context);
-    return next.handle();
-  }
-
-  /** Throws PATIENT_IDENTIFIER_REJECTED if the body or the path holds an identifier. */
-  check(context: ExecutionContext): void {
-    const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const findings = [...scan(request.body ?? {}, ''), ...scan(request.params ?? {}, 'path')];
-    if (findings.length > 0) {
-      throw unprocessable(
-        'PATIENT_IDENTIFIER_REJECTED',
-        'the request appears to hold a patient identifier; use the pseudonymous local reference',
-        findings
-          .slice(0, 20)
-          .map((f) => ({ field: f.path, message: KIND_LABEL[f.kind] ?? f.kind })),
-      );
-    }
+export function rejectPatientIdentifiers(request: FastifyRequest): void {
+  const findings = [...scan(request.body ?? {}, ''), ...scan(request.params ?? {}, 'path')];
+  if (findings.length > 0) {
+    throw unprocessable(
+      'PATIENT_IDENTIFIER_REJECTED',
+      'the request appears to hold a patient identifier; use the pseudonymous local reference',
+      findings.slice(0, 20).map((f) => ({ field: f.path, message: KIND_LABEL[f.kind] ?? f.kind })),
+    );
   }
 }
 
