@@ -99,8 +99,12 @@ describe('HTTP platform', () => {
     expect(JSON.parse(res.body).code).toBe('IDEMPOTENCY_KEY_REQUIRED');
   });
 
-  it('serves Prometheus metrics by route template', async () => {
-    const res = await call(t.app, 'GET', '/metrics');
+  it('serves Prometheus metrics by route template, to an admin only (finding 12)', async () => {
+    expect((await call(t.app, 'GET', '/metrics')).status).toBe(401);
+    const auditor = await t.token('trust-auditor', 'aud-1');
+    expect((await call(t.app, 'GET', '/metrics', undefined, { token: auditor })).status).toBe(403);
+    const admin = await t.token('admin', 'adm-1');
+    const res = await call(t.app, 'GET', '/metrics', undefined, { token: admin });
     expect(res.status).toBe(200);
     expect(res.text).toContain('http_requests_total{method="GET",route="/health",status="200"}');
     expect(res.text).toContain('http_request_duration_seconds_bucket');

@@ -40,6 +40,8 @@ export {
 } from './workforce/workforce-summary';
 export type { WorkforceSummary } from './workforce/workforce-summary';
 export { ReadModels } from './read-models';
+export { knownInstitutions, publishedPathways } from './registry/global-registry';
+export type { PublishedVersion } from './registry/global-registry';
 export { traineeStatus, traineeHistory, pathwaysOf } from './trainee-status/trainee-status';
 export type {
   PathwayStatus,

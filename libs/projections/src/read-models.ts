@@ -4,6 +4,11 @@ import { queryCases, type CasePage, type CaseQuery } from './case-registry/query
 import { decisionProvenance, type DecisionProvenance } from './decisions/decision-provenance';
 import { replayDecision, type DecisionReplay, type ReplayUnder } from './decisions/replay-decision';
 import { PROJECTIONS } from './projections';
+import {
+  knownInstitutions,
+  publishedPathways,
+  type PublishedVersion,
+} from './registry/global-registry';
 import { readModelContext, type ReadModelContext } from './read-model-context';
 import { ProjectionRunner, type Lag, type RunnerOptions } from './runner/projection-runner';
 import { openReadModelsDb } from './store/read-models-db';
@@ -74,8 +79,17 @@ export class ReadModels {
     return auditCsv(await queryAudit(this.context, query));
   }
 
-  workforce(): WorkforceSummary {
-    return queryWorkforce(this.context);
+  /** National figures, or those of one institution's trainees. */
+  workforce(institutionId?: string): WorkforceSummary {
+    return queryWorkforce(this.context, institutionId);
+  }
+
+  publishedPathways(): Promise<PublishedVersion[]> {
+    return publishedPathways(this.context);
+  }
+
+  knownInstitutions(): Promise<Set<string>> {
+    return knownInstitutions(this.context);
   }
 
   traineeInstitution(traineeId: string): string | undefined {

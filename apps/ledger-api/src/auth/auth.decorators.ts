@@ -3,14 +3,15 @@ import type { FastifyRequest } from 'fastify';
 import type { Actor } from './actor';
 import type { Action } from './authorize';
 
-export const PUBLIC_ROUTE = 'inr:public';
 export const REQUIRED_ACTION = 'inr:action';
 
-/** No token needed (health, metrics, docs). Every other route requires a verified bearer token. */
-export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_ROUTE, true);
-
-/** The action a route performs; the guard refuses roles the policy never allows it. */
-export const Requires = (action: Action): MethodDecorator => SetMetadata(REQUIRED_ACTION, action);
+/**
+ * The action a route performs, i.e. its row in the POLICY table. Every route carries one (on the
+ * handler or its controller): the guard refuses a route without it, asks for a token unless the
+ * row lets `anyone` in, and refuses roles the row does not name.
+ */
+export const Requires = (action: Action): MethodDecorator & ClassDecorator =>
+  SetMetadata(REQUIRED_ACTION, action);
 
 export type AuthenticatedRequest = FastifyRequest & { actor?: Actor };
 

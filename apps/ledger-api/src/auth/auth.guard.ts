@@ -2,14 +2,15 @@ import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/commo
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
 import { forbidden, unauthenticated } from '../platform/problem/problem.exception';
-import { PUBLIC_ROUTE, REQUIRED_ACTION, type AuthenticatedRequest } from './auth.decorators';
-import { authorize, type Action } from './authorize';
+import { REQUIRED_ACTION, type AuthenticatedRequest } from './auth.decorators';
+import { authorize, isPublic, type Action } from './authorize';
 import { TokenVerifier } from './token-verifier';
 
 /**
- * Global guard: authenticates every non-public route, then asks the policy whether the role
- * may ever perform the route's action. Record-level checks (own record, named supervisor,
- * institution) call the same `authorize` once the handler has loaded the record.
+ * Global guard: finds the route's row in the policy (a route without one is refused: fail
+ * closed), lets public rows through, otherwise authenticates the bearer token and asks the
+ * policy whether the role may ever perform the action. Record-level checks call the same
+ * `authorize` once the facts about the record are resolved (PolicyFacts, commandResource).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -19,8 +20,12 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const action = this.reflector.getAllAndOverride<Action | undefined>(REQUIRED_ACTION, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (!action) throw forbidden('this route is not in the authorisation policy');
+    if (isPublic(action)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header) : null;
@@ -29,11 +34,8 @@ export class AuthGuard implements CanActivate {
       throw unauthenticated('a bearer token is required');
     }
     request.actor = await this.verifier.verify(match[1]);
-    const action = this.reflector.get<Action | undefined>(REQUIRED_ACTION, context.getHandler());
-    if (action) {
-      const decision = authorize(request.actor, action);
-      if (!decision.allowed) throw forbidden(decision.reason);
-    }
+    const decision = authorize(request.actor, action);
+    if (!decision.allowed) throw forbidden(decision.reason);
     return true;
   }
 }

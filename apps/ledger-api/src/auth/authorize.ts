@@ -1,52 +1,70 @@
 import type { CommandType, Role } from '@inr/domain';
 import type { Actor } from './actor';
 
+/** Reads that need a token; each is one row of POLICY. */
 export type ReadAction =
   | 'trainee.read'
   | 'case.read'
   | 'supervisor.pending.read'
   | 'pathway.read'
   | 'events.stream'
+  | 'ledger.entries.read'
   | 'audit.read'
-  | 'workforce.read';
-export type Action = CommandType | ReadAction;
+  | 'workforce.read'
+  | 'metrics.read';
+/** Routes anyone may call, without a token; each row says so with `anyone: 'any'`. */
+export type PublicAction = 'health.read' | 'docs.read' | 'ledger.public.read' | 'witness.cosign';
+export type Action = CommandType | ReadAction | PublicAction;
 
-/** What the policy needs to know about the record an action touches. */
+/** Who may appear in a row: a role from a verified token, or `anyone` (no token at all). */
+export type Caller = Role | 'anyone';
+
+/** What the policy needs to know about the record an action touches (see PolicyFacts). */
 export interface Resource {
-  /** Whose training record it is. */
-  traineeId?: string;
-  /** Institutions the record belongs to (the trainee's, the case's, a supervisor's). */
+  /**
+   * Whose record it is: the trainee (their record, cases, applications, credential) or the
+   * supervisor (their accreditation). No one writes to a record of their own unless the rule is
+   * 'own'.
+   */
+  ownerId?: string;
+  /** Every institution the record belongs to; an institutional rule needs all of them in scope. */
   institutionIds?: readonly string[];
-  /** The supervisor, assessor or signer the record or command names. */
-  supervisorId?: string;
-  /** Institutions where the acting supervisor holds a current accreditation. */
+  /** The person the record or command names to act (the case's supervisor, assessor, signer). */
+  namedId?: string;
+  /** Institutions where the actor holds an accreditation on the relevant day, as of today. */
   actorAccreditedAt?: readonly string[];
 }
 
 /**
- * How a role may do an action: 'any' record; only its 'own' training record; only where the
- * record 'named' it (and, for 'named-accredited', at an institution it is accredited for);
- * only records of its own 'institution'.
+ * How a caller may do an action: on 'any' record; only on their 'own' record; only where the
+ * record 'named' them (and, for 'named-accredited', only if they are accredited at every one
+ * of its institutions); only on records whose institutions are all theirs ('institution').
  */
-type Rule = 'any' | 'own' | 'named' | 'named-accredited' | 'institution' | 'named-or-institution';
-type Table = Record<Action, Partial<Record<Role, Rule>>>;
+export type Rule =
+  'any' | 'own' | 'named' | 'named-accredited' | 'institution' | 'named-or-institution';
+export type Access = Partial<Record<Caller, Rule>>;
 
-const EVERYONE_READS: Partial<Record<Role, Rule>> = {
-  panel: 'any',
-  accreditor: 'any',
-  regulator: 'any',
-  admin: 'any',
+const NATIONAL_READS: Access = { panel: 'any', accreditor: 'any', regulator: 'any', admin: 'any' };
+const EVERYONE_READS: Access = {
+  ...NATIONAL_READS,
   'medical-director': 'institution',
   'trust-auditor': 'institution',
 };
+const PUBLIC: Access = { anyone: 'any' };
 
 /**
- * THE authorisation policy. Writers per command are the domain's COMMAND_ROLES (a unit test keeps
- * them equal); this table adds which records each role may touch.
+ * THE authorisation policy: one row per action, and every route names its action (`@Requires`),
+ * so a route missing from this table cannot be reached (the guard refuses it). Writers per
+ * command are the domain's COMMAND_ROLES (a unit test keeps them equal); this table adds which
+ * records each role may touch. The facts a rule looks at are resolved by PolicyFacts and
+ * `commandResource`, beside this file. docs/security.md is generated from it.
  */
-export const POLICY: Table = {
+export const POLICY: Record<Action, Access> = {
   EnrolTrainee: { admin: 'any', 'medical-director': 'institution' },
+  // A transfer touches both trusts' records, so a director needs both (else an admin does it).
   TransferTrainee: { admin: 'any', 'medical-director': 'institution' },
+  // The assessor / signer is the caller; the decider checks their accreditation at the
+  // trainee's institution on the day.
   RecordAssessment: { supervisor: 'named', 'medical-director': 'named' },
   SignOffCompetency: { supervisor: 'named', 'medical-director': 'named' },
   RecordRotaParticipation: {
@@ -76,75 +94,114 @@ export const POLICY: Table = {
   RevokeCredential: { panel: 'any', admin: 'any', regulator: 'any' },
   'trainee.read': { ...EVERYONE_READS, trainee: 'own', supervisor: 'institution' },
   'case.read': { ...EVERYONE_READS, trainee: 'own', supervisor: 'named-or-institution' },
+  // The queue lists cases: institutional readers get the items at their institution only.
   'supervisor.pending.read': { ...EVERYONE_READS, supervisor: 'named' },
   'pathway.read': {
+    ...NATIONAL_READS,
     trainee: 'any',
     supervisor: 'any',
     'medical-director': 'any',
-    panel: 'any',
     'trust-auditor': 'any',
-    accreditor: 'any',
-    regulator: 'any',
-    admin: 'any',
   },
   'events.stream': { ...EVERYONE_READS, trainee: 'own', supervisor: 'institution' },
-  // Aggregate figures (trust audits, workforce): institutional roles see their own institution.
+  // Raw leaves carry every trust's events: only the roles that read the whole ledger.
+  'ledger.entries.read': NATIONAL_READS,
+  // Aggregate figures: institutional roles get their own institution's (scoped, not refused).
   'audit.read': EVERYONE_READS,
   'workforce.read': EVERYONE_READS,
+  // Request rates, error counts, log lag: for the people who run the service.
+  'metrics.read': { admin: 'any' },
+  // Liveness and readiness for load balancers; they reveal nothing about the ledger's content.
+  'health.read': PUBLIC,
+  // The API reference: the same document as the committed openapi.json.
+  'docs.read': PUBLIC,
+  // Checkpoints, verifier keys and proofs: transparency means anyone can verify the log.
+  'ledger.public.read': PUBLIC,
+  // C2SP add-checkpoint: the caller is authenticated by the log's signature, not a token.
+  'witness.cosign': PUBLIC,
 };
 
 export type Decision = { allowed: true } | { allowed: false; reason: string };
+
+/** Whether the action needs no token at all. */
+export function isPublic(action: Action): boolean {
+  return POLICY[action].anyone === 'any';
+}
 
 /**
  * May `actor` do `action` on `resource`? Without a resource it answers whether the role may
  * ever do it (the guard's early check); with one, whether it may on this record.
  */
 export function authorize(actor: Actor, action: Action, resource?: Resource): Decision {
-  const rule = POLICY[action][actor.role];
+  const access = POLICY[action];
+  const rule = access[actor.role] ?? access.anyone;
   if (!rule) return { allowed: false, reason: `role '${actor.role}' may not ${describe(action)}` };
-  if (!resource || holds(rule, actor, resource)) return { allowed: true };
+  if (!resource) return { allowed: true };
+  if (isWrite(action) && rule !== 'own' && resource.ownerId === actor.subject)
+    return {
+      allowed: false,
+      reason: `${describe(action)}: no one may do this on their own record`,
+    };
+  if (holds(rule, actor, resource)) return { allowed: true };
   return { allowed: false, reason: `${describe(action)}: ${REFUSAL[rule]}` };
 }
 
-/** The live feed's scope for a role: everything, its institution's records, or its own. */
-export function readScope(actor: Actor): 'all' | 'institution' | 'own' | 'none' {
-  const rule = POLICY['events.stream'][actor.role];
+/**
+ * How far a role's reads of a listing reach (the live feed, workforce figures): everything, its
+ * institution's records, or its own.
+ */
+export function readScope(
+  actor: Actor,
+  action: ReadAction = 'events.stream',
+): 'all' | 'institution' | 'own' | 'none' {
+  const rule = POLICY[action][actor.role];
   if (rule === 'any') return 'all';
   if (rule === 'own') return 'own';
   return rule ? 'institution' : 'none';
 }
 
+/** Every institution is the actor's (and there is at least one). */
+function allMine(actor: Actor, institutionIds: readonly string[] | undefined): boolean {
+  const ids = institutionIds ?? [];
+  return ids.length > 0 && ids.every((id) => id === actor.institutionId);
+}
+
 function holds(rule: Rule, actor: Actor, r: Resource): boolean {
-  const inInstitution = r.institutionIds?.includes(actor.institutionId) ?? false;
-  const named = r.supervisorId !== undefined && r.supervisorId === actor.subject;
+  const named = r.namedId !== undefined && r.namedId === actor.subject;
   switch (rule) {
     case 'any':
       return true;
     case 'own':
-      return r.traineeId !== undefined && r.traineeId === actor.subject;
+      return r.ownerId !== undefined && r.ownerId === actor.subject;
     case 'named':
       return named;
-    case 'named-accredited':
-      return (
-        named && (r.institutionIds ?? []).some((i) => r.actorAccreditedAt?.includes(i) ?? false)
-      );
+    case 'named-accredited': {
+      const ids = r.institutionIds ?? [];
+      const accredited = r.actorAccreditedAt ?? [];
+      return named && ids.length > 0 && ids.every((id) => accredited.includes(id));
+    }
     case 'institution':
-      return inInstitution;
+      return allMine(actor, r.institutionIds);
     case 'named-or-institution':
-      return named || inInstitution;
+      return named || allMine(actor, r.institutionIds);
   }
+}
+
+function isWrite(action: Action): boolean {
+  return !action.includes('.');
 }
 
 const REFUSAL: Record<Rule, string> = {
   any: '',
   own: 'only the trainee may do this on their own record',
   named: 'only the person the record names may do this',
-  'named-accredited': 'only the named supervisor, accredited at the case institution, may do this',
-  institution: 'the record belongs to another institution',
-  'named-or-institution': 'the record belongs to another institution',
+  'named-accredited':
+    'only the named supervisor, accredited at every institution of the record, may do this',
+  institution: 'the record belongs to an institution outside your scope',
+  'named-or-institution': 'the record belongs to an institution outside your scope',
 };
 
-function describe(action: Action): string {
+export function describe(action: Action): string {
   return action.includes('.')
     ? `use ${action}`
     : action.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();

@@ -19,7 +19,8 @@ import type {
   JsonObject,
   RecordedEvent,
 } from '@inr/event-store';
-import { authorize, type Resource } from '../auth/authorize';
+import { authorize } from '../auth/authorize';
+import { commandResource } from '../auth/command-resources';
 import { LedgerMetrics } from '../platform/metrics/ledger-metrics';
 import { forbidden, ProblemException, unprocessable } from '../platform/problem/problem.exception';
 import { Lifecycle } from '../platform/store/lifecycle';
@@ -29,21 +30,9 @@ import type { CommandResult } from './command-result';
 import { commandIdFor, eventIdFor } from './event-ids';
 import { parseIfMatch } from './if-match';
 
-/** The folded states the policy check may look at. */
-export interface LoadedFacts<State = unknown> {
-  state: State;
-  context: DecisionContext;
-}
-
-/** Says which record a command touches, for `authorize`. */
-export type ResourceOf<C extends Command, State> = (
-  command: C,
-  facts: LoadedFacts<State>,
-) => Resource;
-
 /**
  * The one command handler: load the stream, fold it, load the facts the decider needs, check
- * the policy on the record, decide, append at the revision read (or the If-Match revision).
+ * the policy on the record (facts from `commandResource`, beside the policy), decide, append at the revision read (or the If-Match revision).
  */
 @Injectable()
 export class CommandService {
@@ -53,10 +42,9 @@ export class CommandService {
     @Inject(Lifecycle) private readonly lifecycle: Lifecycle,
   ) {}
 
-  async execute<C extends Command, State>(
-    command: C,
+  async execute(
+    command: Command,
     request: CommandRequest,
-    resourceOf: ResourceOf<C, State>,
     createdId?: string,
   ): Promise<CommandResult> {
     if (this.lifecycle.shuttingDown)
@@ -75,11 +63,7 @@ export class CommandService {
       .map(upcastEvent)
       .reduce((s, e) => reg.decider.evolve(s, e), reg.decider.initialState());
     const context = await this.contextFor(reg.facts(command, state), request);
-    const decision = authorize(
-      actor,
-      command.type,
-      resourceOf(command, { state: state as State, context }),
-    );
+    const decision = authorize(actor, command.type, commandResource(command, state, context));
     if (!decision.allowed) throw forbidden(decision.reason);
 
     const current = recorded.length - 1;

@@ -1,11 +1,11 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ProvenanceBundle } from '@inr/ledger';
-import { findDecision, ReadModels } from '@inr/projections';
+import { ReadModels } from '@inr/projections';
 import { CurrentActor, Requires } from '../auth/auth.decorators';
 import type { Actor } from '../auth/actor';
-import { notFound, ProblemException } from '../platform/problem/problem.exception';
-import { requireAllowed } from '../read-models/read-model-access';
+import { ProblemException } from '../platform/problem/problem.exception';
+import { PolicyFacts } from '../auth/policy-facts';
 import { IdParam } from '../shared/id-param';
 import { BundleError, decisionBundle } from './decision-bundle';
 import { LedgerRuntime } from './ledger-runtime';
@@ -27,6 +27,7 @@ export class DecisionBundleController {
   constructor(
     @Inject(ReadModels) private readonly readModels: ReadModels,
     @Inject(LedgerRuntime) private readonly ledger: LedgerRuntime,
+    @Inject(PolicyFacts) private readonly facts: PolicyFacts,
   ) {}
 
   @Get(':decisionId/bundle')
@@ -37,14 +38,7 @@ export class DecisionBundleController {
     @Param('decisionId', IdParam) decisionId: string,
     @CurrentActor() actor: Actor,
   ): Promise<ProvenanceBundle> {
-    const found = await findDecision(this.readModels.context, decisionId);
-    if (found === undefined) throw notFound(`no decision '${decisionId}'`);
-    const traineeId = found.decision.traineeId;
-    const institution = this.readModels.traineeInstitution(traineeId);
-    requireAllowed(actor, 'trainee.read', {
-      traineeId,
-      institutionIds: institution ? [institution] : [],
-    });
+    this.facts.require(actor, 'trainee.read', await this.facts.decision(decisionId));
     try {
       return await decisionBundle(
         {

@@ -10,10 +10,8 @@ import {
 import type { FastifyReply } from 'fastify';
 import { keyChain, LeafMismatchError, type StoredCheckpoint } from '@inr/ledger';
 import { parseCheckpoint, toBase64 } from '@inr/transparency';
-import { CurrentActor, Public, Requires } from '../auth/auth.decorators';
-import type { Actor } from '../auth/actor';
-import { readScope } from '../auth/authorize';
-import { forbidden, notFound, ProblemException } from '../platform/problem/problem.exception';
+import { Requires } from '../auth/auth.decorators';
+import { notFound, ProblemException } from '../platform/problem/problem.exception';
 import { LedgerRuntime } from './ledger-runtime';
 import {
   CheckpointPageDto,
@@ -44,7 +42,7 @@ export class LedgerController {
   constructor(@Inject(LedgerRuntime) private readonly ledger: LedgerRuntime) {}
 
   @Get('checkpoint')
-  @Public()
+  @Requires('ledger.public.read')
   @Header('content-type', NOTE_TYPE)
   @Header('cache-control', 'no-cache')
   @ApiProduces('text/plain')
@@ -60,7 +58,7 @@ export class LedgerController {
   }
 
   @Get('checkpoints')
-  @Public()
+  @Requires('ledger.public.read')
   @ApiOperation({
     summary: `Every checkpoint the log signed, smallest size first, from size \`from\` (at most ${CHECKPOINT_PAGE.max} a page)`,
   })
@@ -91,7 +89,7 @@ export class LedgerController {
   }
 
   @Get('checkpoints/:size')
-  @Public()
+  @Requires('ledger.public.read')
   @Header('content-type', NOTE_TYPE)
   @ApiProduces('text/plain')
   @ApiOperation({ summary: 'A stored checkpoint of this tree size, with its cosignatures' })
@@ -104,7 +102,7 @@ export class LedgerController {
   }
 
   @Get('keys')
-  @Public()
+  @Requires('ledger.public.read')
   @ApiOperation({
     summary:
       "The log's origin and current verifier key, every key it has had (the rotation chain), and our witness key if we witness",
@@ -129,7 +127,7 @@ export class LedgerController {
   }
 
   @Get('entries')
-  @Requires('events.stream')
+  @Requires('ledger.entries.read')
   @ApiBearerAuth('bearer')
   @ApiProduces('application/x-ndjson')
   @ApiOperation({
@@ -142,11 +140,8 @@ export class LedgerController {
   async entries(
     @Query('start') rawStart: unknown,
     @Query('end') rawEnd: unknown,
-    @CurrentActor() actor: Actor,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    if (readScope(actor) !== 'all')
-      throw forbidden('reading log entries needs a role that reads the whole ledger');
     const start = indexParam('start', rawStart);
     const end = indexParam('end', rawEnd);
     const size = this.ledger.log.size();
@@ -166,7 +161,7 @@ export class LedgerController {
   }
 
   @Get('proof/inclusion')
-  @Public()
+  @Requires('ledger.public.read')
   @ApiOperation({ summary: 'RFC 9162 inclusion proof of leaf `index` in the tree of `size`' })
   @ApiOkResponse({ type: InclusionProofDto })
   inclusion(@Query('index') rawIndex: unknown, @Query('size') rawSize: unknown): InclusionProofDto {
@@ -181,7 +176,7 @@ export class LedgerController {
   }
 
   @Get('proof/consistency')
-  @Public()
+  @Requires('ledger.public.read')
   @ApiOperation({ summary: 'RFC 9162 consistency proof between tree sizes `first` and `second`' })
   @ApiOkResponse({ type: ConsistencyProofDto })
   consistency(

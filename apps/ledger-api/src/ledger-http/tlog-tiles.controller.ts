@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { parseTilePath, tileBytes, tilePath, tileWithin } from '@inr/transparency';
-import { Public } from '../auth/auth.decorators';
+import { Requires } from '../auth/auth.decorators';
 import { badRequest, notFound, ProblemException } from '../platform/problem/problem.exception';
 import { LedgerRuntime } from './ledger-runtime';
 
@@ -18,7 +18,7 @@ const NOTE_SCHEMA = { type: 'string', description: 'C2SP signed note' } as const
  */
 @ApiTags('verifiable log')
 @Controller(TLOG_PREFIX)
-@Public()
+@Requires('ledger.public.read')
 export class TlogTilesController {
   constructor(@Inject(LedgerRuntime) private readonly ledger: LedgerRuntime) {}
 

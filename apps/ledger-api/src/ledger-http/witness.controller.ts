@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Post, Res } from '@nestjs/common';
 import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Public } from '../auth/auth.decorators';
+import { Requires } from '../auth/auth.decorators';
 import { ProblemException } from '../platform/problem/problem.exception';
 import { LedgerRuntime } from './ledger-runtime';
 
@@ -23,7 +23,7 @@ export class WitnessController {
   constructor(@Inject(LedgerRuntime) private readonly ledger: LedgerRuntime) {}
 
   @Post('add-checkpoint')
-  @Public()
+  @Requires('witness.cosign')
   @HttpCode(200)
   @ApiConsumes('text/plain')
   @ApiOperation({ summary: 'Cosign a checkpoint of a log we witness (C2SP tlog-witness)' })

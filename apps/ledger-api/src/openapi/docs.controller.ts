@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { ApiExcludeController, type OpenAPIObject } from '@nestjs/swagger';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Public } from '../auth/auth.decorators';
+import { Requires } from '../auth/auth.decorators';
 import { notFound } from '../platform/problem/problem.exception';
 import { OpenApiHolder } from './openapi-holder';
 
@@ -33,7 +33,7 @@ if (window.SwaggerUIBundle) window.ui = SwaggerUIBundle({ url: '/docs-json', dom
 `;
 
 @ApiExcludeController()
-@Public()
+@Requires('docs.read')
 @Controller()
 export class DocsController {
   private readonly assetsDir: string | undefined = locateSwaggerUi();

@@ -3,12 +3,10 @@ import { GetCaseController } from './get-case/get-case.controller';
 import { GetTraineeController } from './get-trainee/get-trainee.controller';
 import { LedgerScan } from './ledger-scan/ledger-scan';
 import { ListPathwaysController } from './list-pathways/list-pathways.controller';
-import { PendingSignOffsController } from './pending-sign-offs/pending-sign-offs.controller';
 
 export const QUERY_CONTROLLERS: Type<unknown>[] = [
   GetTraineeController,
   GetCaseController,
-  PendingSignOffsController,
   ListPathwaysController,
 ];
 export const QUERY_PROVIDERS: Provider[] = [LedgerScan];

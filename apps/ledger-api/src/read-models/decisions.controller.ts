@@ -1,16 +1,11 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  findDecision,
-  ReadModels,
-  type DecisionProvenance,
-  type DecisionReplay,
-} from '@inr/projections';
+import { ReadModels, type DecisionProvenance, type DecisionReplay } from '@inr/projections';
 import { CurrentActor, Requires } from '../auth/auth.decorators';
 import type { Actor } from '../auth/actor';
 import { notFound } from '../platform/problem/problem.exception';
 import { IdParam } from '../shared/id-param';
-import { requireAllowed } from './read-model-access';
+import { PolicyFacts } from '../auth/policy-facts';
 import { ReplayQueryDto } from './read-model-queries.dto';
 import { readModelCall } from './to-read-problem';
 
@@ -18,7 +13,10 @@ import { readModelCall } from './to-read-problem';
 @ApiBearerAuth('bearer')
 @Controller('v1/decisions')
 export class DecisionsController {
-  constructor(@Inject(ReadModels) private readonly readModels: ReadModels) {}
+  constructor(
+    @Inject(ReadModels) private readonly readModels: ReadModels,
+    @Inject(PolicyFacts) private readonly facts: PolicyFacts,
+  ) {}
 
   /** "Where did this credential come from?" */
   @Get(':decisionId/provenance')
@@ -58,13 +56,6 @@ export class DecisionsController {
 
   /** Authorises on the decision's trainee before any evaluation work is done. */
   private async requireReader(actor: Actor, decisionId: string): Promise<void> {
-    const found = await findDecision(this.readModels.context, decisionId);
-    if (!found) throw notFound(`no decision '${decisionId}'`);
-    const traineeId = found.decision.traineeId;
-    const institution = this.readModels.traineeInstitution(traineeId);
-    requireAllowed(actor, 'trainee.read', {
-      traineeId,
-      institutionIds: institution ? [institution] : [],
-    });
+    this.facts.require(actor, 'trainee.read', await this.facts.decision(decisionId));
   }
 }

@@ -1,5 +1,6 @@
 import { Module, type Provider, type Type } from '@nestjs/common';
 import { ReadModels } from '@inr/projections';
+import { PolicyFacts } from '../auth/policy-facts';
 import type { EventStore } from '@inr/event-store';
 import type { LedgerConfig } from '../config/ledger-config';
 import { JsonLogger } from '../platform/logging/json-logger';
@@ -34,6 +35,7 @@ export const READ_MODEL_PROVIDERS: Provider[] = [
       }),
   },
   ReadModelsLifecycle,
+  PolicyFacts,
 ];
 
 /**
@@ -44,6 +46,6 @@ export const READ_MODEL_PROVIDERS: Provider[] = [
 @Module({
   controllers: READ_MODEL_CONTROLLERS,
   providers: READ_MODEL_PROVIDERS,
-  exports: [ReadModels],
+  exports: [ReadModels, PolicyFacts],
 })
 export class ReadModelsModule {}

@@ -4,14 +4,17 @@ import { ReadModels, type SupervisorQueue } from '@inr/projections';
 import { CurrentActor, Requires } from '../auth/auth.decorators';
 import type { Actor } from '../auth/actor';
 import { POLICY } from '../auth/authorize';
-import { forbidden } from '../platform/problem/problem.exception';
+import { PolicyFacts } from '../auth/policy-facts';
 import { IdParam } from '../shared/id-param';
 
 @ApiTags('read models')
 @ApiBearerAuth('bearer')
 @Controller('v1/supervisors')
 export class SupervisorQueueController {
-  constructor(@Inject(ReadModels) private readonly readModels: ReadModels) {}
+  constructor(
+    @Inject(ReadModels) private readonly readModels: ReadModels,
+    @Inject(PolicyFacts) private readonly facts: PolicyFacts,
+  ) {}
 
   /** "What is waiting for my sign-off?", oldest first. */
   @Get(':supervisorId/queue')
@@ -25,16 +28,18 @@ export class SupervisorQueueController {
     @Param('supervisorId', IdParam) supervisorId: string,
     @CurrentActor() actor: Actor,
   ): SupervisorQueue {
-    const rule = POLICY['supervisor.pending.read'][actor.role];
-    if (rule === 'named' && supervisorId !== actor.subject)
-      throw forbidden('only the supervisor may read their queue');
+    if (POLICY['supervisor.pending.read'][actor.role] === 'named')
+      this.facts.require(actor, 'supervisor.pending.read', { namedId: supervisorId });
     const queue = this.readModels.supervisorQueue(supervisorId);
-    // Institution-scoped readers see the part of the queue at their institution.
-    if (rule === 'institution')
-      return {
-        ...queue,
-        items: queue.items.filter((item) => item.institutionId === actor.institutionId),
-      };
-    return queue;
+    // Each item is a case: a reader sees the items the policy lets them read (an institutional
+    // reader, those at their institution).
+    const items = queue.items.filter((item) =>
+      this.facts.allows(actor, 'supervisor.pending.read', {
+        ownerId: item.traineeId,
+        namedId: supervisorId,
+        institutionIds: [item.institutionId],
+      }),
+    );
+    return { ...queue, items };
   }
 }

@@ -5,7 +5,7 @@ import { CurrentActor, Requires } from '../auth/auth.decorators';
 import type { Actor } from '../auth/actor';
 import { notFound } from '../platform/problem/problem.exception';
 import { IdParam } from '../shared/id-param';
-import { requireAllowed } from './read-model-access';
+import { PolicyFacts } from '../auth/policy-facts';
 import { TraineeStatusQueryDto } from './read-model-queries.dto';
 import { readModelCall } from './to-read-problem';
 
@@ -13,7 +13,10 @@ import { readModelCall } from './to-read-problem';
 @ApiBearerAuth('bearer')
 @Controller('v1/trainees')
 export class TraineeStatusController {
-  constructor(@Inject(ReadModels) private readonly readModels: ReadModels) {}
+  constructor(
+    @Inject(ReadModels) private readonly readModels: ReadModels,
+    @Inject(PolicyFacts) private readonly facts: PolicyFacts,
+  ) {}
 
   /** "Where am I against my pathway?" — per requirement: target, achieved, met, counted event ids. */
   @Get(':traineeId/status')
@@ -28,11 +31,7 @@ export class TraineeStatusController {
     @Query() query: TraineeStatusQueryDto,
     @CurrentActor() actor: Actor,
   ): Promise<TraineeStatus> {
-    const institution = this.readModels.traineeInstitution(traineeId);
-    requireAllowed(actor, 'trainee.read', {
-      traineeId,
-      institutionIds: institution ? [institution] : [],
-    });
+    this.facts.require(actor, 'trainee.read', await this.facts.trainee(traineeId));
     const status = await readModelCall(() =>
       this.readModels.traineeStatus({
         traineeId,

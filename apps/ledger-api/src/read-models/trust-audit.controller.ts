@@ -2,10 +2,10 @@ import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { auditCsv, ReadModels, type AuditReport } from '@inr/projections';
-import { CurrentActor } from '../auth/auth.decorators';
+import { CurrentActor, Requires } from '../auth/auth.decorators';
 import type { Actor } from '../auth/actor';
 import { IdParam } from '../shared/id-param';
-import { requireAuditReader } from './read-model-access';
+import { PolicyFacts } from '../auth/policy-facts';
 import { AuditQueryDto } from './read-model-queries.dto';
 import { readModelCall } from './to-read-problem';
 
@@ -13,10 +13,14 @@ import { readModelCall } from './to-read-problem';
 @ApiBearerAuth('bearer')
 @Controller('v1/audit')
 export class TrustAuditController {
-  constructor(@Inject(ReadModels) private readonly readModels: ReadModels) {}
+  constructor(
+    @Inject(ReadModels) private readonly readModels: ReadModels,
+    @Inject(PolicyFacts) private readonly facts: PolicyFacts,
+  ) {}
 
   /** "What did our trainees do, who supervised, what were the outcomes?" for a performed period. */
   @Get('institutions/:institutionId')
+  @Requires('audit.read')
   @ApiOperation({
     summary:
       'Trust audit: cases by procedure and role, supervision, sign-off delay, outcomes vs thresholds',
@@ -31,7 +35,7 @@ export class TrustAuditController {
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AuditReport | string> {
-    requireAuditReader(actor, institutionId);
+    this.facts.require(actor, 'audit.read', { institutionIds: [institutionId] });
     const report = await readModelCall(() =>
       this.readModels.audit({ institutionId, from: query.from, to: query.to, asOf: query.asOf }),
     );

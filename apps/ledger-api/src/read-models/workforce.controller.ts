@@ -1,9 +1,9 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ReadModels, type WorkforceSummary } from '@inr/projections';
-import { CurrentActor } from '../auth/auth.decorators';
+import { CurrentActor, Requires } from '../auth/auth.decorators';
 import type { Actor } from '../auth/actor';
-import { requireWorkforceReader } from './read-model-access';
+import { readScope } from '../auth/authorize';
 
 @ApiTags('read models')
 @ApiBearerAuth('bearer')
@@ -12,13 +12,16 @@ export class WorkforceController {
   constructor(@Inject(ReadModels) private readonly readModels: ReadModels) {}
 
   @Get()
+  @Requires('workforce.read')
   @ApiOperation({
     summary:
       'Workforce: trainees by specialty and stage, credentials granted per year, credentialed operators per institution',
   })
   @ApiOkResponse({ description: 'Counts only; no personal data' })
   workforce(@CurrentActor() actor: Actor): WorkforceSummary {
-    requireWorkforceReader(actor);
-    return this.readModels.workforce();
+    // National roles get national figures; institutional roles their institution's trainees.
+    return readScope(actor, 'workforce.read') === 'all'
+      ? this.readModels.workforce()
+      : this.readModels.workforce(actor.institutionId);
   }
 }

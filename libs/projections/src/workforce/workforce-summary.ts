@@ -65,10 +65,28 @@ export function summariseWorkforce(
   };
 }
 
-export function queryWorkforce(ctx: ReadModelContext): WorkforceSummary {
+/**
+ * The workforce figures, national or (with `institutionId`) for the trainees currently at one
+ * institution and their credentials: what an institutional reader is allowed to see.
+ */
+export function queryWorkforce(ctx: ReadModelContext, institutionId?: string): WorkforceSummary {
   const name = table(activeTables(ctx.db, WORKFORCE), 'workforce');
   const rows = ctx.db.prepare<[], { doc: string }>(`SELECT doc FROM ${name}`).all();
-  return summariseWorkforce(parseDocs<WorkforceDoc>(rows), projectedSize(ctx.db, WORKFORCE));
+  const docs = parseDocs<WorkforceDoc>(rows);
+  return summariseWorkforce(
+    institutionId === undefined ? docs : atInstitution(docs, institutionId),
+    projectedSize(ctx.db, WORKFORCE),
+  );
+}
+
+function atInstitution(docs: Iterable<WorkforceDoc>, institutionId: string): WorkforceDoc[] {
+  const all = [...docs];
+  const here = new Set(
+    all.flatMap((d) =>
+      d.kind === 'trainee' && d.institutionId === institutionId ? [d.traineeId] : [],
+    ),
+  );
+  return all.filter((d) => here.has(d.traineeId));
 }
 
 /** A trainee's current institution (for read authorisation), or undefined when not enrolled. */

@@ -1,11 +1,10 @@
 import { Body, Controller, Inject, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { AmendCase, CaseCorrection, CaseState } from '@inr/domain';
+import type { AmendCase, CaseCorrection } from '@inr/domain';
 import { CommandMeta, type CommandRequest } from '../../commands/command-request';
 import type { CommandResult } from '../../commands/command-result';
 import { CommandRoute } from '../../commands/command-route';
 import { CommandService } from '../../commands/command-service';
-import { loggedCase } from '../../commands/resources';
 import { IdParam } from '../../shared/id-param';
 import { plain } from '../../shared/plain';
 import { AmendCaseDto } from './amend-case.dto';
@@ -24,8 +23,6 @@ export class AmendCaseController {
   ): Promise<CommandResult> {
     const changes: CaseCorrection = plain(body.changes);
     const command: AmendCase = { type: 'AmendCase', caseId, changes, reason: body.reason };
-    return this.commands.execute<AmendCase, CaseState>(command, meta, (c, { state }) => ({
-      traineeId: loggedCase(state, c.caseId).traineeId,
-    }));
+    return this.commands.execute(command, meta);
   }
 }

@@ -1,11 +1,10 @@
 import { Body, Controller, Inject, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { CaseState, DisputeCaseSignOff } from '@inr/domain';
+import type { DisputeCaseSignOff } from '@inr/domain';
 import { CommandMeta, type CommandRequest } from '../../commands/command-request';
 import type { CommandResult } from '../../commands/command-result';
 import { CommandRoute } from '../../commands/command-route';
 import { CommandService } from '../../commands/command-service';
-import { accreditedToday, loggedCase } from '../../commands/resources';
 import { IdParam } from '../../shared/id-param';
 import { ReasonDto } from '../../shared/validators';
 
@@ -31,17 +30,6 @@ export class DisputeCaseController {
       supervisorId: meta.actor.subject,
       reason: body.reason,
     };
-    return this.commands.execute<DisputeCaseSignOff, CaseState>(
-      command,
-      meta,
-      (c, { state, context }) => {
-        const record = loggedCase(state, c.caseId);
-        return {
-          supervisorId: record.supervisorId,
-          institutionIds: [record.institutionId],
-          actorAccreditedAt: accreditedToday(context),
-        };
-      },
-    );
+    return this.commands.execute(command, meta);
   }
 }

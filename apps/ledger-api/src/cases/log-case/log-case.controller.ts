@@ -30,6 +30,6 @@ export class LogCaseController {
       caseId,
       traineeId: body.traineeId ?? meta.actor.subject,
     };
-    return this.commands.execute(command, meta, (c) => ({ traineeId: c.traineeId }), caseId);
+    return this.commands.execute(command, meta, caseId);
   }
 }

@@ -1,11 +1,10 @@
 import { Body, Controller, Inject, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { CaseState, RetractCase } from '@inr/domain';
+import type { RetractCase } from '@inr/domain';
 import { CommandMeta, type CommandRequest } from '../../commands/command-request';
 import type { CommandResult } from '../../commands/command-result';
 import { CommandRoute } from '../../commands/command-route';
 import { CommandService } from '../../commands/command-service';
-import { loggedCase } from '../../commands/resources';
 import { IdParam } from '../../shared/id-param';
 import { ReasonDto } from '../../shared/validators';
 
@@ -22,8 +21,6 @@ export class RetractCaseController {
     @CommandMeta() meta: CommandRequest,
   ): Promise<CommandResult> {
     const command: RetractCase = { type: 'RetractCase', caseId, reason: body.reason };
-    return this.commands.execute<RetractCase, CaseState>(command, meta, (c, { state }) => ({
-      traineeId: loggedCase(state, c.caseId).traineeId,
-    }));
+    return this.commands.execute(command, meta);
   }
 }

@@ -1,11 +1,10 @@
 import { Body, Controller, Inject, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { CaseState, SignOffCase } from '@inr/domain';
+import type { SignOffCase } from '@inr/domain';
 import { CommandMeta, type CommandRequest } from '../../commands/command-request';
 import type { CommandResult } from '../../commands/command-result';
 import { CommandRoute } from '../../commands/command-route';
 import { CommandService } from '../../commands/command-service';
-import { accreditedToday, loggedCase } from '../../commands/resources';
 import { IdParam } from '../../shared/id-param';
 import { SignOffCaseDto } from './sign-off-case.dto';
 
@@ -27,13 +26,6 @@ export class SignOffCaseController {
       supervisorId: meta.actor.subject,
       ...(body.comment ? { comment: body.comment } : {}),
     };
-    return this.commands.execute<SignOffCase, CaseState>(command, meta, (c, { state, context }) => {
-      const record = loggedCase(state, c.caseId);
-      return {
-        supervisorId: record.supervisorId,
-        institutionIds: [record.institutionId],
-        actorAccreditedAt: accreditedToday(context),
-      };
-    });
+    return this.commands.execute(command, meta);
   }
 }

@@ -1,16 +1,10 @@
 import { Body, Controller, Inject, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type {
-  ApplicationState,
-  ReinstateCredential,
-  RevokeCredential,
-  SuspendCredential,
-} from '@inr/domain';
+import type { ReinstateCredential, RevokeCredential, SuspendCredential } from '@inr/domain';
 import { CommandMeta, type CommandRequest } from '../../commands/command-request';
 import type { CommandResult } from '../../commands/command-result';
 import { CommandRoute } from '../../commands/command-route';
 import { CommandService } from '../../commands/command-service';
-import { submittedApplication } from '../../commands/resources';
 import { IdParam } from '../../shared/id-param';
 import { ReasonDto } from '../../shared/validators';
 
@@ -63,13 +57,6 @@ export class CredentialLifecycleController {
   }
 
   private execute(command: LifecycleCommand, meta: CommandRequest): Promise<CommandResult> {
-    return this.commands.execute<LifecycleCommand, ApplicationState>(
-      command,
-      meta,
-      (c, { state }) => {
-        submittedApplication(state, c.applicationId);
-        return {};
-      },
-    );
+    return this.commands.execute(command, meta);
   }
 }

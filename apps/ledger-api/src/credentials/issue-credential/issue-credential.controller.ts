@@ -1,12 +1,11 @@
 import { Controller, Inject, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { ApplicationState, IssueCredential } from '@inr/domain';
+import type { IssueCredential } from '@inr/domain';
 import { CommandMeta, type CommandRequest } from '../../commands/command-request';
 import type { CommandResult } from '../../commands/command-result';
 import { CommandRoute } from '../../commands/command-route';
 import { CommandService } from '../../commands/command-service';
 import { deterministicUuid } from '../../commands/event-ids';
-import { submittedApplication } from '../../commands/resources';
 import { IdParam } from '../../shared/id-param';
 
 @ApiTags('credentials')
@@ -26,14 +25,6 @@ export class IssueCredentialController {
   ): Promise<CommandResult> {
     const credentialId = deterministicUuid(meta.actor.subject, meta.idempotencyKey, 'credential');
     const command: IssueCredential = { type: 'IssueCredential', applicationId, credentialId };
-    return this.commands.execute<IssueCredential, ApplicationState>(
-      command,
-      meta,
-      (c, { state }) => {
-        submittedApplication(state, c.applicationId);
-        return {};
-      },
-      credentialId,
-    );
+    return this.commands.execute(command, meta, credentialId);
   }
 }

@@ -45,12 +45,7 @@ export class RecordDecisionController {
         ...(body.overrideReason ? { overrideReason: body.overrideReason } : {}),
         panelMemberId: meta.actor.subject,
       };
-      return this.commands.execute(
-        command,
-        meta,
-        () => ({ traineeId: evaluated.traineeId }),
-        decisionId,
-      );
+      return this.commands.execute(command, meta, decisionId);
     });
   }
 }

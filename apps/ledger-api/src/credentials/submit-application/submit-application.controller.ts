@@ -30,6 +30,6 @@ export class SubmitApplicationController {
       pathwayId: body.pathwayId,
       pathwayVersion: body.pathwayVersion,
     };
-    return this.commands.execute(command, meta, (c) => ({ traineeId: c.traineeId }), applicationId);
+    return this.commands.execute(command, meta, applicationId);
   }
 }

@@ -55,6 +55,6 @@ export class PublishPathwayController {
       contentHash: createHash('sha256').update(canonicalJson(document)).digest('hex'),
       document,
     };
-    return this.commands.execute(command, meta, () => ({}));
+    return this.commands.execute(command, meta);
   }
 }

@@ -1,13 +1,13 @@
 import { Controller, Get, HttpCode, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { EventStore } from '@inr/event-store';
-import { Public } from '../../auth/auth.decorators';
+import { Requires } from '../../auth/auth.decorators';
 import { ProblemException } from '../problem/problem.exception';
 import { Lifecycle } from '../store/lifecycle';
 import { EVENT_STORE } from '../store/tokens';
 
 @ApiTags('operations')
-@Public()
+@Requires('health.read')
 @Controller()
 export class HealthController {
   constructor(

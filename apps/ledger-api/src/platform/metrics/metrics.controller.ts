@@ -1,10 +1,10 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Public } from '../../auth/auth.decorators';
+import { Requires } from '../../auth/auth.decorators';
 import { LedgerMetrics } from './ledger-metrics';
 
 @ApiExcludeController()
-@Public()
+@Requires('metrics.read')
 @Controller('metrics')
 export class MetricsController {
   constructor(@Inject(LedgerMetrics) private readonly metrics: LedgerMetrics) {}

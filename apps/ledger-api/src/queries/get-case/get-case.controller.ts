@@ -4,8 +4,8 @@ import type { FastifyReply } from 'fastify';
 import { evolveCase, initialCaseState, streamName, type CaseState } from '@inr/domain';
 import { CurrentActor, Requires } from '../../auth/auth.decorators';
 import type { Actor } from '../../auth/actor';
-import { authorize } from '../../auth/authorize';
-import { forbidden, notFound } from '../../platform/problem/problem.exception';
+import { PolicyFacts } from '../../auth/policy-facts';
+import { notFound } from '../../platform/problem/problem.exception';
 import { IdParam } from '../../shared/id-param';
 import { describeEvent, LedgerScan } from '../ledger-scan/ledger-scan';
 
@@ -13,7 +13,10 @@ import { describeEvent, LedgerScan } from '../ledger-scan/ledger-scan';
 @ApiBearerAuth('bearer')
 @Controller('v1/cases')
 export class GetCaseController {
-  constructor(@Inject(LedgerScan) private readonly scan: LedgerScan) {}
+  constructor(
+    @Inject(LedgerScan) private readonly scan: LedgerScan,
+    @Inject(PolicyFacts) private readonly facts: PolicyFacts,
+  ) {}
 
   /** The case as it stands and every event behind it; the ETag is the revision to send as If-Match. */
   @Get(':caseId')
@@ -28,13 +31,7 @@ export class GetCaseController {
     const events = await this.scan.stream(streamName('case', caseId));
     const state: CaseState = events.reduce((s, e) => evolveCase(s, e.domain), initialCaseState());
     if (state.status === 'not-logged') throw notFound(`no case '${caseId}'`);
-    const { record } = state;
-    const decision = authorize(actor, 'case.read', {
-      traineeId: record.traineeId,
-      supervisorId: record.supervisorId,
-      institutionIds: [record.institutionId],
-    });
-    if (!decision.allowed) throw forbidden(decision.reason);
+    this.facts.require(actor, 'case.read', this.facts.caseResource(state.record));
     const revision = events.length - 1;
     void reply.header('etag', `"${revision}"`);
     return { caseId, revision, state, history: events.map(describeEvent) };

@@ -7,20 +7,30 @@ import {
   initialCaseState,
   initialTraineeState,
   streamName,
-  type CaseState,
 } from '@inr/domain';
+import type { EventStore } from '@inr/event-store';
+import { ReadModels } from '@inr/projections';
 import { CurrentActor, Requires } from '../../auth/auth.decorators';
 import type { Actor } from '../../auth/actor';
-import { authorize } from '../../auth/authorize';
-import { forbidden, notFound } from '../../platform/problem/problem.exception';
+import { PolicyFacts } from '../../auth/policy-facts';
+import { notFound } from '../../platform/problem/problem.exception';
+import { EVENT_STORE } from '../../platform/store/tokens';
 import { IdParam } from '../../shared/id-param';
-import { describeEvent, LedgerScan, type ScannedEvent } from '../ledger-scan/ledger-scan';
+import { describeEvent, LedgerScan } from '../ledger-scan/ledger-scan';
+
+/** At most this many cases are listed with the trainee (the registry pages beyond it). */
+const MAX_CASES = 1000;
 
 @ApiTags('trainees')
 @ApiBearerAuth('bearer')
 @Controller('v1/trainees')
 export class GetTraineeController {
-  constructor(@Inject(LedgerScan) private readonly scan: LedgerScan) {}
+  constructor(
+    @Inject(LedgerScan) private readonly scan: LedgerScan,
+    @Inject(ReadModels) private readonly readModels: ReadModels,
+    @Inject(PolicyFacts) private readonly facts: PolicyFacts,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
 
   /** The trainee's record (enrolment, assessments, competency signatures) and their cases. */
   @Get(':traineeId')
@@ -35,30 +45,26 @@ export class GetTraineeController {
     const events = await this.scan.stream(streamName('trainee', traineeId));
     const state = events.reduce((s, e) => evolveTrainee(s, e.domain), initialTraineeState());
     if (state.status !== 'enrolled') throw notFound(`no trainee '${traineeId}' is enrolled`);
-    const decision = authorize(actor, 'trainee.read', {
-      traineeId,
+    this.facts.require(actor, 'trainee.read', {
+      ownerId: traineeId,
       institutionIds: [state.institutionId],
     });
-    if (!decision.allowed) throw forbidden(decision.reason);
 
-    const caseEvents = await this.scan.all(
-      (e) =>
-        e.streamId.startsWith('case-') &&
-        (e.data as { traineeId?: unknown }).traineeId === traineeId,
-    );
-    const byCase = new Map<string, ScannedEvent[]>();
-    for (const e of caseEvents) byCase.set(e.streamId, [...(byCase.get(e.streamId) ?? []), e]);
-    const cases = [...byCase.entries()].map(([streamId, list]) => {
-      const caseState: CaseState = list.reduce(
-        (s, e) => evolveCase(s, e.domain),
-        initialCaseState(),
-      );
-      return {
-        caseId: streamId.slice('case-'.length),
-        revision: list[list.length - 1]?.revision ?? -1,
-        state: caseState,
-      };
+    // Which cases are the trainee's: the registry through the event index (exact at the
+    // current ledger size), then each case's own stream for its revision and state.
+    const page = await this.readModels.cases({
+      traineeId,
+      includeRetracted: true,
+      asOf: await this.store.count(),
+      limit: MAX_CASES,
     });
+    const cases = await Promise.all(
+      page.cases.map(async ({ caseId }) => {
+        const list = await this.scan.stream(streamName('case', caseId));
+        const caseState = list.reduce((s, e) => evolveCase(s, e.domain), initialCaseState());
+        return { caseId, revision: list.length - 1, state: caseState };
+      }),
+    );
     const revision = events.length - 1;
     void reply.header('etag', `"${revision}"`);
     return { traineeId, revision, state, history: events.map(describeEvent), cases };

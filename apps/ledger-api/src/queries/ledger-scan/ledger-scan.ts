@@ -3,14 +3,12 @@ import { isDomainEventType, upcastEvent, type DomainEvent } from '@inr/domain';
 import type { EventStore, RecordedEvent } from '@inr/event-store';
 import { EVENT_STORE } from '../../platform/store/tokens';
 
-const PAGE = 2048;
-
 /** A recorded event with its payload brought to the current schema. */
 export type ScannedEvent = RecordedEvent & { domain: DomainEvent };
 
 /**
- * Plain reads for the simple queries: a stream, or a pass over $all. The projections' read
- * models are the scalable path; these stay correct (no cache to go stale) at O(ledger) cost.
+ * One stream's events, for the queries that show a record with its history. Listings come from
+ * the read models: no route passes over the whole ledger.
  */
 @Injectable()
 export class LedgerScan {
@@ -18,16 +16,6 @@ export class LedgerScan {
 
   async stream(streamId: string): Promise<ScannedEvent[]> {
     return (await this.store.readStream(streamId)).flatMap(withDomain);
-  }
-
-  async all(keep: (event: RecordedEvent) => boolean): Promise<ScannedEvent[]> {
-    const out: ScannedEvent[] = [];
-    for (let from = 0; ;) {
-      const page = await this.store.readAll({ fromPosition: from, maxCount: PAGE });
-      for (const event of page) if (keep(event)) out.push(...withDomain(event));
-      if (page.length < PAGE) return out;
-      from = (page[page.length - 1]?.position ?? from) + 1;
-    }
   }
 }
 

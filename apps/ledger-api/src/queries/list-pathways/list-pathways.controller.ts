@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { streamName } from '@inr/domain';
+import { ReadModels } from '@inr/projections';
 import { Requires } from '../../auth/auth.decorators';
 import { notFound } from '../../platform/problem/problem.exception';
 import { IdParam } from '../../shared/id-param';
@@ -17,7 +18,10 @@ interface PublishedData {
 @ApiBearerAuth('bearer')
 @Controller('v1/pathways')
 export class ListPathwaysController {
-  constructor(@Inject(LedgerScan) private readonly scan: LedgerScan) {}
+  constructor(
+    @Inject(LedgerScan) private readonly scan: LedgerScan,
+    @Inject(ReadModels) private readonly readModels: ReadModels,
+  ) {}
 
   @Get()
   @Requires('pathway.read')
@@ -29,18 +33,17 @@ export class ListPathwaysController {
       versions: Array<{ version: string; contentHash: string; publishedAt: string }>;
     }>;
   }> {
-    const events = await this.scan.all((e) => e.type === 'PolicyPublished');
     const byId = new Map<
       string,
       Array<{ version: string; contentHash: string; publishedAt: string }>
     >();
-    for (const e of events) {
-      const data = e.domain.data as PublishedData;
-      byId.set(data.pathwayId, [
-        ...(byId.get(data.pathwayId) ?? []),
-        { version: data.version, contentHash: data.contentHash, publishedAt: e.recordedAt },
-      ]);
-    }
+    for (const {
+      pathwayId,
+      version,
+      contentHash,
+      publishedAt,
+    } of await this.readModels.publishedPathways())
+      byId.set(pathwayId, [...(byId.get(pathwayId) ?? []), { version, contentHash, publishedAt }]);
     return {
       pathways: [...byId.entries()].map(([pathwayId, versions]) => ({ pathwayId, versions })),
     };

@@ -26,9 +26,6 @@ export class AccreditSupervisorController {
       type: 'AccreditSupervisor',
       supervisorId,
     };
-    return this.commands.execute(command, meta, (c) => ({
-      supervisorId: c.supervisorId,
-      institutionIds: c.institutionIds,
-    }));
+    return this.commands.execute(command, meta);
   }
 }

@@ -1,12 +1,10 @@
 import { Body, Controller, Inject, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { RevokeSupervisorAccreditation, SupervisorState } from '@inr/domain';
+import type { RevokeSupervisorAccreditation } from '@inr/domain';
 import { CommandMeta, type CommandRequest } from '../../commands/command-request';
 import type { CommandResult } from '../../commands/command-result';
 import { CommandRoute } from '../../commands/command-route';
 import { CommandService } from '../../commands/command-service';
-import { supervisorInstitutions } from '../../commands/resources';
-import { notFound } from '../../platform/problem/problem.exception';
 import { IdParam } from '../../shared/id-param';
 import { ReasonDto } from '../../shared/validators';
 
@@ -31,13 +29,6 @@ export class RevokeSupervisorController {
       supervisorId,
       reason: body.reason,
     };
-    return this.commands.execute<RevokeSupervisorAccreditation, SupervisorState>(
-      command,
-      meta,
-      (c, { state }) => {
-        if (state.status !== 'known') throw notFound(`no supervisor '${c.supervisorId}'`);
-        return { supervisorId: c.supervisorId, institutionIds: supervisorInstitutions(state) };
-      },
-    );
+    return this.commands.execute(command, meta);
   }
 }

@@ -19,11 +19,6 @@ export class EnrolTraineeController {
     @CommandMeta() meta: CommandRequest,
   ): Promise<CommandResult> {
     const command: EnrolTrainee = { ...plain(body), type: 'EnrolTrainee' };
-    return this.commands.execute(
-      command,
-      meta,
-      (c) => ({ traineeId: c.traineeId, institutionIds: [c.institutionId] }),
-      body.traineeId,
-    );
+    return this.commands.execute(command, meta, body.traineeId);
   }
 }

@@ -1,11 +1,10 @@
 import { Body, Controller, Inject, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { RecogniseTrainingTime, TraineeState } from '@inr/domain';
+import type { RecogniseTrainingTime } from '@inr/domain';
 import { CommandMeta, type CommandRequest } from '../../commands/command-request';
 import type { CommandResult } from '../../commands/command-result';
 import { CommandRoute } from '../../commands/command-route';
 import { CommandService } from '../../commands/command-service';
-import { enrolledTrainee } from '../../commands/resources';
 import { IdParam } from '../../shared/id-param';
 import { plain } from '../../shared/plain';
 import { RecogniseTrainingTimeDto } from './recognise-training-time.dto';
@@ -32,13 +31,6 @@ export class RecogniseTrainingTimeController {
       traineeId,
       recognisedBy: meta.actor.subject,
     };
-    return this.commands.execute<RecogniseTrainingTime, TraineeState>(
-      command,
-      meta,
-      (c, { state }) => ({
-        traineeId: c.traineeId,
-        institutionIds: [enrolledTrainee(state, c.traineeId).institutionId],
-      }),
-    );
+    return this.commands.execute(command, meta);
   }
 }

@@ -1,12 +1,11 @@
 import { Body, Controller, Inject, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { RecordAssessment, TraineeState } from '@inr/domain';
+import type { RecordAssessment } from '@inr/domain';
 import { CommandMeta, type CommandRequest } from '../../commands/command-request';
 import type { CommandResult } from '../../commands/command-result';
 import { CommandRoute } from '../../commands/command-route';
 import { CommandService } from '../../commands/command-service';
 import { deterministicUuid } from '../../commands/event-ids';
-import { enrolledTrainee } from '../../commands/resources';
 import { IdParam } from '../../shared/id-param';
 import { plain } from '../../shared/plain';
 import { RecordAssessmentDto } from './record-assessment.dto';
@@ -34,15 +33,6 @@ export class RecordAssessmentController {
       traineeId,
       assessorId: body.assessorId ?? meta.actor.subject,
     };
-    return this.commands.execute<RecordAssessment, TraineeState>(
-      command,
-      meta,
-      (c, { state }) => ({
-        traineeId: c.traineeId,
-        supervisorId: c.assessorId,
-        institutionIds: [enrolledTrainee(state, c.traineeId).institutionId],
-      }),
-      assessmentId,
-    );
+    return this.commands.execute(command, meta, assessmentId);
   }
 }

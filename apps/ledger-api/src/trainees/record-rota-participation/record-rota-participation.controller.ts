@@ -1,11 +1,10 @@
 import { Body, Controller, Inject, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { RecordRotaParticipation, TraineeState } from '@inr/domain';
+import type { RecordRotaParticipation } from '@inr/domain';
 import { CommandMeta, type CommandRequest } from '../../commands/command-request';
 import type { CommandResult } from '../../commands/command-result';
 import { CommandRoute } from '../../commands/command-route';
 import { CommandService } from '../../commands/command-service';
-import { enrolledTrainee } from '../../commands/resources';
 import { IdParam } from '../../shared/id-param';
 import { plain } from '../../shared/plain';
 import { RecordRotaParticipationDto } from './record-rota-participation.dto';
@@ -30,13 +29,6 @@ export class RecordRotaParticipationController {
       type: 'RecordRotaParticipation',
       traineeId,
     };
-    return this.commands.execute<RecordRotaParticipation, TraineeState>(
-      command,
-      meta,
-      (c, { state }) => {
-        enrolledTrainee(state, c.traineeId);
-        return { traineeId: c.traineeId, institutionIds: [c.institutionId] };
-      },
-    );
+    return this.commands.execute(command, meta);
   }
 }

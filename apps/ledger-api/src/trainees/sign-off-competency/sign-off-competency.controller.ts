@@ -1,11 +1,10 @@
 import { Body, Controller, Inject, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { SignOffCompetency, TraineeState } from '@inr/domain';
+import type { SignOffCompetency } from '@inr/domain';
 import { CommandMeta, type CommandRequest } from '../../commands/command-request';
 import type { CommandResult } from '../../commands/command-result';
 import { CommandRoute } from '../../commands/command-route';
 import { CommandService } from '../../commands/command-service';
-import { enrolledTrainee } from '../../commands/resources';
 import { IdParam } from '../../shared/id-param';
 import { SignOffCompetencyDto } from './sign-off-competency.dto';
 
@@ -33,13 +32,6 @@ export class SignOffCompetencyController {
       signerId: meta.actor.subject,
       institutionId: body.institutionId,
     };
-    return this.commands.execute<SignOffCompetency, TraineeState>(command, meta, (c, { state }) => {
-      enrolledTrainee(state, c.traineeId);
-      return {
-        traineeId: c.traineeId,
-        supervisorId: c.signerId,
-        institutionIds: [c.institutionId],
-      };
-    });
+    return this.commands.execute(command, meta);
   }
 }

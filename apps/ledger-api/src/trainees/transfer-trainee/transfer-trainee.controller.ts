@@ -1,11 +1,10 @@
 import { Body, Controller, Inject, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { TraineeState, TransferTrainee } from '@inr/domain';
+import type { TransferTrainee } from '@inr/domain';
 import { CommandMeta, type CommandRequest } from '../../commands/command-request';
 import type { CommandResult } from '../../commands/command-result';
 import { CommandRoute } from '../../commands/command-route';
 import { CommandService } from '../../commands/command-service';
-import { enrolledTrainee } from '../../commands/resources';
 import { IdParam } from '../../shared/id-param';
 import { TransferTraineeDto } from './transfer-trainee.dto';
 
@@ -26,9 +25,6 @@ export class TransferTraineeController {
     @CommandMeta() meta: CommandRequest,
   ): Promise<CommandResult> {
     const command: TransferTrainee = { type: 'TransferTrainee', traineeId, ...body };
-    return this.commands.execute<TransferTrainee, TraineeState>(command, meta, (c, { state }) => ({
-      traineeId: c.traineeId,
-      institutionIds: [enrolledTrainee(state, c.traineeId).institutionId],
-    }));
+    return this.commands.execute(command, meta);
   }
 }
