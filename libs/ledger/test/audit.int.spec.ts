@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { audit, SqliteHashStore } from '@inr/ledger';
 import { ed25519VerifierKey, generateNoteKey } from '@inr/transparency';
 import type { RecordedEvent } from '@inr/event-store';
-import { seed } from './fake-event-store';
+import { seed } from './seed-events';
 import { ORIGIN, world, type World } from './fixtures';
 
 describe('audit', () => {

@@ -15,7 +15,7 @@ import {
   openNote,
   parseCheckpoint,
 } from '@inr/transparency';
-import { seed } from './fake-event-store';
+import { seed } from './seed-events';
 import { ORIGIN, world } from './fixtures';
 
 describe('Checkpointer', () => {

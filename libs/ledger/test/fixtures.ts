@@ -14,12 +14,13 @@ import {
   submitToWitnesses,
   type LedgerStore,
 } from '@inr/ledger';
-import { FakeEventStore, seed } from './fake-event-store';
+import type { InMemoryEventStore } from '@inr/event-store/testing';
+import { seed, testEventStore } from './seed-events';
 
 export const ORIGIN = 'hospital.example/inr-ledger';
 
 export interface World {
-  events: FakeEventStore;
+  events: InMemoryEventStore;
   store: LedgerStore;
   log: LedgerLog;
   logKey: Ed25519NoteKey;
@@ -35,7 +36,7 @@ export async function world(
   n: number,
   store: LedgerStore = new MemoryLedgerStore(),
 ): Promise<World> {
-  const events = new FakeEventStore();
+  const events = testEventStore();
   await seed(events, n);
   const log = new LedgerLog(events, store);
   await log.catchUp();

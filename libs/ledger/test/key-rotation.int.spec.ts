@@ -37,14 +37,15 @@ import {
   parseVerifierKey,
   type Ed25519NoteKey,
 } from '@inr/transparency';
-import { FakeEventStore, seed } from './fake-event-store';
+import type { InMemoryEventStore } from '@inr/event-store/testing';
+import { seed, testEventStore } from './seed-events';
 import { ORIGIN } from './fixtures';
 
 const INSTITUTION = 'hospital.example';
 
 describe('log key rotation', () => {
   let dir: string;
-  let events: FakeEventStore;
+  let events: InMemoryEventStore;
   let store: SqliteHashStore;
   let log: LedgerLog;
   let oldKey: Ed25519NoteKey;
@@ -53,7 +54,7 @@ describe('log key rotation', () => {
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'rotation-'));
-    events = new FakeEventStore();
+    events = testEventStore();
     store = new SqliteHashStore(dir);
     log = new LedgerLog(events, store);
     await seed(events, 10);

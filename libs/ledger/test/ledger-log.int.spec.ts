@@ -11,7 +11,8 @@ import {
   verifyConsistency,
   verifyInclusion,
 } from '@inr/transparency';
-import { FakeEventStore, seed } from './fake-event-store';
+import type { InMemoryEventStore } from '@inr/event-store/testing';
+import { seed, testEventStore } from './seed-events';
 
 function naiveRoot(h: Uint8Array[]): Uint8Array {
   if (h.length === 0) return sha256();
@@ -22,11 +23,11 @@ function naiveRoot(h: Uint8Array[]): Uint8Array {
 
 describe('LedgerLog over sqlite', () => {
   let dir: string;
-  let events: FakeEventStore;
+  let events: InMemoryEventStore;
   let store: SqliteHashStore;
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'ledger-log-'));
-    events = new FakeEventStore();
+    events = testEventStore();
     await seed(events, 37);
     store = new SqliteHashStore(dir);
   });

@@ -11,7 +11,7 @@ import {
   toBase64,
   verifyCheckpointNote,
 } from '@inr/transparency';
-import { seed } from './fake-event-store';
+import { seed } from './seed-events';
 import { ORIGIN, signAndWitness, world } from './fixtures';
 
 describe('C2SP tlog-witness add-checkpoint', () => {

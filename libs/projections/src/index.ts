@@ -58,4 +58,3 @@ export type { ChangeKind, LaterChange } from './decisions/later-changes';
 export { PathwayUnavailable, replayDecision } from './decisions/replay-decision';
 export type { DecisionReplay, ReplayUnder } from './decisions/replay-decision';
 export { findDecision } from './decisions/find-decision';
-export { InMemoryEventStore } from './testing/in-memory-event-store';

@@ -1,7 +1,7 @@
 import { evaluate, validatePathway, type Evaluation } from '@inr/policy';
 import type { JsonObject } from '@inr/domain';
 import { ReadModels } from '../read-models';
-import { InMemoryEventStore } from '../testing/in-memory-event-store';
+import { InMemoryEventStore } from '@inr/event-store/testing';
 import { LedgerBuilder } from '../testing/ledger-builder';
 import { tempDir } from '../testing/temp-dir';
 import { testPathwayDocument } from '../testing/test-pathway';
@@ -13,7 +13,7 @@ import { testPathwayDocument } from '../testing/test-pathway';
  */
 describe('time travel, provenance and replay around a credential decision', () => {
   let clock = Date.parse('2025-05-01T09:00:00.000Z');
-  const store = new InMemoryEventStore(() => new Date((clock += 60_000)));
+  const store = new InMemoryEventStore({ clock: () => new Date((clock += 60_000)) });
   const b = new LedgerBuilder(store);
   const dir = tempDir();
   let models: ReadModels;

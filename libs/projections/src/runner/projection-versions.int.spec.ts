@@ -1,6 +1,6 @@
 import type { LedgerEvent } from '../events/ledger-event';
 import { openReadModelsDb } from '../store/read-models-db';
-import { InMemoryEventStore } from '../testing/in-memory-event-store';
+import { InMemoryEventStore } from '@inr/event-store/testing';
 import { writeSampleLedger } from '../testing/sample-ledger';
 import { tempDir } from '../testing/temp-dir';
 import { documentProjection } from './document-projection';

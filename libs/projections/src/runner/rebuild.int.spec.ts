@@ -1,4 +1,4 @@
-import { InMemoryEventStore } from '../testing/in-memory-event-store';
+import { InMemoryEventStore } from '@inr/event-store/testing';
 import { dumpReadModels } from '../testing/dump-read-models';
 import { writeSampleLedger } from '../testing/sample-ledger';
 import { tempDir } from '../testing/temp-dir';

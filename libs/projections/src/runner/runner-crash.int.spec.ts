@@ -4,7 +4,7 @@ import { SqliteEventStore } from '@inr/event-store';
 import { PROJECTIONS } from '../projections';
 import { openReadModelsDb } from '../store/read-models-db';
 import { dumpReadModels } from '../testing/dump-read-models';
-import { InMemoryEventStore } from '../testing/in-memory-event-store';
+import { InMemoryEventStore } from '@inr/event-store/testing';
 import { writeSampleLedger } from '../testing/sample-ledger';
 import { tempDir } from '../testing/temp-dir';
 import { ProjectionRunner } from './projection-runner';

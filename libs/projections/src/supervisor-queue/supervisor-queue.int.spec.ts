@@ -1,12 +1,12 @@
 import { ReadModels } from '../read-models';
-import { InMemoryEventStore } from '../testing/in-memory-event-store';
+import { InMemoryEventStore } from '@inr/event-store/testing';
 import { LedgerBuilder } from '../testing/ledger-builder';
 import { tempDir } from '../testing/temp-dir';
 
 describe('supervisor queue and workforce', () => {
   it('lists cases waiting for the supervisor oldest first, including re-opened ones, and counts the workforce', async () => {
     let clock = Date.parse('2025-03-01T00:00:00.000Z');
-    const store = new InMemoryEventStore(() => new Date((clock += 3_600_000)));
+    const store = new InMemoryEventStore({ clock: () => new Date((clock += 3_600_000)) });
     const b = new LedgerBuilder(store);
     await b.enrol('tr-1', 'trust-a', [], 'neurology', 'ST5');
     await b.enrol('tr-2', 'trust-b', [], 'neurology', 'ST5');
