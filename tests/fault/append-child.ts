@@ -1,14 +1,16 @@
 // Fault-injection child: appends forever from several concurrent writers and prints each event id
 // only after its append promise resolved, i.e. after the commit was acknowledged as durable.
-// Usage: node --require ./tests/support/register-ts.js tests/fault/append-child.ts <dataDir>
+// Usage: node --require ./tests/support/register-ts.js tests/fault/append-child.ts <dataDir | postgres URL>
 import { randomUUID } from 'node:crypto';
+import type { EventStore } from '../../libs/event-store/src/port/event-store';
 import { SqliteEventStore } from '../../libs/event-store/src/sqlite/sqlite-event-store';
+import { PostgresEventStore } from '../../libs/event-store/src/postgres/postgres-event-store';
 import { WrongExpectedVersion } from '../../libs/event-store/src/port/errors';
 
 const WRITERS = 8;
 const STREAMS = ['case-a', 'case-b', 'trainee-c', 'supervisor-d', 'policy-e'];
 
-async function writer(store: SqliteEventStore): Promise<never> {
+async function writer(store: EventStore): Promise<never> {
   for (;;) {
     const streamId = STREAMS[Math.floor(Math.random() * STREAMS.length)]!;
     const events = Array.from({ length: 1 + Math.floor(Math.random() * 3) }, () => ({
@@ -32,9 +34,11 @@ async function writer(store: SqliteEventStore): Promise<never> {
 }
 
 async function main(): Promise<void> {
-  const dataDir = process.argv[2];
-  if (!dataDir) throw new Error('usage: append-child.ts <dataDir>');
-  const store = await SqliteEventStore.open({ dataDir });
+  const target = process.argv[2];
+  if (!target) throw new Error('usage: append-child.ts <dataDir | postgres URL>');
+  const store = target.startsWith('postgres://')
+    ? await PostgresEventStore.connect({ url: target })
+    : await SqliteEventStore.open({ dataDir: target });
   process.stdout.write('ready\n');
   await Promise.all(Array.from({ length: WRITERS }, () => writer(store)));
 }

@@ -2,9 +2,11 @@ import type { EventStore } from './port/event-store';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
 
 export type EventStoreConfig =
-  { kind: 'sqlite'; dataDir: string } | { kind: 'eventstoredb'; url: string };
+  | { kind: 'sqlite'; dataDir: string }
+  | { kind: 'eventstoredb'; url: string }
+  | { kind: 'postgres'; url: string; poolSize?: number };
 
-/** Opens the adapter the configuration names; the ESDB client is loaded only when asked for. */
+/** Opens the adapter the configuration names; network clients are loaded only when asked for. */
 export async function openEventStore(config: EventStoreConfig): Promise<EventStore> {
   switch (config.kind) {
     case 'sqlite':
@@ -12,6 +14,10 @@ export async function openEventStore(config: EventStoreConfig): Promise<EventSto
     case 'eventstoredb': {
       const { EventStoreDbStore } = await import('./eventstoredb/eventstoredb-store');
       return EventStoreDbStore.connect({ url: config.url });
+    }
+    case 'postgres': {
+      const { PostgresEventStore } = await import('./postgres/postgres-event-store');
+      return PostgresEventStore.connect({ url: config.url, poolSize: config.poolSize });
     }
   }
 }

@@ -45,9 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
   const logLevel = (env.LOG_LEVEL ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel))
     throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
-  const store: EventStoreConfig = env.EVENTSTORE_URL
-    ? { kind: 'eventstoredb', url: env.EVENTSTORE_URL }
-    : { kind: 'sqlite', dataDir };
+  const store = storeConfig(env, dataDir);
   const auth: LedgerConfig['auth'] = env.LEDGER_JWKS_URL
     ? {
         kind: 'jwks',
@@ -70,4 +68,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     logLevel,
     bodyLimit: DEFAULT_BODY_LIMIT,
   };
+}
+
+/** DATABASE_URL selects PostgreSQL, EVENTSTORE_URL EventStoreDB, neither the embedded SQLite. */
+function storeConfig(env: NodeJS.ProcessEnv, dataDir: string): EventStoreConfig {
+  if (env.DATABASE_URL && env.EVENTSTORE_URL)
+    throw new Error('set DATABASE_URL or EVENTSTORE_URL, not both');
+  if (env.EVENTSTORE_URL) return { kind: 'eventstoredb', url: env.EVENTSTORE_URL };
+  if (!env.DATABASE_URL) return { kind: 'sqlite', dataDir };
+  const poolSize = Number(env.DATABASE_POOL_SIZE ?? '10');
+  if (!Number.isInteger(poolSize) || poolSize < 2)
+    throw new Error(`DATABASE_POOL_SIZE must be an integer >= 2, got ${env.DATABASE_POOL_SIZE}`);
+  return { kind: 'postgres', url: env.DATABASE_URL, poolSize };
 }
