@@ -12,6 +12,8 @@ export interface LedgerServer {
   /** Append `n` more events (supervisor accreditations); resolves with the event count. */
   grow(n: number): Promise<number>;
   stop(): Promise<void>;
+  /** SIGKILL: no graceful shutdown, in-flight requests cut off. The data directory is kept. */
+  kill(): Promise<void>;
 }
 
 /** Spawns tests/fault/ledger-server-child.ts on a fresh data directory (or the one given). */
@@ -66,6 +68,11 @@ export function startLedgerServer(
             done();
           });
           child.kill('SIGTERM');
+        }),
+      kill: () =>
+        new Promise<void>((done) => {
+          child.once('exit', () => done());
+          child.kill('SIGKILL');
         }),
     };
   });

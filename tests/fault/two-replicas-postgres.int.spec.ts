@@ -1,0 +1,152 @@
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PostgresEventStore } from '@inr/event-store';
+import { enrolment } from '../e2e/support/fixtures';
+import {
+  findPostgres,
+  startThrowawayPostgres,
+  type ThrowawayPostgres,
+} from '../support/throwaway-postgres';
+import { runCli } from './ledger-cli-runner';
+import { startLedgerServer, type LedgerServer } from './ledger-server';
+
+const WRITES = 120;
+const CONCURRENCY = 12;
+/** Replica B is SIGKILLed once this many writes have been answered. */
+const KILL_AFTER = 40;
+
+interface Replica {
+  server: LedgerServer | undefined;
+  dataDir: string;
+}
+
+/** POST an enrolment; on a dead replica (connection refused or cut), retry on the other one. */
+async function enrol(i: number, order: Replica[], token: string): Promise<number> {
+  for (let attempt = 0; ; attempt++) {
+    const replica = order[attempt % 2]!;
+    if (replica.server === undefined) continue;
+    try {
+      const response = await fetch(`${replica.server.url}/v1/trainees`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          // The same key on the retry: the command's event ids derive from it.
+          'idempotency-key': `two-replicas-${i}`,
+        },
+        body: JSON.stringify(enrolment(`trn-r${i}`)),
+      });
+      if (response.status >= 500 && attempt < 6) continue;
+      return response.status;
+    } catch (error) {
+      if (attempt >= 6) throw error;
+    }
+  }
+}
+
+const found = findPostgres();
+if ('skip' in found) {
+  describe.skip(`two API replicas on one PostgreSQL — skipped: ${found.skip}`, () => {
+    it('needs PostgreSQL', () => undefined);
+  });
+} else {
+  describe('two API replicas on one PostgreSQL database', () => {
+    let pg: ThrowawayPostgres;
+    let url: string;
+    const a: Replica = { server: undefined, dataDir: mkdtempSync(join(tmpdir(), 'inr-rep-a-')) };
+    const b: Replica = { server: undefined, dataDir: mkdtempSync(join(tmpdir(), 'inr-rep-b-')) };
+    const env = (): NodeJS.ProcessEnv => ({
+      DATABASE_URL: url,
+      LEDGER_CHECKPOINT_INTERVAL_MS: '200',
+    });
+    beforeAll(async () => {
+      pg = await startThrowawayPostgres();
+      url = await pg.createDatabase('inr_replicas');
+    }, 60_000);
+    afterAll(async () => {
+      await a.server?.stop();
+      await b.server?.stop();
+      await pg?.stop();
+      for (const r of [a, b]) rmSync(r.dataDir, { recursive: true, force: true });
+    });
+
+    it('keeps every write exactly once, gap-free, when a replica dies mid-burst; both serve the same checkpoint; audit passes', async () => {
+      a.server = await startLedgerServer(env(), a.dataDir);
+      // One trust, two replicas: the same log key and the same (development) token key.
+      for (const file of ['log-key', 'dev-jwt.key'])
+        copyFileSync(join(a.dataDir, file), join(b.dataDir, file));
+      b.server = await startLedgerServer(env(), b.dataDir);
+      const token = a.server.tokens.admin;
+
+      let answered = 0;
+      let next = 0;
+      const statuses: number[] = [];
+      const worker = async (): Promise<void> => {
+        while (next < WRITES) {
+          const i = next++;
+          const order = i % 2 === 0 ? [a, b] : [b, a];
+          statuses[i] = await enrol(i, order, token);
+          if (++answered === KILL_AFTER && b.server !== undefined) {
+            const dying = b.server;
+            b.server = undefined;
+            await dying.kill();
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+      expect(statuses.filter((s) => s === 201)).toHaveLength(WRITES);
+
+      // The store itself: positions gap-free, each enrolment exactly once.
+      const store = await PostgresEventStore.connect({ url });
+      try {
+        const all = await store.readAll();
+        expect(all.map((e) => e.position)).toEqual(all.map((_, i) => i));
+        const enrolled = all.filter((e) => e.type === 'TraineeEnrolled').map((e) => e.streamId);
+        expect(enrolled.sort()).toEqual(
+          Array.from({ length: WRITES }, (_, i) => `trainee-trn-r${i}`).sort(),
+        );
+      } finally {
+        await store.close();
+      }
+
+      // B comes back on its old data directory and catches up from the shared database.
+      b.server = await startLedgerServer(env(), b.dataDir);
+      const sizeA = await a.server.flush();
+      const sizeB = await b.server.flush();
+      expect(sizeB).toBe(sizeA);
+      const [checkpointA, checkpointB] = await Promise.all(
+        [a, b].map(async (r) => (await fetch(`${r.server!.url}/v1/ledger/checkpoint`)).text()),
+      );
+      expect(checkpointA).toContain(`\n${sizeA}\n`);
+      expect(checkpointB).toBe(checkpointA);
+      // Whatever sizes each signed along the way, a size signed by both is the same bytes.
+      const pages = await Promise.all(
+        [a, b].map(async (r) => {
+          const body = (await (
+            await fetch(`${r.server!.url}/v1/ledger/checkpoints?limit=1000`)
+          ).json()) as { checkpoints: { size: number; note: string }[] };
+          return new Map(body.checkpoints.map((c) => [c.size, c.note]));
+        }),
+      );
+      for (const [size, note] of pages[0]!)
+        if (pages[1]!.has(size)) expect(pages[1]!.get(size)).toBe(note);
+
+      await a.server.stop();
+      await b.server.stop();
+      a.server = b.server = undefined;
+      const previous = process.env['DATABASE_URL'];
+      process.env['DATABASE_URL'] = url;
+      try {
+        for (const r of [a, b]) {
+          const audit = await runCli(['audit', '--data-dir', r.dataDir]);
+          expect(audit.out).toMatch(new RegExp(`${WRITES} leaves`));
+          expect(audit.code).toBe(0);
+        }
+      } finally {
+        if (previous === undefined) delete process.env['DATABASE_URL'];
+        else process.env['DATABASE_URL'] = previous;
+      }
+    }, 240_000);
+  });
+}
