@@ -15,6 +15,7 @@ import { createApp } from '../../apps/ledger-api/src/create-app';
 import { EVENT_STORE } from '../../apps/ledger-api/src/platform/store/tokens';
 import { LedgerRuntime } from '../../apps/ledger-api/src/ledger-http/ledger-runtime';
 import { ReadModels } from '@inr/projections';
+import { Timings } from './timings';
 
 export interface HttpLogCaseOptions {
   /** Upper bound on cases logged in the measured phase. Default 2,000 (20,000 when `seconds` is set). */
@@ -51,11 +52,6 @@ export interface HttpLogCaseResult {
   appendsPerCommit?: number;
   /** Direct EventStore appends/s with the same concurrency, same machine, same run. */
   baselineAppendsPerSecond?: number;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
 const day = (n: number): string => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
@@ -344,11 +340,11 @@ export async function benchHttpLogCase(
       // The same monotonic microseconds as the profile's sample timestamps.
       console.error(`measured phase: ${measuredFromUs}-${process.hrtime.bigint() / 1000n} us`);
     const { latencies, failures, seconds } = client;
-    latencies.sort((a, b) => a - b);
+    const timings = Timings.of(latencies);
     const round = (x: number): number => Math.round(x * 10) / 10;
     const done = latencies.length;
-    const p50 = round(percentile(latencies, 50));
-    const p99 = round(percentile(latencies, 99));
+    const p50 = round(timings.percentileMs(50));
+    const p99 = round(timings.percentileMs(99));
     const appendsPerCommit =
       measuredCommits > 0 ? round(measuredAppends / measuredCommits) : undefined;
     if (appendsPerCommit !== undefined)
@@ -368,9 +364,9 @@ export async function benchHttpLogCase(
       p99Ms: p99,
       latencyMs: {
         p50,
-        p90: round(percentile(latencies, 90)),
+        p90: round(timings.percentileMs(90)),
         p99,
-        max: round(latencies[done - 1] ?? 0),
+        max: round(timings.maxMs()),
       },
       failures,
       cpuMsPerCase: round((cpu.user + cpu.system) / 1000 / Math.max(1, done)),

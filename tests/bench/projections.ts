@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { SqliteEventStore } from '@inr/event-store';
 import { openReadModelsDb, ReadModels, readVersions, rebuild } from '@inr/projections';
 import { benchPreset, generateLedgerStream, toEventData } from '../fixtures/generator';
+import { Timings } from './timings';
 
 export interface RebuildBenchOptions {
   events?: number;
@@ -123,10 +124,7 @@ export async function benchRebuild(
   });
 }
 
-function percentile(sorted: readonly number[], p: number): number {
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return Math.round(sorted[Math.max(0, index)]! * 100) / 100;
-}
+const ms = (value: number): number => Math.round(value * 100) / 100;
 
 /** p50/p99 of an as-of status query for the trainee whose event count is closest to `traineeEvents`. */
 export async function benchAsOfStatus(options: AsOfBenchOptions = {}): Promise<AsOfBenchFigures> {
@@ -159,32 +157,27 @@ export async function benchAsOfStatus(options: AsOfBenchOptions = {}): Promise<A
       if (!pick) throw new Error('no trainee in the bench ledger');
       const traineeId = pick.key.slice('trainee:'.length);
       const head = await store.count();
-      const timings: number[] = [];
+      const timings = new Timings();
       for (let i = 0; i < samples; i++) {
         // Spread the as-of points over the second half of the ledger (deterministically).
         const asOf = Math.floor(head / 2 + ((i * 7919) % samples) * (head / 2 / samples));
-        const started = performance.now();
-        await models.traineeStatus({ traineeId, asOf });
-        timings.push(performance.now() - started);
+        await timings.timeAsync(() => models.traineeStatus({ traineeId, asOf }));
       }
-      const cold: number[] = [];
+      const cold = new Timings();
       for (const other of others) {
-        const started = performance.now();
-        await models.traineeStatus({ traineeId: other.key.slice('trainee:'.length), asOf: head });
-        cold.push(performance.now() - started);
+        const otherId = other.key.slice('trainee:'.length);
+        await cold.timeAsync(() => models.traineeStatus({ traineeId: otherId, asOf: head }));
       }
-      cold.sort((a, b) => a - b);
-      timings.sort((a, b) => a - b);
       return {
         traineeId,
         traineeEvents: pick.n,
         samples,
-        p50Ms: percentile(timings, 50),
-        p99Ms: percentile(timings, 99),
-        coldSamples: cold.length,
-        coldP50Ms: percentile(cold, 50),
-        coldP99Ms: percentile(cold, 99),
-        coldMaxMs: percentile(cold, 100),
+        p50Ms: ms(timings.percentileMs(50)),
+        p99Ms: ms(timings.percentileMs(99)),
+        coldSamples: cold.count,
+        coldP50Ms: ms(cold.percentileMs(50)),
+        coldP99Ms: ms(cold.percentileMs(99)),
+        coldMaxMs: ms(cold.maxMs()),
       };
     } finally {
       await models.close();

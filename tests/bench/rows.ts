@@ -260,10 +260,7 @@ type RunLedgerBench = (options: {
 const ledger: Row = {
   id: 'ledger',
   async run({ full }) {
-    const loaded = loadBench<RunLedgerBench>(
-      '../../libs/ledger/src/bench/ledger-bench',
-      'runLedgerBench',
-    );
+    const loaded = loadBench<RunLedgerBench>('./ledger', 'runLedgerBench');
     if (!loaded.ok) {
       return [
         'audit leaves/s',
@@ -327,10 +324,7 @@ const policy: Row = {
   id: 'policy',
   async run({ full }) {
     const title = 'policy evaluation over 5,000 events, p99 (worst catalogue pathway)';
-    const loaded = loadBench<BenchEvaluate>(
-      '../../libs/policy/bench/evaluate.bench',
-      'benchEvaluate',
-    );
+    const loaded = loadBench<BenchEvaluate>('./policy-evaluate', 'benchEvaluate');
     if (!loaded.ok) return [notMeasured(title, loaded.reason)];
     const results = loaded.fn({ events: 5000, iterations: full ? 300 : 60 });
     if (results.length === 0) return [notMeasured(title, 'the catalogue is empty')];

@@ -46,5 +46,3 @@ export type {
   ReEvaluate,
 } from './bundle';
 export { buildBundle } from './build-bundle';
-export { runLedgerBench } from './bench/ledger-bench';
-export type { LedgerBenchOptions, LedgerBenchResult, Percentiles } from './bench/ledger-bench';

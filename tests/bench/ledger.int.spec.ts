@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runLedgerBench } from '@inr/ledger';
+import { runLedgerBench } from './ledger';
 
 // The benchmark itself runs at 1,000,000 leaves by hand; this keeps it working (no timings asserted).
 it('runs end to end on a small log and reports every figure', async () => {

@@ -1,4 +1,14 @@
-import type { EventStore, ReadAllOptions, RecordedEvent } from '@inr/event-store';
+import type { RecordedEvent } from '@inr/event-store';
+import { InMemoryEventStore } from '@inr/event-store/testing';
+import {
+  audit,
+  buildBundle,
+  Checkpointer,
+  LedgerLog,
+  MemoryLedgerStore,
+  SqliteHashStore,
+  verifyBundle,
+} from '@inr/ledger';
 import {
   cosign,
   cosignatureVerifierKey,
@@ -11,14 +21,7 @@ import {
   consistencyProof,
   inclusionProof,
 } from '@inr/transparency';
-import { EMPTY, type Observable } from 'rxjs';
-import { audit } from '../audit';
-import { buildBundle } from '../build-bundle';
-import { verifyBundle } from '../bundle';
-import { Checkpointer } from '../checkpointer';
-import { LedgerLog } from '../ledger-log';
-import { MemoryLedgerStore } from '../memory-ledger-store';
-import { SqliteHashStore } from '../sqlite-hash-store';
+import { Timings } from './timings';
 
 export interface LedgerBenchOptions {
   leaves?: number;
@@ -47,7 +50,7 @@ export async function runLedgerBench(options: LedgerBenchOptions = {}): Promise<
   const n = options.leaves ?? 1_000_000;
   const samples = options.samples ?? 1000;
   const say = options.log ?? (() => undefined);
-  const events = new ArrayEventStore(n);
+  const events = InMemoryEventStore.holding(syntheticEvents(n));
   const ledger = new MemoryLedgerStore();
   const log = new LedgerLog(events, ledger);
   await log.catchUp(10_000);
@@ -80,7 +83,7 @@ export async function runLedgerBench(options: LedgerBenchOptions = {}): Promise<
   const checkpointer = new Checkpointer(log, ledger, key, { origin: key.name });
   const cp = checkpointer.signNow();
   if (cp === undefined) throw new Error('nothing signed');
-  const raw = events.all.map((e) => encodeLeaf(e));
+  const raw = events.events.map((e) => encodeLeaf(e));
   // The audit's own leaf-hash primitive over ready-made bytes; best of three passes, so a
   // noisy neighbour flatters the baseline rather than the audit.
   let best = Infinity;
@@ -123,16 +126,10 @@ export async function runLedgerBench(options: LedgerBenchOptions = {}): Promise<
 }
 
 function time(samples: number, fn: () => unknown): Percentiles {
-  const us: number[] = [];
-  for (let i = 0; i < samples; i++) {
-    const t = performance.now();
-    fn();
-    us.push((performance.now() - t) * 1000);
-  }
-  us.sort((a, b) => a - b);
-  const at = (q: number): number =>
-    Math.round(us[Math.min(us.length - 1, Math.floor(q * us.length))] ?? 0);
-  return { p50Us: at(0.5), p99Us: at(0.99) };
+  const timings = new Timings();
+  for (let i = 0; i < samples; i++) timings.time(fn);
+  const us = (p: number): number => Math.round(timings.percentileMs(p) * 1000);
+  return { p50Us: us(50), p99Us: us(99) };
 }
 
 function copyTree(from: HashReader, to: SqliteHashStore, n: number): void {
@@ -158,41 +155,17 @@ function lcg(seed: number): () => number {
   };
 }
 
-/** Synthetic events in memory: enough of the EventStore port for catch-up and audit. */
-export class ArrayEventStore implements EventStore {
-  readonly all: RecordedEvent[];
-  constructor(n: number) {
-    const base = Date.parse('2025-01-01T00:00:00.000Z');
-    this.all = Array.from({ length: n }, (_, i) => ({
-      streamId: `trainee-${i % 500}`,
-      revision: Math.floor(i / 500),
-      position: i,
-      id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-      type: 'ProcedureLogged',
-      data: { procedure: 'thrombectomy', tici: '2b', minutes: 30 + (i % 90), operator: 'primary' },
-      metadata: { correlationId: `c-${i}` },
-      recordedAt: new Date(base + i * 1000).toISOString(),
-    }));
-  }
-  async append(): Promise<never> {
-    throw new Error('read-only');
-  }
-  async readStream(): Promise<RecordedEvent[]> {
-    return [];
-  }
-  async readAll(o: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    const from = o.fromPosition ?? 0;
-    return this.all.slice(from, from + (o.maxCount ?? this.all.length));
-  }
-  async readPositions(positions: readonly number[]): Promise<RecordedEvent[]> {
-    const wanted = [...new Set(positions)].filter((p) => p >= 0 && p < this.all.length);
-    return wanted.sort((a, b) => a - b).map((p) => this.all[p] as RecordedEvent);
-  }
-  subscribeToAll(): Observable<RecordedEvent> {
-    return EMPTY;
-  }
-  async count(): Promise<number> {
-    return this.all.length;
-  }
-  async close(): Promise<void> {}
+/** Synthetic events for the store to hold: small training-like payloads over 500 streams. */
+function syntheticEvents(n: number): RecordedEvent[] {
+  const base = Date.parse('2025-01-01T00:00:00.000Z');
+  return Array.from({ length: n }, (_, i) => ({
+    streamId: `trainee-${i % 500}`,
+    revision: Math.floor(i / 500),
+    position: i,
+    id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    type: 'ProcedureLogged',
+    data: { procedure: 'thrombectomy', tici: '2b', minutes: 30 + (i % 90), operator: 'primary' },
+    metadata: { correlationId: `c-${i}` },
+    recordedAt: new Date(base + i * 1000).toISOString(),
+  }));
 }
