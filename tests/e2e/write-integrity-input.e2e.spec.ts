@@ -1,3 +1,4 @@
+import { CLINICAL_TEXT, OBFUSCATED_IDENTIFIERS } from '@inr/domain/testing';
 import { LedgerRuntime } from '../../apps/ledger-api/src/ledger-http/ledger-runtime';
 import { accreditation, enrolment, RVI, thrombectomyCase } from './support/fixtures';
 import { call, startTestApp, type TestApp } from './support/test-app';
@@ -63,6 +64,38 @@ describe('write integrity: input', () => {
       expect(ok.status).toBe(201);
       const checkpoint = await t.app.get(LedgerRuntime).flush();
       expect(checkpoint?.size).toBe(await t.store.count());
+    });
+  });
+
+  describe('finding 6: 28 ways past the patient-identifier guard', () => {
+    it.each(OBFUSCATED_IDENTIFIERS)(
+      'refuses %s in a case note with 422 and writes nothing',
+      async (_label, text) => {
+        const before = await t.store.count();
+        const res = await postCase(caseText({ notes: `Uneventful. ${text}` }));
+        expect(res.status).toBe(422);
+        expect(res.body['code']).toBe('PATIENT_IDENTIFIER_REJECTED');
+        expect(res.text).not.toContain(text);
+        expect(await t.store.count()).toBe(before);
+      },
+    );
+
+    it.each(['943.476.5919', '943/476/5919', 'NHS9434765919', '94-34-76-59-19'])(
+      'refuses the number %s as a localRef',
+      async (localRef) => {
+        const before = await t.store.count();
+        const res = await postCase(caseText({ localRef }));
+        expect(res.status).toBe(422);
+        expect(res.body['code']).toBe('PATIENT_IDENTIFIER_REJECTED');
+        expect(await t.store.count()).toBe(before);
+      },
+    );
+
+    it('still takes clinically ordinary notes', async () => {
+      for (const notes of CLINICAL_TEXT) {
+        const res = await postCase(caseText({ notes }));
+        expect([res.status, notes]).toEqual([201, notes]);
+      }
     });
   });
 

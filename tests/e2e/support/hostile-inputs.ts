@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { OBFUSCATED_IDENTIFIERS, obfuscatedNhsNumber } from '@inr/domain/testing';
 
 /** A command route as the hostile-input test sees it: a valid body and what its fields mean. */
 export interface RouteSpec {
@@ -170,6 +171,14 @@ export function hostileRequest(route: RouteSpec): fc.Arbitrary<HostileRequest> {
             .tuple(nhsNumber, fc.string({ maxLength: 20 }))
             .map(([n, pad]) => json(route, set(k, `Pt ${n} ${pad}`), `NHS number in ${k}`)),
         ),
+      // Finding 6: NHS numbers in any digit system, with any separators or invisible characters,
+      // glued to letters; dates of birth, hospital numbers and names behind looser labels.
+      fc
+        .tuple(fc.constantFrom(...textTargets), obfuscatedNhsNumber)
+        .map(([k, n]) => json(route, set(k, n), `obfuscated NHS number in ${k}`)),
+      fc
+        .tuple(fc.constantFrom(...textTargets), fc.constantFrom(...OBFUSCATED_IDENTIFIERS))
+        .map(([k, [label, text]]) => json(route, set(k, `Seen. ${text}`), `${label} in ${k}`)),
     );
   }
   if (strictStrings.length > 0) {

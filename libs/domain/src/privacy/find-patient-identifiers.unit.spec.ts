@@ -1,4 +1,14 @@
-import { findPatientIdentifiers, rejectPatientIdentifiers } from './find-patient-identifiers';
+import fc from 'fast-check';
+import {
+  CLINICAL_TEXT,
+  OBFUSCATED_IDENTIFIERS,
+  obfuscatedNhsNumber,
+} from '../testing/patient-identifiers';
+import {
+  findPatientIdentifiers,
+  identifierKindsIn,
+  rejectPatientIdentifiers,
+} from './find-patient-identifiers';
 import { isValidNhsNumber } from './nhs-number';
 
 describe('patient identifiers never enter the ledger', () => {
@@ -28,8 +38,45 @@ describe('patient identifiers never enter the ledger', () => {
     expect(isValidNhsNumber('0000000001')).toBe(false);
   });
 
-  it('digits inside hashes or longer ids do not count as NHS numbers', () => {
-    expect(findPatientIdentifiers({ hash: 'ab9434765919cd', id: '19434765919' })).toEqual([]);
+  it('digits inside UUIDs and hex digests do not count; inside anything else they do', () => {
+    const uuid = 'a1b2c3d4-0000-4000-8000-943476591900';
+    const digest = '9434765919'.repeat(3) + 'abcdef';
+    expect(findPatientIdentifiers({ id: uuid, hash: digest })).toEqual([]);
+    expect(findPatientIdentifiers({ a: 'ab9434765919cd', b: '19434765919' })).toEqual([
+      { path: 'a', kind: 'nhs-number' },
+      { path: 'b', kind: 'nhs-number' },
+    ]);
+  });
+
+  it.each(OBFUSCATED_IDENTIFIERS)(
+    'finding 6: refuses an identifier hidden with %s',
+    (_label, text, kind) => {
+      expect(identifierKindsIn(text)).toContain(kind);
+      expect(rejectPatientIdentifiers({ notes: text })?.code).toBe('PATIENT_IDENTIFIER_REJECTED');
+    },
+  );
+
+  it('finding 6: refuses every generated obfuscation of a valid NHS number', () => {
+    fc.assert(
+      fc.property(obfuscatedNhsNumber, (text) => {
+        expect(identifierKindsIn(text)).toContain('nhs-number');
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it.each(CLINICAL_TEXT)('lets clinical text through: %j', (text) => {
+    expect(identifierKindsIn(text)).toEqual([]);
+  });
+
+  it('a date or a time run holding exactly ten digits is still tested', () => {
+    // 1/2/1960 10:15 reads as 1219601015, which passes mod-11 only by chance: here it does not.
+    expect(isValidNhsNumber('1219601015')).toBe(false);
+    expect(identifierKindsIn('on 1/2/1960 10:15')).toEqual([]);
+    // A valid number written as clock times cannot be waved through as "times".
+    expect(isValidNhsNumber('1000190056')).toBe(true);
+    expect(identifierKindsIn('at 1:00 0:19 00:56')).toContain('nhs-number');
+    expect(identifierKindsIn('at 9:43, 4:76 5:919')).toContain('nhs-number');
   });
 
   it('a date of birth after its label is found in free text', () => {
@@ -47,6 +94,16 @@ describe('patient identifiers never enter the ledger', () => {
 
   it('a label without a date is not a date of birth', () => {
     expect(findPatientIdentifiers({ notes: 'DOB not recorded here' })).toEqual([]);
+  });
+
+  it('a title or a name label followed by a name is a name; the title alone is not', () => {
+    expect(findPatientIdentifiers({ notes: 'Mr John Smith, 67' })).toEqual([
+      { path: 'notes', kind: 'name' },
+    ]);
+    expect(identifierKindsIn('Dr Patel supervised')).toEqual(['name']);
+    expect(identifierKindsIn('Prof. J Smith')).toEqual(['name']);
+    expect(identifierKindsIn('Surname: smith')).toEqual(['name']);
+    expect(identifierKindsIn('Dr on call; MR imaging; Ms. review')).toEqual([]);
   });
 
   it('a hospital number after its label is found; the word alone is not', () => {
