@@ -9,11 +9,12 @@ import {
   HOSPITAL_HINT,
   HOSPITAL_NUMBER,
   LABELLED_NAME,
-  NAME_HINT,
+  NAME_LABEL_HINT,
+  TITLE_HINT,
   TITLED_NAME,
   wordsOf,
 } from './identifier-patterns';
-import { containsNhsNumber } from './nhs-number';
+import { containsNhsNumber, countDigits } from './nhs-number';
 import { normaliseForScan } from './normalise-for-scan';
 
 export type PatientIdentifierKind = 'nhs-number' | 'date-of-birth' | 'hospital-number' | 'name';
@@ -26,17 +27,24 @@ export interface PatientIdentifierFinding {
 
 /** Every kind of identifier in one string, after undoing obfuscation (normaliseForScan). */
 export function identifierKindsIn(text: string): PatientIdentifierKind[] {
+  // Runs on every string of every command, twice (API and decider): the cheap tests first.
   const kinds: PatientIdentifierKind[] = [];
   const clean = normaliseForScan(text);
-  if (containsNhsNumber(clean)) kinds.push('nhs-number');
-  const dob = DOB_HINT.test(clean);
-  const hospital = HOSPITAL_HINT.test(clean);
-  if (dob || hospital) {
-    const words = wordsOf(clean);
-    if (dob && DATE_OF_BIRTH.test(words)) kinds.push('date-of-birth');
-    if (hospital && HOSPITAL_NUMBER.test(words)) kinds.push('hospital-number');
+  const digits = countDigits(clean, 10);
+  if (digits >= 10 && containsNhsNumber(clean)) kinds.push('nhs-number');
+  if (digits > 0) {
+    const dob = DOB_HINT.test(clean);
+    const hospital = HOSPITAL_HINT.test(clean);
+    if (dob || hospital) {
+      const words = wordsOf(clean);
+      if (dob && DATE_OF_BIRTH.test(words)) kinds.push('date-of-birth');
+      if (hospital && HOSPITAL_NUMBER.test(words)) kinds.push('hospital-number');
+    }
   }
-  if (NAME_HINT.test(clean) && (TITLED_NAME.test(clean) || LABELLED_NAME.test(clean)))
+  if (
+    (TITLE_HINT.test(clean) && TITLED_NAME.test(clean)) ||
+    (NAME_LABEL_HINT.test(clean) && LABELLED_NAME.test(clean))
+  )
     kinds.push('name');
   return kinds;
 }

@@ -85,6 +85,9 @@ describe('patient identifiers never enter the ledger', () => {
       'D.O.B.: 12.03.1950',
       'date of birth 1950-03-12',
       'patient born on 12 March 1950',
+      'DOB: Feb 1, 1960',
+      'date of birth February 1960',
+      'DOB (approx) 01021960',
     ]) {
       expect(findPatientIdentifiers({ details: { indication: text } })).toEqual([
         { path: 'details.indication', kind: 'date-of-birth' },

@@ -50,7 +50,9 @@ export const LABELLED_NAME = new RegExp(
   'u',
 );
 
-/** Cheap tests that rule a string out before the patterns run. */
+/** Cheap tests that rule a string out before the patterns run: each matches wherever its pattern does. */
 export const DOB_HINT = /d\W*o\W*b|birth|born/i;
-export const HOSPITAL_HINT = /m\W*r\W*n|record|hosp|unit|note|patient|pt|pas|chi|rxr/i;
-export const NAME_HINT = /Mr|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Rev|name|patient|pt/i;
+export const HOSPITAL_HINT =
+  /(?:^|[^a-z])(?:m\W*r\W*n|medical|hosp(?:ital)?|unit|case\W*notes?|patient|pt|pas|chi|rxr)(?![a-z])/i;
+export const TITLE_HINT = /(?:Mrs?|Ms|Mx|Miss|Dr|Prof(?:essor)?|Sir|Dame|Rev)(?![a-z])/;
+export const NAME_LABEL_HINT = /(?:name|patient|pt)\s*[:=]/i;

@@ -37,11 +37,15 @@ const NOT_AN_IDENTIFIER = new RegExp(
   'giu',
 );
 
-function maskUnlessTenDigits(span: string): string {
+/** ASCII digits in `text`, counting no further than `atMost`. */
+export function countDigits(text: string, atMost = Infinity): number {
   let digits = 0;
-  for (let i = 0; i < span.length; i++) if (isDigit(span.charCodeAt(i))) digits++;
-  return digits === 10 ? span : 'x';
+  for (let i = 0; i < text.length && digits < atMost; i++)
+    if (isDigit(text.charCodeAt(i))) digits++;
+  return digits;
 }
+
+const maskUnlessTenDigits = (span: string): string => (countDigits(span, 11) === 10 ? span : 'x');
 
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 const isLetter = /\p{L}/u;
@@ -52,20 +56,20 @@ const isLetter = /\p{L}/u;
  * run, and every window of ten consecutive digits in a run is tested with the mod-11 check.
  */
 export function containsNhsNumber(text: string): boolean {
-  let digitCount = 0;
-  for (let i = 0; i < text.length && digitCount < 10; i++)
-    if (isDigit(text.charCodeAt(i))) digitCount++;
-  if (digitCount < 10) return false;
-  const searched = text.replace(NOT_AN_IDENTIFIER, maskUnlessTenDigits);
+  if (countDigits(text, 10) < 10 || !hasValidWindow(text)) return false;
+  // Only now the costlier search for spans to leave out: removing them can only clear text.
+  return hasValidWindow(text.replace(NOT_AN_IDENTIFIER, maskUnlessTenDigits));
+}
+
+function hasValidWindow(text: string): boolean {
   let run = '';
-  for (let i = 0; i <= searched.length; i++) {
-    const c = i < searched.length ? searched.charCodeAt(i) : -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : -1;
     if (isDigit(c)) {
-      run += searched[i];
+      run += text[i];
       continue;
     }
-    if (c !== -1 && (c < 0x80 ? !isAsciiLetter(c) : !isLetter.test(searched[i] as string)))
-      continue; // a separator: the run goes on
+    if (c !== -1 && (c < 0x80 ? !isAsciiLetter(c) : !isLetter.test(text[i] as string))) continue; // a separator: the run goes on
     for (let at = 0; at + 10 <= run.length; at++) if (checkDigitHolds(run, at)) return true;
     run = '';
   }
