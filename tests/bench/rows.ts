@@ -103,6 +103,56 @@ const appends: Row = {
   },
 };
 
+interface PostgresFigures {
+  concurrency: number;
+  appendsPerSec: number;
+  twoStoresAppendsPerSec: number;
+  rawInsertsPerSec: number;
+}
+type BenchPostgres = (options: {
+  seconds?: number;
+  concurrency?: number;
+}) => Promise<PostgresFigures>;
+
+const postgresAppends: Row = {
+  id: 'postgres',
+  async run({ full }) {
+    const title = 'durable appends/s, 32 concurrent writers (PostgreSQL store port)';
+    const twoTitle = 'durable appends/s, 32 writers over two stores (two replicas, one database)';
+    const reasonOf = loadBench<() => string | undefined>(
+      './postgres-append',
+      'postgresBenchSkipReason',
+    );
+    const loaded = loadBench<BenchPostgres>('./postgres-append', 'benchPostgresAppends');
+    if (!loaded.ok || !reasonOf.ok) {
+      const reason = loaded.ok ? 'postgres-append has no skip check' : loaded.reason;
+      return [notMeasured(title, reason), notMeasured(twoTitle, reason)];
+    }
+    const skip = reasonOf.fn();
+    if (skip !== undefined) return [notMeasured(title, skip), notMeasured(twoTitle, skip)];
+    const f = await loaded.fn({ seconds: full ? 10 : 3, concurrency: 32 });
+    const baseline = {
+      label: 'raw single-row INSERTs, 32 connections, synchronous_commit=on',
+      value: f.rawInsertsPerSec,
+      unit: '/s',
+    };
+    return [
+      {
+        ...ratioFigure(title, f.appendsPerSec, '/s', baseline, 0.5),
+        note: 'throwaway server started by the bench; one transaction per group of appends',
+      },
+      {
+        figure: twoTitle,
+        value: f.twoStoresAppendsPerSec,
+        unit: '/s',
+        baseline,
+        ratio: f.twoStoresAppendsPerSec / baseline.value,
+        note: 'what the append lock costs: the two stores take turns (no target set)',
+      },
+    ];
+  },
+};
+
 type BenchHttp = (options: { connections: number; seconds: number }) => Promise<unknown>;
 const http: Row = {
   id: 'http',
@@ -351,4 +401,14 @@ const peer: Row = {
   },
 };
 
-export const ROWS: readonly Row[] = [appends, http, seed, rebuild, asOf, ledger, policy, peer];
+export const ROWS: readonly Row[] = [
+  appends,
+  postgresAppends,
+  http,
+  seed,
+  rebuild,
+  asOf,
+  ledger,
+  policy,
+  peer,
+];

@@ -1,0 +1,132 @@
+// Durable append throughput of the PostgreSQL adapter beside raw single-row INSERTs into the same
+// server at the same durability (synchronous_commit=on, fsync on), measured in the same run on a
+// throwaway server this bench starts itself.
+// Run: node --require ./tests/support/register-ts.js tests/bench/postgres-append.ts [seconds]
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { PostgresEventStore } from '../../libs/event-store/src/postgres/postgres-event-store';
+import { findPostgres, startThrowawayPostgres } from '../support/throwaway-postgres';
+
+export interface PostgresBenchFigures {
+  concurrency: number;
+  /** One store (one process, one batch in flight): group commit of the 32 writers. */
+  appendsPerSec: number;
+  /** The same writers over two stores, as two replicas would: they take turns at the append lock. */
+  twoStoresAppendsPerSec: number;
+  /** Each of `concurrency` connections inserting one row per autocommit transaction. */
+  rawInsertsPerSec: number;
+}
+
+const payload = { caseNo: 1, procedure: 'mechanical thrombectomy', notes: 'x'.repeat(200) };
+
+/** Why the row cannot be measured here, or undefined when it can. */
+export function postgresBenchSkipReason(): string | undefined {
+  const found = findPostgres();
+  return 'skip' in found ? found.skip : undefined;
+}
+
+async function rate(
+  seconds: number,
+  loops: ((until: number) => Promise<number>)[],
+): Promise<number> {
+  const started = performance.now();
+  const until = started + seconds * 1000;
+  const counts = await Promise.all(loops.map((loop) => loop(until)));
+  return counts.reduce((a, b) => a + b, 0) / ((performance.now() - started) / 1000);
+}
+
+function appendLoop(store: PostgresEventStore, streamId: string) {
+  return async (until: number): Promise<number> => {
+    let n = 0;
+    while (performance.now() < until) {
+      await store.append(streamId, [{ id: randomUUID(), type: 'CaseLogged', data: payload }]);
+      n++;
+    }
+    return n;
+  };
+}
+
+export async function benchPostgresAppends(
+  options: { seconds?: number; concurrency?: number } = {},
+): Promise<PostgresBenchFigures> {
+  const seconds = options.seconds ?? 3;
+  const concurrency = options.concurrency ?? 32;
+  const server = await startThrowawayPostgres();
+  try {
+    const oneUrl = await server.createDatabase('inr_bench');
+    const store = await PostgresEventStore.connect({ url: oneUrl });
+    const appendsPerSec = await rate(
+      seconds,
+      Array.from({ length: concurrency }, (_, i) => appendLoop(store, `case-w${i}`)),
+    );
+    await store.close();
+
+    const twoUrl = await server.createDatabase('inr_bench_two');
+    const stores = [
+      await PostgresEventStore.connect({ url: twoUrl }),
+      await PostgresEventStore.connect({ url: twoUrl }),
+    ];
+    const twoStoresAppendsPerSec = await rate(
+      seconds,
+      Array.from({ length: concurrency }, (_, i) => appendLoop(stores[i % 2]!, `case-w${i}`)),
+    );
+    for (const s of stores) await s.close();
+
+    const rawUrl = await server.createDatabase('inr_bench_raw');
+    const clients = Array.from(
+      { length: concurrency },
+      () => new Client({ connectionString: rawUrl }),
+    );
+    for (const c of clients) await c.connect();
+    await clients[0]!.query(
+      'CREATE TABLE raw_events (position bigserial PRIMARY KEY, event_id text NOT NULL UNIQUE, data text NOT NULL)',
+    );
+    const json = JSON.stringify(payload);
+    const rawInsertsPerSec = await rate(
+      seconds,
+      clients.map((client) => async (until: number) => {
+        let n = 0;
+        while (performance.now() < until) {
+          // Autocommit: one transaction, one durable commit each (the server may share a WAL flush).
+          await client.query('INSERT INTO raw_events (event_id, data) VALUES ($1, $2)', [
+            randomUUID(),
+            json,
+          ]);
+          n++;
+        }
+        return n;
+      }),
+    );
+    for (const c of clients) await c.end();
+    return { concurrency, appendsPerSec, twoStoresAppendsPerSec, rawInsertsPerSec };
+  } finally {
+    await server.stop();
+  }
+}
+
+if (require.main === module) {
+  const seconds = Number(process.argv[2] ?? 3);
+  const reason = postgresBenchSkipReason();
+  if (reason !== undefined) {
+    console.log(`skipped: ${reason}`);
+  } else {
+    benchPostgresAppends({ seconds })
+      .then((f) => {
+        const round = (x: number): string => Math.round(x).toLocaleString('en-GB');
+        console.log(`PostgreSQL, synchronous_commit=on, ${seconds}s per scenario`);
+        console.log(
+          `  ${f.concurrency} writers, one store:       ${round(f.appendsPerSec)} appends/s`,
+        );
+        console.log(
+          `  ${f.concurrency} writers, two stores:      ${round(f.twoStoresAppendsPerSec)} appends/s`,
+        );
+        console.log(
+          `  raw INSERT, ${f.concurrency} connections:  ${round(f.rawInsertsPerSec)} inserts/s`,
+        );
+      })
+      .catch((error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      });
+  }
+}
