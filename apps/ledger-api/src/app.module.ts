@@ -9,6 +9,7 @@ import { IdempotencyStore } from './idempotency/idempotency-store';
 import { DocsController } from './openapi/docs.controller';
 import { OpenApiHolder } from './openapi/openapi-holder';
 import { HealthController } from './platform/health/health.controller';
+import { Readiness } from './platform/health/readiness';
 import { JsonLogger } from './platform/logging/json-logger';
 import { LedgerMetrics } from './platform/metrics/ledger-metrics';
 import { MetricsController } from './platform/metrics/metrics.controller';
@@ -41,6 +42,7 @@ export class AppModule {
       { provide: TokenVerifier, useFactory: () => new TokenVerifier(config) },
       IdempotencyInterceptor,
       Lifecycle,
+      Readiness,
       OpenApiHolder,
       EventScope,
       { provide: APP_GUARD, useClass: AuthGuard },
@@ -62,7 +64,7 @@ export class AppModule {
         LiveFeedController,
       ],
       providers,
-      exports: [EVENT_STORE, LEDGER_CONFIG, JsonLogger, LedgerMetrics],
+      exports: [EVENT_STORE, LEDGER_CONFIG, JsonLogger, LedgerMetrics, Readiness],
     };
   }
 }

@@ -20,3 +20,5 @@ export { migratePostgres } from './postgres/postgres-migrations';
 export type { Migrations } from './postgres/postgres-migrations';
 export { openEventStore } from './open-event-store';
 export type { EventStoreConfig } from './open-event-store';
+export { appendVerbatim, readVerbatimEvents, VerbatimAppendError } from './sqlite/verbatim-events';
+export type { VerbatimEvent } from './sqlite/verbatim-events';

@@ -10,8 +10,10 @@ import {
   verifyConsistency,
   type Ed25519NoteKey,
 } from '@inr/transparency';
-import { epochFor, keyChain, type LogKeyEpoch } from './key-chain';
+import { epochFor, type LogKeyEpoch } from './key-chain';
 import type { LedgerLog } from './ledger-log';
+import type { SigningBlock } from './published-checkpoints';
+import { baselineCheckpoint, chainFor, signingBlockOf } from './signing-guard';
 import type { LedgerStore, StoredCheckpoint } from './sqlite-hash-store';
 
 /** Signing would contradict an earlier signed checkpoint; nothing was signed. */
@@ -44,12 +46,25 @@ export class SigningKeyPendingError extends Error {
   }
 }
 
+/**
+ * The tree is smaller than, or inconsistent with, a checkpoint this log is known to have
+ * published (a restored old backup, lost events): signing it would be a rollback or a fork.
+ */
+export class SigningBlockedError extends InconsistentCheckpointError {
+  constructor(readonly block: SigningBlock) {
+    super(block.publishedSize, block.treeSize, block.message);
+    this.name = 'SigningBlockedError';
+  }
+}
+
 export interface CheckpointerOptions {
   origin: string;
   /** Longest wait between new events and the checkpoint that covers them (default 1000). */
   intervalMs?: number;
   onSigned?: (checkpoint: StoredCheckpoint) => void;
   onError?: (error: unknown) => void;
+  /** Signing became blocked (with why) or unblocked (undefined); called on each change. */
+  onBlockChange?: (block: SigningBlock | undefined) => void;
   /**
    * Re-reads the configured key. Called only when the tree reaches a size that a logged
    * rotation assigns to another key: that is how a running service picks up a rotated key
@@ -66,6 +81,7 @@ export interface CheckpointerOptions {
 export class Checkpointer {
   private timer: NodeJS.Timeout | undefined;
   private readonly intervalMs: number;
+  private lastBlock: SigningBlock | undefined;
 
   constructor(
     private readonly log: LedgerLog,
@@ -106,13 +122,29 @@ export class Checkpointer {
     this.timer.unref();
   }
 
+  /**
+   * Why the current tree may not be signed, if it may not: it lacks leaves of, or contradicts,
+   * a checkpoint the log signed (ledger.sqlite) or is known to have published (witnesses,
+   * backups, operators), and no logged, signed reset gave that checkpoint up.
+   */
+  signingBlock(): SigningBlock | undefined {
+    const block = signingBlockOf(this.log, this.store, this.chain());
+    if (block?.code !== this.lastBlock?.code || block?.message !== this.lastBlock?.message) {
+      this.lastBlock = block;
+      this.options.onBlockChange?.(block);
+    }
+    return block;
+  }
+
   /** Sign the current tree if it grew; returns the latest stored checkpoint. */
   signNow(): StoredCheckpoint | undefined {
     const size = this.log.size();
-    const last = this.store.latestCheckpoint();
+    const block = this.signingBlock();
+    if (block !== undefined) throw new SigningBlockedError(block);
+    const chain = this.chain();
+    const last = baselineCheckpoint(this.store, chain, size);
     if (last !== undefined && last.size === size) return last;
     if (size === 0) return last;
-    const chain = this.chain();
     const key = this.keyFor(chain, size);
     const root = this.log.root(size);
     if (last !== undefined) this.assertConsistent(last, size, root, chain);
@@ -129,8 +161,7 @@ export class Checkpointer {
   }
 
   private chain(): LogKeyEpoch[] {
-    const origin = this.options.origin;
-    return keyChain(this.store.keyHistory()).filter((e) => nameOf(e.vkey) === origin);
+    return chainFor(this.store, this.options.origin);
   }
 
   /** The key the chain assigns to `size`, reloading the configured one if it changed since. */
@@ -166,13 +197,5 @@ export class Checkpointer {
     if (!verifyConsistency(last.size, size, parsed.value.root, root, proof)) {
       fail('no valid consistency proof from the signed root');
     }
-  }
-}
-
-function nameOf(vkey: string): string | undefined {
-  try {
-    return parseVerifierKey(vkey).name;
-  } catch {
-    return undefined;
   }
 }

@@ -13,9 +13,16 @@ export {
   LOG_KEY_FILE,
   loadOrCreateSigningKey,
   loadSigningKey,
+  readSigningKeyFile,
   SigningKeyError,
+  writeSigningKeyFile,
 } from './signing-key';
-export { Checkpointer, InconsistentCheckpointError, SigningKeyPendingError } from './checkpointer';
+export {
+  Checkpointer,
+  InconsistentCheckpointError,
+  SigningBlockedError,
+  SigningKeyPendingError,
+} from './checkpointer';
 export type { CheckpointerOptions } from './checkpointer';
 export {
   LOG_KEY_ROTATED,
@@ -46,3 +53,26 @@ export type {
   ReEvaluate,
 } from './bundle';
 export { buildBundle } from './build-bundle';
+export {
+  LOG_RESET,
+  logResetData,
+  logResetOf,
+  logResetStatementText,
+  signLogReset,
+  verifyLogReset,
+} from './log-reset';
+export type { LogReset, LogResetFields } from './log-reset';
+export {
+  abandonedBy,
+  checkpointRoot,
+  findSigningBlock,
+  publishedFromNote,
+} from './published-checkpoints';
+export type { LogResetRecord, PublishedCheckpoint, SigningBlock } from './published-checkpoints';
+export { LogResetRefused, resetLog } from './reset-log';
+export type { ResetLogOptions } from './reset-log';
+export { reenterEvents } from './reenter-events';
+export type { ReenterOptions, ReenterResult } from './reenter-events';
+export { baselineCheckpoint, chainFor, signingBlockOf } from './signing-guard';
+export { probeWitnesses } from './probe-witnesses';
+export type { WitnessProbe } from './probe-witnesses';

@@ -1,4 +1,5 @@
 import type { JsonObject, RecordedEvent } from '@inr/event-store';
+import { stringFields } from './event-fields';
 import {
   ed25519Signer,
   ed25519Verifier,
@@ -92,23 +93,25 @@ export function rotationOf(
   event: Pick<RecordedEvent, 'type' | 'data'>,
 ): LogKeyRotation | undefined {
   if (event.type !== LOG_KEY_ROTATED) return undefined;
-  const d = event.data;
-  const fields = ['origin', 'previousVerifierKey', 'newVerifierKey', 'rotatedOn', 'statement'];
-  if (!fields.every((f) => typeof d[f] === 'string')) return undefined;
-  return {
-    origin: d['origin'] as string,
-    previousVerifierKey: d['previousVerifierKey'] as string,
-    newVerifierKey: d['newVerifierKey'] as string,
-    rotatedOn: d['rotatedOn'] as string,
-    statement: d['statement'] as string,
-  };
+  return stringFields(event.data, [
+    'origin',
+    'previousVerifierKey',
+    'newVerifierKey',
+    'rotatedOn',
+    'statement',
+  ]);
 }
 
 export const rotationData = (r: LogKeyRotation): JsonObject => ({ ...r });
 
 /** One event id per new key: re-running an interrupted rotation appends nothing twice. */
 export function rotationEventId(newVerifierKey: string): string {
-  const h = Buffer.from(sha256(Buffer.from(`${LOG_KEY_ROTATED}\n${newVerifierKey}`, 'utf8')));
+  return derivedEventId(`${LOG_KEY_ROTATED}\n${newVerifierKey}`);
+}
+
+/** A UUID (RFC 9562 version 8) derived from `seed`: the same decision always gets the same id. */
+export function derivedEventId(seed: string): string {
+  const h = Buffer.from(sha256(Buffer.from(seed, 'utf8')));
   h[6] = ((h[6] as number) & 0x0f) | 0x80; // RFC 9562 version 8 (custom)
   h[8] = ((h[8] as number) & 0x3f) | 0x80; // RFC 9562 variant
   const hex = h.subarray(0, 16).toString('hex');

@@ -10,6 +10,7 @@ import {
 } from '@inr/transparency';
 import { bufferTime, filter, type Subscription } from 'rxjs';
 import { rotationOf } from './key-rotation';
+import { logResetOf } from './log-reset';
 import type { TransactionalHashStore } from './sqlite-hash-store';
 
 /** An event arrived whose position is not the next leaf index: the log would fork or gap. */
@@ -78,6 +79,7 @@ export class LedgerLog {
         for (const n of scratch.append(leafHash(encodeLeaf(event))))
           this.hashes.put(n.level, n.index, n.hash);
         this.noteRotation(event);
+        this.noteReset(event);
       }
       this.hashes.setSize(scratch.size());
     });
@@ -176,6 +178,12 @@ export class LedgerLog {
       fromSize: event.position + 1,
       rotation: { ...rotation, position: event.position },
     });
+  }
+
+  /** A reset decision, likewise recorded with its leaf; the checkpointer checks its signature. */
+  private noteReset(event: RecordedEvent): void {
+    const reset = this.hashes.recordReset === undefined ? undefined : logResetOf(event);
+    if (reset !== undefined) this.hashes.recordReset?.({ position: event.position, reset });
   }
 
   private assertSize(size: number): void {

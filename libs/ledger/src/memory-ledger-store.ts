@@ -1,5 +1,6 @@
 import { MemoryHashStore } from '@inr/transparency';
 import type { LogKeyRecord } from './key-chain';
+import type { LogResetRecord, PublishedCheckpoint } from './published-checkpoints';
 import type { LedgerStore, StoredCheckpoint, WitnessState } from './sqlite-hash-store';
 
 /** LedgerStore in memory, for tests and benchmarks; transactions are not rolled back. */
@@ -8,6 +9,8 @@ export class MemoryLedgerStore implements LedgerStore {
   private readonly stored: StoredCheckpoint[] = [];
   private readonly records: LogKeyRecord[] = [];
   private readonly witness = new Map<string, WitnessState>();
+  private readonly publishedRows = new Map<string, PublishedCheckpoint>();
+  private readonly resets = new Map<number, LogResetRecord>();
 
   get(level: number, index: number): Uint8Array | undefined {
     return this.hashes.get(level, index);
@@ -65,6 +68,18 @@ export class MemoryLedgerStore implements LedgerStore {
   }
   setWitnessState(origin: string, state: WitnessState): void {
     this.witness.set(origin, state);
+  }
+  recordPublished(c: PublishedCheckpoint): void {
+    this.publishedRows.set(`${c.size} ${c.source}`, c);
+  }
+  published(): PublishedCheckpoint[] {
+    return [...this.publishedRows.values()].sort((a, b) => a.size - b.size);
+  }
+  recordReset(record: LogResetRecord): void {
+    if (!this.resets.has(record.position)) this.resets.set(record.position, record);
+  }
+  logResets(): LogResetRecord[] {
+    return [...this.resets.values()].sort((a, b) => a.position - b.position);
   }
   close(): void {}
 }

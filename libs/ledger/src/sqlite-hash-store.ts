@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { HashStore } from '@inr/transparency';
 import type { LogKeyRecord } from './key-chain';
 import type { LogKeyRotation } from './key-rotation';
+import type { LogReset } from './log-reset';
+import type { LogResetRecord, PublishedCheckpoint } from './published-checkpoints';
 
 /** A checkpoint the log signed, with the witness cosignature lines collected for it. */
 export interface StoredCheckpoint {
@@ -26,6 +28,8 @@ export interface TransactionalHashStore extends HashStore {
   transaction<T>(fn: () => T): T;
   /** LedgerLog found a LogKeyRotated leaf: stores that keep keys record it with the leaf. */
   recordRotation?(record: LogKeyRecord): void;
+  /** LedgerLog found a LogReset leaf: recorded with the leaf, like a rotation. */
+  recordReset?(record: LogResetRecord): void;
 }
 
 /** Everything the log keeps beside the events: subtree hashes, checkpoints, keys, witness state. */
@@ -46,6 +50,12 @@ export interface LedgerStore extends TransactionalHashStore {
   keyHistory(): LogKeyRecord[];
   witnessState(origin: string): WitnessState | undefined;
   setWitnessState(origin: string, state: WitnessState): void;
+  /** Remember a checkpoint this log published (one row per size and source). */
+  recordPublished(checkpoint: PublishedCheckpoint): void;
+  published(): PublishedCheckpoint[];
+  recordReset(record: LogResetRecord): void;
+  /** Every LogReset leaf recorded, oldest first; the checkpointer checks their signatures. */
+  logResets(): LogResetRecord[];
   close(): void;
 }
 
@@ -68,6 +78,17 @@ const MIGRATIONS: readonly string[] = [
   // Key rotation: where each key starts signing, and the logged rotation (JSON) that made it.
   `ALTER TABLE keys ADD COLUMN from_size INTEGER NOT NULL DEFAULT 0;
    ALTER TABLE keys ADD COLUMN rotation TEXT;`,
+  // Checkpoints this log is known to have published (witnesses, backups, operators), and the
+  // logged resets that gave some up: the checkpointer never signs a tree contradicting the rest.
+  `CREATE TABLE published_checkpoints (
+     size        INTEGER NOT NULL,
+     source      TEXT    NOT NULL,
+     root        BLOB,
+     note        TEXT,
+     recorded_at TEXT    NOT NULL,
+     PRIMARY KEY (size, source)
+   );
+   CREATE TABLE log_resets (position INTEGER PRIMARY KEY, reset TEXT NOT NULL);`,
 ];
 
 /** `<dataDir>/ledger.sqlite`, WAL with synchronous=FULL: a signed checkpoint survives a crash. */
@@ -116,6 +137,18 @@ export class SqliteHashStore implements LedgerStore {
       ),
       setWitness: this.db.prepare(
         'INSERT OR REPLACE INTO witness_state (origin, size, root) VALUES (?, ?, ?)',
+      ),
+      recordPublished: this.db.prepare(
+        'INSERT OR REPLACE INTO published_checkpoints (size, source, root, note, recorded_at) VALUES (?, ?, ?, ?, ?)',
+      ),
+      published: this.db.prepare<[], PublishedRow>(
+        'SELECT size, source, root, note FROM published_checkpoints ORDER BY size, source',
+      ),
+      recordReset: this.db.prepare(
+        'INSERT OR IGNORE INTO log_resets (position, reset) VALUES (?, ?)',
+      ),
+      resets: this.db.prepare<[], { position: number; reset: string }>(
+        'SELECT position, reset FROM log_resets ORDER BY position',
       ),
     };
     this.cachedSize = Number(this.stmts.getMeta.get('tree_size')?.value ?? '0');
@@ -214,9 +247,41 @@ export class SqliteHashStore implements LedgerStore {
     this.stmts.setWitness.run(origin, state.size, Buffer.from(state.root));
   }
 
+  recordPublished(c: PublishedCheckpoint): void {
+    const root = c.root === undefined ? null : Buffer.from(c.root);
+    const at = new Date().toISOString();
+    this.stmts.recordPublished.run(c.size, c.source, root, c.note ?? null, at);
+  }
+
+  published(): PublishedCheckpoint[] {
+    return this.stmts.published.all().map((r) => ({
+      size: r.size,
+      source: r.source,
+      ...(r.root === null ? {} : { root: new Uint8Array(r.root) }),
+      ...(r.note === null ? {} : { note: r.note }),
+    }));
+  }
+
+  recordReset(record: LogResetRecord): void {
+    this.stmts.recordReset.run(record.position, JSON.stringify(record.reset));
+  }
+
+  logResets(): LogResetRecord[] {
+    return this.stmts.resets
+      .all()
+      .map((r) => ({ position: r.position, reset: JSON.parse(r.reset) as LogReset }));
+  }
+
   close(): void {
     this.db.close();
   }
+}
+
+interface PublishedRow {
+  size: number;
+  source: string;
+  root: Buffer | null;
+  note: string | null;
 }
 
 interface CheckpointRow {

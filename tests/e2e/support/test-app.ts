@@ -22,9 +22,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A real app on a fresh sqlite data directory, served through app.inject(). */
-export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'inr-api-'));
+/** A real app on a fresh sqlite data directory (or the one given), served through app.inject(). */
+export async function startTestApp(
+  env: NodeJS.ProcessEnv = {},
+  dataDir = mkdtempSync(join(tmpdir(), 'inr-api-')),
+): Promise<TestApp> {
   const config = loadConfig({ LEDGER_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
   const store = await openEventStore({ kind: 'sqlite', dataDir });
   const app = await createApp(config, { store, shutdownHooks: false });

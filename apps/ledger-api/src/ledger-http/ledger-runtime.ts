@@ -7,17 +7,22 @@ import {
   LedgerLog,
   loadOrCreateSigningKey,
   loadSigningKey,
+  probeWitnesses,
+  SigningBlockedError,
   SqliteHashStore,
   WitnessService,
+  type SigningBlock,
   type StoredCheckpoint,
 } from '@inr/ledger';
 import { cosignatureVerifierKey, ed25519VerifierKey, type Ed25519NoteKey } from '@inr/transparency';
 import type { LedgerConfig } from '../config/ledger-config';
+import { Readiness } from '../platform/health/readiness';
 import { JsonLogger } from '../platform/logging/json-logger';
+import { ProblemException } from '../platform/problem/problem.exception';
 import { EVENT_STORE, LEDGER_CONFIG } from '../platform/store/tokens';
 import { ledgerOrigin } from './ledger-origin';
-import { loadWitnessConfig } from './witness-config';
-import { WitnessSubmitter } from './witness-submitter';
+import { loadWitnessConfig, type WitnessTarget } from './witness-config';
+import { fetchPost, WitnessSubmitter } from './witness-submitter';
 
 /**
  * Longest a new event waits before the Merkle log integrates it, as a share of the checkpoint
@@ -26,6 +31,12 @@ import { WitnessSubmitter } from './witness-submitter';
  */
 const followBatchMs = (intervalMs: number): number => Math.min(250, Math.floor(intervalMs / 4));
 const FOLLOW_MAX_BATCH = 5000;
+
+/** The readiness source the signing guard reports under. */
+const SIGNING = 'ledger-signing';
+
+/** How long start-up waits for the witnesses to say how far they saw this log. */
+const PROBE_TIMEOUT_MS = 5000;
 
 /** The verifiable log inside the service: tree, checkpoints, witness in and out. */
 @Injectable()
@@ -44,6 +55,7 @@ export class LedgerRuntime implements OnModuleInit, BeforeApplicationShutdown {
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
     @Inject(JsonLogger) private readonly logger: JsonLogger,
+    @Inject(Readiness) private readonly readiness: Readiness,
   ) {
     this.origin = ledgerOrigin(config.institution);
   }
@@ -72,6 +84,7 @@ export class LedgerRuntime implements OnModuleInit, BeforeApplicationShutdown {
       onSigned: (cp) => this.submitter.submit(cp),
       onError: (error) =>
         this.logger.logEvent('error', 'checkpoint not signed', { error: String(error) }),
+      onBlockChange: (block) => this.reportBlock(block),
       // After `inr-ledger keys --rotate`: the new log-key is read when the tree first needs it.
       reloadKey: () => loadSigningKey(this.config.dataDir, this.origin, env),
     });
@@ -87,6 +100,8 @@ export class LedgerRuntime implements OnModuleInit, BeforeApplicationShutdown {
       );
     }
     const size = await this.logInstance.catchUp();
+    await this.learnFromWitnesses(witnessing.witnesses);
+    this.checkpointer.signingBlock(); // read-only from the first request if it may not sign
     if (size > 0) this.checkpointer.notify();
     this.following = this.logInstance.follow({
       // Each integrated batch is one fsynced ledger.sqlite transaction on the event loop.
@@ -100,6 +115,38 @@ export class LedgerRuntime implements OnModuleInit, BeforeApplicationShutdown {
       origin: this.origin,
       size,
       vkey: this.logVerifierKey,
+    });
+  }
+
+  /** Not signing means not writing: a write would take a leaf that a published checkpoint holds. */
+  private reportBlock(block: SigningBlock | undefined): void {
+    this.readiness.set(
+      SIGNING,
+      block && { code: block.code, detail: block.message, refusesWrites: true },
+    );
+    if (block === undefined) this.logger.logEvent('info', 'ledger log may sign again', {});
+    else this.logger.logEvent('error', 'ledger log refuses to sign; read-only', { ...block });
+  }
+
+  /**
+   * A restored or damaged data directory may lack checkpoints this log already published: the
+   * witnesses remember their size. Whatever they saw beyond our tree is recorded, so the guard
+   * holds the tree to it. A witness that does not answer is logged and skipped.
+   */
+  private async learnFromWitnesses(witnesses: readonly WitnessTarget[]): Promise<void> {
+    const latest = this.store.latestCheckpoint();
+    if (latest === undefined || witnesses.length === 0) return;
+    const probes = await probeWitnesses(latest.note, witnesses, fetchPost(PROBE_TIMEOUT_MS));
+    probes.forEach((probe, i) => {
+      const name = witnesses[i]?.name ?? probe.url;
+      if (probe.size === undefined) {
+        this.logger.logEvent('warn', 'witness did not say how far it saw this log', {
+          witness: name,
+          error: probe.error,
+        });
+      } else if (probe.size > this.logInstance.size()) {
+        this.store.recordPublished({ size: probe.size, source: `witness ${name}` });
+      }
     });
   }
 
@@ -152,15 +199,31 @@ export class LedgerRuntime implements OnModuleInit, BeforeApplicationShutdown {
     if (latest !== undefined && latest.size > index) return latest;
     await this.logInstance.catchUp();
     if (this.logInstance.size() <= index) return undefined;
-    this.checkpointer.signNow();
+    try {
+      this.checkpointer.signNow();
+    } catch (error) {
+      if (error instanceof SigningBlockedError) {
+        throw new ProblemException(503, error.block.code, error.block.message);
+      }
+      throw error;
+    }
     await this.submitter.idle();
     return this.store.latestCheckpoint();
   }
 
-  /** Sign now and wait for the witnesses (tests, and callers that need a fresh checkpoint). */
+  /**
+   * Sign now and wait for the witnesses (tests, and callers that need a fresh checkpoint). While
+   * the log may not sign, the latest checkpoint stays the latest.
+   */
   async flush(): Promise<StoredCheckpoint | undefined> {
     await this.logInstance.catchUp();
-    const cp = this.checkpointer.signNow();
+    let cp: StoredCheckpoint | undefined;
+    try {
+      cp = this.checkpointer.signNow();
+    } catch (error) {
+      if (!(error instanceof SigningBlockedError)) throw error;
+      return this.store.latestCheckpoint();
+    }
     await this.submitter.idle();
     return cp === undefined ? undefined : this.store.latestCheckpoint();
   }

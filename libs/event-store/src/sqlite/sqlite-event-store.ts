@@ -21,6 +21,7 @@ import {
   validateReadStream,
 } from '../validation/validate-read';
 import { migrate } from './migrations';
+import { RAW_COLUMNS, rawToRecorded, type RawEventRow } from './raw-row';
 import { reviveWriterError } from './revive-writer-error';
 import { SqliteWriter } from './sqlite-writer';
 import { statement } from './statement-cache';
@@ -50,10 +51,6 @@ interface EventRow {
   metadata: string;
   recorded_at: string;
 }
-
-/** Column order of RawEventRow. */
-const RAW_COLUMNS = 'position, stream_id, revision, event_id, type, data, metadata, recorded_at';
-type RawEventRow = [number, string, number, string, string, string, string, string];
 
 /** Appends per transaction; a bigger queue is split so one flush does not block for long. */
 const MAX_BATCH = 512;
@@ -283,19 +280,6 @@ function toWriterAppend({ streamId, expectedRevision, events }: ValidatedAppend)
       dataJson,
       metadataJson,
     })),
-  };
-}
-
-function rawToRecorded(row: RawEventRow): RecordedEvent {
-  return {
-    streamId: row[1],
-    revision: row[2],
-    position: row[0],
-    id: row[3],
-    type: row[4],
-    data: JSON.parse(row[5]) as RecordedEvent['data'],
-    metadata: JSON.parse(row[6]) as RecordedEvent['metadata'],
-    recordedAt: row[7],
   };
 }
 

@@ -5,6 +5,7 @@ import { Requires } from '../../auth/auth.decorators';
 import { ProblemException } from '../problem/problem.exception';
 import { Lifecycle } from '../store/lifecycle';
 import { EVENT_STORE } from '../store/tokens';
+import { Readiness } from './readiness';
 
 @ApiTags('operations')
 @Requires('health.read')
@@ -13,6 +14,7 @@ export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(Lifecycle) private readonly lifecycle: Lifecycle,
+    @Inject(Readiness) private readonly readiness: Readiness,
   ) {}
 
   /** Liveness: the process serves requests and its store is open (the app starts only once it is). */
@@ -23,14 +25,22 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Readiness: the store answers and the service is not shutting down. */
+  /** Readiness: the store answers, nothing reported a reason not to be ready, not shutting down. */
   @Get('ready')
   @HttpCode(200)
   @ApiOkResponse({ description: 'Ready to take traffic' })
-  @ApiServiceUnavailableResponse({ description: 'Shutting down or the store does not answer' })
+  @ApiServiceUnavailableResponse({
+    description:
+      'Shutting down, the store does not answer, or a component said why not (e.g. the log may not sign: LOG_BEHIND_PUBLISHED_CHECKPOINT)',
+  })
   async ready(): Promise<{ status: 'ready'; events: number }> {
     if (this.lifecycle.shuttingDown)
       throw new ProblemException(503, 'SHUTTING_DOWN', 'the service is shutting down');
+    const [first, ...more] = this.readiness.current();
+    if (first !== undefined) {
+      const also = more.map((r) => `; also ${r.code}: ${r.detail}`).join('');
+      throw new ProblemException(503, first.code, `${first.detail}${also}`);
+    }
     try {
       return { status: 'ready', events: await this.store.count() };
     } catch {

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+
+/** Why the service is not ready; `code` is stable and becomes the /ready problem's code. */
+export interface NotReadyReason {
+  code: string;
+  detail: string;
+  /** While this holds, command routes answer 503 LEDGER_READ_ONLY (reads keep working). */
+  refusesWrites?: boolean;
+}
+
+/**
+ * The one place components report that the service should not take (all) traffic: the log
+ * that may not sign, a store that fails. Each source sets or clears its own reason; /ready
+ * answers 503 with them, and command routes refuse writes while a reason says so.
+ */
+@Injectable()
+export class Readiness {
+  private readonly reasons = new Map<string, NotReadyReason>();
+
+  set(source: string, reason: NotReadyReason | undefined): void {
+    if (reason === undefined) this.reasons.delete(source);
+    else this.reasons.set(source, reason);
+  }
+
+  /** Every current reason, in the order the sources first reported. */
+  current(): NotReadyReason[] {
+    return [...this.reasons.values()];
+  }
+
+  /** The first reason that refuses writes, if any. */
+  writesRefused(): NotReadyReason | undefined {
+    return this.current().find((r) => r.refusesWrites === true);
+  }
+}
