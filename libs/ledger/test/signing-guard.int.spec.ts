@@ -11,13 +11,13 @@ import {
   type SigningBlock,
 } from '@inr/ledger';
 import { ed25519VerifierKey, generateNoteKey } from '@inr/transparency';
-import { FakeEventStore, seed } from './fake-event-store';
+import { InMemoryEventStore } from '@inr/event-store/testing';
+import { seed } from './seed-events';
 import { ORIGIN, world, type World } from './fixtures';
 
 /** The same log restored from an old copy: its first `keep` events, a fresh store, the same key. */
 async function restoredFrom(w: World, keep: number) {
-  const events = new FakeEventStore();
-  events.events.push(...w.events.events.slice(0, keep));
+  const events = InMemoryEventStore.holding(w.events.events.slice(0, keep));
   const store = new MemoryLedgerStore();
   const log = new LedgerLog(events, store);
   await log.catchUp();
@@ -110,7 +110,7 @@ describe('the checkpointer never signs a rollback or a fork of a published check
       reason: 'forged',
     });
     await r.events.append('institution-x', [
-      { id: 'f1', type: LOG_RESET, data: logResetData(forged) },
+      { id: '00000000-0000-4000-8000-0000000000f1', type: LOG_RESET, data: logResetData(forged) },
     ]);
     await r.log.catchUp();
     expect(r.store.logResets()).toHaveLength(1); // recorded, but its signature is not the log's
