@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ReadModels, type CasePage, type CaseQuery } from '@inr/projections';
 import type { OperatorRole, Procedure, SupervisionLevel } from '@inr/domain';
-import type { SignOffState } from '@inr/projections';
+import type { SignOffStatus } from '@inr/domain';
 import { CurrentActor, Requires } from '../auth/auth.decorators';
 import type { Actor } from '../auth/actor';
 import { scopeCaseQuery } from './read-model-access';
@@ -33,7 +33,7 @@ export class CaseRegistryController {
         dto.supervisionLevel === undefined
           ? undefined
           : (Number(dto.supervisionLevel) as SupervisionLevel),
-      signOff: dto.signOff as SignOffState | undefined,
+      signOff: dto.signOff as SignOffStatus | undefined,
       performedFrom: dto.performedFrom,
       performedTo: dto.performedTo,
       includeRetracted: dto.includeRetracted === 'true',

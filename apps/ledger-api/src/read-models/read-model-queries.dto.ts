@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { OPERATOR_ROLES, PROCEDURES } from '@inr/domain';
-import { SIGN_OFF_STATES } from '@inr/projections';
+import { SIGN_OFF_STATUSES } from '@inr/domain';
 import { OptionalIdField } from '../shared/validators';
 
 const AS_OF = /^(\d{1,15}|\d{4}-\d{2}-\d{2}(T[0-9:.]+(Z|[+-]\d{2}:\d{2})?)?)$/;
@@ -47,9 +47,9 @@ export class CaseRegistryQueryDto {
   @IsOptional()
   @IsIn(['1', '2', '3', '4', '5'])
   supervisionLevel?: string;
-  @ApiPropertyOptional({ enum: SIGN_OFF_STATES })
+  @ApiPropertyOptional({ enum: SIGN_OFF_STATUSES })
   @IsOptional()
-  @IsIn(SIGN_OFF_STATES)
+  @IsIn(SIGN_OFF_STATUSES)
   signOff?: string;
   @DateField('Performed on or after') performedFrom?: string;
   @DateField('Performed on or before') performedTo?: string;

@@ -1,19 +1,25 @@
 import type { CaseLogged, DomainEvent } from '../events';
 
-export type SignOffState =
+/** The standing sign-off, as the case decider needs it (no 'withdrawn': that is awaiting here). */
+export type CaseSignOff =
   | { status: 'awaiting' }
   | { status: 'signed-off'; supervisorId: string; signedOn: string }
   | { status: 'disputed'; supervisorId: string; reason: string };
 
 export type CaseState =
   | { status: 'not-logged' }
-  | { status: 'logged'; record: CaseLogged; signOff: SignOffState }
+  | { status: 'logged'; record: CaseLogged; signOff: CaseSignOff }
   | { status: 'retracted'; record: CaseLogged; reason: string };
 
 export function initialCaseState(): CaseState {
   return { status: 'not-logged' };
 }
 
+/**
+ * The case decider's fold. It mirrors the sign-off rule of docs/domain.md ("Sign-off of a
+ * case"), as do the policy's trainee-record fold and the case registry's; each keeps only
+ * what its readers need.
+ */
 export function evolveCase(state: CaseState, event: DomainEvent): CaseState {
   if (event.type === 'CaseLogged') {
     return { status: 'logged', record: event.data, signOff: { status: 'awaiting' } };

@@ -63,6 +63,14 @@ export type OcclusionSite = (typeof OCCLUSION_SITES)[number];
 export const MT_TECHNIQUES = ['stent-retriever', 'contact-aspiration', 'combined'] as const;
 export type MtTechnique = (typeof MT_TECHNIQUES)[number];
 
+/**
+ * Where a case stands with its supervisor (docs/domain.md, "Sign-off of a case"): awaiting a
+ * sign-off, signed off, disputed, or withdrawn (amended after its sign-off, so it awaits a new
+ * one). The case decider needs no 'withdrawn': to decide, a withdrawn sign-off is awaiting.
+ */
+export const SIGN_OFF_STATUSES = ['awaiting', 'signed-off', 'disputed', 'withdrawn'] as const;
+export type SignOffStatus = (typeof SIGN_OFF_STATUSES)[number];
+
 /** eTICI reperfusion grades in order; success is 2b50 or better. */
 export const ETICI_GRADES = ['0', '1', '2a', '2b50', '2b67', '2c', '3'] as const;
 export type EticiGrade = (typeof ETICI_GRADES)[number];

@@ -14,7 +14,7 @@ export function caseMatches(state: CaseState, filter: Omit<CaseFilter, 'window'>
     state.supervisionLevel < filter.minSupervisionLevel
   )
     return false;
-  if (filter.signedOff !== undefined && (state.signOff === 'signed') !== filter.signedOff)
+  if (filter.signedOff !== undefined && (state.signOff === 'signed-off') !== filter.signedOff)
     return false;
   if (filter.institutionIds && !filter.institutionIds.includes(state.institutionId)) return false;
   if (filter.ruptured !== undefined) {

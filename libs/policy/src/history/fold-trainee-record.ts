@@ -28,7 +28,11 @@ function dataOf<K extends keyof DomainEventMap>(
     : undefined;
 }
 
-/** Folds one trainee's events into the state a pathway is evaluated against. Pure; input not mutated. */
+/**
+ * Folds one trainee's events into the state a pathway is evaluated against. Pure; input not
+ * mutated. Case sign-offs follow docs/domain.md ("Sign-off of a case"), as the case decider's
+ * and the case registry's folds do.
+ */
 export function foldTraineeRecord(
   traineeId: string,
   history: readonly HistoryEvent[],
@@ -93,7 +97,7 @@ export function foldTraineeRecord(
         if (c.supervisionLevel !== undefined) state.supervisionLevel = c.supervisionLevel;
         if (c.details !== undefined) state.details = c.details;
         // The withdrawn sign-off stays withdrawn until a later CaseSignedOff.
-        if (d.signOffWithdrawn && state.signOff === 'signed') state.signOff = 'awaiting';
+        if (d.signOffWithdrawn && state.signOff === 'signed-off') state.signOff = 'awaiting';
         state.supportingEventIds.push(event.id);
         break;
       }
@@ -107,7 +111,7 @@ export function foldTraineeRecord(
         const d = dataOf<'CaseSignedOff'>(event, traineeId);
         const state = d && cases.get(d.caseId);
         if (!state || state.retracted) break;
-        state.signOff = 'signed';
+        state.signOff = 'signed-off';
         state.supportingEventIds.push(event.id);
         break;
       }

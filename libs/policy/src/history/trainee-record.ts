@@ -4,11 +4,10 @@ import type {
   OperatorRole,
   Procedure,
   SupervisionLevel,
+  SignOffStatus,
   SupervisorKind,
   TrainingTimeRecognised,
 } from '@inr/domain';
-
-export type SignOffState = 'awaiting' | 'signed' | 'disputed';
 
 /** A case as its events leave it: the logged values with amendments applied. */
 export interface CaseState {
@@ -24,7 +23,8 @@ export interface CaseState {
   supervisionLevel: SupervisionLevel;
   details: CaseDetails;
   retracted: boolean;
-  signOff: SignOffState;
+  /** Only 'signed-off' counts for a signed-off filter; a withdrawn sign-off is kept as 'awaiting'. */
+  signOff: Exclude<SignOffStatus, 'withdrawn'>;
   /** Amendments and the standing sign-off: the events that made the case what it is now. */
   supportingEventIds: string[];
 }

@@ -1,5 +1,6 @@
 import type { OperatorRole, Procedure, SupervisionLevel } from '@inr/domain';
-import type { CaseRecord, SignOffState } from './case-fold';
+import type { SignOffStatus } from '@inr/domain';
+import type { CaseRecord } from './case-fold';
 
 /** Registry filters; the performed period is inclusive on both ends (YYYY-MM-DD). */
 export interface CaseFilter {
@@ -9,7 +10,7 @@ export interface CaseFilter {
   procedure?: Procedure;
   operatorRole?: OperatorRole;
   supervisionLevel?: SupervisionLevel;
-  signOff?: SignOffState;
+  signOff?: SignOffStatus;
   performedFrom?: string;
   performedTo?: string;
   /** Retracted cases are hidden unless asked for. */

@@ -1,4 +1,5 @@
 import type {
+  SignOffStatus,
   CaseAmended,
   CaseLogged,
   CaseRetracted,
@@ -8,21 +9,9 @@ import type {
 import { str, type LedgerEvent } from '../events/ledger-event';
 import type { KeyedFold } from '../runner/keyed-fold';
 
-/**
- * 'awaiting' a first sign-off, 'signed-off', 'disputed' by the supervisor, or 'withdrawn':
- * amended after sign-off, so the sign-off no longer stands until the case is signed again.
- */
-export type SignOffState = 'awaiting' | 'signed-off' | 'disputed' | 'withdrawn';
-export const SIGN_OFF_STATES: readonly SignOffState[] = [
-  'awaiting',
-  'signed-off',
-  'disputed',
-  'withdrawn',
-];
-
 /** A case as the registry shows it: the logged record with amendments applied. */
 export interface CaseRecord extends CaseLogged {
-  signOff: SignOffState;
+  signOff: SignOffStatus;
   signedOffBy?: string;
   signedOn?: string;
   /** Recorded time of the standing sign-off. */
@@ -48,7 +37,11 @@ const CASE_EVENTS = new Set([
   'CaseSignOffDisputed',
 ]);
 
-export function evolveCase(
+/**
+ * The case registry's fold: it mirrors the sign-off rule of docs/domain.md ("Sign-off of a
+ * case") with all four statuses, since the registry shows a withdrawn sign-off as such.
+ */
+export function evolveCaseRecord(
   record: CaseRecord | undefined,
   event: LedgerEvent,
 ): CaseRecord | undefined {
@@ -158,5 +151,5 @@ export function reshape(record: CaseRecord): CaseRecord {
 
 export const caseFold: KeyedFold<CaseRecord> = {
   keyOf: (event) => (CASE_EVENTS.has(event.type) ? str(event.data, 'caseId') : undefined),
-  evolve: evolveCase,
+  evolve: evolveCaseRecord,
 };

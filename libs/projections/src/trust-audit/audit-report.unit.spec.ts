@@ -1,5 +1,5 @@
 import { PROCEDURES } from '@inr/domain';
-import { evolveCase, type CaseRecord } from '../case-registry/case-fold';
+import { evolveCaseRecord, type CaseRecord } from '../case-registry/case-fold';
 import type { LedgerEvent } from '../events/ledger-event';
 import { ANGIO_DETAILS, MT_DETAILS } from '../testing/ledger-builder';
 import { AUDIT_CSV_HEADER, auditCsv } from './audit-csv';
@@ -19,7 +19,7 @@ function event(type: string, data: object, recordedAt = '2025-03-01T12:00:00.000
 }
 
 function logged(caseId: string, overrides: object): CaseRecord {
-  return evolveCase(
+  return evolveCaseRecord(
     undefined,
     event('CaseLogged', {
       caseId,
@@ -42,7 +42,7 @@ describe('trust audit', () => {
     logged(id, { procedure: 'diagnostic-angiography', details: { ...ANGIO_DETAILS, ...details } });
   const records: CaseRecord[] = [
     // 2 MT: one first-pass success at 45 min, one 2-pass 2a failure at 75 min with sICH.
-    evolveCase(
+    evolveCaseRecord(
       logged('m1', {}),
       event(
         'CaseSignedOff',
@@ -71,7 +71,7 @@ describe('trust audit', () => {
     // Outside the scope: another trust, another period, retracted.
     logged('x1', { institutionId: 'trust-b' }),
     logged('x2', { performedOn: '2024-01-01' }),
-    evolveCase(logged('x3', {}), event('CaseRetracted', { caseId: 'x3', reason: 'dup' }))!,
+    evolveCaseRecord(logged('x3', {}), event('CaseRetracted', { caseId: 'x3', reason: 'dup' }))!,
   ];
   const report = auditReport(records, {
     institutionId: 'trust-a',
