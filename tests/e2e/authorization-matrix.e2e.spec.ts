@@ -119,7 +119,7 @@ describe('authorisation matrix', () => {
     {
       name: 'sign off competency',
       method: 'POST',
-      url: () => '/v1/trainees/trn-kim/competencies/mt-technique/sign-offs',
+      url: () => '/v1/trainees/trn-kim/competencies/mt-technical-skills/sign-offs',
       body: () => ({ institutionId: RVI }),
       allowed: ['supervisor', 'medical-director'],
     },

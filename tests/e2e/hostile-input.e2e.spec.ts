@@ -75,7 +75,7 @@ describe('hostile input', () => {
         withPathId: (id) => `/v1/trainees/${id}/assessments`,
       },
       {
-        url: '/v1/trainees/trn-kim/competencies/mt-technique/sign-offs',
+        url: '/v1/trainees/trn-kim/competencies/mt-technical-skills/sign-offs',
         token: supervisor,
         valid: { institutionId: RVI },
         freeText: [],

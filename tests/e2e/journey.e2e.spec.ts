@@ -68,6 +68,28 @@ describe('training journey over HTTP', () => {
     expect(await t.store.count()).toBe(3);
   });
 
+  it('refuses enrolment on an unknown pathway, and on a pathway the trainee is not eligible for', async () => {
+    const before = await t.store.count();
+    const unknown = await post(
+      tokens.admin!,
+      '/v1/trainees',
+      enrolment('trn-x', { pathwayIds: ['no-such-pathway'] }),
+    );
+    expect(unknown.status).toBe(422);
+    expect(unknown.body['code']).toBe('PATHWAY_NOT_PUBLISHED');
+    const neurologist = await post(
+      tokens.admin!,
+      '/v1/trainees',
+      enrolment('trn-x', {
+        specialty: 'neurology',
+        stage: 'ST6',
+        pathwayIds: ['rcr-2020-consultant-ir'],
+      }),
+    );
+    expect(neurologist.body['code']).toBe('NOT_ELIGIBLE_SPECIALTY');
+    expect(await t.store.count()).toBe(before);
+  });
+
   it('logs cases as the trainee, each with a server-chosen id', async () => {
     const a = created(await post(tokens.trainee!, '/v1/cases', thrombectomyCase()));
     const b = created(
@@ -179,18 +201,18 @@ describe('training journey over HTTP', () => {
     );
     expect(assessment['id']).toEqual(expect.any(String));
     created(
-      await post(tokens.ann!, '/v1/trainees/trn-kim/competencies/mt-technique/sign-offs', {
+      await post(tokens.ann!, '/v1/trainees/trn-kim/competencies/mt-technical-skills/sign-offs', {
         institutionId: RVI,
       }),
     );
     created(
-      await post(tokens.bob!, '/v1/trainees/trn-kim/competencies/mt-technique/sign-offs', {
+      await post(tokens.bob!, '/v1/trainees/trn-kim/competencies/mt-technical-skills/sign-offs', {
         institutionId: RVI,
       }),
     );
     const again = await post(
       tokens.bob!,
-      '/v1/trainees/trn-kim/competencies/mt-technique/sign-offs',
+      '/v1/trainees/trn-kim/competencies/mt-technical-skills/sign-offs',
       { institutionId: RVI },
     );
     expect(again.status).toBe(422);
@@ -200,6 +222,59 @@ describe('training journey over HTTP', () => {
       competencySignatures: [{ signerId: 'sup-ann' }, { signerId: 'sup-bob' }],
     });
     expect(trainee.body['cases']).toHaveLength(2);
+  });
+
+  it('keeps the consultant-IR final sign-off for one INR and the principal medical director', async () => {
+    const director = await t.token('medical-director', 'md-rvi', RVI);
+    const principal = await t.token('medical-director', 'md-principal', RVI);
+    created(
+      await post(
+        tokens.admin!,
+        '/v1/trainees',
+        enrolment('trn-lee', {
+          specialty: 'interventional-radiology',
+          stage: 'consultant',
+          pathwayIds: ['rcr-2020-consultant-ir'],
+        }),
+      ),
+    );
+    created(
+      await post(
+        tokens.admin!,
+        '/v1/supervisors/md-rvi/accreditations',
+        accreditation({ gmcNumber: '7011111', kind: 'medical-director' }),
+      ),
+    );
+    created(
+      await post(
+        tokens.admin!,
+        '/v1/supervisors/md-principal/accreditations',
+        accreditation({
+          gmcNumber: '7022222',
+          kind: 'medical-director',
+          principalTrainingHospital: true,
+        }),
+      ),
+    );
+    const url = '/v1/trainees/trn-lee/competencies/mt-final-sign-off/sign-offs';
+    const typo = await post(
+      tokens.ann!,
+      '/v1/trainees/trn-lee/competencies/mt-final-signoff/sign-offs',
+      {
+        institutionId: RVI,
+      },
+    );
+    expect(typo.body['code']).toBe('COMPETENCY_NOT_IN_PATHWAY');
+    created(await post(tokens.ann!, url, { institutionId: RVI }));
+    const notPrincipal = await post(director, url, { institutionId: RVI });
+    expect(notPrincipal.status).toBe(422);
+    expect(notPrincipal.body['code']).toBe('SIGNATURE_NEEDS_PRINCIPAL_MEDICAL_DIRECTOR');
+    const secondInr = await post(tokens.bob!, url, { institutionId: RVI });
+    expect(secondInr.body['code']).toBe('SIGNATURE_SLOT_ALREADY_FILLED');
+    created(await post(principal, url, { institutionId: RVI }));
+    const status = await get(tokens.panel!, '/v1/trainees/trn-lee/status');
+    expect(status.status).toBe(200);
+    expect(JSON.stringify(status.body)).toContain('mt-final-sign-off');
   });
 
   it('publishes the pathway, takes an application and records the panel decision with its evaluation', async () => {

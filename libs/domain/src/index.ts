@@ -17,7 +17,6 @@ export * from './schema/upcasters';
 export * from './trainee/trainee-commands';
 export * from './trainee/trainee-state';
 export * from './trainee/trainee-decider';
-export { MT_FINAL_SIGNOFF } from './trainee/sign-off-competency';
 
 export * from './case/case-commands';
 export * from './case/case-state';
@@ -29,6 +28,7 @@ export * from './supervisor/supervisor-state';
 export * from './supervisor/supervisor-decider';
 
 export * from './pathway/pathway-commands';
+export * from './pathway/pathway-facts';
 export * from './pathway/pathway-state';
 export * from './pathway/pathway-version';
 export * from './pathway/pathway-decider';

@@ -57,7 +57,7 @@ export function enrolment(
     specialty: 'neurology',
     stage: 'ST5',
     enrolledOn: daysAgo(400),
-    pathwayIds: ['illustrative-esmint-cast'],
+    pathwayIds: ['illustrative-esmint-cast', 'rcr-gmc-mt-credential'],
     ...overrides,
   };
 }

@@ -10,8 +10,11 @@ import {
   upcastEvent,
   type Command,
   type DecisionContext,
+  streamName,
   type FactIds,
+  type PathwayFacts,
 } from '@inr/domain';
+import { resolvePathwayFacts } from '@inr/policy';
 import type {
   EventData,
   EventStore,
@@ -142,14 +145,28 @@ export class CommandService {
     };
   }
 
+  /** Each pathway as published in the ledger, else as shipped; ids known to neither are left out. */
+  private async pathwayFacts(ids: readonly string[]): Promise<PathwayFacts[]> {
+    const resolved = await Promise.all(
+      [...new Set(ids)].map(async (id) => {
+        const published = (await this.store.readStream(streamName('policy', id)))
+          .map(upcastEvent)
+          .flatMap((e) => (e.type === 'PolicyPublished' ? [e.data] : []));
+        return resolvePathwayFacts(id, published);
+      }),
+    );
+    return resolved.filter((p): p is PathwayFacts => p !== undefined);
+  }
+
   private async contextFor(facts: FactIds, request: CommandRequest): Promise<DecisionContext> {
     const streams = factStreams(facts);
     const read = async (stream: string | undefined) =>
       stream === undefined ? undefined : (await this.store.readStream(stream)).map(upcastEvent);
-    const [trainee, supervisor, pathway] = await Promise.all([
+    const [trainee, supervisor, pathway, pathways] = await Promise.all([
       read(streams.trainee),
       read(streams.supervisor),
       read(streams.pathway),
+      facts.pathways ? this.pathwayFacts(facts.pathways) : undefined,
     ]);
     return {
       today: new Date().toISOString().slice(0, 10),
@@ -159,6 +176,7 @@ export class CommandService {
         ...(supervisor && { supervisor }),
         ...(pathway && { pathway }),
       }),
+      ...(pathways && { pathways }),
     };
   }
 }

@@ -1,3 +1,4 @@
+import { checkPathwaysForTrainee } from '../pathway/pathway-eligibility';
 import { admitCommand } from '../shared/admit-command';
 import type { DomainEvent } from '../events';
 import { initialPathwayState, publishedVersion } from '../pathway/pathway-state';
@@ -41,7 +42,10 @@ function decideSubmission(
       : domainError(
           'PATHWAY_VERSION_NOT_PUBLISHED',
           `Pathway '${pathwayId}' version ${pathwayVersion} is not published.`,
-        )) ?? [
+        )) ??
+    (trainee.status === 'enrolled'
+      ? checkPathwaysForTrainee(context, [pathwayId], trainee.enrolment)
+      : undefined) ?? [
       {
         type: 'CredentialApplicationSubmitted',
         data: { applicationId, traineeId, pathwayId, pathwayVersion, submittedOn: context.today },

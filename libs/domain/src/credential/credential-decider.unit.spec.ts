@@ -1,4 +1,10 @@
-import { actor, contextFor } from '../testing/fixtures';
+import {
+  actor,
+  contextFor,
+  pathwayFacts,
+  traineeEnrolled,
+  traineeState,
+} from '../testing/fixtures';
 import {
   asTrainee,
   decided,
@@ -13,6 +19,25 @@ import {
 describe('applying for a credential', () => {
   it('an enrolled trainee applies against a published pathway version', () => {
     spec.given().when(submit, asTrainee).then([submitted]);
+  });
+
+  it("an application outside the pathway's eligibility is refused with the rule's code", () => {
+    const consultantIrOnly = pathwayFacts({
+      pathwayId: 'rcr-mt',
+      eligibility: { specialties: ['interventional-radiology'], stages: ['consultant'] },
+    });
+    const neurologyST6 = contextFor(actor('trainee', 'trainee-1'), {
+      trainee: traineeState([traineeEnrolled({ specialty: 'neurology', stage: 'ST6' })]),
+      pathway,
+      pathways: [consultantIrOnly],
+    });
+    spec.given().when(submit, neurologyST6).thenFails('NOT_ELIGIBLE_SPECIALTY');
+    const irST6 = contextFor(actor('trainee', 'trainee-1'), {
+      trainee: traineeState([traineeEnrolled({ stage: 'ST6' })]),
+      pathway,
+      pathways: [consultantIrOnly],
+    });
+    spec.given().when(submit, irST6).thenFails('NOT_ELIGIBLE_STAGE');
   });
 
   it('the pathway version must be published', () => {

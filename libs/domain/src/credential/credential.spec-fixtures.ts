@@ -2,7 +2,7 @@
 import type { DomainEvent, EventOf } from '../events';
 import { initialPathwayState, evolvePathway } from '../pathway/pathway-state';
 import { fold } from '../shared/decider';
-import { actor, contextFor, TODAY, traineeState } from '../testing/fixtures';
+import { actor, contextFor, pathwayFacts, TODAY, traineeState } from '../testing/fixtures';
 import { specification } from '../testing/specification';
 import type { RecordCredentialDecision } from './credential-commands';
 import { credentialDecider } from './credential-decider';
@@ -15,9 +15,11 @@ export const pathway = fold({ evolve: evolvePathway, initialState: initialPathwa
     data: { pathwayId: 'rcr-mt', version: '1', contentHash: HASH, document: {} },
   },
 ]);
+export const rcrMt = pathwayFacts({ pathwayId: 'rcr-mt', version: '1' });
 export const asTrainee = contextFor(actor('trainee', 'trainee-1'), {
   trainee: traineeState(),
   pathway,
+  pathways: [rcrMt],
 });
 export const panel = contextFor(actor('panel', 'panel-1'), { pathway });
 export const admin = contextFor(actor('admin', 'admin-1'));

@@ -24,6 +24,8 @@ export interface FactIds {
   supervisor?: string;
   /** A pathway id: folded from policy-<id>. */
   pathway?: string;
+  /** Pathway ids whose facts (owner, competencies, eligibility) the decider needs. */
+  pathways?: readonly string[];
 }
 
 export interface CommandRegistration<
@@ -90,10 +92,13 @@ const application = <K extends CredentialCommand['type']>(
   });
 
 export const deciders = {
-  EnrolTrainee: trainee('EnrolTrainee', none, 'no-stream'),
+  EnrolTrainee: trainee('EnrolTrainee', (c) => ({ pathways: c.pathwayIds }), 'no-stream'),
   TransferTrainee: trainee('TransferTrainee'),
   RecordAssessment: trainee('RecordAssessment'),
-  SignOffCompetency: trainee('SignOffCompetency', (c) => ({ supervisor: c.signerId })),
+  SignOffCompetency: trainee('SignOffCompetency', (c, s) => ({
+    supervisor: c.signerId,
+    pathways: s.status === 'enrolled' ? s.enrolment.pathwayIds : [],
+  })),
   RecordRotaParticipation: trainee('RecordRotaParticipation'),
   RecogniseTrainingTime: trainee('RecogniseTrainingTime'),
   LogCase: caseEntry('LogCase', (c) => ({ trainee: c.traineeId }), 'no-stream'),
@@ -122,11 +127,11 @@ export const deciders = {
     streamId: (c) => c.pathwayId,
     expectedStream: 'any',
     decider: pathwayDecider,
-    facts: none,
+    facts: (c) => ({ pathways: [c.pathwayId] }),
   }),
   SubmitCredentialApplication: application(
     'SubmitCredentialApplication',
-    (c) => ({ trainee: c.traineeId, pathway: c.pathwayId }),
+    (c) => ({ trainee: c.traineeId, pathway: c.pathwayId, pathways: [c.pathwayId] }),
     'no-stream',
   ),
   RecordCredentialDecision: application('RecordCredentialDecision', (_c, s) =>

@@ -1,4 +1,5 @@
 import type { Role } from '../vocabulary/vocabulary';
+import type { PathwayFacts } from '../pathway/pathway-facts';
 import type { PathwayState } from '../pathway/pathway-state';
 import type { SupervisorState } from '../supervisor/supervisor-state';
 import type { TraineeState } from '../trainee/trainee-state';
@@ -23,4 +24,9 @@ export interface DecisionContext {
   /** The supervisor (signer, assessor) the command names. */
   supervisor?: SupervisorState;
   pathway?: PathwayState;
+  /**
+   * The pathways the command concerns (the trainee's, the one applied for or published), as
+   * published in the ledger or shipped in the catalogue; an id missing here is unknown.
+   */
+  pathways?: PathwayFacts[];
 }

@@ -6,6 +6,7 @@ import type {
   SupervisorAccredited,
   TraineeEnrolled,
 } from '../events';
+import type { PathwayFacts } from '../pathway/pathway-facts';
 import type { Actor, DecisionContext } from '../shared/context';
 import { fold } from '../shared/decider';
 import {
@@ -98,4 +99,24 @@ export function supervisorState(
   events: readonly DomainEvent[] = [supervisorAccredited()],
 ): SupervisorState {
   return fold({ evolve: evolveSupervisor, initialState: initialSupervisorState }, events);
+}
+
+/** The fixture trainee's pathway: a core competency two INRs sign, and the 2020 dual final sign-off. */
+export function pathwayFacts(overrides: Partial<PathwayFacts> = {}): PathwayFacts {
+  return {
+    pathwayId: 'rcr-mt-credential',
+    version: '1.0.0',
+    issuer: 'rcr',
+    issuingBody: 'Royal College of Radiologists',
+    competencies: [
+      { id: 'mt-core-skills', title: 'MT core skills', signerKinds: ['INR', 'medical-director'] },
+      {
+        id: 'mt-final-sign-off',
+        title: 'Final MT sign-off',
+        signerKinds: ['INR', 'medical-director'],
+        slots: [{ kind: 'INR' }, { kind: 'medical-director', principalTrainingHospital: true }],
+      },
+    ],
+    ...overrides,
+  };
 }

@@ -1,8 +1,10 @@
-// Competency sign-off (RCR/BSIR/BSNR/UKNG statement, Sept 2020): competencies are approved by
-// more than one GMC-registered INR, and the final MT sign-off of a consultant IR by one INR plus
-// the medical director of the principal training hospital. The decider checks each signature;
-// whether enough distinct signers have signed is the policy evaluator's question.
+// Competency sign-off. Which competencies exist, who may sign each and which places a
+// signature fills are data in the trainee's pathways (docs/domain.md, "Competencies"): e.g. the
+// RCR/BSIR/BSNR/UKNG 2020 final MT sign-off of a consultant IR is one INR plus the medical
+// director of the principal training hospital. The decider checks each signature against that
+// catalogue; whether enough distinct signers have signed is the policy evaluator's question.
 import type { DomainEvent } from '../events';
+import type { CompetencyDefinition, SignatureSlot } from '../pathway/pathway-facts';
 import type { DecisionContext } from '../shared/context';
 import { domainError, type DomainError } from '../shared/domain-error';
 import { requireActorIs, requireNonEmpty } from '../shared/guards';
@@ -15,9 +17,6 @@ import {
 import type { SupervisorKind } from '../vocabulary/vocabulary';
 import type { SignOffCompetency } from './trainee-commands';
 import { signaturesFor, type TraineeState } from './trainee-state';
-
-/** The consultant-IR route's final MT sign-off: exactly one INR and one principal medical director. */
-export const MT_FINAL_SIGNOFF = 'mt-final-signoff';
 
 type Enrolled = Extract<TraineeState, { status: 'enrolled' }>;
 
@@ -35,17 +34,27 @@ export function decideSignOffCompetency(
       : undefined);
   if (refusal) return refusal;
 
+  const definition = competencyDefinition(state, context, competencyId);
+  if (!definition) {
+    return domainError(
+      'COMPETENCY_NOT_IN_PATHWAY',
+      `None of the trainee's pathways catalogues a competency '${competencyId}'.`,
+    );
+  }
+
   const signer = context.supervisor ?? initialSupervisorState();
+  // Competencies are signed by GMC-registered doctors (RCR/BSIR/BSNR/UKNG 2020), of a kind
+  // the competency accepts.
   const eligible =
     signer.status === 'known' && signer.supervisorId === signerId && isGmcNumber(signer.gmcNumber)
-      ? periodsHolding(signer, context.today, context.today).filter(
-          (p) => p.kind === 'INR' || p.kind === 'medical-director',
+      ? periodsHolding(signer, context.today, context.today).filter((p) =>
+          definition.signerKinds.includes(p.kind),
         )
       : [];
   if (eligible.length === 0) {
     return domainError(
       'SIGNER_NOT_ELIGIBLE',
-      'Competencies are signed off only by a currently accredited, GMC-registered INR or medical director.',
+      `'${competencyId}' is signed off only by a currently accredited, GMC-registered ${definition.signerKinds.join(' or ')}.`,
     );
   }
   const here = eligible.filter((p) => p.institutionIds.includes(institutionId));
@@ -62,16 +71,14 @@ export function decideSignOffCompetency(
       `This signer has already signed off '${competencyId}'; each signature must come from a different person.`,
     );
   }
-  const signerKind =
-    competencyId === MT_FINAL_SIGNOFF
-      ? finalSignOffSlot(
-          here,
-          previous.map((s) => s.signerKind),
-          state.institutionId,
-        )
-      : here.some((p) => p.kind === 'INR')
-        ? 'INR'
-        : 'medical-director';
+  const signerKind = definition.slots
+    ? slotFor(
+        definition.slots,
+        here,
+        previous.map((s) => s.signerKind),
+        state.institutionId,
+      )
+    : (definition.signerKinds.find((kind) => here.some((p) => p.kind === kind)) as SupervisorKind);
   if (typeof signerKind !== 'string') return signerKind;
 
   return [
@@ -89,41 +96,68 @@ export function decideSignOffCompetency(
   ];
 }
 
+/** The competency as the trainee's pathways catalogue it (the first that declares it). */
+function competencyDefinition(
+  state: Enrolled,
+  context: DecisionContext,
+  competencyId: string,
+): CompetencyDefinition | undefined {
+  return (context.pathways ?? [])
+    .filter((p) => state.enrolment.pathwayIds.includes(p.pathwayId))
+    .flatMap((p) => p.competencies)
+    .find((c) => c.id === competencyId);
+}
+
 /**
- * Which of the two final sign-off places this signer fills. A second INR is refused even while
- * the medical director is missing: it could never complete the sign-off, and accepting it
- * would record a signature that looks like progress but is not.
+ * Which open place this signer fills. A signer who fits only places already signed is refused
+ * even while others are open: their signature could never complete the sign-off, and
+ * accepting it would record something that looks like progress but is not.
  */
-function finalSignOffSlot(
+function slotFor(
+  slots: readonly SignatureSlot[],
   periods: AccreditationPeriod[],
   signedKinds: SupervisorKind[],
   traineeInstitutionId: string,
 ): SupervisorKind | DomainError {
-  const isInr = periods.some((p) => p.kind === 'INR');
-  const isPrincipalDirector = periods.some(
-    (p) =>
-      p.kind === 'medical-director' &&
-      p.principalTrainingHospital &&
-      p.institutionIds.includes(traineeInstitutionId),
-  );
-  const inrSigned = signedKinds.includes('INR');
-  const directorSigned = signedKinds.includes('medical-director');
-  if (isInr && !inrSigned) return 'INR';
-  if (isPrincipalDirector && !directorSigned) return 'medical-director';
-  if (isPrincipalDirector) {
+  const open = [...slots];
+  for (const kind of signedKinds) {
+    const index = open.findIndex((slot) => slot.kind === kind);
+    if (index >= 0) open.splice(index, 1);
+  }
+  const fits = (slot: SignatureSlot) =>
+    periods.some(
+      (p) =>
+        p.kind === slot.kind &&
+        (!slot.principalTrainingHospital ||
+          (p.principalTrainingHospital && p.institutionIds.includes(traineeInstitutionId))),
+    );
+  const place = open.find(fits);
+  if (place) return place.kind;
+  if (slots.some(fits)) {
     return domainError(
-      'MT_FINAL_SIGNOFF_MEDICAL_DIRECTOR_ALREADY_SIGNED',
-      'The medical director has already signed the final MT sign-off.',
+      'SIGNATURE_SLOT_ALREADY_FILLED',
+      `Every place this signer could fill is already signed; still open: ${describeSlots(open)}.`,
     );
   }
-  if (isInr) {
+  if (
+    open.some((slot) => slot.principalTrainingHospital && periods.some((p) => p.kind === slot.kind))
+  ) {
     return domainError(
-      'MT_FINAL_SIGNOFF_INR_ALREADY_SIGNED',
-      'An INR has already signed the final MT sign-off; it now needs the medical director of the principal training hospital.',
+      'SIGNATURE_NEEDS_PRINCIPAL_MEDICAL_DIRECTOR',
+      "Only the medical director of the trainee's principal training hospital may fill this place.",
     );
   }
   return domainError(
-    'MT_FINAL_SIGNOFF_NEEDS_PRINCIPAL_MEDICAL_DIRECTOR',
-    "Only the medical director of the trainee's principal training hospital may co-sign the final MT sign-off.",
+    'SIGNER_FITS_NO_SIGNATURE_SLOT',
+    `The signer fits none of the places on this sign-off; still open: ${describeSlots(open)}.`,
   );
+}
+
+function describeSlots(slots: readonly SignatureSlot[]): string {
+  if (slots.length === 0) return 'none';
+  return slots
+    .map((s) =>
+      s.principalTrainingHospital ? `${s.kind} of the principal training hospital` : s.kind,
+    )
+    .join(', ');
 }

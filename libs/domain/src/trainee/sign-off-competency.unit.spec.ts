@@ -2,23 +2,29 @@ import type { DomainEvent } from '../events';
 import {
   actor,
   contextFor,
+  pathwayFacts,
   supervisorAccredited,
   supervisorState,
   TODAY,
   traineeEnrolled,
 } from '../testing/fixtures';
 import { specification } from '../testing/specification';
-import { MT_FINAL_SIGNOFF } from './sign-off-competency';
 import type { SignOffCompetency } from './trainee-commands';
 import { traineeDecider } from './trainee-decider';
 
 const spec = specification(traineeDecider);
 const enrolled = traineeEnrolled();
+const MT_FINAL_SIGNOFF = 'mt-final-sign-off';
 
-function signer(id: string, accreditation: Parameters<typeof supervisorAccredited>[0] = {}) {
+function signer(
+  id: string,
+  accreditation: Parameters<typeof supervisorAccredited>[0] = {},
+  pathways = [pathwayFacts()],
+) {
   const role = accreditation.kind === 'medical-director' ? 'medical-director' : 'supervisor';
   return contextFor(actor(role, id), {
     supervisor: supervisorState([supervisorAccredited({ supervisorId: id, ...accreditation })]),
+    pathways,
   });
 }
 function signOff(signerId: string, competencyId = 'mt-core-skills'): SignOffCompetency {
@@ -71,10 +77,51 @@ describe('competency sign-off', () => {
       .thenFails('SIGNER_NOT_ELIGIBLE');
   });
 
+  it('a competency no pathway of the trainee catalogues is refused, so a typo starts nothing', () => {
+    spec
+      .given([enrolled])
+      .when(signOff('inr-1', 'mt-final-signoff'), signer('inr-1'))
+      .thenFails('COMPETENCY_NOT_IN_PATHWAY');
+    spec
+      .given([enrolled])
+      .when(signOff('inr-1'), signer('inr-1', {}, []))
+      .thenFails('COMPETENCY_NOT_IN_PATHWAY');
+  });
+
+  it('a pathway the trainee is not enrolled on does not lend its competencies', () => {
+    const other = pathwayFacts({ pathwayId: 'other-pathway' });
+    spec
+      .given([enrolled])
+      .when(signOff('inr-1'), signer('inr-1', {}, [other]))
+      .thenFails('COMPETENCY_NOT_IN_PATHWAY');
+  });
+
+  it('who may sign is the competency’s own rule: a pathway may accept an IR', () => {
+    const withIr = pathwayFacts({
+      competencies: [{ id: 'angio-skills', title: 'Angiography', signerKinds: ['IR', 'INR'] }],
+    });
+    spec
+      .given([enrolled])
+      .when(signOff('ir-1', 'angio-skills'), signer('ir-1', { kind: 'IR' }, [withIr]))
+      .then([
+        {
+          ...signed('ir-1', 'INR', 'angio-skills'),
+          data: { ...signed('ir-1', 'INR', 'angio-skills').data, signerKind: 'IR' },
+        } as DomainEvent,
+      ]);
+    spec
+      .given([enrolled])
+      .when(signOff('md-1', 'angio-skills'), signer('md-1', { kind: 'medical-director' }, [withIr]))
+      .thenFails('SIGNER_NOT_ELIGIBLE');
+  });
+
   it('a signer with no accreditation, or a lapsed one, cannot sign', () => {
     spec
       .given([enrolled])
-      .when(signOff('inr-1'), contextFor(actor('supervisor', 'inr-1')))
+      .when(
+        signOff('inr-1'),
+        contextFor(actor('supervisor', 'inr-1'), { pathways: [pathwayFacts()] }),
+      )
       .thenFails('SIGNER_NOT_ELIGIBLE');
     spec
       .given([enrolled])
@@ -119,7 +166,7 @@ describe('competency sign-off', () => {
   });
 });
 
-describe('final MT sign-off for a consultant IR (one INR plus the principal medical director)', () => {
+describe('a sign-off with places: one INR plus the principal medical director (RCR 2020)', () => {
   const inrSigned = signed('inr-1', 'INR', MT_FINAL_SIGNOFF);
   const mdSigned = signed('md-1', 'medical-director', MT_FINAL_SIGNOFF);
 
@@ -142,14 +189,14 @@ describe('final MT sign-off for a consultant IR (one INR plus the principal medi
     spec
       .given([enrolled, inrSigned])
       .when(signOff('inr-2', MT_FINAL_SIGNOFF), signer('inr-2'))
-      .thenFails('MT_FINAL_SIGNOFF_INR_ALREADY_SIGNED');
+      .thenFails('SIGNATURE_SLOT_ALREADY_FILLED');
   });
 
   it('a medical director of another hospital, or not of a principal training hospital, cannot co-sign', () => {
     spec
       .given([enrolled, inrSigned])
       .when(signOff('md-2', MT_FINAL_SIGNOFF), signer('md-2', { kind: 'medical-director' }))
-      .thenFails('MT_FINAL_SIGNOFF_NEEDS_PRINCIPAL_MEDICAL_DIRECTOR');
+      .thenFails('SIGNATURE_NEEDS_PRINCIPAL_MEDICAL_DIRECTOR');
     const transferred: DomainEvent = {
       type: 'TraineeTransferred',
       data: {
@@ -162,14 +209,14 @@ describe('final MT sign-off for a consultant IR (one INR plus the principal medi
     spec
       .given([enrolled, transferred, inrSigned])
       .when(signOff('md-1', MT_FINAL_SIGNOFF), signer('md-1', principalDirector))
-      .thenFails('MT_FINAL_SIGNOFF_NEEDS_PRINCIPAL_MEDICAL_DIRECTOR');
+      .thenFails('SIGNATURE_NEEDS_PRINCIPAL_MEDICAL_DIRECTOR');
   });
 
   it('the medical director signs the final sign-off once', () => {
     spec
       .given([enrolled, mdSigned])
       .when(signOff('md-2', MT_FINAL_SIGNOFF), signer('md-2', principalDirector))
-      .thenFails('MT_FINAL_SIGNOFF_MEDICAL_DIRECTOR_ALREADY_SIGNED');
+      .thenFails('SIGNATURE_SLOT_ALREADY_FILLED');
   });
 
   it('an INR who is also the principal medical director fills the free place', () => {
@@ -178,6 +225,7 @@ describe('final MT sign-off for a consultant IR (one INR plus the principal medi
         supervisorAccredited({ supervisorId: 'dual-1' }),
         supervisorAccredited({ supervisorId: 'dual-1', ...principalDirector }),
       ]),
+      pathways: [pathwayFacts()],
     });
     spec
       .given([enrolled, inrSigned])

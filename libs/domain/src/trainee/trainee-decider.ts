@@ -1,3 +1,4 @@
+import { checkPathwaysForTrainee } from '../pathway/pathway-eligibility';
 import { admitCommand } from '../shared/admit-command';
 import type { DomainEvent } from '../events';
 import type { DecisionContext } from '../shared/context';
@@ -43,7 +44,8 @@ function decide(
       (SPECIALTIES.includes(data.specialty)
         ? undefined
         : domainError('INVALID_VALUE', `'specialty' must be one of ${SPECIALTIES.join(', ')}.`)) ??
-      requirePastOrToday(data.enrolledOn, today, 'enrolledOn') ?? [
+      requirePastOrToday(data.enrolledOn, today, 'enrolledOn') ??
+      checkPathwaysForTrainee(context, data.pathwayIds, data) ?? [
         { type: 'TraineeEnrolled', data: { ...data, pathwayIds: [...new Set(data.pathwayIds)] } },
       ]
     );

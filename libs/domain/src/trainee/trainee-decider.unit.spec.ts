@@ -1,17 +1,53 @@
 import type { DomainEvent } from '../events';
-import { actor, contextFor, traineeEnrolled } from '../testing/fixtures';
+import { actor, contextFor, pathwayFacts, traineeEnrolled } from '../testing/fixtures';
 import { specification } from '../testing/specification';
 import type { RecordAssessment } from './trainee-commands';
 import { traineeDecider } from './trainee-decider';
 
 const spec = specification(traineeDecider);
-const admin = contextFor(actor('admin', 'admin-1'));
+const admin = contextFor(actor('admin', 'admin-1'), { pathways: [pathwayFacts()] });
 const enrolled = traineeEnrolled();
 const enrol = { type: 'EnrolTrainee', ...enrolled.data } as const;
 
 describe('enrolling and transferring a trainee', () => {
   it('an administrator enrols a trainee', () => {
     spec.given().when(enrol, admin).then([enrolled]);
+  });
+
+  it('enrolment on a pathway that is not published (nor shipped) is refused', () => {
+    spec
+      .given()
+      .when({ ...enrol, pathwayIds: ['rcr-mt-credential', 'no-such-pathway'] }, admin)
+      .thenFails('PATHWAY_NOT_PUBLISHED');
+    spec
+      .given()
+      .when(enrol, contextFor(actor('admin', 'admin-1')))
+      .thenFails('PATHWAY_NOT_PUBLISHED');
+  });
+
+  it("a trainee outside a pathway's eligibility is refused with the rule that excludes them", () => {
+    const consultantIr = contextFor(actor('admin', 'admin-1'), {
+      pathways: [
+        pathwayFacts({
+          eligibility: {
+            specialties: ['interventional-radiology', 'radiology'],
+            stages: ['consultant', 'post-CCT'],
+          },
+        }),
+      ],
+    });
+    spec
+      .given()
+      .when({ ...enrol, specialty: 'neurology', stage: 'ST6' }, consultantIr)
+      .thenFails('NOT_ELIGIBLE_SPECIALTY');
+    spec
+      .given()
+      .when({ ...enrol, stage: 'ST4' }, consultantIr)
+      .thenFails('NOT_ELIGIBLE_STAGE');
+    spec
+      .given()
+      .when({ ...enrol, stage: 'Post-CCT' }, consultantIr)
+      .then([traineeEnrolled({ stage: 'Post-CCT' })]);
   });
 
   it('a trainee is enrolled once', () => {

@@ -2,6 +2,7 @@ import type { Pathway } from '../pathway/pathway';
 import { validatePathway } from '../pathway/validate-pathway';
 import bsnrClinicalRoutes from './bsnr-2017-clinical-routes.json';
 import bsnrIrToInr from './bsnr-2017-ir-to-inr.json';
+import bsnrStrokeMedicine from './bsnr-stroke-medicine-route.json';
 import illustrativeEsmintCast from './illustrative-esmint-cast.json';
 import jointCommissionMaintenance from './joint-commission-2019-maintenance.json';
 import localTrustExample from './local-trust-example.json';
@@ -12,6 +13,7 @@ const DOCUMENTS: readonly unknown[] = [
   rcrGmcMtCredential,
   bsnrIrToInr,
   bsnrClinicalRoutes,
+  bsnrStrokeMedicine,
   rcr2020ConsultantIr,
   localTrustExample,
   illustrativeEsmintCast,

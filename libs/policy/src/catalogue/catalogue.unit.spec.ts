@@ -5,16 +5,41 @@ import { EVALUATED_ON, SUBJECT_TRAINEE } from '../testing/history-steps';
 import { catalogue, findPathway } from './catalogue';
 
 describe('the pathway catalogue', () => {
-  it('ships the six pathways docs/domain.md lists (BSNR 2017 as two route documents)', () => {
+  it('ships the pathways docs/domain.md lists (BSNR as radiology, clinical and stroke-medicine routes)', () => {
     expect(catalogue.map((p) => p.id)).toEqual([
       'rcr-gmc-mt-credential',
       'bsnr-2017-ir-to-inr',
       'bsnr-2017-clinical-routes',
+      'bsnr-stroke-medicine-route',
       'rcr-2020-consultant-ir',
       'local-trust-example',
       'illustrative-esmint-cast',
       'joint-commission-2019-maintenance',
     ]);
+  });
+
+  it.each(catalogue.map((p) => [p.id, p] as const))(
+    '%s names the body that owns it and says what its source does not let it express',
+    (_id, pathway) => {
+      expect(pathway.issuer).toMatch(/^[a-z0-9-]+$/);
+      expect(pathway.limitations?.length).toBeGreaterThan(0);
+    },
+  );
+
+  it('the consultant-IR route catalogues the competencies its source names', () => {
+    const route = findPathway('rcr-2020-consultant-ir')!;
+    expect(route.competencies?.map((c) => c.id)).toEqual([
+      'mt-final-sign-off',
+      'mt-technical-skills',
+      'neurovascular-imaging',
+      'clinical-neuroscience-knowledge',
+      'complication-management',
+    ]);
+    for (const c of route.competencies!.slice(1)) {
+      expect(route.requirements).toContainEqual(
+        expect.objectContaining({ kind: 'distinct-signers', competencyId: c.id }),
+      );
+    }
   });
 
   it.each(catalogue.map((p) => [p.id, p] as const))(

@@ -1,4 +1,6 @@
 import type {
+  CompetencyDefinition,
+  PathwayEligibility,
   AssessmentOutcome,
   AssessmentType,
   OperatorRole,
@@ -143,8 +145,19 @@ export interface Pathway {
   version: string;
   title: string;
   issuingBody: string;
+  /**
+   * Id of the body that owns the pathway id (e.g. "rcr"): only a publisher whose token carries
+   * this issuer may publish its versions. Documents from before ownership may lack it.
+   */
+  issuer?: string;
   source: PathwaySource;
   status: PathwayStatus;
   parameters: Record<string, PathwayParameter>;
+  /** Competencies the pathway catalogues; a requirement may only name one of these. */
+  competencies?: CompetencyDefinition[];
+  /** Who may enrol on or apply for the pathway. */
+  eligibility?: PathwayEligibility;
+  /** What the source says that this document cannot express, in plain words. */
+  limitations?: string[];
   requirements: Requirement[];
 }

@@ -276,3 +276,78 @@ describe('validatePathway', () => {
     expect(result.pathway.requirements[0]?.id).toBe('mt-cases');
   });
 });
+
+describe('the competency catalogue, eligibility and issuer', () => {
+  const finalSignOff = {
+    id: 'mt-final-sign-off',
+    title: 'Final sign-off',
+    signerKinds: ['INR', 'medical-director'],
+    slots: [{ kind: 'INR' }, { kind: 'medical-director', principalTrainingHospital: true }],
+  };
+  const catalogued = (extra: Record<string, unknown>) => ({
+    ...valid(),
+    issuer: 'rcr',
+    competencies: [finalSignOff],
+    eligibility: { specialties: ['interventional-radiology'], stages: ['consultant'] },
+    limitations: ['Centre lists are local.'],
+    ...extra,
+  });
+
+  it('accepts a catalogue and returns it with the pathway', () => {
+    const result = validatePathway(catalogued({}));
+    expect(result.ok && result.pathway).toMatchObject({
+      issuer: 'rcr',
+      competencies: [finalSignOff],
+      eligibility: { specialties: ['interventional-radiology'], stages: ['consultant'] },
+      limitations: ['Centre lists are local.'],
+    });
+  });
+
+  it('a requirement must name a catalogued competency, so a typo is caught', () => {
+    const typo = catalogued({
+      requirements: [
+        { id: 'final', kind: 'dual-signoff', description: 'd', competencyId: 'mt-final-signoff' },
+      ],
+    });
+    expect(errorsOf(typo)).toEqual([
+      { path: '/requirements/0/competencyId', code: 'UNKNOWN_COMPETENCY' },
+    ]);
+  });
+
+  it('a dual sign-off needs its two places: an INR and the principal medical director', () => {
+    const noSlots = catalogued({
+      competencies: [{ ...finalSignOff, slots: [{ kind: 'INR' }, { kind: 'medical-director' }] }],
+    });
+    expect(errorsOf(noSlots)).toEqual([
+      { path: '/requirements/2/competencyId', code: 'DUAL_SIGNOFF_WITHOUT_SLOTS' },
+    ]);
+  });
+
+  it('slots must be signable and competency ids unique; eligibility uses the vocabulary', () => {
+    const bad = catalogued({
+      competencies: [
+        finalSignOff,
+        { ...finalSignOff, signerKinds: ['INR'] },
+        {
+          id: 'x',
+          title: 'X',
+          signerKinds: ['INR'],
+          slots: [{ kind: 'INR', principalTrainingHospital: true }],
+        },
+      ],
+      eligibility: { specialties: ['stroke'] },
+      issuer: 'Royal College',
+    });
+    expect(errorsOf(bad)).toEqual(
+      expect.arrayContaining([
+        { path: '/issuer', code: 'INVALID_ID' },
+        { path: '/competencies/1/slots/1/kind', code: 'INVALID_SIGNATURE_SLOTS' },
+        {
+          path: '/competencies/2/slots/0/principalTrainingHospital',
+          code: 'INVALID_SIGNATURE_SLOTS',
+        },
+        { path: '/eligibility/specialties/0', code: 'INVALID_VALUE' },
+      ]),
+    );
+  });
+});
