@@ -1,5 +1,5 @@
 // Read models of the ledger: the checkpointed runner, rebuild, time travel, provenance, replay.
-export type { LedgerEvent, Actor } from './events/ledger-event';
+export type { LedgerEvent, RecordedActor } from './events/ledger-event';
 export { toLedgerEvent, actorOf } from './events/ledger-event';
 export type { Projection, ProjectionWriter, TableNames } from './runner/projection';
 export type { KeyedFold } from './runner/keyed-fold';
@@ -21,7 +21,7 @@ export type { ReadModelContext } from './read-model-context';
 export { InvalidQuery, resolveAsOf } from './time-travel/as-of';
 export type { CaseRecord } from './case-registry/case-fold';
 export { caseFold, evolveCaseRecord } from './case-registry/case-fold';
-export type { CaseFilter } from './case-registry/case-filter';
+export type { CaseRegistryFilter } from './case-registry/case-filter';
 export { queryCases } from './case-registry/query-cases';
 export type { CasePage, CaseQuery } from './case-registry/query-cases';
 export { supervisorQueue } from './supervisor-queue/supervisor-queue';
@@ -44,7 +44,7 @@ export { knownInstitutions, publishedPathways } from './registry/global-registry
 export type { PublishedVersion } from './registry/global-registry';
 export { traineeStatus, traineeHistory, pathwaysOf } from './trainee-status/trainee-status';
 export type {
-  PathwayStatus,
+  PathwayProgress,
   TraineeStatus,
   TraineeStatusQuery,
 } from './trainee-status/trainee-status';

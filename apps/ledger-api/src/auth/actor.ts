@@ -1,9 +1,10 @@
-import type { Role } from '@inr/domain';
+import type { Actor } from '@inr/domain';
 
-/** The authenticated caller, as read from a verified bearer token. */
-export interface Actor {
-  subject: string;
-  role: Role;
-  /** The institution the token was issued for; scopes reads and institutional writes. */
+/**
+ * The authenticated caller, as read from a verified bearer token: the domain's Actor (who issues
+ * a command) with the institution the token was issued for, which scopes reads and
+ * institutional writes.
+ */
+export interface AuthenticatedActor extends Actor {
   institutionId: string;
 }

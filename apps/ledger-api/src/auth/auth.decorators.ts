@@ -1,6 +1,6 @@
 import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import type { Actor } from './actor';
+import type { AuthenticatedActor } from './actor';
 import type { Action } from './authorize';
 
 export const REQUIRED_ACTION = 'inr:action';
@@ -13,11 +13,13 @@ export const REQUIRED_ACTION = 'inr:action';
 export const Requires = (action: Action): MethodDecorator & ClassDecorator =>
   SetMetadata(REQUIRED_ACTION, action);
 
-export type AuthenticatedRequest = FastifyRequest & { actor?: Actor };
+export type AuthenticatedRequest = FastifyRequest & { actor?: AuthenticatedActor };
 
 /** The verified caller of this request (set by the AuthGuard). */
-export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
-  const actor = ctx.switchToHttp().getRequest<AuthenticatedRequest>().actor;
-  if (!actor) throw new Error('CurrentActor used on a public route');
-  return actor;
-});
+export const CurrentActor = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): AuthenticatedActor => {
+    const actor = ctx.switchToHttp().getRequest<AuthenticatedRequest>().actor;
+    if (!actor) throw new Error('CurrentActor used on a public route');
+    return actor;
+  },
+);

@@ -1,5 +1,5 @@
 import type { CommandType, Role } from '@inr/domain';
-import type { Actor } from './actor';
+import type { AuthenticatedActor } from './actor';
 
 /** Reads that need a token; each is one row of POLICY. */
 export type ReadAction =
@@ -132,7 +132,11 @@ export function isPublic(action: Action): boolean {
  * May `actor` do `action` on `resource`? Without a resource it answers whether the role may
  * ever do it (the guard's early check); with one, whether it may on this record.
  */
-export function authorize(actor: Actor, action: Action, resource?: Resource): Decision {
+export function authorize(
+  actor: AuthenticatedActor,
+  action: Action,
+  resource?: Resource,
+): Decision {
   const access = POLICY[action];
   const rule = access[actor.role] ?? access.anyone;
   if (!rule) return { allowed: false, reason: `role '${actor.role}' may not ${describe(action)}` };
@@ -151,7 +155,7 @@ export function authorize(actor: Actor, action: Action, resource?: Resource): De
  * institution's records, or its own.
  */
 export function readScope(
-  actor: Actor,
+  actor: AuthenticatedActor,
   action: ReadAction = 'events.stream',
 ): 'all' | 'institution' | 'own' | 'none' {
   const rule = POLICY[action][actor.role];
@@ -161,12 +165,15 @@ export function readScope(
 }
 
 /** Every institution is the actor's (and there is at least one). */
-function allMine(actor: Actor, institutionIds: readonly string[] | undefined): boolean {
+function allMine(
+  actor: AuthenticatedActor,
+  institutionIds: readonly string[] | undefined,
+): boolean {
   const ids = institutionIds ?? [];
   return ids.length > 0 && ids.every((id) => id === actor.institutionId);
 }
 
-function holds(rule: Rule, actor: Actor, r: Resource): boolean {
+function holds(rule: Rule, actor: AuthenticatedActor, r: Resource): boolean {
   const named = r.namedId !== undefined && r.namedId === actor.subject;
   switch (rule) {
     case 'any':

@@ -1,8 +1,12 @@
 import { COMMAND_ROLES, type CommandType } from '@inr/domain';
-import type { Actor } from './actor';
+import type { AuthenticatedActor } from './actor';
 import { authorize, isPublic, POLICY, readScope } from './authorize';
 
-const actor = (role: Actor['role'], subject = 'u-1', institutionId = 'rvi'): Actor => ({
+const actor = (
+  role: AuthenticatedActor['role'],
+  subject = 'u-1',
+  institutionId = 'rvi',
+): AuthenticatedActor => ({
   role,
   subject,
   institutionId,

@@ -13,7 +13,7 @@ import type { EventStore } from '@inr/event-store';
 import { findDecision, ReadModels } from '@inr/projections';
 import { forbidden, notFound } from '../platform/problem/problem.exception';
 import { EVENT_STORE } from '../platform/store/tokens';
-import type { Actor } from './actor';
+import type { AuthenticatedActor } from './actor';
 import { authorize, type Action, type Resource } from './authorize';
 
 /**
@@ -30,13 +30,13 @@ export class PolicyFacts {
   ) {}
 
   /** Throws 403 unless the policy lets the actor do `action` on `resource`. */
-  require(actor: Actor, action: Action, resource: Resource): void {
+  require(actor: AuthenticatedActor, action: Action, resource: Resource): void {
     const decision = authorize(actor, action, resource);
     if (!decision.allowed) throw forbidden(decision.reason);
   }
 
   /** Whether the policy lets the actor do `action` on `resource` (for filtering lists). */
-  allows(actor: Actor, action: Action, resource: Resource): boolean {
+  allows(actor: AuthenticatedActor, action: Action, resource: Resource): boolean {
     return authorize(actor, action, resource).allowed;
   }
 

@@ -3,7 +3,7 @@ import type { KeyObject } from 'node:crypto';
 import { ROLES, type Role } from '@inr/domain';
 import type { LedgerConfig } from '../config/ledger-config';
 import { unauthenticated } from '../platform/problem/problem.exception';
-import type { Actor } from './actor';
+import type { AuthenticatedActor } from './actor';
 import { loadOrCreateDevelopmentKey } from './development-key';
 
 const SUBJECT = /^[A-Za-z0-9._:@-]{1,128}$/;
@@ -26,9 +26,9 @@ export class TokenVerifier {
     this.audience = config.auth.audience;
   }
 
-  private readonly verified = new Map<string, { actor: Actor; expiresAtMs: number }>();
+  private readonly verified = new Map<string, { actor: AuthenticatedActor; expiresAtMs: number }>();
 
-  async verify(token: string): Promise<Actor> {
+  async verify(token: string): Promise<AuthenticatedActor> {
     const cached = this.verified.get(token);
     if (cached && cached.expiresAtMs > Date.now()) return cached.actor;
     if (cached) this.verified.delete(token);
@@ -38,7 +38,9 @@ export class TokenVerifier {
     return actor;
   }
 
-  private async verifyUncached(token: string): Promise<{ actor: Actor; expiresAtMs: number }> {
+  private async verifyUncached(
+    token: string,
+  ): Promise<{ actor: AuthenticatedActor; expiresAtMs: number }> {
     let payload: Record<string, unknown>;
     try {
       const options = {

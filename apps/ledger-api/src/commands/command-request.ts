@@ -1,10 +1,10 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { Actor } from '../auth/actor';
+import type { AuthenticatedActor } from '../auth/actor';
 import type { IdempotentRequest } from '../idempotency/idempotency.interceptor';
 
 /** The parts of an HTTP request a command needs: who, which retry key, which revision was seen. */
 export interface CommandRequest {
-  actor: Actor;
+  actor: AuthenticatedActor;
   idempotencyKey: string;
   /** The If-Match header as sent, when present. */
   ifMatch?: string;

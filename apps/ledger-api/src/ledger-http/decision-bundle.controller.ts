@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { ProvenanceBundle } from '@inr/ledger';
 import { ReadModels } from '@inr/projections';
 import { CurrentActor, Requires } from '../auth/auth.decorators';
-import type { Actor } from '../auth/actor';
+import type { AuthenticatedActor } from '../auth/actor';
 import { ProblemException } from '../platform/problem/problem.exception';
 import { PolicyFacts } from '../auth/policy-facts';
 import { IdParam } from '../shared/id-param';
@@ -36,7 +36,7 @@ export class DecisionBundleController {
   @ApiOkResponse({ description: 'checkpoint, events with inclusion proofs, pathway, decision' })
   async bundle(
     @Param('decisionId', IdParam) decisionId: string,
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: AuthenticatedActor,
   ): Promise<ProvenanceBundle> {
     this.facts.require(actor, 'trainee.read', await this.facts.decision(decisionId));
     try {

@@ -11,7 +11,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { concatMap, filter, Subscription } from 'rxjs';
 import type { EventStore, RecordedEvent } from '@inr/event-store';
 import { CurrentActor, Requires } from '../auth/auth.decorators';
-import type { Actor } from '../auth/actor';
+import type { AuthenticatedActor } from '../auth/actor';
 import { readScope } from '../auth/authorize';
 import { badRequest } from '../platform/problem/problem.exception';
 import { Lifecycle } from '../platform/store/lifecycle';
@@ -59,7 +59,7 @@ export class LiveFeedController {
     content: { 'text/event-stream': {} },
   })
   stream(
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: AuthenticatedActor,
     @Query('category') category: string | undefined,
     @Query('institution') institution: string | undefined,
     @Headers('last-event-id') lastEventId: string | undefined,

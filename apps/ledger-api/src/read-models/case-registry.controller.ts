@@ -4,7 +4,7 @@ import { ReadModels, type CasePage, type CaseQuery } from '@inr/projections';
 import type { OperatorRole, Procedure, SupervisionLevel } from '@inr/domain';
 import type { SignOffStatus } from '@inr/domain';
 import { CurrentActor, Requires } from '../auth/auth.decorators';
-import type { Actor } from '../auth/actor';
+import type { AuthenticatedActor } from '../auth/actor';
 import { scopeCaseQuery } from './read-model-access';
 import { CaseRegistryQueryDto } from './read-model-queries.dto';
 import { readModelCall } from './to-read-problem';
@@ -22,7 +22,10 @@ export class CaseRegistryController {
       'The case registry: filtered cases with amendments, retractions and sign-off state applied',
   })
   @ApiOkResponse({ description: 'A page of cases, ordered by performed date' })
-  async cases(@Query() dto: CaseRegistryQueryDto, @CurrentActor() actor: Actor): Promise<CasePage> {
+  async cases(
+    @Query() dto: CaseRegistryQueryDto,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<CasePage> {
     const query: CaseQuery = {
       traineeId: dto.traineeId,
       institutionId: dto.institutionId,

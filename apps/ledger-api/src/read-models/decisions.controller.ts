@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ReadModels, type DecisionProvenance, type DecisionReplay } from '@inr/projections';
 import { CurrentActor, Requires } from '../auth/auth.decorators';
-import type { Actor } from '../auth/actor';
+import type { AuthenticatedActor } from '../auth/actor';
 import { notFound } from '../platform/problem/problem.exception';
 import { IdParam } from '../shared/id-param';
 import { PolicyFacts } from '../auth/policy-facts';
@@ -27,7 +27,7 @@ export class DecisionsController {
   @ApiOkResponse({ description: 'The decision and its evidence, in ledger order' })
   async provenance(
     @Param('decisionId', IdParam) decisionId: string,
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: AuthenticatedActor,
   ): Promise<DecisionProvenance> {
     await this.requireReader(actor, decisionId);
     const provenance = await readModelCall(() => this.readModels.provenance(decisionId));
@@ -45,7 +45,7 @@ export class DecisionsController {
   async replay(
     @Param('decisionId', IdParam) decisionId: string,
     @Query() query: ReplayQueryDto,
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: AuthenticatedActor,
   ): Promise<DecisionReplay> {
     await this.requireReader(actor, decisionId);
     const under = query.under === 'latest' ? 'latest' : 'recorded';
@@ -55,7 +55,7 @@ export class DecisionsController {
   }
 
   /** Authorises on the decision's trainee before any evaluation work is done. */
-  private async requireReader(actor: Actor, decisionId: string): Promise<void> {
+  private async requireReader(actor: AuthenticatedActor, decisionId: string): Promise<void> {
     this.facts.require(actor, 'trainee.read', await this.facts.decision(decisionId));
   }
 }

@@ -1,5 +1,5 @@
 import type { CaseQuery } from '@inr/projections';
-import type { Actor } from '../auth/actor';
+import type { AuthenticatedActor } from '../auth/actor';
 import { POLICY } from '../auth/authorize';
 import { forbidden } from '../platform/problem/problem.exception';
 
@@ -8,7 +8,7 @@ import { forbidden } from '../platform/problem/problem.exception';
  * their own cases, institution-scoped roles their institution's, a supervisor the cases naming
  * them or at their institution. An explicit filter outside that scope is refused, not widened.
  */
-export function scopeCaseQuery(actor: Actor, query: CaseQuery): CaseQuery {
+export function scopeCaseQuery(actor: AuthenticatedActor, query: CaseQuery): CaseQuery {
   const rule = POLICY['case.read'][actor.role];
   const outside = (what: string): never => {
     throw forbidden(`reading the case registry: only ${what}`);

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ReadModels, type SupervisorQueue } from '@inr/projections';
 import { CurrentActor, Requires } from '../auth/auth.decorators';
-import type { Actor } from '../auth/actor';
+import type { AuthenticatedActor } from '../auth/actor';
 import { POLICY } from '../auth/authorize';
 import { PolicyFacts } from '../auth/policy-facts';
 import { IdParam } from '../shared/id-param';
@@ -26,7 +26,7 @@ export class SupervisorQueueController {
   @ApiOkResponse({ description: 'Queue items, oldest first' })
   queue(
     @Param('supervisorId', IdParam) supervisorId: string,
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: AuthenticatedActor,
   ): SupervisorQueue {
     if (POLICY['supervisor.pending.read'][actor.role] === 'named')
       this.facts.require(actor, 'supervisor.pending.read', { namedId: supervisorId });

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ReadModels, type TraineeStatus } from '@inr/projections';
 import { CurrentActor, Requires } from '../auth/auth.decorators';
-import type { Actor } from '../auth/actor';
+import type { AuthenticatedActor } from '../auth/actor';
 import { notFound } from '../platform/problem/problem.exception';
 import { IdParam } from '../shared/id-param';
 import { PolicyFacts } from '../auth/policy-facts';
@@ -29,7 +29,7 @@ export class TraineeStatusController {
   async status(
     @Param('traineeId', IdParam) traineeId: string,
     @Query() query: TraineeStatusQueryDto,
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: AuthenticatedActor,
   ): Promise<TraineeStatus> {
     this.facts.require(actor, 'trainee.read', await this.facts.trainee(traineeId));
     const status = await readModelCall(() =>

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from
 import type { FastifyReply } from 'fastify';
 import { auditCsv, ReadModels, type AuditReport } from '@inr/projections';
 import { CurrentActor, Requires } from '../auth/auth.decorators';
-import type { Actor } from '../auth/actor';
+import type { AuthenticatedActor } from '../auth/actor';
 import { IdParam } from '../shared/id-param';
 import { PolicyFacts } from '../auth/policy-facts';
 import { AuditQueryDto } from './read-model-queries.dto';
@@ -32,7 +32,7 @@ export class TrustAuditController {
   async audit(
     @Param('institutionId', IdParam) institutionId: string,
     @Query() query: AuditQueryDto,
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AuditReport | string> {
     this.facts.require(actor, 'audit.read', { institutionIds: [institutionId] });

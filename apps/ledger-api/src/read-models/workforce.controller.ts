@@ -2,7 +2,7 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ReadModels, type WorkforceSummary } from '@inr/projections';
 import { CurrentActor, Requires } from '../auth/auth.decorators';
-import type { Actor } from '../auth/actor';
+import type { AuthenticatedActor } from '../auth/actor';
 import { readScope } from '../auth/authorize';
 
 @ApiTags('read models')
@@ -18,7 +18,7 @@ export class WorkforceController {
       'Workforce: trainees by specialty and stage, credentials granted per year, credentialed operators per institution',
   })
   @ApiOkResponse({ description: 'Counts only; no personal data' })
-  workforce(@CurrentActor() actor: Actor): WorkforceSummary {
+  workforce(@CurrentActor() actor: AuthenticatedActor): WorkforceSummary {
     // National roles get national figures; institutional roles their institution's trainees.
     return readScope(actor, 'workforce.read') === 'all'
       ? this.readModels.workforce()

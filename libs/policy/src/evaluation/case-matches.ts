@@ -1,11 +1,11 @@
 import type { CaseFilter } from '../pathway/pathway';
-import type { CaseState } from '../history/trainee-record';
+import type { CaseEvidence } from '../history/trainee-record';
 
 /**
  * Whether a case counts under a filter (the date window is checked by the caller). A retracted
  * case never counts; a disputed one neither, whatever the filter: the supervisor has said it is wrong.
  */
-export function caseMatches(state: CaseState, filter: Omit<CaseFilter, 'window'>): boolean {
+export function caseMatches(state: CaseEvidence, filter: Omit<CaseFilter, 'window'>): boolean {
   if (state.retracted || state.signOff === 'disputed') return false;
   if (filter.procedures && !filter.procedures.includes(state.procedure)) return false;
   if (filter.operatorRoles && !filter.operatorRoles.includes(state.operatorRole)) return false;

@@ -1,6 +1,6 @@
 import type { DomainEventMap } from '@inr/domain';
 import type { HistoryEvent } from './history-event';
-import type { CaseState, TraineeRecord } from './trainee-record';
+import type { CaseEvidence, TraineeRecord } from './trainee-record';
 
 /** Ledger order: position first; the id breaks ties so even a malformed input folds one way only. */
 export function compareHistoryEvents(a: HistoryEvent, b: HistoryEvent): number {
@@ -45,7 +45,7 @@ export function foldTraineeRecord(
     rota: [],
     trainingTime: [],
   };
-  const cases = new Map<string, CaseState>();
+  const cases = new Map<string, CaseEvidence>();
   let previous: HistoryEvent | undefined;
   let institution: string | undefined;
 
@@ -67,7 +67,7 @@ export function foldTraineeRecord(
       case 'CaseLogged': {
         const d = dataOf<'CaseLogged'>(event, traineeId);
         if (!d || cases.has(d.caseId)) break;
-        const state: CaseState = {
+        const state: CaseEvidence = {
           caseId: d.caseId,
           loggedEventId: event.id,
           position: event.position,

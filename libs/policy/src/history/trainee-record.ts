@@ -10,7 +10,7 @@ import type {
 } from '@inr/domain';
 
 /** A case as its events leave it: the logged values with amendments applied. */
-export interface CaseState {
+export interface CaseEvidence {
   caseId: string;
   /** The CaseLogged event id: what a requirement cites when the case counts. */
   loggedEventId: string;
@@ -67,7 +67,7 @@ export interface TrainingTimeState {
 /** Everything one trainee's history holds that a pathway can ask about, in ledger order. */
 export interface TraineeRecord {
   traineeId: string;
-  cases: CaseState[];
+  cases: CaseEvidence[];
   assessments: AssessmentState[];
   competencySignOffs: CompetencySignOffState[];
   rota: RotaState[];

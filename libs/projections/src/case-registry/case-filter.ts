@@ -3,7 +3,7 @@ import type { SignOffStatus } from '@inr/domain';
 import type { CaseRecord } from './case-fold';
 
 /** Registry filters; the performed period is inclusive on both ends (YYYY-MM-DD). */
-export interface CaseFilter {
+export interface CaseRegistryFilter {
   traineeId?: string;
   institutionId?: string;
   supervisorId?: string;
@@ -17,7 +17,7 @@ export interface CaseFilter {
   includeRetracted?: boolean;
 }
 
-export function matchesCase(record: CaseRecord, filter: CaseFilter): boolean {
+export function matchesCase(record: CaseRecord, filter: CaseRegistryFilter): boolean {
   return (
     (filter.includeRetracted === true || !record.retracted) &&
     (filter.traineeId === undefined || record.traineeId === filter.traineeId) &&
@@ -34,7 +34,10 @@ export function matchesCase(record: CaseRecord, filter: CaseFilter): boolean {
 }
 
 /** The same filter as SQL over the registry's columns (kept next to matchesCase so they agree). */
-export function caseFilterSql(filter: CaseFilter): { where: string; params: (string | number)[] } {
+export function caseFilterSql(filter: CaseRegistryFilter): {
+  where: string;
+  params: (string | number)[];
+} {
   const clauses: string[] = [];
   const params: (string | number)[] = [];
   const eq = (column: string, value: string | number | undefined): void => {

@@ -7,11 +7,11 @@ import { activeTables } from '../runner/projection-versions';
 import { projectedSize, type ReadModelContext } from '../read-model-context';
 import { resolveAsOf } from '../time-travel/as-of';
 import { scanRange } from '../time-travel/read-positions';
-import { caseFilterSql, compareCases, matchesCase, type CaseFilter } from './case-filter';
+import { caseFilterSql, compareCases, matchesCase, type CaseRegistryFilter } from './case-filter';
 import { caseFold, type CaseRecord } from './case-fold';
 import { CASE_REGISTRY } from './case-registry-projection';
 
-export interface CaseQuery extends CaseFilter {
+export interface CaseQuery extends CaseRegistryFilter {
   /** Ledger position or ISO recorded time; absent means the projected registry (now). */
   asOf?: string | number;
   limit?: number;
@@ -58,7 +58,7 @@ export async function queryCases(ctx: ReadModelContext, query: CaseQuery): Promi
  */
 export async function casesAsOf(
   ctx: ReadModelContext,
-  filter: Pick<CaseFilter, 'traineeId' | 'institutionId'>,
+  filter: Pick<CaseRegistryFilter, 'traineeId' | 'institutionId'>,
   ledgerSize: number,
 ): Promise<Map<string, CaseRecord>> {
   let events: LedgerEvent[];

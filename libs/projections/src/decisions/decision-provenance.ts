@@ -1,6 +1,6 @@
 import type { Evaluation } from '@inr/policy';
 import { indexKey } from '../event-index/event-index-projection';
-import { actorOf, str, type Actor, type LedgerEvent } from '../events/ledger-event';
+import { actorOf, str, type RecordedActor, type LedgerEvent } from '../events/ledger-event';
 import type { ReadModelContext } from '../read-model-context';
 import { findDecision } from './find-decision';
 import { laterChanges, type LaterChange } from './later-changes';
@@ -18,7 +18,7 @@ export interface ProvenanceEvent {
   recordedAt: string;
   /** When it happened in the world, by the user's account (performedOn, signedOn, …). */
   performedOn: string | null;
-  actor: Actor | null;
+  actor: RecordedActor | null;
   /** Events recorded after the decision that changed what this one says or who vouched for it. */
   laterChanges: LaterChange[];
 }
@@ -37,7 +37,7 @@ export interface DecisionProvenance {
     eventId: string;
     position: number;
     recordedAt: string;
-    actor: Actor | null;
+    actor: RecordedActor | null;
   };
   events: ProvenanceEvent[];
   /** Ids the recorded evaluation cites that are not in the trainee's ledger history. */

@@ -1,4 +1,4 @@
-import { actorOf, str, type Actor, type LedgerEvent } from '../events/ledger-event';
+import { actorOf, str, type RecordedActor, type LedgerEvent } from '../events/ledger-event';
 
 export type ChangeKind =
   | 'amended'
@@ -13,7 +13,7 @@ export interface LaterChange {
   type: string;
   position: number;
   recordedAt: string;
-  actor: Actor | null;
+  actor: RecordedActor | null;
 }
 
 /** People who vouched for an event: its supervisor, signer or assessor. */

@@ -39,13 +39,13 @@ export function str(data: JsonObject, field: string): string | undefined {
 }
 
 /** The actor who caused an event, from its metadata (null when the event predates actors). */
-export interface Actor {
+export interface RecordedActor {
   subject: string;
   role: string;
   institutionId: string | null;
 }
 
-export function actorOf(event: LedgerEvent): Actor | null {
+export function actorOf(event: LedgerEvent): RecordedActor | null {
   const actor = event.metadata['actor'];
   if (actor === null || typeof actor !== 'object' || Array.isArray(actor)) return null;
   const subject = actor['subject'];

@@ -15,7 +15,8 @@ export interface TraineeStatusQuery {
   today?: string;
 }
 
-export type PathwayStatus =
+/** How a trainee stands against one pathway (not the pathway document's own status, PathwayStatus). */
+export type PathwayProgress =
   | {
       pathwayId: string;
       pathwayVersion: string;
@@ -28,7 +29,7 @@ export interface TraineeStatus {
   traineeId: string;
   ledgerSize: number;
   evaluatedOn: string;
-  pathways: PathwayStatus[];
+  pathways: PathwayProgress[];
 }
 
 /** The trainee's ledger history below a size, through the per-trainee event index. */
@@ -78,7 +79,7 @@ export async function traineeStatus(
         ? new Date(Date.parse(query.asOf)).toISOString().slice(0, 10)
         : await dayOf(ctx, ledgerSize);
   const known = await knownPathways(ctx, ledgerSize);
-  const pathways = pathwaysOf(history).map((pathwayId): PathwayStatus => {
+  const pathways = pathwaysOf(history).map((pathwayId): PathwayProgress => {
     const resolved = pickPathway(known, pathwayId);
     if (!resolved)
       return { pathwayId, pathwayVersion: null, source: null, error: 'unknown-pathway' };

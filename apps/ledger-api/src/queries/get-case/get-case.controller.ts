@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { FastifyReply } from 'fastify';
 import { evolveCase, initialCaseState, streamName, type CaseState } from '@inr/domain';
 import { CurrentActor, Requires } from '../../auth/auth.decorators';
-import type { Actor } from '../../auth/actor';
+import type { AuthenticatedActor } from '../../auth/actor';
 import { PolicyFacts } from '../../auth/policy-facts';
 import { notFound } from '../../platform/problem/problem.exception';
 import { IdParam } from '../../shared/id-param';
@@ -25,7 +25,7 @@ export class GetCaseController {
   @ApiOkResponse({ description: 'The case, its sign-off state and its history' })
   async get(
     @Param('caseId', IdParam) caseId: string,
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
     const events = await this.scan.stream(streamName('case', caseId));

@@ -11,7 +11,7 @@ import {
 import type { EventStore } from '@inr/event-store';
 import { ReadModels } from '@inr/projections';
 import { CurrentActor, Requires } from '../../auth/auth.decorators';
-import type { Actor } from '../../auth/actor';
+import type { AuthenticatedActor } from '../../auth/actor';
 import { PolicyFacts } from '../../auth/policy-facts';
 import { notFound } from '../../platform/problem/problem.exception';
 import { EVENT_STORE } from '../../platform/store/tokens';
@@ -39,7 +39,7 @@ export class GetTraineeController {
   @ApiOkResponse({ description: 'The trainee record, its history and their cases' })
   async get(
     @Param('traineeId', IdParam) traineeId: string,
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Record<string, unknown>> {
     const events = await this.scan.stream(streamName('trainee', traineeId));
