@@ -286,6 +286,27 @@ describe('authorisation matrix', () => {
       // Another trust's auditor gets 200 with none of this trust's items (finding 10 test).
       outsiders: [{ role: 'supervisor', sub: 'sup-zed', institution: RVI }],
     },
+    {
+      name: 'record case outcome',
+      method: 'POST',
+      url: () => `/v1/cases/${caseId}/outcomes`,
+      body: () => ({ ivThrombolysis: true }),
+      allowed: ['trainee', 'trust-auditor'],
+      outsiders: [
+        { role: 'trust-auditor', sub: 'aud-9', institution: SALFORD },
+        { role: 'trainee', sub: 'trn-other', institution: RVI },
+      ],
+    },
+    ...(['', '/procedures', '/bundle'] as const).map((suffix): RouteCase => ({
+      name: `trust audit${suffix}`,
+      method: 'GET',
+      url: () => `/v1/audit/institutions/${RVI}${suffix}?from=2020-01-01`,
+      allowed: ['panel', 'accreditor', 'regulator', 'admin', 'medical-director', 'trust-auditor'],
+      outsiders: [
+        { role: 'trust-auditor', sub: 'aud-9', institution: SALFORD },
+        { role: 'medical-director', sub: 'md-9', institution: SALFORD },
+      ],
+    })),
     { name: 'list pathways', method: 'GET', url: () => '/v1/pathways', allowed: ALL },
     {
       name: 'pathway versions',

@@ -17,6 +17,7 @@ describe('hostile input', () => {
     const trainee = await t.token('trainee', 'trn-kim', RVI);
     const supervisor = await t.token('supervisor', 'sup-ann', RVI);
     const panel = await t.token('panel', 'pnl-1', RVI);
+    const auditor = await t.token('trust-auditor', 'aud-1', RVI);
     const ok = async (url: string, body: unknown, token: string): Promise<string> => {
       const res = await call(t.app, 'POST', url, body, { token });
       if (res.status !== 201) throw new Error(`fixture ${url}: ${res.status} ${res.text}`);
@@ -146,6 +147,15 @@ describe('hostile input', () => {
         withPathId: (id) => `/v1/cases/${id}/sign-off`,
       },
       { url: `/v1/cases/${caseId}/disputes`, token: supervisor, ...reason },
+      {
+        url: `/v1/cases/${caseId}/outcomes`,
+        token: auditor,
+        valid: { sichOn24hScan: true, sichDefinition: 'SITS-MOST', mrsAt90Days: 2 },
+        freeText: [],
+        pastDates: [],
+        required: [],
+        withPathId: (id) => `/v1/cases/${id}/outcomes`,
+      },
       {
         url: '/v1/supervisors/sup-new/accreditations',
         token: admin,

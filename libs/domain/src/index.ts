@@ -22,6 +22,8 @@ export * from './case/case-commands';
 export * from './case/case-state';
 export * from './case/case-decider';
 export { casePlausibilityFindings, checkCasePlausibility } from './case/case-plausibility';
+export * from './case/case-outcome';
+export * from './case/procedure-ref';
 
 export * from './supervisor/supervisor-commands';
 export * from './supervisor/supervisor-state';

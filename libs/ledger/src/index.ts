@@ -76,3 +76,10 @@ export type { ReenterOptions, ReenterResult } from './reenter-events';
 export { baselineCheckpoint, chainFor, signingBlockOf } from './signing-guard';
 export { probeWitnesses } from './probe-witnesses';
 export type { WitnessProbe } from './probe-witnesses';
+export { AUDIT_BUNDLE_FORMAT, verifyAuditBundle } from './trust-audit-bundle';
+export type {
+  AuditBundle,
+  AuditBundleCheck,
+  AuditBundleVerification,
+  RecomputeAudit,
+} from './trust-audit-bundle';

@@ -26,12 +26,24 @@ export { queryCases } from './case-registry/query-cases';
 export type { CasePage, CaseQuery } from './case-registry/query-cases';
 export { supervisorQueue } from './supervisor-queue/supervisor-queue';
 export type { QueueItem, SupervisorQueue } from './supervisor-queue/supervisor-queue';
-export { auditReport } from './trust-audit/audit-report';
-export type { AuditReport, AuditRow, AuditStatus } from './trust-audit/audit-report';
+export { AUDIT_REPORT_FORMAT, auditReport } from './trust-audit/audit-report';
+export type {
+  AuditCheckpoint,
+  AuditDimension,
+  AuditReport,
+  AuditRow,
+  AuditScope,
+  AuditSeriesRow,
+  AuditStatus,
+} from './trust-audit/audit-report';
+export { auditProcedures, inAuditScope } from './trust-audit/audit-procedures';
+export type { AuditProcedure } from './trust-audit/audit-procedures';
 export { AUDIT_CSV_HEADER, auditCsv } from './trust-audit/audit-csv';
+export { NATIONAL_AUDIT_COLUMNS, nationalAuditCsv } from './trust-audit/national-audit-csv';
 export { DEFAULT_AUDIT_THRESHOLDS } from './trust-audit/audit-thresholds';
 export type { AuditThreshold } from './trust-audit/audit-thresholds';
-export { queryAudit } from './trust-audit/query-audit';
+export { queryAudit, queryNationalAudit } from './trust-audit/query-audit';
+export { auditEvidence, auditFromEvents } from './trust-audit/audit-evidence';
 export type { AuditQuery } from './trust-audit/query-audit';
 export {
   queryWorkforce,

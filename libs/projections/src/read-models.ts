@@ -20,7 +20,7 @@ import {
 } from './trainee-status/trainee-status';
 import type { AuditReport } from './trust-audit/audit-report';
 import { auditCsv } from './trust-audit/audit-csv';
-import { queryAudit, type AuditQuery } from './trust-audit/query-audit';
+import { queryAudit, queryNationalAudit, type AuditQuery } from './trust-audit/query-audit';
 import {
   queryWorkforce,
   traineeInstitution,
@@ -77,6 +77,11 @@ export class ReadModels {
 
   async auditCsv(query: AuditQuery): Promise<string> {
     return auditCsv(await queryAudit(this.context, query));
+  }
+
+  /** One CSV row per procedure (docs/audit-data-dictionary.md). */
+  nationalAudit(query: AuditQuery): Promise<{ ledgerSize: number; csv: string }> {
+    return queryNationalAudit(this.context, query);
   }
 
   /** National figures, or those of one institution's trainees. */

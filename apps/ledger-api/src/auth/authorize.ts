@@ -10,6 +10,7 @@ export type ReadAction =
   | 'events.stream'
   | 'ledger.entries.read'
   | 'audit.read'
+  | 'audit.export'
   | 'workforce.read'
   | 'metrics.read';
 /** Routes anyone may call, without a token; each row says so with `anyone: 'any'`. */
@@ -79,6 +80,9 @@ export const POLICY: Record<Action, Access> = {
   SignOffCase: { supervisor: 'named-accredited', 'medical-director': 'named-accredited' },
   // The named supervisor may always dispute ("I was not there"), accredited or not.
   DisputeCaseSignOff: { supervisor: 'named', 'medical-director': 'named' },
+  // Follow-up outcomes: the trust's audit role for its own cases; a trainee on their own case
+  // (the decider refuses observers: their log is never the procedure's record).
+  RecordCaseOutcome: { 'trust-auditor': 'institution', trainee: 'own' },
   AccreditSupervisor: { admin: 'any', accreditor: 'any', 'medical-director': 'institution' },
   RevokeSupervisorAccreditation: {
     admin: 'any',
@@ -108,6 +112,9 @@ export const POLICY: Record<Action, Access> = {
   'ledger.entries.read': NATIONAL_READS,
   // Aggregate figures: institutional roles get their own institution's (scoped, not refused).
   'audit.read': EVERYONE_READS,
+  // Per-procedure rows and audit bundles carry case-level records: the same readers as the
+  // figures, institutional roles for their own institution only.
+  'audit.export': EVERYONE_READS,
   'workforce.read': EVERYONE_READS,
   // Request rates, error counts, log lag: for the people who run the service.
   'metrics.read': { admin: 'any' },

@@ -56,7 +56,8 @@ export function commandResource(
     case 'LogCase':
       return { ownerId: command.traineeId, institutionIds: [command.institutionId] };
     case 'AmendCase':
-    case 'RetractCase': {
+    case 'RetractCase':
+    case 'RecordCaseOutcome': {
       const record = loggedCase(state as CaseState, command.caseId);
       return { ownerId: record.traineeId, institutionIds: [record.institutionId] };
     }

@@ -2,6 +2,7 @@ import type { Provider, Type } from '@nestjs/common';
 import { AmendCaseController } from '../cases/amend-case/amend-case.controller';
 import { DisputeCaseController } from '../cases/dispute-case/dispute-case.controller';
 import { LogCaseController } from '../cases/log-case/log-case.controller';
+import { RecordCaseOutcomeController } from '../cases/record-case-outcome/record-case-outcome.controller';
 import { RetractCaseController } from '../cases/retract-case/retract-case.controller';
 import { SignOffCaseController } from '../cases/sign-off-case/sign-off-case.controller';
 import { CredentialLifecycleController } from '../credentials/credential-lifecycle/credential-lifecycle.controller';
@@ -32,6 +33,7 @@ export const COMMAND_CONTROLLERS: Type<unknown>[] = [
   RetractCaseController,
   SignOffCaseController,
   DisputeCaseController,
+  RecordCaseOutcomeController,
   RecordAssessmentController,
   SignOffCompetencyController,
   RecordRotaParticipationController,

@@ -19,4 +19,10 @@ export class CommandResult {
     description: 'Id of the record the command created, when it created one',
   })
   id?: string;
+
+  @ApiProperty({
+    required: false,
+    description: 'For a logged case: the procedure reference its co-operators quote',
+  })
+  procedureRef?: string;
 }

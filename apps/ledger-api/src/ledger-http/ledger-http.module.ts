@@ -6,6 +6,7 @@ import { DecisionBundleController } from './decision-bundle.controller';
 import { LedgerController } from './ledger.controller';
 import { LedgerRuntime } from './ledger-runtime';
 import { TlogTilesController } from './tlog-tiles.controller';
+import { TrustAuditController } from './trust-audit.controller';
 import { installWitnessBodyParser } from './witness-body-parser';
 import { WitnessController } from './witness.controller';
 
@@ -16,7 +17,13 @@ import { WitnessController } from './witness.controller';
  */
 @Module({
   imports: [ReadModelsModule],
-  controllers: [LedgerController, TlogTilesController, WitnessController, DecisionBundleController],
+  controllers: [
+    LedgerController,
+    TlogTilesController,
+    WitnessController,
+    DecisionBundleController,
+    TrustAuditController,
+  ],
   providers: [LedgerRuntime],
   exports: [LedgerRuntime],
 })

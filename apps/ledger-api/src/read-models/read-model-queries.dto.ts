@@ -62,6 +62,11 @@ export class CaseRegistryQueryDto {
   @ApiPropertyOptional({ example: '0' }) @IsOptional() @Matches(COUNT) offset?: string;
 }
 
+export class AuditPeriodDto {
+  @DateField('Performed period start (inclusive)') from?: string;
+  @DateField('Performed period end (inclusive)') to?: string;
+}
+
 export class AuditQueryDto {
   @DateField('Performed period start (inclusive)') from?: string;
   @DateField('Performed period end (inclusive)') to?: string;

@@ -10,14 +10,12 @@ import { DecisionsController } from './decisions.controller';
 import { ReadModelsLifecycle } from './read-models-lifecycle';
 import { SupervisorQueueController } from './supervisor-queue.controller';
 import { TraineeStatusController } from './trainee-status.controller';
-import { TrustAuditController } from './trust-audit.controller';
 import { WorkforceController } from './workforce.controller';
 
 export const READ_MODEL_CONTROLLERS: Type<unknown>[] = [
   TraineeStatusController,
   CaseRegistryController,
   SupervisorQueueController,
-  TrustAuditController,
   WorkforceController,
   DecisionsController,
 ];

@@ -111,3 +111,20 @@ export class ReasonDto {
   @ReasonField()
   reason!: string;
 }
+
+const PROCEDURE_REF = /^prc-[A-Za-z0-9-]{1,76}$/;
+
+/** The procedure reference a co-operator quotes (pseudonymous, never a patient identifier). */
+export function ProcedureRefField(): PropertyDecorator {
+  const decorators: PropertyDecorator[] = [
+    ApiPropertyOptional({
+      description:
+        "The procedure's reference, as the first logger got it back; omit it to start a new procedure",
+      example: 'prc-5f0c2d0e-…',
+      maxLength: 80,
+    }),
+    IsOptional(),
+    Matches(PROCEDURE_REF, { message: 'procedureRef must be prc- then 1-76 letters, digits or -' }),
+  ];
+  return (target, key) => decorators.forEach((d) => d(target, key));
+}

@@ -1,4 +1,4 @@
-import type { CaseCorrection, CaseLogged } from '../events';
+import type { CaseCorrection, CaseLogged, ProcedureOutcome } from '../events';
 
 /** Logged by the trainee themself; `caseId` is chosen by the client (the API derives it). */
 export type LogCase = { type: 'LogCase' } & CaseLogged;
@@ -33,4 +33,12 @@ export interface DisputeCaseSignOff {
   reason: string;
 }
 
-export type CaseCommand = LogCase | AmendCase | RetractCase | SignOffCase | DisputeCaseSignOff;
+/** A follow-up outcome of the case's procedure: recorded beside the case, never amending it. */
+export interface RecordCaseOutcome {
+  type: 'RecordCaseOutcome';
+  caseId: string;
+  outcome: ProcedureOutcome;
+}
+
+export type CaseCommand =
+  LogCase | AmendCase | RetractCase | SignOffCase | DisputeCaseSignOff | RecordCaseOutcome;

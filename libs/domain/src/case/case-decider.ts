@@ -7,8 +7,10 @@ import { compact, requireActorIs, requireReason } from '../shared/guards';
 import { initialSupervisorState } from '../supervisor/supervisor-state';
 import { initialTraineeState } from '../trainee/trainee-state';
 import type { CaseCommand } from './case-commands';
+import { checkOutcome, mayRecordOutcome } from './case-outcome';
 import { checkCaseRecord } from './case-record-checks';
 import { evolveCase, initialCaseState, type CaseState } from './case-state';
+import { procedureRefOf } from './procedure-ref';
 import { supervisorMaySign } from './supervisor-may-sign';
 
 type Logged = Extract<CaseState, { status: 'logged' }>;
@@ -56,7 +58,7 @@ function decide(
         : undefined) ??
       notOwner(context, record.traineeId) ??
       checkCaseRecord(record, trainee, context.today) ?? [
-        { type: 'CaseLogged', data: compact(record) },
+        { type: 'CaseLogged', data: compact({ ...record, procedureRef: procedureRefOf(record) }) },
       ]
     );
   }
@@ -123,6 +125,21 @@ function decide(
               signedOn: context.today,
               comment: command.comment,
             }),
+          },
+        ]
+      );
+    case 'RecordCaseOutcome':
+      return (
+        mayRecordOutcome(context.actor, record) ??
+        checkOutcome(record, current.outcome, command.outcome) ?? [
+          {
+            type: 'CaseOutcomeRecorded',
+            data: {
+              caseId: record.caseId,
+              traineeId: record.traineeId,
+              procedureRef: procedureRefOf(record),
+              outcome: compact(command.outcome),
+            },
           },
         ]
       );

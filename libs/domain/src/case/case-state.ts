@@ -1,4 +1,5 @@
-import type { CaseLogged, DomainEvent } from '../events';
+import type { CaseLogged, DomainEvent, ProcedureOutcome } from '../events';
+import { mergeOutcome } from './case-outcome';
 
 /** The standing sign-off, as the case decider needs it (no 'withdrawn': that is awaiting here). */
 export type CaseSignOff =
@@ -8,7 +9,13 @@ export type CaseSignOff =
 
 export type CaseState =
   | { status: 'not-logged' }
-  | { status: 'logged'; record: CaseLogged; signOff: CaseSignOff }
+  | {
+      status: 'logged';
+      record: CaseLogged;
+      signOff: CaseSignOff;
+      /** Follow-up outcomes so far (absent until the first). */
+      outcome?: ProcedureOutcome;
+    }
   | { status: 'retracted'; record: CaseLogged; reason: string };
 
 export function initialCaseState(): CaseState {
@@ -29,10 +36,13 @@ export function evolveCase(state: CaseState, event: DomainEvent): CaseState {
     case 'CaseAmended':
       // Any amendment (of a signed, disputed or waiting case) sends it back for signing.
       return {
-        status: 'logged',
+        ...state,
         record: { ...state.record, ...event.data.changes },
         signOff: { status: 'awaiting' },
       };
+    case 'CaseOutcomeRecorded':
+      // A follow-up adds what was learnt later; the sign-off stands.
+      return { ...state, outcome: mergeOutcome(state.outcome, event.data.outcome) };
     case 'CaseRetracted':
       return { status: 'retracted', record: state.record, reason: event.data.reason };
     case 'CaseSignedOff':

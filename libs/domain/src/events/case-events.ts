@@ -1,5 +1,7 @@
 import type {
+  AnaesthesiaType,
   AngioAccessComplication,
+  AngioCatheterComplication,
   AngioNeuroOutcome,
   CoilingComplication,
   CoilingTechnique,
@@ -11,6 +13,7 @@ import type {
   OperatorRole,
   Procedure,
   RaymondRoyClass,
+  SichDefinition,
   SupervisionLevel,
 } from '../vocabulary/vocabulary';
 
@@ -60,6 +63,12 @@ export interface AngiographyDetails {
   diagnosticSuccess: boolean;
   neurologicalComplication: AngioNeuroOutcome;
   accessSiteComplications: AngioAccessComplication[];
+  /** Catheter-induced arterial dissection or subintimal passage (absent on older events: none). */
+  catheterComplications?: AngioCatheterComplication[];
+  /** Known only after a later blood test: absent means not recorded. */
+  contrastNephropathy?: boolean;
+  /** A contrast reaction needing treatment; absent means not recorded. */
+  majorContrastReaction?: boolean;
 }
 
 export type CaseDetails = ThrombectomyDetails | CoilingDetails | AngiographyDetails;
@@ -78,6 +87,12 @@ export interface CaseLogged {
   localRef: string;
   details: CaseDetails;
   notes?: string;
+  /**
+   * Pseudonymous reference of the procedure, shared by every co-operator's log of it: the first
+   * logger gets one back (`prc-<caseId>`), the others quote it. Older events have none; each such
+   * case is then its own procedure (see `procedureRefOf`).
+   */
+  procedureRef?: string;
 }
 
 /** Fields a trainee may correct after logging. */
@@ -91,6 +106,7 @@ export type CaseCorrection = Partial<
     | 'details'
     | 'notes'
     | 'localRef'
+    | 'procedureRef'
   >
 >;
 
@@ -122,4 +138,34 @@ export interface CaseSignOffDisputed {
   traineeId: string;
   supervisorId: string;
   reason: string;
+}
+
+/**
+ * What the stroke team learns after a thrombectomy. Every field is optional: each follow-up
+ * records what is known so far, and a later value of a field replaces an earlier one.
+ */
+export interface ProcedureOutcome {
+  /** NIHSS (0-42) at arrival and at 24 hours. */
+  nihssOnArrival?: number;
+  nihssAt24h?: number;
+  ivThrombolysis?: boolean;
+  anaesthesia?: AnaesthesiaType;
+  /** Transferred in from another hospital (drip-and-ship). */
+  transferredIn?: boolean;
+  /** Minutes from arrival to departure at the referring hospital (door-in-door-out). */
+  doorInDoorOutMinutes?: number;
+  /** Symptomatic ICH on the 24 h scan, judged by the named definition. */
+  sichOn24hScan?: boolean;
+  sichDefinition?: SichDefinition;
+  /** Modified Rankin Scale at 90 days (0-6; 6 is death). */
+  mrsAt90Days?: number;
+  diedWithin90Days?: boolean;
+}
+
+/** A follow-up outcome of the procedure a case belongs to; it never touches the sign-off. */
+export interface CaseOutcomeRecorded {
+  caseId: string;
+  traineeId: string;
+  procedureRef: string;
+  outcome: ProcedureOutcome;
 }

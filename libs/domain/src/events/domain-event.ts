@@ -19,6 +19,7 @@ export interface DomainEventMap {
   CaseRetracted: C.CaseRetracted;
   CaseSignedOff: C.CaseSignedOff;
   CaseSignOffDisputed: C.CaseSignOffDisputed;
+  CaseOutcomeRecorded: C.CaseOutcomeRecorded;
   PolicyPublished: K.PolicyPublished;
   CredentialApplicationSubmitted: K.CredentialApplicationSubmitted;
   CredentialDecisionRecorded: K.CredentialDecisionRecorded;

@@ -108,6 +108,7 @@ export const deciders = {
   RetractCase: caseEntry('RetractCase'),
   SignOffCase: caseEntry('SignOffCase', (c) => ({ supervisor: c.supervisorId })),
   DisputeCaseSignOff: caseEntry('DisputeCaseSignOff', (c) => ({ supervisor: c.supervisorId })),
+  RecordCaseOutcome: caseEntry('RecordCaseOutcome'),
   AccreditSupervisor: entry('AccreditSupervisor', {
     category: 'supervisor',
     streamId: (c) => c.supervisorId,

@@ -79,6 +79,11 @@ const smuggling: { [K in CommandType]: CommandOf<K> } = {
   RetractCase: { type: 'RetractCase', caseId: 'c', reason: NHS },
   SignOffCase: { type: 'SignOffCase', caseId: 'c', supervisorId: 's', comment: NHS },
   DisputeCaseSignOff: { type: 'DisputeCaseSignOff', caseId: 'c', supervisorId: 's', reason: NHS },
+  RecordCaseOutcome: {
+    type: 'RecordCaseOutcome',
+    caseId: 'c',
+    outcome: { anaesthesia: NHS as 'general' },
+  },
   AccreditSupervisor: {
     type: 'AccreditSupervisor',
     ...supervisorAccredited().data,

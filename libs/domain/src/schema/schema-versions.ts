@@ -20,6 +20,7 @@ export const CURRENT_SCHEMA_VERSION: Readonly<Record<DomainEventType, number>> =
   CaseRetracted: 1,
   CaseSignedOff: 1,
   CaseSignOffDisputed: 1,
+  CaseOutcomeRecorded: 1,
   PolicyPublished: 1,
   CredentialApplicationSubmitted: 1,
   CredentialDecisionRecorded: 1,

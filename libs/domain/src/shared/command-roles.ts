@@ -14,6 +14,8 @@ export const COMMAND_ROLES = {
   RetractCase: ['trainee'],
   SignOffCase: ['supervisor', 'medical-director'],
   DisputeCaseSignOff: ['supervisor', 'medical-director'],
+  // The roles that hold the information: the trust's audit (stroke team data) role and the trainee.
+  RecordCaseOutcome: ['trust-auditor', 'trainee'],
   AccreditSupervisor: ['admin', 'medical-director', 'accreditor'],
   RevokeSupervisorAccreditation: ['admin', 'medical-director', 'accreditor'],
   PublishPathway: ['admin', 'accreditor'],

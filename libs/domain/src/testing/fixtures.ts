@@ -74,6 +74,7 @@ export function caseLogged(overrides: Partial<CaseLogged> = {}): EventOf<'CaseLo
       supervisorId: 'inr-1',
       supervisionLevel: 2,
       localRef: 'NTH-MT-0042',
+      procedureRef: 'prc-case-1',
       details: {
         procedure: 'mechanical-thrombectomy',
         occlusionSite: 'M1',

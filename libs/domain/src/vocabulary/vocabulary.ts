@@ -17,6 +17,16 @@ export const OPERATOR_ROLES = [
 ] as const;
 export type OperatorRole = (typeof OPERATOR_ROLES)[number];
 
+/** The operating team of a procedure: whoever scrubbed in. An observer's log is never its record. */
+export const OPERATING_ROLES: readonly OperatorRole[] = [
+  'primary-independent',
+  'primary-supervised',
+  'assistant',
+];
+export function isOperatingRole(role: OperatorRole): boolean {
+  return OPERATING_ROLES.includes(role);
+}
+
 /** 1 observe only, 2 direct, 3 indirect, 4 unsupervised, 5 may supervise others. */
 export const SUPERVISION_LEVELS = [1, 2, 3, 4, 5] as const;
 export type SupervisionLevel = (typeof SUPERVISION_LEVELS)[number];
@@ -118,13 +128,42 @@ export type CoilingComplication = (typeof COILING_COMPLICATIONS)[number];
 export const ANGIO_NEURO_OUTCOMES = ['none', 'reversible', 'permanent'] as const;
 export type AngioNeuroOutcome = (typeof ANGIO_NEURO_OUTCOMES)[number];
 
+/**
+ * Access-site complications of a diagnostic angiogram (RCR AuditLive, cerebrovascular DSA; see
+ * docs/audit.md). 'haematoma' is any haematoma; the audited one is the haematoma that needed
+ * transfusion, surgery or a delayed discharge. Arterial dissection is catheter-induced, not an
+ * access-site complication: it is `catheterComplications`. ('dissection' here is read only from
+ * events logged before that correction.)
+ */
 export const ANGIO_ACCESS_COMPLICATIONS = [
   'haematoma',
+  'haematoma-needing-intervention',
   'pseudoaneurysm',
-  'dissection',
+  'av-fistula',
   'vessel-occlusion',
 ] as const;
 export type AngioAccessComplication = (typeof ANGIO_ACCESS_COMPLICATIONS)[number];
+
+/** Catheter-induced complications of a diagnostic angiogram. */
+export const ANGIO_CATHETER_COMPLICATIONS = ['arterial-dissection', 'subintimal-passage'] as const;
+export type AngioCatheterComplication = (typeof ANGIO_CATHETER_COMPLICATIONS)[number];
+
+/** Anaesthesia for a thrombectomy, recorded at follow-up. */
+export const ANAESTHESIA_TYPES = ['local', 'conscious-sedation', 'general'] as const;
+export type AnaesthesiaType = (typeof ANAESTHESIA_TYPES)[number];
+
+/**
+ * The published definitions of symptomatic intracranial haemorrhage a 24 h scan result is
+ * judged by; a result without its definition cannot be compared across centres.
+ */
+export const SICH_DEFINITIONS = [
+  'SITS-MOST',
+  'ECASS-II',
+  'ECASS-III',
+  'NINDS',
+  'Heidelberg',
+] as const;
+export type SichDefinition = (typeof SICH_DEFINITIONS)[number];
 
 export const CREDENTIAL_OUTCOMES = ['granted', 'refused', 'deferred'] as const;
 export type CredentialOutcome = (typeof CREDENTIAL_OUTCOMES)[number];

@@ -1,16 +1,29 @@
-import type {
-  SignOffStatus,
-  CaseAmended,
-  CaseLogged,
-  CaseRetracted,
-  CaseSignedOff,
-  CaseSignOffDisputed,
+import {
+  procedureRefOf,
+  type SignOffStatus,
+  type CaseAmended,
+  type CaseLogged,
+  type CaseOutcomeRecorded,
+  type ProcedureOutcome,
+  type CaseRetracted,
+  type CaseSignedOff,
+  type CaseSignOffDisputed,
 } from '@inr/domain';
 import { str, type LedgerEvent } from '../events/ledger-event';
 import type { KeyedFold } from '../runner/keyed-fold';
 
+/** One follow-up, at its ledger position (outcomes of co-operators' cases merge in ledger order). */
+export interface RecordedOutcome {
+  position: number;
+  outcome: ProcedureOutcome;
+}
+
 /** A case as the registry shows it: the logged record with amendments applied. */
 export interface CaseRecord extends CaseLogged {
+  /** Always set: the logged reference, or the one derived for a case logged without it. */
+  procedureRef: string;
+  /** Follow-up outcomes recorded against this case; they never change the sign-off. */
+  outcomes: RecordedOutcome[];
   signOff: SignOffStatus;
   signedOffBy?: string;
   signedOn?: string;
@@ -31,6 +44,7 @@ export interface CaseRecord extends CaseLogged {
 
 const CASE_EVENTS = new Set([
   'CaseLogged',
+  'CaseOutcomeRecorded',
   'CaseAmended',
   'CaseRetracted',
   'CaseSignedOff',
@@ -59,6 +73,8 @@ export function evolveCaseRecord(
       localRef: logged.localRef,
       details: logged.details,
       notes: logged.notes,
+      procedureRef: procedureRefOf(logged),
+      outcomes: [],
       signOff: 'awaiting',
       signedOffBy: undefined,
       signedOn: undefined,
@@ -109,6 +125,11 @@ export function evolveCaseRecord(
       next.disputeReason = next.awaitingSince = undefined;
       return next;
     }
+    case 'CaseOutcomeRecorded': {
+      const { outcome } = event.data as unknown as CaseOutcomeRecorded;
+      next.outcomes = [...record.outcomes, { position: event.position, outcome }];
+      return next;
+    }
     case 'CaseSignOffDisputed':
       next.signOff = 'disputed';
       next.disputeReason = (event.data as unknown as CaseSignOffDisputed).reason;
@@ -133,6 +154,8 @@ export function reshape(record: CaseRecord): CaseRecord {
     localRef: record.localRef,
     details: record.details,
     notes: record.notes,
+    procedureRef: record.procedureRef,
+    outcomes: record.outcomes,
     signOff: record.signOff,
     signedOffBy: record.signedOffBy,
     signedOn: record.signedOn,

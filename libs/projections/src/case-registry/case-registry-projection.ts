@@ -5,7 +5,8 @@ export const CASE_REGISTRY = 'case-registry';
 
 export const caseRegistryProjection = documentProjection<CaseRecord>({
   name: CASE_REGISTRY,
-  version: 1,
+  // 2: records carry their procedure reference and follow-up outcomes.
+  version: 2,
   fold: caseFold,
   columns: [
     { name: 'trainee_id', type: 'TEXT', value: (c) => c.traineeId, indexed: true },

@@ -167,8 +167,9 @@ describe('time travel, provenance and replay around a credential decision', () =
     const auditThen = await models.audit({ institutionId: 'trust-a', asOf: decisionRecordedAt });
     const auditNow = await models.audit({ institutionId: 'trust-a' });
     const cases = (r: typeof auditNow) =>
-      r.rows.find((row) => row.procedure === 'mechanical-thrombectomy' && row.metric === 'cases')!
-        .value;
+      r.rows.find(
+        (row) => row.procedure === 'mechanical-thrombectomy' && row.metric === 'procedures',
+      )!.count;
     expect([cases(auditThen), cases(auditNow)]).toEqual([4, 3]);
   });
 });

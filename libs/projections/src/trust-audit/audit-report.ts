@@ -1,12 +1,15 @@
-import {
-  OPERATOR_ROLES,
-  PROCEDURES,
-  SUPERVISION_LEVELS,
-  isSuccessfulReperfusion,
-  type Procedure,
-} from '@inr/domain';
+import { OPERATOR_ROLES, PROCEDURES, SUPERVISION_LEVELS, type Procedure } from '@inr/domain';
 import type { CaseRecord } from '../case-registry/case-fold';
-import { DAY_MS, median, minutesBetween, percent, round1 } from './audit-stats';
+import {
+  middle,
+  procedureFigures,
+  rate,
+  tally,
+  type AuditUnit,
+  type Figure,
+} from './audit-figures';
+import { auditProcedures, type AuditProcedure } from './audit-procedures';
+import { DAY_MS } from './audit-stats';
 import {
   DEFAULT_AUDIT_THRESHOLDS,
   formatThreshold,
@@ -14,24 +17,52 @@ import {
   type AuditThreshold,
 } from './audit-thresholds';
 
+export { inAuditScope } from './audit-procedures';
+
+export const AUDIT_REPORT_FORMAT = 'inr-ledger-audit/v2';
+
 export type AuditStatus = 'met' | 'not-met' | 'no-data' | 'n/a';
 
-/** One metric of one procedure: a CSV row. */
+/** One figure of one procedure kind, judged against its threshold where one applies. */
 export interface AuditRow {
   procedure: Procedure;
   metric: string;
+  unit: AuditUnit;
+  count: number;
+  denominator: number | null;
   value: number | null;
   threshold: string;
   status: AuditStatus;
 }
 
+export type AuditDimension = 'month' | 'operator' | 'supervisor';
+
+/** A figure of one month, one operator or one supervisor: a point of a chart. */
+export interface AuditSeriesRow extends AuditRow {
+  dimension: AuditDimension;
+  key: string;
+}
+
+/** The signed checkpoint an audit was computed at: its figures cover exactly that tree. */
+export interface AuditCheckpoint {
+  origin: string;
+  size: number;
+  /** Base64 root hash, as in the checkpoint note. */
+  rootHash: string;
+}
+
 export interface AuditReport {
+  format: typeof AUDIT_REPORT_FORMAT;
   institutionId: string;
   /** Performed period, inclusive (YYYY-MM-DD). */
   from: string;
   to: string;
+  /** Events below this position were read. */
   ledgerSize: number;
+  /** The signed checkpoint of that size, or null when the ledger has not signed one there. */
+  checkpoint: AuditCheckpoint | null;
   rows: AuditRow[];
+  series: AuditSeriesRow[];
 }
 
 export interface AuditScope {
@@ -39,132 +70,103 @@ export interface AuditScope {
   from: string;
   to: string;
   ledgerSize: number;
+  checkpoint?: AuditCheckpoint | null;
   thresholds?: readonly AuditThreshold[];
 }
 
-/** The cases an audit covers: the institution's, performed in the period, not retracted. */
-export function inAuditScope(
-  record: CaseRecord,
-  scope: Pick<AuditScope, 'institutionId' | 'from' | 'to'>,
-): boolean {
-  return (
-    !record.retracted &&
-    record.institutionId === scope.institutionId &&
-    record.performedOn >= scope.from &&
-    record.performedOn <= scope.to
-  );
-}
-
-/** A pure function of registry records, so the live and the as-of audit cannot differ. */
+/**
+ * A pure function of registry records, so the live, the as-of and an outside reviewer's
+ * recomputation from an audit bundle cannot differ. Procedures count once; outcome rates come
+ * from each procedure's operating record (docs/audit.md).
+ */
 export function auditReport(records: Iterable<CaseRecord>, scope: AuditScope): AuditReport {
   const thresholds = scope.thresholds ?? DEFAULT_AUDIT_THRESHOLDS;
-  const cases = [...records].filter((record) => inAuditScope(record, scope));
-  const rows: AuditRow[] = [];
-  for (const procedure of PROCEDURES) {
-    const mine = cases.filter((c) => c.procedure === procedure);
-    const add = (metric: string, value: number | null): void => {
-      const threshold = thresholds.find((t) => t.procedure === procedure && t.metric === metric);
-      const status: AuditStatus = !threshold
-        ? value === null
-          ? 'no-data'
-          : 'n/a'
-        : value === null
-          ? 'no-data'
-          : meets(threshold, value)
+  const judge = (procedure: Procedure, f: Figure): AuditRow => {
+    const threshold = thresholds.find((t) => t.procedure === procedure && t.metric === f.metric);
+    const status: AuditStatus =
+      f.value === null
+        ? 'no-data'
+        : !threshold
+          ? 'n/a'
+          : meets(threshold, f.value)
             ? 'met'
             : 'not-met';
-      rows.push({ procedure, metric, value, threshold: formatThreshold(threshold), status });
-    };
-    add('cases', mine.length);
-    for (const role of OPERATOR_ROLES)
-      add(`role-${role}`, mine.filter((c) => c.operatorRole === role).length);
-    for (const level of SUPERVISION_LEVELS)
-      add(`supervision-level-${level}`, mine.filter((c) => c.supervisionLevel === level).length);
-    const signed = mine.filter((c) => c.signOff === 'signed-off' && c.signedAt !== undefined);
-    add('signed-off-pct', percent(signed.length, mine.length));
-    add(
-      'sign-off-delay-median-days',
-      round1(
-        median(signed.map((c) => (Date.parse(c.signedAt!) - Date.parse(c.loggedAt)) / DAY_MS)),
-      ),
-    );
-    for (const [metric, value] of procedureMetrics(procedure, mine)) add(metric, value);
+    return { procedure, ...f, threshold: formatThreshold(threshold), status };
+  };
+  const procedures = auditProcedures(records, scope);
+  const rows: AuditRow[] = [];
+  for (const procedure of PROCEDURES) {
+    const mine = procedures.filter((p) => p.procedure === procedure);
+    for (const f of [...logFigures(mine), ...procedureFigures(procedure, mine)])
+      rows.push(judge(procedure, f));
+  }
+  const series: AuditSeriesRow[] = [];
+  for (const [dimension, key, group] of breakdowns(procedures)) {
+    for (const procedure of PROCEDURES) {
+      const mine = group.filter((p) => p.procedure === procedure);
+      if (mine.length === 0) continue;
+      for (const f of procedureFigures(procedure, mine))
+        series.push({ dimension, key, ...judge(procedure, f) });
+    }
   }
   return {
+    format: AUDIT_REPORT_FORMAT,
     institutionId: scope.institutionId,
     from: scope.from,
     to: scope.to,
     ledgerSize: scope.ledgerSize,
+    checkpoint: scope.checkpoint ?? null,
     rows,
+    series,
   };
 }
 
-function procedureMetrics(
-  procedure: Procedure,
-  cases: readonly CaseRecord[],
-): [string, number | null][] {
-  const share = (test: (c: CaseRecord) => boolean): number | null =>
-    percent(cases.filter(test).length, cases.length);
-  switch (procedure) {
-    case 'mechanical-thrombectomy': {
-      const mt = cases.flatMap((c) =>
-        c.details.procedure === 'mechanical-thrombectomy' ? [c.details] : [],
-      );
-      const mtShare = (test: (d: (typeof mt)[number]) => boolean): number | null =>
-        percent(mt.filter(test).length, mt.length);
-      const doorToPuncture = mt.flatMap((d) => {
-        const minutes = minutesBetween(d.times.arrival, d.times.groinPuncture);
-        return minutes === null ? [] : [minutes];
-      });
-      return [
-        // Success is eTICI 2b50 or better; every punctured case counts, abandoned ones too (SSNAP).
-        ['reperfusion-success-pct', mtShare((d) => isSuccessfulReperfusion(d.finalEtici))],
-        [
-          'first-pass-effect-pct',
-          mtShare((d) => d.eticiByPass.length === 1 && isSuccessfulReperfusion(d.eticiByPass[0]!)),
-        ],
-        ['door-to-puncture-median-min', round1(median(doorToPuncture))],
-        ['complication-pct', mtShare((d) => d.complications.length > 0)],
-        ['symptomatic-ich-pct', mtShare((d) => d.complications.includes('symptomatic-ich'))],
-      ];
+/** What the logs say about training: who logged in which role, supervision, sign-off. */
+function logFigures(procedures: readonly AuditProcedure[]): Figure[] {
+  const logs = procedures.flatMap((p) => p.logs);
+  const signed = logs.filter((c) => c.signOff === 'signed-off' && c.signedAt !== undefined);
+  return [
+    tally('logs', logs.length),
+    ...OPERATOR_ROLES.map((role) =>
+      tally(`logs-${role}`, logs.filter((c) => c.operatorRole === role).length),
+    ),
+    ...SUPERVISION_LEVELS.map((level) =>
+      tally(
+        `logs-supervision-level-${level}`,
+        logs.filter((c) => c.supervisionLevel === level).length,
+      ),
+    ),
+    tally('procedures-logged-by-observers-only', procedures.filter((p) => !p.record).length),
+    rate('logs-signed-off', signed.length, logs.length),
+    middle(
+      'sign-off-delay-median',
+      'days',
+      signed.map((c) => (Date.parse(c.signedAt!) - Date.parse(c.loggedAt)) / DAY_MS),
+      logs.length,
+    ),
+  ];
+}
+
+/** Groups for the series: by month; by operating trainee; by the operating record's supervisor. */
+function* breakdowns(
+  procedures: readonly AuditProcedure[],
+): Generator<[AuditDimension, string, AuditProcedure[]]> {
+  const by = (key: (p: AuditProcedure) => readonly string[]): Map<string, AuditProcedure[]> => {
+    const groups = new Map<string, AuditProcedure[]>();
+    for (const p of procedures) {
+      for (const k of key(p)) {
+        const group = groups.get(k);
+        if (group === undefined) groups.set(k, [p]);
+        else group.push(p);
+      }
     }
-    case 'aneurysm-coiling': {
-      const coils = cases.flatMap((c) =>
-        c.details.procedure === 'aneurysm-coiling' ? [c.details] : [],
-      );
-      return [
-        [
-          'complication-pct',
-          percent(coils.filter((d) => d.complications.length > 0).length, coils.length),
-        ],
-        [
-          'intra-procedural-rupture-pct',
-          percent(
-            coils.filter((d) => d.complications.includes('intra-procedural-rupture')).length,
-            coils.length,
-          ),
-        ],
-      ];
-    }
-    case 'diagnostic-angiography': {
-      const angio = (c: CaseRecord) =>
-        c.details.procedure === 'diagnostic-angiography' ? c.details : undefined;
-      return [
-        ['diagnostic-success-pct', share((c) => angio(c)?.diagnosticSuccess === true)],
-        [
-          'reversible-deficit-pct',
-          share((c) => angio(c)?.neurologicalComplication === 'reversible'),
-        ],
-        ['permanent-deficit-pct', share((c) => angio(c)?.neurologicalComplication === 'permanent')],
-        [
-          'access-site-haematoma-pct',
-          share((c) => angio(c)?.accessSiteComplications.includes('haematoma') === true),
-        ],
-        [
-          'dissection-pct',
-          share((c) => angio(c)?.accessSiteComplications.includes('dissection') === true),
-        ],
-      ];
-    }
-  }
+    return new Map([...groups].sort(([a], [b]) => a.localeCompare(b)));
+  };
+  const dimensions: [AuditDimension, Map<string, AuditProcedure[]>][] = [
+    ['month', by((p) => [p.performedOn.slice(0, 7)])],
+    ['operator', by((p) => p.operators)],
+    ['supervisor', by((p) => (p.record?.supervisorId ? [p.record.supervisorId] : []))],
+  ];
+  for (const [dimension, groups] of dimensions)
+    for (const [key, group] of groups) yield [dimension, key, group];
 }

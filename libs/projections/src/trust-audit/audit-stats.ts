@@ -15,15 +15,4 @@ export function round1(value: number | null): number | null {
   return value === null ? null : Math.round(value * 10) / 10;
 }
 
-/**
- * Minutes between two clock times of the same case. The times are local date-times without
- * an offset; both are read as UTC so the difference does not depend on the server's zone.
- */
-export function minutesBetween(start: string | undefined, end: string | undefined): number | null {
-  if (start === undefined || end === undefined) return null;
-  const asUtc = (t: string): number => Date.parse(/[zZ]|[+-]\d{2}:\d{2}$/.test(t) ? t : `${t}Z`);
-  const ms = asUtc(end) - asUtc(start);
-  return Number.isFinite(ms) ? ms / 60000 : null;
-}
-
 export const DAY_MS = 86_400_000;

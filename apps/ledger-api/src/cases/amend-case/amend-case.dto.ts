@@ -11,6 +11,7 @@ import {
   OptionalDateField,
   OptionalIdField,
   OptionalTextField,
+  ProcedureRefField,
   ReasonField,
 } from '../../shared/validators';
 import { CaseDetailsField, type CaseDetailsDto } from '../case-details/case-details.dto';
@@ -45,6 +46,9 @@ export class CaseCorrectionDto {
 
   @OptionalTextField('Corrected notes', 2000)
   notes?: string;
+
+  @ProcedureRefField()
+  procedureRef?: string;
 }
 
 export class AmendCaseDto {

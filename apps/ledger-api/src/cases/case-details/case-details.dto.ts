@@ -17,6 +17,7 @@ import {
 } from 'class-validator';
 import {
   ANGIO_ACCESS_COMPLICATIONS,
+  ANGIO_CATHETER_COMPLICATIONS,
   ANGIO_NEURO_OUTCOMES,
   COILING_COMPLICATIONS,
   COILING_TECHNIQUES,
@@ -168,6 +169,27 @@ export class AngiographyDetailsDto {
   @ArrayMaxSize(ANGIO_ACCESS_COMPLICATIONS.length)
   @IsIn(ANGIO_ACCESS_COMPLICATIONS, { each: true })
   accessSiteComplications!: (typeof ANGIO_ACCESS_COMPLICATIONS)[number][];
+
+  @ApiPropertyOptional({
+    enum: ANGIO_CATHETER_COMPLICATIONS,
+    isArray: true,
+    description: 'Catheter-induced: arterial dissection or subintimal passage',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(ANGIO_CATHETER_COMPLICATIONS.length)
+  @IsIn(ANGIO_CATHETER_COMPLICATIONS, { each: true })
+  catheterComplications?: (typeof ANGIO_CATHETER_COMPLICATIONS)[number][];
+
+  @ApiPropertyOptional({ description: 'Contrast-induced nephropathy (omit until known)' })
+  @IsOptional()
+  @IsBoolean()
+  contrastNephropathy?: boolean;
+
+  @ApiPropertyOptional({ description: 'Major contrast reaction needing treatment' })
+  @IsOptional()
+  @IsBoolean()
+  majorContrastReaction?: boolean;
 }
 
 export type CaseDetailsDto = ThrombectomyDetailsDto | CoilingDetailsDto | AngiographyDetailsDto;

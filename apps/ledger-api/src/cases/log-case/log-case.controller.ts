@@ -1,6 +1,6 @@
 import { Body, Controller, Inject } from '@nestjs/common';
 import { ApiExtraModels, ApiTags } from '@nestjs/swagger';
-import type { LogCase } from '@inr/domain';
+import { procedureRefOf, type LogCase } from '@inr/domain';
 import { CommandMeta, type CommandRequest } from '../../commands/command-request';
 import type { CommandResult } from '../../commands/command-result';
 import { CommandRoute } from '../../commands/command-route';
@@ -20,9 +20,12 @@ import { LogCaseDto } from './log-case.dto';
 export class LogCaseController {
   constructor(@Inject(CommandService) private readonly commands: CommandService) {}
 
-  /** The case id derives from the Idempotency-Key, so a retried log never creates a second case. */
+  /**
+   * The case id derives from the Idempotency-Key, so a retried log never creates a second case;
+   * the answer carries the procedure reference co-operators quote.
+   */
   @CommandRoute('LogCase', '', 'Log a case the trainee took part in')
-  log(@Body() body: LogCaseDto, @CommandMeta() meta: CommandRequest): Promise<CommandResult> {
+  async log(@Body() body: LogCaseDto, @CommandMeta() meta: CommandRequest): Promise<CommandResult> {
     const caseId = deterministicUuid(meta.actor.subject, meta.idempotencyKey, 'case');
     const command: LogCase = {
       ...plain(body),
@@ -30,6 +33,9 @@ export class LogCaseController {
       caseId,
       traineeId: body.traineeId ?? meta.actor.subject,
     };
-    return this.commands.execute(command, meta, caseId);
+    const procedureRef = procedureRefOf(command);
+    const result = await this.commands.execute(command, meta, caseId);
+    // Co-operators quote it when they log the same procedure.
+    return { ...result, procedureRef };
   }
 }

@@ -8,7 +8,13 @@ import {
   type Procedure,
   type SupervisionLevel,
 } from '@inr/domain';
-import { DateField, IdField, OptionalIdField, OptionalTextField } from '../../shared/validators';
+import {
+  DateField,
+  IdField,
+  OptionalIdField,
+  OptionalTextField,
+  ProcedureRefField,
+} from '../../shared/validators';
 import { CaseDetailsField, type CaseDetailsDto } from '../case-details/case-details.dto';
 
 export class LogCaseDto {
@@ -54,4 +60,7 @@ export class LogCaseDto {
 
   @OptionalTextField('Free-text notes (no patient identifiers)', 2000)
   notes?: string;
+
+  @ProcedureRefField()
+  procedureRef?: string;
 }
