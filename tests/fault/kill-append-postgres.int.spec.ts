@@ -34,6 +34,7 @@ if ('skip' in found) {
         () => PostgresEventStore.connect({ url }),
         (n) => ({
           beforeReady: n % 6 === 5,
+          armAtFirstAck: true,
           // Immediate shutdown: no checkpoint, recovery replays the WAL on restart.
           alsoCrash: n % 3 === 1 ? () => ((crashed = true), server.crash()) : undefined,
         }),
@@ -42,6 +43,6 @@ if ('skip' in found) {
           crashed = false;
         },
       );
-    }, 180_000);
+    }, 300_000);
   });
 }

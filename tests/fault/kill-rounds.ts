@@ -8,6 +8,11 @@ const ROOT = resolve(__dirname, '..', '..');
 export interface Round {
   /** Kill during start-up (opening, recovery, migrations) rather than while appending. */
   beforeReady: boolean;
+  /**
+   * Start the random kill delay at the first acknowledged append rather than at "ready", so a
+   * slow first commit (a loaded machine, a server connection) still leaves the kill mid-burst.
+   */
+  armAtFirstAck?: boolean;
   /** Runs just before the SIGKILL: e.g. crash the database server too. */
   alsoCrash?: () => void;
 }
@@ -28,14 +33,18 @@ function runAndKill(target: string, round: Round): Promise<{ acked: string[]; wa
       round.alsoCrash?.();
       child.kill('SIGKILL');
     };
+    const arm = (): void => void setTimeout(kill, 20 + Math.random() * 250);
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       const lines = (buffered + chunk).split('\n');
       buffered = lines.pop()!;
       for (const line of lines) {
         if (line === 'ready' && !wasReady) {
           wasReady = true;
-          if (!round.beforeReady) setTimeout(kill, 20 + Math.random() * 250);
-        } else if (line.startsWith('ack ')) acked.push(line.slice(4));
+          if (!round.beforeReady && !round.armAtFirstAck) arm();
+        } else if (line.startsWith('ack ')) {
+          if (acked.length === 0 && round.armAtFirstAck && !round.beforeReady) arm();
+          acked.push(line.slice(4));
+        }
       }
     });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));

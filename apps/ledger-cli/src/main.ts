@@ -6,6 +6,7 @@ import { registerAuditCommand } from './commands/audit.command';
 import { registerDemoCommand } from './commands/demo.command';
 import { registerExportCommand } from './commands/export.command';
 import { registerKeysCommand } from './commands/keys.command';
+import { registerMigrateCommand } from './commands/migrate.command';
 import { registerOpenApiCommand } from './commands/openapi.command';
 import { registerRebuildCommand } from './commands/rebuild.command';
 import { registerVerifyCommand } from './commands/verify.command';
@@ -25,7 +26,7 @@ export function buildProgram(): Command {
       'after',
       `
 Exit codes: 0 success, 1 a check failed (audit, verify), 2 wrong usage, 3 environment error.
-Environment: LEDGER_DATA_DIR (default ./data), PORT (default 3000), EVENTSTORE_URL.`,
+Environment: LEDGER_DATA_DIR (default ./data), PORT (default 3000), DATABASE_URL, EVENTSTORE_URL.`,
     );
   registerServeCommand(program);
   registerTokenCommand(program);
@@ -35,6 +36,7 @@ Environment: LEDGER_DATA_DIR (default ./data), PORT (default 3000), EVENTSTORE_U
   registerVerifyCommand(program);
   registerDemoCommand(program);
   registerRebuildCommand(program);
+  registerMigrateCommand(program);
   registerOpenApiCommand(program);
   return program;
 }

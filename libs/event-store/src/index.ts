@@ -22,3 +22,5 @@ export { openEventStore } from './open-event-store';
 export type { EventStoreConfig } from './open-event-store';
 export { appendVerbatim, readVerbatimEvents, VerbatimAppendError } from './sqlite/verbatim-events';
 export type { VerbatimEvent } from './sqlite/verbatim-events';
+export { copyEventsToPostgres } from './postgres/copy-events-to-postgres';
+export type { CopyProgress, CopyResult } from './postgres/copy-events-to-postgres';

@@ -3,7 +3,9 @@ import type { Command } from 'commander';
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
-    .description('Serve the ledger API (embedded SQLite store unless EVENTSTORE_URL is set)')
+    .description(
+      'Serve the ledger API (embedded SQLite store unless DATABASE_URL or EVENTSTORE_URL is set)',
+    )
     .option('-p, --port <port>', 'port to listen on (default: $PORT or 3000)')
     .option('-d, --data-dir <dir>', 'data directory (default: $LEDGER_DATA_DIR or ./data)')
     .addHelpText(

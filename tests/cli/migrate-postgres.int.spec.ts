@@ -1,0 +1,95 @@
+import { rmSync } from 'node:fs';
+import { Client } from 'pg';
+import { PostgresEventStore, SqliteEventStore } from '@inr/event-store';
+import { runCli } from '../fault/ledger-cli-runner';
+import { signedDataDir, type SignedDataDir } from '../fault/ledger-fixtures';
+import {
+  findPostgres,
+  startThrowawayPostgres,
+  type ThrowawayPostgres,
+} from '../support/throwaway-postgres';
+
+/** Runs the CLI with DATABASE_URL set, as an operator would after the copy. */
+async function withDatabase<T>(url: string, run: () => Promise<T>): Promise<T> {
+  const previous = process.env['DATABASE_URL'];
+  process.env['DATABASE_URL'] = url;
+  try {
+    return await run();
+  } finally {
+    if (previous === undefined) delete process.env['DATABASE_URL'];
+    else process.env['DATABASE_URL'] = previous;
+  }
+}
+
+const found = findPostgres();
+if ('skip' in found) {
+  describe.skip(`inr-ledger migrate --to postgres — skipped: ${found.skip}`, () => {
+    it('needs PostgreSQL', () => undefined);
+  });
+} else {
+  describe('inr-ledger migrate --from sqlite --to postgres', () => {
+    let server: ThrowawayPostgres;
+    let dir: SignedDataDir;
+    beforeAll(async () => {
+      server = await startThrowawayPostgres();
+      dir = await signedDataDir({ cases: 6 });
+    }, 60_000);
+    afterAll(async () => {
+      await server?.stop();
+      if (dir) rmSync(dir.dataDir, { recursive: true, force: true });
+    });
+
+    it('copies every event as recorded, so the audit from PostgreSQL proves the same tree and checkpoints', async () => {
+      const url = await server.createDatabase('inr_migrate');
+      const before = await runCli(['audit', '--data-dir', dir.dataDir]);
+      expect(before.code).toBe(0);
+
+      const copy = await withDatabase(url, () =>
+        runCli(['migrate', '--from', 'sqlite', '--to', 'postgres', '--data-dir', dir.dataDir]),
+      );
+      expect(copy).toMatchObject({ code: 0 });
+      const sqlite = await SqliteEventStore.open({ dataDir: dir.dataDir });
+      const pg = await PostgresEventStore.connect({ url });
+      try {
+        expect(await pg.readAll()).toEqual(await sqlite.readAll());
+      } finally {
+        await sqlite.close();
+        await pg.close();
+      }
+      expect(copy.out).toMatch(/copied \d+ events \(0 were already there\)/);
+
+      const after = await withDatabase(url, () => runCli(['audit', '--data-dir', dir.dataDir]));
+      expect(after.code).toBe(0);
+      // Same size, same root, the same signed checkpoints agree.
+      const summary = (out: string) => /leaves, root \S+/.exec(out)?.[0];
+      expect(summary(after.out)).toBe(summary(before.out));
+      expect(after.out).toContain('2 signed checkpoints agree');
+
+      // Run again: nothing to copy, nothing written twice.
+      const again = await withDatabase(url, () =>
+        runCli(['migrate', '--from', 'sqlite', '--to', 'postgres', '--data-dir', dir.dataDir]),
+      );
+      expect(again.code).toBe(0);
+      expect(again.out).toMatch(/copied 0 events/);
+    }, 60_000);
+
+    it('refuses a target that holds other events, writing nothing', async () => {
+      const url = await server.createDatabase('inr_migrate_other');
+      const other = await PostgresEventStore.connect({ url });
+      await other.append('case-unrelated', [
+        { id: '6f1c7f7e-8d0a-4c3e-9a51-2b7f0e6d9c11', type: 'CaseLogged', data: { n: 1 } },
+      ]);
+      await other.close();
+      const copy = await withDatabase(url, () =>
+        runCli(['migrate', '--from', 'sqlite', '--to', 'postgres', '--data-dir', dir.dataDir]),
+      );
+      expect(copy.code).toBe(3);
+      expect(copy.err).toMatch(/different event at position 0/);
+      const client = new Client({ connectionString: url });
+      await client.connect();
+      const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM events');
+      await client.end();
+      expect(rows[0]!.n).toBe('1');
+    }, 60_000);
+  });
+}
