@@ -61,5 +61,8 @@ export async function runCli(args: readonly string[]): Promise<number> {
 if (require.main === module) {
   void runCli(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
+    // A failed command may leave handles open (a store, a worker, a timer of a service that
+    // could not start): exit now rather than hang with the error already reported.
+    if (code !== EXIT.ok) process.exit(code);
   });
 }

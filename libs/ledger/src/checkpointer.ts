@@ -14,6 +14,7 @@ import { epochFor, type LogKeyEpoch } from './key-chain';
 import type { LedgerLog } from './ledger-log';
 import type { SigningBlock } from './published-checkpoints';
 import { baselineCheckpoint, chainFor, signingBlockOf } from './signing-guard';
+import { RetryBackoff, type BackoffOptions, type LogFailure } from './retry-backoff';
 import type { LedgerStore, StoredCheckpoint } from './sqlite-hash-store';
 
 /** Signing would contradict an earlier signed checkpoint; nothing was signed. */
@@ -57,14 +58,20 @@ export class SigningBlockedError extends InconsistentCheckpointError {
   }
 }
 
+/** How often a blocked log looks again whether it may sign (it also looks on new events). */
+const BLOCKED_RETRY_MS = 5_000;
+
 export interface CheckpointerOptions {
   origin: string;
   /** Longest wait between new events and the checkpoint that covers them (default 1000). */
   intervalMs?: number;
   onSigned?: (checkpoint: StoredCheckpoint) => void;
-  onError?: (error: unknown) => void;
   /** Signing became blocked (with why) or unblocked (undefined); called on each change. */
   onBlockChange?: (block: SigningBlock | undefined) => void;
+  /** Signing failed; it is retried after `retryInMs` (backoff), new events or not. */
+  onError?: (error: unknown, retryInMs: number) => void;
+  /** Retry delays after a failure (default 250 ms doubling to 30 s). */
+  backoff?: BackoffOptions;
   /**
    * Re-reads the configured key. Called only when the tree reaches a size that a logged
    * rotation assigns to another key: that is how a running service picks up a rotated key
@@ -82,6 +89,8 @@ export class Checkpointer {
   private timer: NodeJS.Timeout | undefined;
   private readonly intervalMs: number;
   private lastBlock: SigningBlock | undefined;
+  private readonly backoff: RetryBackoff;
+  private lastRetryMs: number | undefined;
 
   constructor(
     private readonly log: LedgerLog,
@@ -90,6 +99,7 @@ export class Checkpointer {
     private readonly options: CheckpointerOptions,
   ) {
     this.intervalMs = options.intervalMs ?? 1000;
+    this.backoff = new RetryBackoff('sign', options.backoff);
     if (key.name !== options.origin) throw new Error('the key name must be the origin');
     // A ledger keeps the key it started with, or one a logged rotation handed over to: any
     // other key (a log-key swapped by hand) would orphan every checkpoint.
@@ -106,19 +116,36 @@ export class Checkpointer {
     return this.chain().at(-1)?.vkey ?? ed25519VerifierKey(this.key);
   }
 
+  /** Set while signing fails; cleared by the first signature that works. */
+  get failure(): LogFailure | undefined {
+    return this.backoff.failure;
+  }
+
   /** New events were integrated: a checkpoint covering them follows within intervalMs. */
   notify(): void {
+    this.schedule(this.intervalMs);
+  }
+
+  private schedule(delayMs: number): void {
     if (this.timer !== undefined) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       try {
         this.signNow();
       } catch (e) {
-        this.options.onError?.(e);
-        // No new event may come to wake us: keep trying until the rotated key is in place.
-        if (e instanceof SigningKeyPendingError) this.notify();
+        // No new event may come to wake us: keep trying, ever less often (a rotated key not yet
+        // in place is looked for every interval, a blocked log every few seconds), until a
+        // signature works.
+        const retryIn =
+          e instanceof SigningKeyPendingError
+            ? this.intervalMs
+            : e instanceof SigningBlockedError
+              ? Math.max(this.intervalMs, BLOCKED_RETRY_MS)
+              : (this.lastRetryMs ?? 0);
+        this.options.onError?.(e, retryIn);
+        this.schedule(retryIn);
       }
-    }, this.intervalMs);
+    }, delayMs);
     this.timer.unref();
   }
 
@@ -138,6 +165,18 @@ export class Checkpointer {
 
   /** Sign the current tree if it grew; returns the latest stored checkpoint. */
   signNow(): StoredCheckpoint | undefined {
+    try {
+      const signed = this.sign();
+      this.backoff.succeeded();
+      return signed;
+    } catch (e) {
+      // A blocked log is a refusal with its own /ready reason (onBlockChange), not a failure.
+      if (!(e instanceof SigningBlockedError)) this.lastRetryMs = this.backoff.failed(e);
+      throw e;
+    }
+  }
+
+  private sign(): StoredCheckpoint | undefined {
     const size = this.log.size();
     const block = this.signingBlock();
     if (block !== undefined) throw new SigningBlockedError(block);

@@ -6,7 +6,10 @@ export type {
   WitnessState,
 } from './sqlite-hash-store';
 export { MemoryLedgerStore } from './memory-ledger-store';
-export { LedgerLog, LeafMismatchError, LeafOrderError } from './ledger-log';
+export { LedgerLog, LeafEncodingError, LeafMismatchError, LeafOrderError } from './ledger-log';
+export { LogIntegrator } from './log-integrator';
+export type { LogIntegratorOptions } from './log-integrator';
+export type { BackoffOptions, LogFailure } from './retry-backoff';
 export type { FollowOptions, LedgerEntry } from './ledger-log';
 export {
   defaultOrigin,

@@ -1,5 +1,6 @@
 import type { EventStore, RecordedEvent } from '@inr/event-store';
 import {
+  CanonicalJsonError,
   CompactRange,
   consistencyProof,
   encodeLeaf,
@@ -21,6 +22,20 @@ export class LeafOrderError extends Error {
   ) {
     super(`expected the event at position ${expected}, got position ${got}`);
     this.name = 'LeafOrderError';
+  }
+}
+
+/**
+ * The event at this position has no leaf encoding (RFC 8785 has no form for it). The store's
+ * append validation refuses such events; one can only be there if written around it.
+ */
+export class LeafEncodingError extends Error {
+  constructor(
+    readonly position: number,
+    reason: string,
+  ) {
+    super(`the event at position ${position} cannot be hashed into the log: ${reason}`);
+    this.name = 'LeafEncodingError';
   }
 }
 
@@ -76,7 +91,7 @@ export class LedgerLog {
       for (const event of batch) {
         if (event.position !== scratch.size())
           throw new LeafOrderError(scratch.size(), event.position);
-        for (const n of scratch.append(leafHash(encodeLeaf(event))))
+        for (const n of scratch.append(leafHash(leafOf(event))))
           this.hashes.put(n.level, n.index, n.hash);
         this.noteRotation(event);
         this.noteReset(event);
@@ -87,7 +102,7 @@ export class LedgerLog {
     return this.size();
   }
 
-  /** Integrate everything the store holds beyond our size, batch by batch. */
+  /** Integrate everything the store holds beyond our size, batch by batch; throws as integrate does. */
   async catchUp(batchSize = 1000): Promise<number> {
     for (;;) {
       const batch = await this.events.readAll({ fromPosition: this.size(), maxCount: batchSize });
@@ -190,5 +205,15 @@ export class LedgerLog {
     if (!Number.isSafeInteger(size) || size < 0 || size > this.size()) {
       throw new RangeError(`size ${size} is beyond the log (size ${this.size()})`);
     }
+  }
+}
+
+function leafOf(event: RecordedEvent): Uint8Array {
+  try {
+    return encodeLeaf(event);
+  } catch (error) {
+    if (error instanceof CanonicalJsonError)
+      throw new LeafEncodingError(event.position, error.message);
+    throw error;
   }
 }

@@ -30,11 +30,25 @@ export interface LedgerConfig {
   logLevel: LogLevel;
   /** Request body limit in bytes; larger bodies get 413. */
   bodyLimit: number;
+  /** /ready answers 503 once an event has waited this long for a signed checkpoint. */
+  readiness: { maxLagSeconds: number };
+  /** Live feed limits: concurrent feeds (503 past it), unsent bytes per client (disconnected past it). */
+  liveFeed: { maxClients: number; maxBufferedBytes: number };
 }
 
 export const DEV_ISSUER = 'inr-ledger-dev';
 export const DEV_AUDIENCE = 'inr-ledger';
 export const DEFAULT_BODY_LIMIT = 256 * 1024;
+
+/** A positive integer from the environment, or the default when unset. */
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new Error(`${name} must be a positive integer, got ${raw}`);
+  return value;
+}
 
 /** Builds the configuration from environment variables; throws on a value it cannot use. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
@@ -67,6 +81,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     auth,
     logLevel,
     bodyLimit: DEFAULT_BODY_LIMIT,
+    readiness: { maxLagSeconds: positiveInt(env, 'LEDGER_READY_MAX_LAG_SECONDS', 30) },
+    liveFeed: {
+      maxClients: positiveInt(env, 'LEDGER_FEED_MAX_CLIENTS', 200),
+      maxBufferedBytes: positiveInt(env, 'LEDGER_FEED_MAX_BUFFER_BYTES', 256 * 1024),
+    },
   };
 }
 

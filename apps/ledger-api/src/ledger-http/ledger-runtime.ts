@@ -1,10 +1,10 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { join } from 'node:path';
-import type { Subscription } from 'rxjs';
 import type { EventStore } from '@inr/event-store';
 import {
   Checkpointer,
   LedgerLog,
+  LogIntegrator,
   loadOrCreateSigningKey,
   loadSigningKey,
   probeWitnesses,
@@ -18,9 +18,11 @@ import { cosignatureVerifierKey, ed25519VerifierKey, type Ed25519NoteKey } from 
 import type { LedgerConfig } from '../config/ledger-config';
 import { Readiness } from '../platform/health/readiness';
 import { JsonLogger } from '../platform/logging/json-logger';
+import { LedgerMetrics } from '../platform/metrics/ledger-metrics';
 import { ProblemException } from '../platform/problem/problem.exception';
 import { EVENT_STORE, LEDGER_CONFIG } from '../platform/store/tokens';
 import { ledgerOrigin } from './ledger-origin';
+import { LogHealthMonitor, type LogHealth } from './log-health';
 import { loadWitnessConfig, type WitnessTarget } from './witness-config';
 import { fetchPost, WitnessSubmitter } from './witness-submitter';
 
@@ -49,13 +51,15 @@ export class LedgerRuntime implements OnModuleInit, BeforeApplicationShutdown {
   private submitter!: WitnessSubmitter;
   private witnessService: WitnessService | undefined;
   private witnessKey: Ed25519NoteKey | undefined;
-  private following: Subscription | undefined;
+  private integrator!: LogIntegrator;
+  private monitor!: LogHealthMonitor;
 
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
     @Inject(JsonLogger) private readonly logger: JsonLogger,
     @Inject(Readiness) private readonly readiness: Readiness,
+    @Inject(LedgerMetrics) private readonly metrics: LedgerMetrics,
   ) {
     this.origin = ledgerOrigin(config.institution);
   }
@@ -81,9 +85,14 @@ export class LedgerRuntime implements OnModuleInit, BeforeApplicationShutdown {
     this.checkpointer = new Checkpointer(this.logInstance, this.store, this.key, {
       origin: this.origin,
       intervalMs: interval - followBatchMs(interval),
-      onSigned: (cp) => this.submitter.submit(cp),
-      onError: (error) =>
-        this.logger.logEvent('error', 'checkpoint not signed', { error: String(error) }),
+      onSigned: (cp) => {
+        this.monitor.signed(cp.size);
+        this.submitter.submit(cp);
+      },
+      onError: (error, retryInMs) => {
+        this.metrics.logFailures.inc({ stage: 'sign' });
+        this.logger.logEvent('error', 'checkpoint not signed', { error: String(error), retryInMs });
+      },
       onBlockChange: (block) => this.reportBlock(block),
       // After `inr-ledger keys --rotate`: the new log-key is read when the tree first needs it.
       reloadKey: () => loadSigningKey(this.config.dataDir, this.origin, env),
@@ -99,18 +108,39 @@ export class LedgerRuntime implements OnModuleInit, BeforeApplicationShutdown {
         this.store,
       );
     }
-    const size = await this.logInstance.catchUp();
-    await this.learnFromWitnesses(witnessing.witnesses);
-    this.checkpointer.signingBlock(); // read-only from the first request if it may not sign
-    if (size > 0) this.checkpointer.notify();
-    this.following = this.logInstance.follow({
+    this.monitor = new LogHealthMonitor({
+      events: this.events,
+      log: this.logInstance,
+      store: this.store,
+      failures: () => [this.integrator.failure, this.checkpointer.failure],
+      maxLagSeconds: this.config.readiness.maxLagSeconds,
+    });
+    this.monitor.register(this.metrics.registry);
+    this.integrator = new LogIntegrator(this.logInstance, {
       // Each integrated batch is one fsynced ledger.sqlite transaction on the event loop.
       batchMs: followBatchMs(interval),
       maxBatch: FOLLOW_MAX_BATCH,
-      onIntegrated: () => this.checkpointer.notify(),
-      onError: (error) =>
-        this.logger.logEvent('error', 'ledger log stopped following', { error: String(error) }),
+      onIntegrated: (treeSize) => {
+        this.monitor.integrated(treeSize);
+        this.checkpointer.notify();
+      },
+      onError: (error, retryInMs) => {
+        this.metrics.logFailures.inc({ stage: 'integrate' });
+        this.logger.logEvent('error', 'ledger log cannot integrate; retrying', {
+          error: String(error),
+          retryInMs,
+        });
+      },
+      onRecovered: (treeSize) =>
+        this.logger.logEvent('info', 'ledger log integrating again', { size: treeSize }),
     });
+    // An event the log cannot hash (or a hash store that cannot be written) stops the start
+    // with the reason: `serve` exits instead of serving a log that does not move.
+    const size = await this.integrator.catchUp();
+    await this.learnFromWitnesses(witnessing.witnesses);
+    this.checkpointer.signingBlock(); // read-only from the first request if it may not sign
+    if (size > 0) this.checkpointer.notify();
+    this.integrator.follow();
     this.logger.logEvent('info', 'ledger log ready', {
       origin: this.origin,
       size,
@@ -152,9 +182,8 @@ export class LedgerRuntime implements OnModuleInit, BeforeApplicationShutdown {
 
   /** Before the event store closes: stop following, sign what was integrated, let witnesses answer. */
   async beforeApplicationShutdown(): Promise<void> {
-    this.following?.unsubscribe();
-    this.following = undefined;
-    this.checkpointer.close();
+    this.integrator?.stop();
+    this.checkpointer?.close();
     try {
       this.checkpointer.signNow();
     } catch (error) {
@@ -162,6 +191,11 @@ export class LedgerRuntime implements OnModuleInit, BeforeApplicationShutdown {
     }
     await this.submitter.idle();
     this.store.close();
+  }
+
+  /** Whether the log keeps up: failing stages, lag, checkpoint age (for /ready and /metrics). */
+  health(): Promise<LogHealth> {
+    return this.monitor.health();
   }
 
   get log(): LedgerLog {

@@ -25,8 +25,14 @@ export async function serve(opts: { port?: string; dataDir?: string }): Promise<
   const { loadConfig } = await import('../../../ledger-api/src/config/ledger-config');
   const { createApp } = await import('../../../ledger-api/src/create-app');
   const config = loadConfig(env);
-  const app = await createApp(config);
-  await app.listen(config.port, config.host);
+  try {
+    const app = await createApp(config);
+    await app.listen(config.port, config.host);
+  } catch (error) {
+    // runCli reports it and exits 3 (environment): a service that cannot start never hangs.
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`inr-ledger cannot start (data in ${config.dataDir}): ${reason}`);
+  }
   process.stderr.write(
     `inr-ledger listening on http://${config.host}:${config.port} (data in ${config.dataDir})\n`,
   );

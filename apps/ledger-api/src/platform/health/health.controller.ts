@@ -3,6 +3,8 @@ import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/s
 import type { EventStore } from '@inr/event-store';
 import { Requires } from '../../auth/auth.decorators';
 import { ProblemException } from '../problem/problem.exception';
+import { LedgerRuntime } from '../../ledger-http/ledger-runtime';
+import type { LogHealth } from '../../ledger-http/log-health';
 import { Lifecycle } from '../store/lifecycle';
 import { EVENT_STORE } from '../store/tokens';
 import { Readiness } from './readiness';
@@ -15,6 +17,7 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(Lifecycle) private readonly lifecycle: Lifecycle,
     @Inject(Readiness) private readonly readiness: Readiness,
+    @Inject(LedgerRuntime) private readonly ledger: LedgerRuntime,
   ) {}
 
   /** Liveness: the process serves requests and its store is open (the app starts only once it is). */
@@ -25,15 +28,20 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Readiness: the store answers, nothing reported a reason not to be ready, not shutting down. */
+  /**
+   * Readiness: the store answers, nothing reported a reason not to be ready, the signed log
+   * keeps up (not failing, not lagging), and the service is not shutting down.
+   */
   @Get('ready')
   @HttpCode(200)
   @ApiOkResponse({ description: 'Ready to take traffic' })
   @ApiServiceUnavailableResponse({
     description:
-      'Shutting down, the store does not answer, or a component said why not (e.g. the log may not sign: LOG_BEHIND_PUBLISHED_CHECKPOINT)',
+      'Shutting down, the store does not answer, a component said why not (e.g. the log may ' +
+      'not sign: LOG_BEHIND_PUBLISHED_CHECKPOINT), or the signed log is failing (LOG_FAILING) ' +
+      'or lagging (LOG_LAGGING); the detail says why',
   })
-  async ready(): Promise<{ status: 'ready'; events: number }> {
+  async ready(): Promise<{ status: 'ready'; events: number; log: LogHealth }> {
     if (this.lifecycle.shuttingDown)
       throw new ProblemException(503, 'SHUTTING_DOWN', 'the service is shutting down');
     const [first, ...more] = this.readiness.current();
@@ -41,10 +49,16 @@ export class HealthController {
       const also = more.map((r) => `; also ${r.code}: ${r.detail}`).join('');
       throw new ProblemException(503, first.code, `${first.detail}${also}`);
     }
+    let events: number;
+    let log: LogHealth;
     try {
-      return { status: 'ready', events: await this.store.count() };
+      events = await this.store.count();
+      log = await this.ledger.health();
     } catch {
       throw new ProblemException(503, 'STORE_UNAVAILABLE', 'the event store does not answer');
     }
+    if (log.status === 'failing') throw new ProblemException(503, 'LOG_FAILING', log.reason ?? '');
+    if (log.status === 'lagging') throw new ProblemException(503, 'LOG_LAGGING', log.reason ?? '');
+    return { status: 'ready', events, log };
   }
 }

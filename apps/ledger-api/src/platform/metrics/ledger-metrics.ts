@@ -32,6 +32,13 @@ export class LedgerMetrics {
     registers: [this.registry],
   });
 
+  readonly logFailures = new Counter({
+    name: 'ledger_log_failures_total',
+    help: 'Failed attempts to integrate events into the Merkle log or sign a checkpoint, by stage',
+    labelNames: ['stage'] as const,
+    registers: [this.registry],
+  });
+
   constructor(options: { defaultMetrics?: boolean } = {}) {
     if (options.defaultMetrics) collectDefaultMetrics({ register: this.registry });
   }

@@ -1,0 +1,122 @@
+import { openEventStore } from '@inr/event-store';
+import { LedgerRuntime } from '../../apps/ledger-api/src/ledger-http/ledger-runtime';
+import { LedgerMetrics } from '../../apps/ledger-api/src/platform/metrics/ledger-metrics';
+import { accreditation, enrolment, RVI, thrombectomyCase } from '../e2e/support/fixtures';
+import { call, startTestApp, type TestApp } from '../e2e/support/test-app';
+import { runCli } from './ledger-cli-runner';
+
+async function until<T>(
+  probe: () => Promise<T>,
+  ok: (value: T) => boolean,
+  ms = 15_000,
+): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (ok(value)) return value;
+    if (Date.now() > deadline) throw new Error(`not reached in ${ms} ms: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+// Finding 11 (first half): one failed write to the Merkle store stopped checkpoints until a
+// restart, with /ready still ready. Here the store's writes break mid-run and come back.
+describe('finding 11: the signed log survives a failing Merkle store', () => {
+  let t: TestApp;
+  const interval = process.env['LEDGER_CHECKPOINT_INTERVAL_MS'];
+
+  beforeAll(async () => {
+    process.env['LEDGER_CHECKPOINT_INTERVAL_MS'] = '100';
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    if (interval === undefined) delete process.env['LEDGER_CHECKPOINT_INTERVAL_MS'];
+    else process.env['LEDGER_CHECKPOINT_INTERVAL_MS'] = interval;
+    await t.close();
+  });
+
+  const ready = async (): Promise<{ status: number; code: unknown; detail: unknown }> => {
+    const res = await call(t.app, 'GET', '/ready');
+    return { status: res.status, code: res.body['code'], detail: res.body['detail'] };
+  };
+  const metric = async (name: string): Promise<number> => {
+    const text = await t.app.get(LedgerMetrics).registry.metrics();
+    return Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]);
+  };
+
+  it('turns /ready 503 while writes fail, catches up once they work, loses nothing, audits clean', async () => {
+    const admin = await t.token('admin', 'adm-1', RVI);
+    await call(t.app, 'POST', '/v1/trainees', enrolment('trn-kim'), { token: admin });
+    await call(t.app, 'POST', '/v1/supervisors/sup-ann/accreditations', accreditation(), {
+      token: admin,
+    });
+    const trainee = await t.token('trainee', 'trn-kim', RVI);
+    const runtime = t.app.get(LedgerRuntime);
+    await until(ready, (r) => r.status === 200);
+
+    // Break every write to ledger.sqlite: integration fails, and so would signing.
+    const hashes = runtime.hashes;
+    const transaction = hashes.transaction.bind(hashes);
+    const addCheckpoint = hashes.addCheckpoint.bind(hashes);
+    const broken = (): never => {
+      throw new Error('SQLITE_IOERR: disk I/O error (injected)');
+    };
+    hashes.transaction = broken;
+    hashes.addCheckpoint = broken;
+
+    const acknowledged: Array<{ position: number; id: string }> = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await call(t.app, 'POST', '/v1/cases', thrombectomyCase({ localRef: `F-${i}` }), {
+        token: trainee,
+      });
+      expect(res.status).toBe(201);
+      acknowledged.push({
+        position: Number(res.body['position']),
+        id: String((res.body['eventIds'] as string[])[0]),
+      });
+    }
+    const failing = await until(ready, (r) => r.status === 503);
+    expect(failing.code).toBe('LOG_FAILING');
+    expect(String(failing.detail)).toContain('disk I/O error (injected)');
+    expect(await metric('ledger_log_failing')).toBe(1);
+    expect(await metric('ledger_log_unintegrated_events')).toBeGreaterThanOrEqual(5);
+    expect(await metric('ledger_log_failures_total{stage="integrate"}')).toBeGreaterThan(0);
+
+    // The fault clears: the log catches up on its own, signs, and /ready says so.
+    hashes.transaction = transaction;
+    hashes.addCheckpoint = addCheckpoint;
+    await until(ready, (r) => r.status === 200);
+    const count = await t.store.count();
+    await until(
+      async () => runtime.latest()?.size,
+      (size) => size === count,
+    );
+    expect(runtime.log.size()).toBe(count);
+    expect(await metric('ledger_log_unsigned_events')).toBe(0);
+
+    // Signing alone failing is reported the same way, and recovers the same way.
+    hashes.addCheckpoint = broken;
+    await call(t.app, 'POST', '/v1/cases', thrombectomyCase({ localRef: 'F-sign' }), {
+      token: trainee,
+    });
+    const signing = await until(ready, (r) => r.status === 503);
+    expect(String(signing.detail)).toContain('signing checkpoints');
+    hashes.addCheckpoint = addCheckpoint;
+    await until(ready, (r) => r.status === 200);
+    await until(
+      async () => runtime.latest()?.size,
+      (size) => size === count + 1,
+    );
+
+    await t.app.close();
+    const audit = await runCli(['audit', '--data-dir', t.dataDir]);
+    expect([audit.code, audit.err]).toEqual([0, '']);
+    const store = await openEventStore({ kind: 'sqlite', dataDir: t.dataDir });
+    try {
+      const stored = await store.readPositions(acknowledged.map((a) => a.position));
+      expect(stored.map((e) => ({ position: e.position, id: e.id }))).toEqual(acknowledged);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+});
