@@ -60,6 +60,12 @@ export interface TrainingTimeRecognised {
   from: string;
   to: string;
   recognisedBy: string;
+  /** Where the time was spent (an institution id or name); required since schema 1 was extended. */
+  sourceInstitution?: string;
+  /** The college or training programme the time was spent under, e.g. "RCR clinical radiology". */
+  programme?: string;
+  /** Reference to the evidence seen (a letter, an ARCP outcome), never a document's content. */
+  evidenceRef?: string;
 }
 
 /** The subject's erasable data key was destroyed: ciphertext in the ledger is now unreadable. */

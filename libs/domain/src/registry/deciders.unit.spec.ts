@@ -57,6 +57,9 @@ const smuggling: { [K in CommandType]: CommandOf<K> } = {
     from: '2025-01-01',
     to: '2025-06-30',
     recognisedBy: NHS,
+    sourceInstitution: 'site',
+    programme: 'programme',
+    evidenceRef: 'ref',
   },
   LogCase: {
     type: 'LogCase',

@@ -47,7 +47,9 @@ export type RecordRotaParticipation = {
   type: 'RecordRotaParticipation';
 } & RotaParticipationRecorded;
 
-export type RecogniseTrainingTime = { type: 'RecogniseTrainingTime' } & TrainingTimeRecognised;
+/** New recognitions must say where the time was spent, under whom, and on what evidence. */
+export type RecogniseTrainingTime = { type: 'RecogniseTrainingTime' } & TrainingTimeRecognised &
+  Required<Pick<TrainingTimeRecognised, 'sourceInstitution' | 'programme' | 'evidenceRef'>>;
 
 export type TraineeCommand =
   | EnrolTrainee

@@ -188,18 +188,21 @@ describe('assessments, rota and training time', () => {
       .thenFails('DATE_IN_FUTURE');
   });
 
+  const time = {
+    type: 'RecogniseTrainingTime',
+    traineeId: 'trainee-1',
+    setting: 'diagnostic-neuroradiology',
+    months: 6,
+    from: '2024-01-01',
+    to: '2024-06-30',
+    recognisedBy: 'md-1',
+    sourceInstitution: 'Leeds General Infirmary',
+    programme: 'RCR clinical radiology (Yorkshire)',
+    evidenceRef: 'ARCP outcome letter 2024-07',
+  } as const;
+  const { type: _t, ...data } = time;
+  const md = contextFor(actor('medical-director', 'md-1'));
   it('training time from before enrolment (another college, another site) can be recognised', () => {
-    const time = {
-      type: 'RecogniseTrainingTime',
-      traineeId: 'trainee-1',
-      setting: 'diagnostic-neuroradiology',
-      months: 6,
-      from: '2024-01-01',
-      to: '2024-06-30',
-      recognisedBy: 'md-1',
-    } as const;
-    const { type: _t, ...data } = time;
-    const md = contextFor(actor('medical-director', 'md-1'));
     spec
       .given([enrolled])
       .when(time, md)
@@ -212,6 +215,30 @@ describe('assessments, rota and training time', () => {
       .given([enrolled])
       .when({ ...time, recognisedBy: 'md-2' }, md)
       .thenFails('ACTOR_MISMATCH');
+  });
+
+  it('recognised months cannot exceed the period: 24 months for two days is refused', () => {
+    const twoDays = { ...time, months: 24, from: '2024-03-01', to: '2024-03-02' };
+    spec.given([enrolled]).when(twoDays, md).thenFails('MONTHS_EXCEED_PERIOD');
+    spec
+      .given([enrolled])
+      .when({ ...time, months: 6.5 }, md)
+      .thenFails('MONTHS_EXCEED_PERIOD');
+    const half = { ...time, months: 3 };
+    const { type: _h, ...halfData } = half;
+    spec
+      .given([enrolled])
+      .when(half, md)
+      .then([{ type: 'TrainingTimeRecognised', data: halfData }]);
+  });
+
+  it('a recognition records where, under which college or programme, and on what evidence', () => {
+    for (const field of ['sourceInstitution', 'programme', 'evidenceRef'] as const) {
+      spec
+        .given([enrolled])
+        .when({ ...time, [field]: ' ' }, md)
+        .thenFails('INVALID_VALUE');
+    }
   });
 
   it('assessment comments are checked for patient identifiers', () => {

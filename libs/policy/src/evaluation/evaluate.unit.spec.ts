@@ -357,6 +357,33 @@ describe('evaluate: other requirement kinds', () => {
     });
   });
 
+  it('counts overlapping recognised periods once: the same six months recognised twice is six months', () => {
+    const pathway = pathwayForTest([
+      { id: 't', kind: 'training-time', description: 'd', months: confirmed(12) },
+    ]);
+    const sixMonths: HistoryStep = {
+      kind: 'time',
+      trainee: 0,
+      setting: 'diagnostic-neuroradiology',
+      months: 6,
+      day: 400,
+    };
+    expect(run([sixMonths, sixMonths], pathway)).toMatchObject({
+      achieved: 6,
+      met: false,
+      countedEventIds: ['e-3'],
+    });
+    // The same period recognised in another setting is still the same time.
+    expect(
+      run([sixMonths, { ...sixMonths, setting: 'neurointerventional-unit' }], pathway),
+    ).toMatchObject({ achieved: 6 });
+    // Half overlapping: the union (271 days) at the periods' own rate of 6 months per 181 days.
+    const later: HistoryStep = { ...sixMonths, day: 490 };
+    const union = run([sixMonths, later], pathway);
+    expect(union.countedEventIds).toEqual(['e-3', 'e-4']);
+    expect(union.achieved).toBeCloseTo((271 * 6) / 181, 2);
+  });
+
   it('adds rota shifts', () => {
     const pathway = pathwayForTest([
       { id: 'r', kind: 'rota', description: 'd', minShifts: confirmed(5) },

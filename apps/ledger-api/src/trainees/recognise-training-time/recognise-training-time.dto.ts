@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsNumber, Max, Min } from 'class-validator';
-import { DateField } from '../../shared/validators';
+import { DateField, TextField } from '../../shared/validators';
 
 export const TRAINING_SETTINGS = [
   'neurointerventional-unit',
@@ -24,4 +24,13 @@ export class RecogniseTrainingTimeDto {
 
   @DateField('End of the period')
   to!: string;
+
+  @TextField('Where the time was spent (institution)', 120)
+  sourceInstitution!: string;
+
+  @TextField('College or training programme the time was spent under', 120)
+  programme!: string;
+
+  @TextField('Reference to the evidence seen, e.g. an ARCP outcome letter', 120)
+  evidenceRef!: string;
 }
