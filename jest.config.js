@@ -16,6 +16,8 @@ const base = {
 };
 
 module.exports = {
+  // Generous: CI shares two cores with servers and child processes; speed belongs in the bench.
+  testTimeout: 30000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['**/*.unit.spec.ts'] },
     { ...base, displayName: 'int', testMatch: ['**/*.int.spec.ts'] },
