@@ -50,11 +50,12 @@ Examples:
       const { formatDemoStory } = await import('../demo/format-demo-story');
       const dataDir = resolve(opts.dataDir);
       const port = opts.port ?? process.env.PORT ?? '3000';
-      if (process.env.EVENTSTORE_URL) {
+      for (const name of ['EVENTSTORE_URL', 'DATABASE_URL'] as const) {
+        if (!process.env[name]) continue;
         process.stderr.write(
-          'note: the demo uses the embedded store in its data directory; EVENTSTORE_URL is ignored\n',
+          `note: the demo uses the embedded store in its data directory; ${name} is ignored\n`,
         );
-        delete process.env.EVENTSTORE_URL; // serve() below reads the environment
+        delete process.env[name]; // serve() below reads the environment
       }
       let story: Awaited<ReturnType<typeof runDemo>>;
       try {

@@ -36,7 +36,11 @@ export class DemoVerificationError extends Error {}
  */
 export async function runDemo(opts: DemoOptions): Promise<DemoStory> {
   // The demo's ledger is the embedded store in its own directory, never a configured cluster.
-  const env: NodeJS.ProcessEnv = { ...(opts.env ?? process.env), EVENTSTORE_URL: undefined };
+  const env: NodeJS.ProcessEnv = {
+    ...(opts.env ?? process.env),
+    EVENTSTORE_URL: undefined,
+    DATABASE_URL: undefined,
+  };
   const timings: [string, number][] = [];
   const timed: Timed = async <T>(label: string, work: () => Promise<T> | T): Promise<T> => {
     const started = performance.now();
