@@ -3,20 +3,31 @@ import { EXIT } from '../exit-codes';
 import { dataDirOption, resolveDataDir } from './data-dir';
 
 interface ExportOptions {
-  decision: string;
+  decision?: string;
+  audit?: string;
+  from?: string;
+  to?: string;
   output?: string;
   url?: string;
   token?: string;
   dataDir?: string;
 }
 
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 export function registerExportCommand(program: Command): void {
   program
     .command('export')
     .description(
-      "Write a decision's provenance bundle (inr-ledger-bundle/v1) for offline verification",
+      "Write a decision's provenance bundle or a trust's audit bundle for offline verification",
     )
-    .requiredOption('--decision <id>', 'the credential decision id')
+    .option('--decision <id>', 'the credential decision id (inr-ledger-bundle/v1)')
+    .option(
+      '--audit <institution>',
+      'the institution whose audit to export (inr-ledger-audit-bundle/v1)',
+    )
+    .option('--from <date>', 'with --audit: performed on or after (YYYY-MM-DD)', '0000-01-01')
+    .option('--to <date>', 'with --audit: performed on or before (YYYY-MM-DD)', '9999-12-31')
     .option('-o, --output <file>', 'write the bundle here (default: stdout)')
     .option('--url <server>', 'fetch from a running server instead of reading the data directory')
     .option('--token <jwt>', 'bearer token for --url (default: $LEDGER_TOKEN)')
@@ -24,29 +35,61 @@ export function registerExportCommand(program: Command): void {
     .addHelpText(
       'after',
       `
-Without --url the bundle is built from the local data directory (no server needed), against
-the latest checkpoint the service signed, with the cosignatures it has collected.
+Exactly one of --decision or --audit. Without --url the bundle is built from the local data
+directory (no server needed), against the latest checkpoint the service signed, with the
+cosignatures it has collected. An audit bundle holds every event of the institution's cases
+performed in the period, each with its inclusion proof, and the audit report computed at that
+checkpoint; \`inr-ledger verify\` recomputes the report from the events (docs/audit.md).
 
 Examples:
   inr-ledger export --decision dec-42 -o dec-42.bundle.json
   inr-ledger export --decision dec-42 --url https://ledger.trust.example --token "$TOKEN" > dec-42.json
+  inr-ledger export --audit inst-northmoor --from 2025-01-01 --to 2025-12-31 -o audit-2025.json
   inr-ledger verify dec-42.bundle.json --policy trust-policy.txt`,
     )
     .action(async (opts: ExportOptions) => {
-      const { exportLocalBundle, fetchBundle } = await import('../ledger/export-bundle');
+      if ((opts.decision === undefined) === (opts.audit === undefined)) {
+        process.stderr.write(
+          'error: give exactly one of --decision <id> or --audit <institution>\n',
+        );
+        process.exitCode = EXIT.usage;
+        return;
+      }
+      if (opts.audit !== undefined && (!DATE.test(opts.from ?? '') || !DATE.test(opts.to ?? ''))) {
+        process.stderr.write('error: --from and --to must be dates (YYYY-MM-DD)\n');
+        process.exitCode = EXIT.usage;
+        return;
+      }
+      const bundles = await import('../ledger/export-bundle');
+      const { ProgressBar } = await import('../ui/progress-bar');
       const { writeFileSync } = await import('node:fs');
       const started = performance.now();
-      const bundle =
-        opts.url === undefined
-          ? await exportLocalBundle(resolveDataDir(opts.dataDir), opts.decision)
-          : await fetchBundle(opts.url, opts.decision, opts.token ?? process.env.LEDGER_TOKEN);
+      const token = opts.token ?? process.env.LEDGER_TOKEN;
+      let bundle: { events: unknown[] };
+      let what: string;
+      if (opts.audit !== undefined) {
+        const scope = { institutionId: opts.audit, from: opts.from!, to: opts.to! };
+        const progress = new ProgressBar('proving events');
+        bundle =
+          opts.url === undefined
+            ? await bundles.exportLocalAuditBundle(resolveDataDir(opts.dataDir), scope, (d, t) =>
+                progress.update(d, t),
+              )
+            : await bundles.fetchAuditBundle(opts.url, scope, token);
+        what = `the audit of ${opts.audit} ${scope.from}..${scope.to}`;
+      } else {
+        const decision = opts.decision!;
+        bundle =
+          opts.url === undefined
+            ? await bundles.exportLocalBundle(resolveDataDir(opts.dataDir), decision)
+            : await bundles.fetchBundle(opts.url, decision, token);
+        what = decision;
+      }
       const json = `${JSON.stringify(bundle, null, 2)}\n`;
       if (opts.output === undefined) process.stdout.write(json);
       else writeFileSync(opts.output, json);
       const ms = Math.round(performance.now() - started);
-      process.stderr.write(
-        `exported ${bundle.events.length} events for ${opts.decision} in ${ms} ms\n`,
-      );
+      process.stderr.write(`exported ${bundle.events.length} events for ${what} in ${ms} ms\n`);
       process.exitCode = EXIT.ok;
     });
 }

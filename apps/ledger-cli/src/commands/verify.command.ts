@@ -5,7 +5,7 @@ import { bold, green, red } from '../ui/terminal';
 export function registerVerifyCommand(program: Command): void {
   program
     .command('verify')
-    .description('Verify a provenance bundle offline against a trust policy')
+    .description('Verify a provenance or audit bundle offline against a trust policy')
     .argument('<bundle>', 'the bundle file (from `inr-ledger export`)')
     .requiredOption(
       '--policy <file>',
@@ -17,12 +17,15 @@ export function registerVerifyCommand(program: Command): void {
 Checks, in order, stopping at the first failure: format, log-signature, witness-quorum,
 checkpoint, then per event leaf-encoding and inclusion, then decision (the decision is its
 logged event, the pathway matches its hash, every cited event is present, and re-running
-the policy evaluation reproduces the recorded evaluation and outcome). Needs no server.
+the policy evaluation reproduces the recorded evaluation and outcome). For an audit bundle
+(inr-ledger-audit-bundle/v1) the last check is report: the audit is recomputed from the
+proven events at the checkpoint and must equal the bundled report. Needs no server.
 
 Exit 0 when the bundle verifies, 1 naming the failed check, 2 when a file cannot be read.
 
 Examples:
   inr-ledger verify dec-42.bundle.json --policy trust-policy.txt
+  inr-ledger verify audit-2025.json --policy trust-policy.txt
   inr-ledger keys --trust-policy > trust-policy.txt   # on the log's side, for relying parties`,
     )
     .action(async (bundleFile: string, opts: { policy: string }) => {
@@ -47,7 +50,11 @@ Examples:
           process.stdout.write(
             `${green('verified', process.stdout)} ${bold(r.origin, process.stdout)} size ${r.size} root ${r.root}\n` +
               `  cosigned by: ${r.cosigners.join(', ') || '(no witnesses required)'}\n` +
-              `  ${r.events} events proven; decision ${r.decisionReEvaluated ? 're-evaluated and reproduced' : 'not re-evaluated'}\n`,
+              `  ${r.events} events proven; ${
+                !('decisionReEvaluated' in r)
+                  ? 'audit report recomputed and confirmed'
+                  : `decision ${r.decisionReEvaluated ? 're-evaluated and reproduced' : 'not re-evaluated'}`
+              }\n`,
           );
           process.exitCode = EXIT.ok;
         } else {

@@ -1,5 +1,9 @@
-import type { ProvenanceBundle } from '@inr/ledger';
+import type { AuditBundle, ProvenanceBundle } from '@inr/ledger';
 import { ReadModels } from '@inr/projections';
+import {
+  auditBundle,
+  type AuditBundleScope,
+} from '../../../ledger-api/src/ledger-http/audit-bundle';
 import { decisionBundle } from '../../../ledger-api/src/ledger-http/decision-bundle';
 import { openLocalLedger } from './open-local-ledger';
 
@@ -34,17 +38,19 @@ export async function exportLocalBundle(
 }
 
 /** GET <url>/v1/decisions/<id>/bundle with a bearer token (the bundle holds training data). */
-export async function fetchBundle(
+export function fetchBundle(
   url: string,
   decisionId: string,
   token: string | undefined,
 ): Promise<ProvenanceBundle> {
-  const res = await fetch(
+  return fetchJson<ProvenanceBundle>(
     `${url.replace(/\/$/, '')}/v1/decisions/${encodeURIComponent(decisionId)}/bundle`,
-    {
-      headers: token ? { authorization: `Bearer ${token}` } : {},
-    },
+    token,
   );
+}
+
+async function fetchJson<T>(url: string, token: string | undefined): Promise<T> {
+  const res = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   const text = await res.text();
   if (res.status !== 200) {
     let detail = text.slice(0, 300);
@@ -56,5 +62,46 @@ export async function fetchBundle(
     }
     throw new Error(`the server answered ${res.status} (${detail})`);
   }
-  return JSON.parse(text) as ProvenanceBundle;
+  return JSON.parse(text) as T;
+}
+
+/**
+ * A trust's audit bundle from the data directory, at the latest signed checkpoint (it signs
+ * nothing itself), with progress on stderr while the inclusion proofs are built.
+ */
+export async function exportLocalAuditBundle(
+  dataDir: string,
+  scope: AuditBundleScope,
+  onProgress?: (done: number, total: number) => void,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<AuditBundle> {
+  const ledger = await openLocalLedger(dataDir, env);
+  const readModels = ReadModels.open(ledger.events, ledger.dataDir);
+  try {
+    await ledger.log.catchUp();
+    const checkpoint = ledger.hashes.latestCheckpoint();
+    if (checkpoint === undefined)
+      throw new Error('the ledger has no signed checkpoint yet (start the service once)');
+    return await auditBundle(
+      { context: readModels.context, log: ledger.log, checkpoint },
+      scope,
+      onProgress,
+    );
+  } finally {
+    await readModels.close();
+    await ledger.close();
+  }
+}
+
+/** GET <url>/v1/audit/institutions/<id>/bundle with a bearer token. */
+export async function fetchAuditBundle(
+  url: string,
+  scope: AuditBundleScope,
+  token: string | undefined,
+): Promise<AuditBundle> {
+  const query = new URLSearchParams({ from: scope.from, to: scope.to });
+  return fetchJson<AuditBundle>(
+    `${url.replace(/\/$/, '')}/v1/audit/institutions/${encodeURIComponent(scope.institutionId)}/bundle?${query}`,
+    token,
+  );
 }
