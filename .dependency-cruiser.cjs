@@ -34,6 +34,17 @@ module.exports = {
       to: { pathNot: ['^libs/transparency/', '^(node:)?crypto$'] },
     },
     {
+      name: 'api-app-through-its-entry-points',
+      comment:
+        'The CLI and the cross-package tests use apps/ledger-api through @inr/ledger-api or @inr/ledger-api/config, never its internals',
+      severity: 'error',
+      from: { path: '^(apps/ledger-cli|tests)/' },
+      to: {
+        path: '^apps/ledger-api/src/',
+        pathNot: '^apps/ledger-api/src/(index|config/index)\\.ts$',
+      },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -9,11 +9,8 @@ import { tmpdir } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { EventStore, JsonObject } from '@inr/event-store';
-import { issueDevelopmentToken } from '../../apps/ledger-api/src/auth/issue-development-token';
-import { loadConfig, type LogLevel } from '../../apps/ledger-api/src/config/ledger-config';
-import { createApp } from '../../apps/ledger-api/src/create-app';
-import { EVENT_STORE } from '../../apps/ledger-api/src/platform/store/tokens';
-import { LedgerRuntime } from '../../apps/ledger-api/src/ledger-http/ledger-runtime';
+import { issueDevelopmentToken, loadConfig, type LogLevel } from '@inr/ledger-api/config';
+import { createApp, EVENT_STORE, LedgerRuntime } from '@inr/ledger-api';
 import { ReadModels } from '@inr/projections';
 import { Timings } from './timings';
 

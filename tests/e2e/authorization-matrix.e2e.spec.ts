@@ -8,7 +8,7 @@ import {
   SALFORD,
   thrombectomyCase,
 } from './support/fixtures';
-import { LedgerRuntime } from '../../apps/ledger-api/src/ledger-http/ledger-runtime';
+import { LedgerRuntime } from '@inr/ledger-api';
 import { call, startTestApp, type TestApp } from './support/test-app';
 
 // Every route x every role, written out by hand as the specification (not derived from the

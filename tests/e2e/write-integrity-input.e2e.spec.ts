@@ -1,5 +1,5 @@
 import { CLINICAL_TEXT, OBFUSCATED_IDENTIFIERS } from '@inr/domain/testing';
-import { LedgerRuntime } from '../../apps/ledger-api/src/ledger-http/ledger-runtime';
+import { LedgerRuntime } from '@inr/ledger-api';
 import { accreditation, enrolment, RVI, thrombectomyCase } from './support/fixtures';
 import { call, startTestApp, type TestApp } from './support/test-app';
 

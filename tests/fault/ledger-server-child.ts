@@ -1,10 +1,8 @@
 // A real inr-ledger service on 127.0.0.1 for the ledger e2e tests: jest's sandbox cannot load
 // the ESM-only jose that auth needs, plain Node 20 can. Prints one JSON line once listening.
 import 'reflect-metadata';
-import { issueDevelopmentToken } from '../../apps/ledger-api/src/auth/issue-development-token';
-import { loadConfig } from '../../apps/ledger-api/src/config/ledger-config';
-import { createApp } from '../../apps/ledger-api/src/create-app';
-import { LedgerRuntime } from '../../apps/ledger-api/src/ledger-http/ledger-runtime';
+import { issueDevelopmentToken, loadConfig } from '@inr/ledger-api/config';
+import { createApp, LedgerRuntime } from '@inr/ledger-api';
 import { openEventStore } from '@inr/event-store';
 import { LedgerBuilder } from '../../libs/projections/src/testing/ledger-builder';
 import { writeDecisionLedger } from './ledger-fixtures';

@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role } from '@inr/domain';
 import { openEventStore, type EventStore } from '@inr/event-store';
-import { loadConfig, type LedgerConfig } from '../../../apps/ledger-api/src/config/ledger-config';
-import { createApp } from '../../../apps/ledger-api/src/create-app';
-import { issueDevelopmentToken } from '../../../apps/ledger-api/src/auth/issue-development-token';
+import { loadConfig, type LedgerConfig, issueDevelopmentToken } from '@inr/ledger-api/config';
+import { createApp } from '@inr/ledger-api';
 
 export interface TestApp {
   app: NestFastifyApplication;

@@ -2,8 +2,7 @@ import type { Command } from 'commander';
 import type { LogKeyEpoch, StoredCheckpoint } from '@inr/ledger';
 import { loadOrCreateSigningKey } from '@inr/ledger';
 import { formatVerifierKey, SIG_TYPE_ED25519 } from '@inr/transparency';
-import { loadConfig } from '../../../ledger-api/src/config/ledger-config';
-import { ledgerOrigin } from '../../../ledger-api/src/ledger-http/ledger-origin';
+import { loadConfig, ledgerOrigin } from '@inr/ledger-api/config';
 import { dataDirOption, resolveDataDir } from './data-dir';
 
 interface KeysOptions {

@@ -16,7 +16,7 @@ Examples:
   inr-ledger openapi -o /tmp/openapi.json`,
     )
     .action(async (opts: { out: string }) => {
-      const { writeOpenApi } = await import('../../../ledger-api/src/openapi/write-openapi');
+      const { writeOpenApi } = await import('@inr/ledger-api');
       const path = await writeOpenApi(opts.out);
       process.stdout.write(`wrote ${path}\n`);
     });

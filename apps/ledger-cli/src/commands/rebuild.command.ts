@@ -22,7 +22,7 @@ Examples:
       const dataDir = resolveDataDir(opts.dataDir);
       const { openEventStore } = await import('@inr/event-store');
       const { rebuild } = await import('@inr/projections');
-      const { loadConfig } = await import('../../../ledger-api/src/config/ledger-config');
+      const { loadConfig } = await import('@inr/ledger-api/config');
       const config = loadConfig({ ...process.env, LEDGER_DATA_DIR: dataDir });
       const store = await openEventStore(config.store);
       const bar = new ProgressBar('rebuilding read models');

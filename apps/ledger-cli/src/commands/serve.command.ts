@@ -22,8 +22,8 @@ export async function serve(opts: { port?: string; dataDir?: string }): Promise<
   if (opts.port) env.PORT = opts.port;
   if (opts.dataDir) env.LEDGER_DATA_DIR = opts.dataDir;
   // Loaded here, not at the top: the other commands should not pay for booting Nest.
-  const { loadConfig } = await import('../../../ledger-api/src/config/ledger-config');
-  const { createApp } = await import('../../../ledger-api/src/create-app');
+  const { loadConfig } = await import('@inr/ledger-api/config');
+  const { createApp } = await import('@inr/ledger-api');
   const config = loadConfig(env);
   try {
     const app = await createApp(config);

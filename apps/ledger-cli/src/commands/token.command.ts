@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { ROLES, type Role } from '@inr/domain';
-import { issueDevelopmentToken } from '../../../ledger-api/src/auth/issue-development-token';
+import { issueDevelopmentToken } from '@inr/ledger-api/config';
 import { dataDirOption, resolveDataDir } from './data-dir';
 
 export function registerTokenCommand(program: Command): void {

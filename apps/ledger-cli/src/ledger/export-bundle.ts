@@ -1,10 +1,6 @@
 import type { AuditBundle, ProvenanceBundle } from '@inr/ledger';
 import { ReadModels } from '@inr/projections';
-import {
-  auditBundle,
-  type AuditBundleScope,
-} from '../../../ledger-api/src/ledger-http/audit-bundle';
-import { decisionBundle } from '../../../ledger-api/src/ledger-http/decision-bundle';
+import { auditBundle, decisionBundle, type AuditBundleScope } from '@inr/ledger-api';
 import { openLocalLedger } from './open-local-ledger';
 
 /**

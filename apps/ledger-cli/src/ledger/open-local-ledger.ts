@@ -2,8 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { openEventStore, type EventStore } from '@inr/event-store';
 import { LedgerLog, SqliteHashStore } from '@inr/ledger';
-import { loadConfig } from '../../../ledger-api/src/config/ledger-config';
-import { ledgerOrigin } from '../../../ledger-api/src/ledger-http/ledger-origin';
+import { loadConfig, ledgerOrigin } from '@inr/ledger-api/config';
 
 export interface LocalLedger {
   dataDir: string;

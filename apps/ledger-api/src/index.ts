@@ -1,0 +1,11 @@
+// The API app's public entry point ('@inr/ledger-api'): what the CLI and the cross-package
+// tests use. Loading it loads NestJS; commands that only need settings use '@inr/ledger-api/config'.
+export * from './config';
+export { createApp } from './create-app';
+export type { CreateAppOptions } from './create-app';
+export { LedgerRuntime } from './ledger-http/ledger-runtime';
+export { EVENT_STORE } from './platform/store/tokens';
+export { writeOpenApi } from './openapi/write-openapi';
+export { decisionBundle } from './ledger-http/decision-bundle';
+export { auditBundle } from './ledger-http/audit-bundle';
+export type { AuditBundleScope } from './ledger-http/audit-bundle';
