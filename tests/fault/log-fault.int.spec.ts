@@ -1,6 +1,5 @@
 import { openEventStore } from '@inr/event-store';
-import { LedgerRuntime } from '../../apps/ledger-api/src/ledger-http/ledger-runtime';
-import { LedgerMetrics } from '../../apps/ledger-api/src/platform/metrics/ledger-metrics';
+import { LedgerMetrics, LedgerRuntime } from '@inr/ledger-api';
 import { accreditation, enrolment, RVI, thrombectomyCase } from '../e2e/support/fixtures';
 import { call, startTestApp, type TestApp } from '../e2e/support/test-app';
 import { runCli } from './ledger-cli-runner';
