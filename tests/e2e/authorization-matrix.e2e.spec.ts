@@ -45,6 +45,8 @@ interface RouteCase {
   outsiders?: Array<{ role: Role; sub: string; institution: string }>;
 }
 
+/** Every token in the matrix carries the issuer claim of the pathway it publishes. */
+const ISSUER = pathwayDocument.issuer;
 describe('authorisation matrix', () => {
   let t: TestApp;
   let caseId = '';
@@ -55,6 +57,7 @@ describe('authorisation matrix', () => {
     t = await startTestApp();
     const admin = await t.token('admin', 'adm-1');
     const trainee = await t.token('trainee', 'trn-kim');
+    const publisher = await t.token('accreditor', 'acc-1', RVI, '1h', ISSUER);
     const ok = async (
       url: string,
       body: unknown,
@@ -77,8 +80,8 @@ describe('authorisation matrix', () => {
     );
     await ok(
       '/v1/pathways/illustrative-esmint-cast/versions',
-      { document: pathwayDocument },
-      admin,
+      { document: pathwayDocument, changeNote: 'First ledger publication' },
+      publisher,
     );
     applicationId = String(
       (
@@ -206,8 +209,10 @@ describe('authorisation matrix', () => {
       name: 'publish pathway',
       method: 'POST',
       url: () => '/v1/pathways/illustrative-esmint-cast/versions',
-      body: () => ({ document: pathwayDocument }),
-      allowed: ['admin', 'accreditor'],
+      body: () => ({ document: pathwayDocument, changeNote: 'Again' }),
+      // An accreditor publishing for the pathway's issuer; another body's accreditor is an outsider.
+      allowed: ['accreditor'],
+      outsiders: [{ role: 'accreditor', sub: 'acc-trust', institution: SALFORD }],
     },
     {
       name: 'submit application',
@@ -322,11 +327,13 @@ describe('authorisation matrix', () => {
   it.each(routes)('$name: allows exactly the roles the specification names', async (route) => {
     const outcomes: Record<string, number> = {};
     for (const role of ALL) {
-      const token = await t.token(role, SUBJECT[role], RVI);
+      const token = await t.token(role, SUBJECT[role], RVI, '1h', ISSUER);
       const res = await call(t.app, route.method, route.url(), route.body?.(), { token });
       outcomes[role] = res.status;
       if (res.status === 403)
-        expect(res.body['code']).toMatch(/^(FORBIDDEN|ROLE_NOT_PERMITTED|ACTOR_MISMATCH)$/);
+        expect(res.body['code']).toMatch(
+          /^(FORBIDDEN|ROLE_NOT_PERMITTED|ACTOR_MISMATCH|NOT_A_PUBLISHER_FOR_ISSUER)$/,
+        );
     }
     const allowed = ALL.filter((role) => outcomes[role] !== 403);
     expect({ allowed: [...allowed].sort(), outcomes }).toEqual({

@@ -15,6 +15,7 @@ describe('hostile input', () => {
     t = await startTestApp();
     const admin = await t.token('admin', 'adm-1', RVI);
     const trainee = await t.token('trainee', 'trn-kim', RVI);
+    const publisher = await t.token('accreditor', 'acc-1', RVI, '1h', pathwayDocument.issuer);
     const supervisor = await t.token('supervisor', 'sup-ann', RVI);
     const panel = await t.token('panel', 'pnl-1', RVI);
     const auditor = await t.token('trust-auditor', 'aud-1', RVI);
@@ -28,8 +29,8 @@ describe('hostile input', () => {
     const caseId = await ok('/v1/cases', thrombectomyCase(), trainee);
     await ok(
       '/v1/pathways/illustrative-esmint-cast/versions',
-      { document: pathwayDocument },
-      admin,
+      { document: pathwayDocument, changeNote: 'First ledger publication' },
+      publisher,
     );
     const applicationId = await ok(
       '/v1/applications',
@@ -184,11 +185,11 @@ describe('hostile input', () => {
       },
       {
         url: '/v1/pathways/illustrative-esmint-cast/versions',
-        token: admin,
-        valid: { document: pathwayDocument },
-        freeText: [],
+        token: publisher,
+        valid: { document: pathwayDocument, changeNote: 'Corrected a description' },
+        freeText: ['changeNote'],
         pastDates: [],
-        required: ['document'],
+        required: ['document', 'changeNote'],
         withPathId: (id) => `/v1/pathways/${id}/versions`,
       },
       {

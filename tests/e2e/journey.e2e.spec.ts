@@ -277,16 +277,62 @@ describe('training journey over HTTP', () => {
     expect(JSON.stringify(status.body)).toContain('mt-final-sign-off');
   });
 
+  it('serves the shipped catalogue from the first start, and only its issuer publishes versions', async () => {
+    const shipped = await get(tokens.trainee!, '/v1/pathways/rcr-2020-consultant-ir/versions');
+    expect(shipped.status).toBe(200);
+    expect(shipped.body['versions']).toMatchObject([
+      { version: '1.1.0', source: 'catalogue', publishedBy: 'rcr' },
+    ]);
+    const rcr = (await get(tokens.trainee!, '/v1/pathways/rcr-gmc-mt-credential/versions')).body[
+      'versions'
+    ] as Array<{ document: Record<string, unknown> }>;
+    const weakened = { ...rcr[0]!.document, version: '1.0.1' };
+    const before = await t.store.count();
+    const trustAccreditor = await t.token('accreditor', 'acc-trust', RVI, '1h', RVI);
+    const byTrust = await post(trustAccreditor, '/v1/pathways/rcr-gmc-mt-credential/versions', {
+      document: weakened,
+      changeNote: 'Lower targets',
+    });
+    expect(byTrust.status).toBe(403);
+    expect(byTrust.body['code']).toBe('NOT_A_PUBLISHER_FOR_ISSUER');
+    const renamed = await post(trustAccreditor, '/v1/pathways/rcr-gmc-mt-credential/versions', {
+      document: { ...weakened, issuer: RVI },
+      changeNote: 'Lower targets',
+    });
+    expect(renamed.body['code']).toBe('PATHWAY_OWNED_BY_ANOTHER_ISSUER');
+    const byAdmin = await post(tokens.admin!, '/v1/pathways/rcr-gmc-mt-credential/versions', {
+      document: weakened,
+      changeNote: 'Lower targets',
+    });
+    expect(byAdmin.status).toBe(403);
+    expect(await t.store.count()).toBe(before);
+  });
+
   it('publishes the pathway, takes an application and records the panel decision with its evaluation', async () => {
+    const publisher = await t.token(
+      'accreditor',
+      'acc-ex',
+      'examples',
+      '1h',
+      'inr-ledger-examples',
+    );
     const published = created(
-      await post(tokens.admin!, '/v1/pathways/illustrative-esmint-cast/versions', {
+      await post(publisher, '/v1/pathways/illustrative-esmint-cast/versions', {
         document: pathwayDocument,
+        changeNote: 'First publication in this ledger',
       }),
     );
     expect(published['streamId']).toBe('policy-illustrative-esmint-cast');
     const versions = await get(tokens.trainee!, '/v1/pathways/illustrative-esmint-cast/versions');
     expect(versions.body['versions']).toMatchObject([
-      { version: '1.0.0', contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      {
+        version: '1.0.0',
+        contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+        source: 'ledger',
+        publishedBy: 'acc-ex',
+        publishedAt: expect.any(String),
+        changeNote: 'First publication in this ledger',
+      },
     ]);
 
     const applied = created(

@@ -17,6 +17,7 @@ export interface TestApp {
     sub: string,
     institution?: string,
     expiresIn?: string | number,
+    publishesFor?: string,
   ): Promise<string>;
   close(): Promise<void>;
 }
@@ -35,8 +36,11 @@ export async function startTestApp(
     store,
     config,
     dataDir,
-    token: (role, sub, institution = 'rvi', expiresIn = '1h') =>
-      issueDevelopmentToken({ role, sub, institution, expiresIn }, dataDir),
+    token: (role, sub, institution = 'rvi', expiresIn = '1h', publishesFor) =>
+      issueDevelopmentToken(
+        { role, sub, institution, expiresIn, ...(publishesFor && { publishesFor }) },
+        dataDir,
+      ),
     close: async () => {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -89,7 +89,8 @@ export const POLICY: Record<Action, Access> = {
     accreditor: 'any',
     'medical-director': 'institution',
   },
-  PublishPathway: { admin: 'any', accreditor: 'any' },
+  // Which accreditor: the pathway decider checks the token's issuer claim against the owner.
+  PublishPathway: { accreditor: 'any' },
   SubmitCredentialApplication: { trainee: 'own' },
   RecordCredentialDecision: { panel: 'any' },
   IssueCredential: { panel: 'any', admin: 'any' },

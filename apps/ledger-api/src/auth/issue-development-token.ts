@@ -11,6 +11,8 @@ export interface DevelopmentTokenRequest {
   expiresIn?: string | number;
   issuer?: string;
   audience?: string;
+  /** The body whose pathways the holder publishes (the `issuer` claim), e.g. "rcr". */
+  publishesFor?: string;
 }
 
 /** Mints a token signed with the local development key (the CLI's `inr-ledger token`). */
@@ -22,7 +24,11 @@ export async function issueDevelopmentToken(
     throw new Error(`unknown role '${request.role}'; one of ${ROLES.join(', ')}`);
   const { privateKey } = loadOrCreateDevelopmentKey(dataDir);
   const expiresIn = request.expiresIn ?? '12h';
-  return new SignJWT({ role: request.role, institution: request.institution })
+  return new SignJWT({
+    role: request.role,
+    institution: request.institution,
+    ...(request.publishesFor !== undefined && { issuer: request.publishesFor }),
+  })
     .setProtectedHeader({ alg: 'EdDSA', typ: 'JWT' })
     .setSubject(request.sub)
     .setIssuer(request.issuer ?? DEV_ISSUER)

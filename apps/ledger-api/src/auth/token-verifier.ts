@@ -58,7 +58,7 @@ export class TokenVerifier {
         throw unauthenticated('the bearer token has expired', 'TOKEN_EXPIRED');
       throw unauthenticated('the bearer token is not valid');
     }
-    const { sub, role, institution, exp } = payload;
+    const { sub, role, institution, exp, issuer } = payload;
     if (typeof sub !== 'string' || !SUBJECT.test(sub))
       throw unauthenticated('the token has no usable subject');
     if (typeof role !== 'string' || !ROLES.includes(role as Role))
@@ -71,6 +71,18 @@ export class TokenVerifier {
       typeof exp === 'number' ? exp * 1000 : Number.POSITIVE_INFINITY,
       Date.now() + 60_000,
     );
-    return { actor: { subject: sub, role: role as Role, institutionId: institution }, expiresAtMs };
+    // The issuer claim names the body (e.g. "rcr") whose pathways this actor publishes; it is
+    // not the token's own issuer (`iss`, the identity provider).
+    if (issuer !== undefined && (typeof issuer !== 'string' || !SUBJECT.test(issuer)))
+      throw unauthenticated('the token names an unusable issuer');
+    return {
+      actor: {
+        subject: sub,
+        role: role as Role,
+        institutionId: institution,
+        ...(issuer !== undefined && { issuer }),
+      },
+      expiresAtMs,
+    };
   }
 }

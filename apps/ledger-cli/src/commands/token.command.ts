@@ -15,6 +15,10 @@ export function registerTokenCommand(program: Command): void {
     .requiredOption('-s, --sub <id>', 'subject: the trainee, supervisor or user id')
     .requiredOption('-i, --institution <id>', 'institution the token is scoped to')
     .option('-e, --expires-in <span>', 'lifetime, e.g. 30m, 12h, 7d', '12h')
+    .option(
+      '--issuer <body>',
+      "issuer claim: the body whose pathways the holder publishes (an accreditor's, e.g. rcr)",
+    )
     .addOption(dataDirOption())
     .addHelpText(
       'after',
@@ -23,6 +27,7 @@ Only for development: production tokens come from the identity provider (LEDGER_
 
 Examples:
   TOKEN=$(inr-ledger token --role trainee --sub trn-001 --institution inst-north)
+  PUBLISHER=$(inr-ledger token --role accreditor --sub acc-rcr --institution rcr --issuer rcr)
   curl -H "Authorization: Bearer $TOKEN" http://localhost:3000/v1/trainees/trn-001`,
     )
     .action(
@@ -31,6 +36,7 @@ Examples:
         sub: string;
         institution: string;
         expiresIn: string;
+        issuer?: string;
         dataDir?: string;
       }) => {
         const token = await issueDevelopmentToken(
@@ -39,6 +45,7 @@ Examples:
             sub: opts.sub,
             institution: opts.institution,
             expiresIn: opts.expiresIn,
+            ...(opts.issuer !== undefined && { publishesFor: opts.issuer }),
           },
           resolveDataDir(opts.dataDir),
         );

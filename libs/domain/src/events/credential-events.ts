@@ -7,6 +7,10 @@ export interface PolicyPublished {
   /** SHA-256 (hex) of the pathway's canonical JSON. */
   contentHash: string;
   document: JsonObject;
+  /** Who published it and why; versions published before pathways had owners lack them. */
+  publishedBy?: string;
+  publishedOn?: string;
+  changeNote?: string;
 }
 
 export interface CredentialApplicationSubmitted {

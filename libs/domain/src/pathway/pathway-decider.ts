@@ -23,14 +23,52 @@ function documentMismatch(command: PathwayCommand): DomainError | undefined {
   return undefined;
 }
 
+/**
+ * Each pathway id belongs to one issuing body: the catalogue's issuer for a shipped id, else
+ * the issuer of its first publication. Only an actor whose token carries that issuer publishes
+ * its versions, so a trust cannot re-issue a college's pathway under the college's name.
+ */
+function ownership(command: PathwayCommand, context: DecisionContext): DomainError | undefined {
+  const issuer = command.document['issuer'];
+  if (typeof issuer !== 'string' || issuer.trim() === '') {
+    return domainError(
+      'PATHWAY_ISSUER_REQUIRED',
+      "The document must name its issuing body's id in 'issuer'.",
+    );
+  }
+  const owner = context.pathways?.find((p) => p.pathwayId === command.pathwayId)?.issuer;
+  if (owner !== undefined && owner !== issuer) {
+    return domainError(
+      'PATHWAY_OWNED_BY_ANOTHER_ISSUER',
+      `Pathway '${command.pathwayId}' belongs to '${owner}'; a document issued by '${issuer}' cannot be a version of it.`,
+    );
+  }
+  return context.actor.issuer === issuer
+    ? undefined
+    : domainError(
+        'NOT_A_PUBLISHER_FOR_ISSUER',
+        `Only a publisher for '${issuer}' (an issuer claim of '${issuer}' in the token) may publish this pathway.`,
+      );
+}
+
 function decide(
   command: PathwayCommand,
   state: PathwayState,
   context: DecisionContext,
 ): DomainEvent[] | DomainError {
-  const { type: _type, ...data } = command;
+  const { type: _type, changeNote, ...rest } = command;
+  const data = {
+    ...rest,
+    publishedBy: context.actor.subject,
+    publishedOn: context.today,
+    changeNote: changeNote.trim(),
+  };
   return (
     admitCommand(command, context.actor) ??
+    ownership(command, context) ??
+    (changeNote.trim() === ''
+      ? domainError('CHANGE_NOTE_REQUIRED', "'changeNote' must say what this version changes.")
+      : undefined) ??
     (isPathwayVersion(data.version)
       ? undefined
       : domainError(

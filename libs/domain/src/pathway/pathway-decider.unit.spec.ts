@@ -1,12 +1,16 @@
 import type { DomainEvent } from '../events';
-import { actor, contextFor } from '../testing/fixtures';
+import type { Actor } from '../shared/context';
+import { actor, contextFor, pathwayFacts, TODAY } from '../testing/fixtures';
 import { specification } from '../testing/specification';
 import type { PublishPathway } from './pathway-commands';
 import { pathwayDecider } from './pathway-decider';
 import { comparePathwayVersions } from './pathway-version';
 
 const spec = specification(pathwayDecider);
-const admin = contextFor(actor('admin', 'admin-1'));
+const rcrPublisher: Actor = { ...actor('accreditor', 'pub-1', 'rcr-office'), issuer: 'rcr' };
+/** The pathway id is shipped in the catalogue, owned by the RCR. */
+const shipped = [pathwayFacts({ pathwayId: 'rcr-mt-credential', issuer: 'rcr' })];
+const admin = contextFor(rcrPublisher, { pathways: shipped });
 const HASH = 'a'.repeat(64);
 
 function publish(version: string, extra: Partial<PublishPathway> = {}): PublishPathway {
@@ -15,17 +19,83 @@ function publish(version: string, extra: Partial<PublishPathway> = {}): PublishP
     pathwayId: 'rcr-mt-credential',
     version,
     contentHash: HASH,
-    document: { id: 'rcr-mt-credential', version, requirements: [] },
+    document: { id: 'rcr-mt-credential', version, issuer: 'rcr', requirements: [] },
+    changeNote: `Version ${version}`,
     ...extra,
   };
 }
+
 function published(version: string): DomainEvent {
-  const { type: _t, ...data } = publish(version);
-  return { type: 'PolicyPublished', data };
+  const { type: _t, changeNote, ...data } = publish(version);
+  return {
+    type: 'PolicyPublished',
+    data: { ...data, publishedBy: 'pub-1', publishedOn: TODAY, changeNote },
+  };
 }
 
+describe('who may publish a pathway', () => {
+  it('a publisher of the issuing body publishes, and the event says who, when and why', () => {
+    spec
+      .given()
+      .when(publish('1.0'), admin)
+      .then([published('1.0')]);
+  });
+
+  it('a trust accreditor cannot publish a version of an RCR pathway', () => {
+    const trust = { ...actor('accreditor', 'acc-trust', 'inst-north'), issuer: 'inst-north' };
+    spec
+      .given()
+      .when(publish('1.0.1'), contextFor(trust, { pathways: shipped }))
+      .thenFails('NOT_A_PUBLISHER_FOR_ISSUER');
+    spec
+      .given()
+      .when(publish('1.0.1'), contextFor(actor('accreditor', 'acc-2'), { pathways: shipped }))
+      .thenFails('NOT_A_PUBLISHER_FOR_ISSUER');
+  });
+
+  it("nobody re-issues a body's pathway id under another issuer", () => {
+    const trust = { ...actor('accreditor', 'acc-trust', 'inst-north'), issuer: 'inst-north' };
+    const renamed = publish('1.0.1', {
+      document: { id: 'rcr-mt-credential', version: '1.0.1', issuer: 'inst-north' },
+    });
+    spec
+      .given()
+      .when(renamed, contextFor(trust, { pathways: shipped }))
+      .thenFails('PATHWAY_OWNED_BY_ANOTHER_ISSUER');
+  });
+
+  it('a new pathway id belongs to the issuer of its first publication', () => {
+    const trust = { ...actor('accreditor', 'acc-trust', 'inst-north'), issuer: 'inst-north' };
+    const local = publish('1.0.0', {
+      pathwayId: 'north-local',
+      document: { id: 'north-local', version: '1.0.0', issuer: 'inst-north' },
+    });
+    const { type: _t, changeNote, ...data } = local;
+    spec
+      .given()
+      .when(local, contextFor(trust))
+      .then([
+        {
+          type: 'PolicyPublished',
+          data: { ...data, publishedBy: 'acc-trust', publishedOn: TODAY, changeNote },
+        },
+      ]);
+  });
+
+  it('the document names its issuer and the version says what it changes', () => {
+    spec
+      .given()
+      .when(publish('1.0', { document: { id: 'rcr-mt-credential', version: '1.0' } }), admin)
+      .thenFails('PATHWAY_ISSUER_REQUIRED');
+    spec
+      .given()
+      .when(publish('1.0', { changeNote: ' ' }), admin)
+      .thenFails('CHANGE_NOTE_REQUIRED');
+  });
+});
+
 describe('publishing a pathway', () => {
-  it('an administrator publishes a first version', () => {
+  it('a first version is published', () => {
     spec
       .given()
       .when(publish('1.0'), admin)
@@ -68,11 +138,14 @@ describe('publishing a pathway', () => {
   it('the document must agree with the id and version it is published under', () => {
     spec
       .given()
-      .when(publish('2', { document: { id: 'other', version: '2' } }), admin)
+      .when(publish('2', { document: { id: 'other', version: '2', issuer: 'rcr' } }), admin)
       .thenFails('PATHWAY_DOCUMENT_MISMATCH');
     spec
       .given()
-      .when(publish('2', { document: { id: 'rcr-mt-credential', version: '3' } }), admin)
+      .when(
+        publish('2', { document: { id: 'rcr-mt-credential', version: '3', issuer: 'rcr' } }),
+        admin,
+      )
       .thenFails('PATHWAY_DOCUMENT_MISMATCH');
   });
 

@@ -103,6 +103,7 @@ const smuggling: { [K in CommandType]: CommandOf<K> } = {
     version: '1',
     contentHash: 'a'.repeat(64),
     document: { notes: NHS },
+    changeNote: 'first',
   },
   SubmitCredentialApplication: {
     type: 'SubmitCredentialApplication',

@@ -18,7 +18,8 @@ export const COMMAND_ROLES = {
   RecordCaseOutcome: ['trust-auditor', 'trainee'],
   AccreditSupervisor: ['admin', 'medical-director', 'accreditor'],
   RevokeSupervisorAccreditation: ['admin', 'medical-director', 'accreditor'],
-  PublishPathway: ['admin', 'accreditor'],
+  // An accreditor whose token names the pathway's issuer: see the pathway decider.
+  PublishPathway: ['accreditor'],
   SubmitCredentialApplication: ['trainee'],
   RecordCredentialDecision: ['panel'],
   IssueCredential: ['panel', 'admin'],

@@ -9,6 +9,8 @@ export interface Actor {
   subject: string;
   role: Role;
   institutionId?: string;
+  /** The body (pathway issuer id, e.g. "rcr") the actor publishes for: the token's issuer claim. */
+  issuer?: string;
 }
 
 /**

@@ -66,6 +66,10 @@ export const DOMAIN_ERROR_CODES = [
   'PATHWAY_VERSION_ALREADY_PUBLISHED',
   'PATHWAY_VERSION_NOT_INCREASING',
   'PATHWAY_VERSION_NOT_PUBLISHED',
+  'PATHWAY_ISSUER_REQUIRED',
+  'PATHWAY_OWNED_BY_ANOTHER_ISSUER',
+  'NOT_A_PUBLISHER_FOR_ISSUER',
+  'CHANGE_NOTE_REQUIRED',
   // credential application
   'APPLICATION_ALREADY_SUBMITTED',
   'APPLICATION_NOT_FOUND',
@@ -86,7 +90,11 @@ export const DOMAIN_ERROR_CODES = [
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
 /** Codes that mean "you may not do this" rather than "this is not valid": the API may answer 403. */
-export const FORBIDDEN_CODES: readonly DomainErrorCode[] = ['ROLE_NOT_PERMITTED', 'ACTOR_MISMATCH'];
+export const FORBIDDEN_CODES: readonly DomainErrorCode[] = [
+  'ROLE_NOT_PERMITTED',
+  'ACTOR_MISMATCH',
+  'NOT_A_PUBLISHER_FOR_ISSUER',
+];
 
 export interface DomainError {
   readonly code: DomainErrorCode;

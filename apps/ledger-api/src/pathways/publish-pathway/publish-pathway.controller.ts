@@ -54,6 +54,7 @@ export class PublishPathwayController {
       version: checked.pathway.version,
       contentHash: createHash('sha256').update(canonicalJson(document)).digest('hex'),
       document,
+      changeNote: body.changeNote,
     };
     return this.commands.execute(command, meta);
   }

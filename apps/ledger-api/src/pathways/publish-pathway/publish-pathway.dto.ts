@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsObject } from 'class-validator';
+import { TextField } from '../../shared/validators';
 
 export class PublishPathwayDto {
   @ApiProperty({
@@ -10,4 +11,7 @@ export class PublishPathwayDto {
   })
   @IsObject()
   document!: Record<string, unknown>;
+
+  @TextField('What this version changes, for the versions listing', 500)
+  changeNote!: string;
 }

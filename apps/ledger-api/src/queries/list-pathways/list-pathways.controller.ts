@@ -1,17 +1,46 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { streamName } from '@inr/domain';
+import { createHash } from 'node:crypto';
+import { streamName, type JsonObject, type PolicyPublished } from '@inr/domain';
+import { catalogue, type Pathway } from '@inr/policy';
 import { ReadModels } from '@inr/projections';
+import { canonicalJson } from '@inr/transparency';
 import { Requires } from '../../auth/auth.decorators';
 import { notFound } from '../../platform/problem/problem.exception';
 import { IdParam } from '../../shared/id-param';
 import { LedgerScan } from '../ledger-scan/ledger-scan';
 
-interface PublishedData {
+/** One version as listed: who published it, when and why; shipped versions say so. */
+interface ListedVersion {
   pathwayId: string;
   version: string;
   contentHash: string;
   document: Record<string, unknown>;
+  source: 'ledger' | 'catalogue';
+  publishedBy: string | null;
+  publishedAt: string | null;
+  changeNote: string | null;
+  position: number | null;
+}
+
+const hashOf = (document: unknown): string =>
+  createHash('sha256')
+    .update(canonicalJson(document as JsonObject))
+    .digest('hex');
+
+/** The shipped catalogue is served from the first start, read-only, as its issuer's. */
+function shippedVersion(pathway: Pathway): ListedVersion {
+  return {
+    pathwayId: pathway.id,
+    version: pathway.version,
+    contentHash: hashOf(pathway),
+    document: pathway as unknown as Record<string, unknown>,
+    source: 'catalogue',
+    publishedBy: pathway.issuer ?? null,
+    publishedAt: null,
+    changeNote: `Shipped in the catalogue (source read on ${pathway.source.readOn}).`,
+    position: null,
+  };
 }
 
 @ApiTags('pathways')
@@ -26,16 +55,18 @@ export class ListPathwaysController {
   @Get()
   @Requires('pathway.read')
   @ApiOperation({ summary: 'Published pathways and their versions' })
-  @ApiOkResponse({ description: 'Each pathway with its versions, newest last' })
+  @ApiOkResponse({
+    description: 'Each pathway with its versions, newest last; shipped catalogue versions first',
+  })
   async list(): Promise<{
     pathways: Array<{
       pathwayId: string;
-      versions: Array<{ version: string; contentHash: string; publishedAt: string }>;
+      versions: Array<Pick<ListedVersion, 'version' | 'contentHash' | 'publishedAt' | 'source'>>;
     }>;
   }> {
     const byId = new Map<
       string,
-      Array<{ version: string; contentHash: string; publishedAt: string }>
+      Array<Pick<ListedVersion, 'version' | 'contentHash' | 'publishedAt' | 'source'>>
     >();
     for (const {
       pathwayId,
@@ -43,7 +74,16 @@ export class ListPathwaysController {
       contentHash,
       publishedAt,
     } of await this.readModels.publishedPathways())
-      byId.set(pathwayId, [...(byId.get(pathwayId) ?? []), { version, contentHash, publishedAt }]);
+      byId.set(pathwayId, [
+        ...(byId.get(pathwayId) ?? []),
+        { version, contentHash, publishedAt, source: 'ledger' },
+      ]);
+    for (const pathway of catalogue) {
+      const listed = byId.get(pathway.id) ?? [];
+      if (listed.some((v) => v.version === pathway.version)) continue;
+      const { version, contentHash, publishedAt, source } = shippedVersion(pathway);
+      byId.set(pathway.id, [{ version, contentHash, publishedAt, source }, ...listed]);
+    }
     return {
       pathways: [...byId.entries()].map(([pathwayId, versions]) => ({ pathwayId, versions })),
     };
@@ -55,17 +95,29 @@ export class ListPathwaysController {
   @ApiOkResponse({ description: 'Versions in publication order' })
   async versions(@Param('pathwayId', IdParam) pathwayId: string): Promise<{
     pathwayId: string;
-    versions: Array<PublishedData & { publishedAt: string; position: number }>;
+    versions: ListedVersion[];
   }> {
     const events = await this.scan.stream(streamName('policy', pathwayId));
-    if (events.length === 0) throw notFound(`no pathway '${pathwayId}' is published`);
-    return {
-      pathwayId,
-      versions: events.map((e) => ({
-        ...(e.domain.data as PublishedData),
+    const published = events.map((e): ListedVersion => {
+      const data = e.domain.data as PolicyPublished;
+      const actor = (e.metadata as { actor?: { subject?: string } }).actor;
+      return {
+        pathwayId: data.pathwayId,
+        version: data.version,
+        contentHash: data.contentHash,
+        document: data.document,
+        source: 'ledger',
+        publishedBy: data.publishedBy ?? actor?.subject ?? null,
         publishedAt: e.recordedAt,
+        changeNote: data.changeNote ?? null,
         position: e.position,
-      })),
-    };
+      };
+    });
+    const shipped = catalogue
+      .filter((p) => p.id === pathwayId && !published.some((v) => v.version === p.version))
+      .map(shippedVersion);
+    const versions = [...shipped, ...published];
+    if (versions.length === 0) throw notFound(`no pathway '${pathwayId}' is published`);
+    return { pathwayId, versions };
   }
 }
