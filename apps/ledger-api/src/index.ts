@@ -7,6 +7,3 @@ export { LedgerRuntime } from './ledger-http/ledger-runtime';
 export { EVENT_STORE } from './platform/store/tokens';
 export { LedgerMetrics } from './platform/metrics/ledger-metrics';
 export { writeOpenApi } from './openapi/write-openapi';
-export { decisionBundle } from './ledger-http/decision-bundle';
-export { auditBundle } from './ledger-http/audit-bundle';
-export type { AuditBundleScope } from './ledger-http/audit-bundle';

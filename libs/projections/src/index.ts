@@ -70,3 +70,7 @@ export type { ChangeKind, LaterChange } from './decisions/later-changes';
 export { PathwayUnavailable, replayDecision } from './decisions/replay-decision';
 export type { DecisionReplay, ReplayUnder } from './decisions/replay-decision';
 export { findDecision } from './decisions/find-decision';
+export { BundleError, decisionBundle } from './decisions/decision-bundle';
+export type { BundleDecision, BundleErrorCode, BundleSources } from './decisions/decision-bundle';
+export { auditBundle, checkpointRef } from './trust-audit/audit-bundle';
+export type { AuditBundleScope } from './trust-audit/audit-bundle';

@@ -7,7 +7,7 @@ import type { AuthenticatedActor } from '../auth/actor';
 import { ProblemException } from '../platform/problem/problem.exception';
 import { PolicyFacts } from '../auth/policy-facts';
 import { IdParam } from '../shared/id-param';
-import { BundleError, decisionBundle } from './decision-bundle';
+import { BundleError, decisionBundle } from '@inr/projections';
 import { LedgerRuntime } from './ledger-runtime';
 
 const STATUS = {

@@ -10,7 +10,7 @@ import { PolicyFacts } from '../auth/policy-facts';
 import { AuditPeriodDto, AuditQueryDto } from '../read-models/read-model-queries.dto';
 import { readModelCall } from '../read-models/to-read-problem';
 import { IdParam } from '../shared/id-param';
-import { auditBundle, checkpointRef } from './audit-bundle';
+import { auditBundle, checkpointRef } from '@inr/projections';
 import { LedgerRuntime } from './ledger-runtime';
 
 /**

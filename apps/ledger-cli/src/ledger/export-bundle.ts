@@ -1,6 +1,5 @@
 import type { AuditBundle, ProvenanceBundle } from '@inr/ledger';
-import { ReadModels } from '@inr/projections';
-import { auditBundle, decisionBundle, type AuditBundleScope } from '@inr/ledger-api';
+import { auditBundle, decisionBundle, ReadModels, type AuditBundleScope } from '@inr/projections';
 import { openLocalLedger } from './open-local-ledger';
 
 /**

@@ -5,12 +5,9 @@ import {
   type LedgerLog,
   type StoredCheckpoint,
 } from '@inr/ledger';
-import {
-  auditEvidence,
-  auditFromEvents,
-  type AuditCheckpoint,
-  type ReadModelContext,
-} from '@inr/projections';
+import type { ReadModelContext } from '../read-model-context';
+import { auditEvidence, auditFromEvents } from './audit-evidence';
+import type { AuditCheckpoint } from './audit-report';
 import { parseCheckpoint, parseNote, toBase64 } from '@inr/transparency';
 
 const PROGRESS_SLICE = 500;

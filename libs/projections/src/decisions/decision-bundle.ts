@@ -6,12 +6,10 @@ import {
   type StoredCheckpoint,
 } from '@inr/ledger';
 import { findPathway } from '@inr/policy';
-import {
-  decisionProvenance,
-  findDecision,
-  traineeHistory,
-  type ReadModelContext,
-} from '@inr/projections';
+import type { ReadModelContext } from '../read-model-context';
+import { traineeHistory } from '../trainee-status/trainee-status';
+import { decisionProvenance } from './decision-provenance';
+import { findDecision } from './find-decision';
 
 /** The bundle's `decision`: which leaf records it, and that leaf's payload verbatim. */
 export interface BundleDecision {
