@@ -87,7 +87,7 @@ describe('live feed (server-sent events)', () => {
 
   it('replays everything in global order for a read-everything role, then resumes after Last-Event-ID', async () => {
     const token = await t.token('regulator', 'reg-1', 'gmc');
-    const all = await readFeed(base, token, '', undefined, 5);
+    const all = await readFeed(base, token, '?from=0', undefined, 5);
     expect(all.map((e) => e.id)).toEqual([0, 1, 2, 3, 4]);
     const resumed = await readFeed(base, token, '', '2', 2);
     expect(resumed.map((e) => e.id)).toEqual([3, 4]);
@@ -115,7 +115,7 @@ describe('live feed (server-sent events)', () => {
     const own = await readFeed(
       base,
       await t.token('trainee', 'trn-kim', RVI),
-      '?category=case,trainee',
+      '?category=case,trainee&from=0',
       undefined,
       100,
       800,
@@ -124,7 +124,7 @@ describe('live feed (server-sent events)', () => {
     const auditor = await readFeed(
       base,
       await t.token('trust-auditor', 'aud-9', SALFORD),
-      '',
+      '?from=0',
       undefined,
       100,
       800,

@@ -1,6 +1,7 @@
 // A real inr-ledger service on 127.0.0.1 for the ledger e2e tests: jest's sandbox cannot load
 // the ESM-only jose that auth needs, plain Node 20 can. Prints one JSON line once listening.
 import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
 import { issueDevelopmentToken, loadConfig } from '@inr/ledger-api/config';
 import { createApp, LedgerRuntime } from '@inr/ledger-api';
 import { openEventStore } from '@inr/event-store';
@@ -16,6 +17,9 @@ async function main(): Promise<void> {
   const token = (role: 'admin' | 'panel' | 'trainee', sub: string) =>
     issueDevelopmentToken({ role, sub, institution: 'trust-a', expiresIn: '1h' }, config.dataDir);
   const runtime = app.get(LedgerRuntime);
+  // Peak resident memory, sampled: what a memory test compares against its baseline.
+  let peakRss = process.memoryUsage().rss;
+  setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 25).unref();
   process.stdin.setEncoding('utf8').on('data', (line: string) => {
     // "flush": sign now and wait for the witnesses, then answer with the event count.
     if (line.trim() === 'flush')
@@ -23,6 +27,27 @@ async function main(): Promise<void> {
         .flush()
         .then(async () => process.stdout.write(`flushed ${await store.count()}\n`));
     // "grow N": append N supervisor accreditations (a bigger tree), answer with the event count.
+    // "rss": resident memory now and the peak since the last "rss" (which resets it).
+    if (line.trim() === 'rss') {
+      const now = process.memoryUsage().rss;
+      process.stdout.write(`rss ${now} ${Math.max(peakRss, now)}\n`);
+      peakRss = now;
+    }
+    // "pad N BYTES": append N events of about BYTES each straight into the store (feed load).
+    const padding = /^pad (\d+) (\d+)$/.exec(line.trim());
+    if (padding)
+      void (async () => {
+        const [n, bytes] = [Number(padding[1]), Number(padding[2])];
+        for (let i = 0; i < n; i += 20) {
+          const events = Array.from({ length: Math.min(20, n - i) }, () => ({
+            id: randomUUID(),
+            type: 'FeedPadding',
+            data: { pad: 'x'.repeat(bytes) },
+          }));
+          await store.append('padding-1', events);
+        }
+        process.stdout.write(`padded ${await store.count()}\n`);
+      })();
     const grow = /^grow (\d+)$/.exec(line.trim());
     if (grow)
       void (async () => {

@@ -11,6 +11,10 @@ export interface LedgerServer {
   flush(): Promise<number>;
   /** Append `n` more events (supervisor accreditations); resolves with the event count. */
   grow(n: number): Promise<number>;
+  /** Append `n` events of about `bytes` each straight into the store; resolves with the count. */
+  pad(n: number, bytes: number): Promise<number>;
+  /** The server's resident memory now and its peak since the last call, in bytes. */
+  rss(): Promise<{ now: number; peak: number }>;
   stop(): Promise<void>;
   /** SIGKILL: no graceful shutdown, in-flight requests cut off. The data directory is kept. */
   kill(): Promise<void>;
@@ -60,6 +64,15 @@ export function startLedgerServer(
       grow: async (n: number) => {
         child.stdin.write(`grow ${n}\n`);
         return Number((await nextLine()).replace('grown ', ''));
+      },
+      pad: async (n: number, bytes: number) => {
+        child.stdin.write(`pad ${n} ${bytes}\n`);
+        return Number((await nextLine()).replace('padded ', ''));
+      },
+      rss: async () => {
+        child.stdin.write('rss\n');
+        const [, now, peak] = (await nextLine()).split(' ');
+        return { now: Number(now), peak: Number(peak) };
       },
       stop: () =>
         new Promise<void>((done) => {

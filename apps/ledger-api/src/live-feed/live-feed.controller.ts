@@ -8,18 +8,18 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { concatMap, filter, Subscription } from 'rxjs';
-import type { EventStore, RecordedEvent } from '@inr/event-store';
+import type { Subscription } from 'rxjs';
+import type { EventStore } from '@inr/event-store';
 import { CurrentActor, Requires } from '../auth/auth.decorators';
 import type { AuthenticatedActor } from '../auth/actor';
 import { readScope } from '../auth/authorize';
-import { badRequest } from '../platform/problem/problem.exception';
+import type { LedgerConfig } from '../config/ledger-config';
+import { badRequest, ProblemException } from '../platform/problem/problem.exception';
 import { Lifecycle } from '../platform/store/lifecycle';
-import { EVENT_STORE } from '../platform/store/tokens';
+import { EVENT_STORE, LEDGER_CONFIG } from '../platform/store/tokens';
 import { ID_PATTERN } from '../shared/validators';
 import { EventScope, type EventAudience } from './event-scope';
-
-const HEARTBEAT_MS = 15_000;
+import { FeedConnection } from './feed-connection';
 
 @ApiTags('live feed')
 @ApiBearerAuth('bearer')
@@ -29,12 +29,21 @@ export class LiveFeedController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(EventScope) private readonly scope: EventScope,
     @Inject(Lifecycle) private readonly lifecycle: Lifecycle,
+    @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
   ) {}
 
+  /** Feeds open now: each holds a socket, so there is a cap (LEDGER_FEED_MAX_CLIENTS). */
+  private open = 0;
+  /** Feeds waiting for new events, and the one store subscription that wakes them. */
+  private readonly waiting = new Set<() => void>();
+  private growth: Subscription | undefined;
+
   /**
-   * Server-sent events in global order: catch-up from Last-Event-ID (a global position), then
-   * live, with no gap and no duplicate. Each event's `id:` is its position, so a reconnecting
-   * EventSource resumes exactly where it stopped. Only events in the caller's read scope are sent.
+   * Server-sent events in global order: live from now, or catch-up from a start position (after
+   * Last-Event-ID, or from `?from=`) then live, with no gap and no duplicate. Each event's `id:`
+   * is its position, so a reconnecting EventSource resumes exactly where it stopped. Only events
+   * in the caller's read scope are sent. A client that does not read is sent nothing more until
+   * it does; past LEDGER_FEED_MAX_CLIENTS open feeds the answer is 503.
    */
   @Get('stream')
   @Requires('events.stream')
@@ -49,23 +58,29 @@ export class LiveFeedController {
     required: false,
     description: 'Only events concerning this institution',
   })
+  @ApiQuery({
+    name: 'from',
+    required: false,
+    description: 'Start at this global position (0: the whole ledger); default: live only',
+  })
   @ApiHeader({
     name: 'Last-Event-ID',
     required: false,
-    description: 'Resume after this global position',
+    description: 'Resume after this global position (takes precedence over from)',
   })
   @ApiOkResponse({
     description: 'An endless text/event-stream',
     content: { 'text/event-stream': {} },
   })
-  stream(
+  async stream(
     @CurrentActor() actor: AuthenticatedActor,
     @Query('category') category: string | undefined,
     @Query('institution') institution: string | undefined,
+    @Query('from') from: string | undefined,
     @Headers('last-event-id') lastEventId: string | undefined,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
-  ): void {
+  ): Promise<void> {
     const categories = parseCategories(category);
     if (
       institution !== undefined &&
@@ -73,8 +88,20 @@ export class LiveFeedController {
     ) {
       throw badRequest('VALIDATION_FAILED', 'institution must be an institution id');
     }
-    const fromPosition = parseLastEventId(lastEventId);
+    const start = parseStart(lastEventId, from);
     const scope = readScope(actor);
+    const { maxClients, maxBufferedBytes } = this.config.liveFeed;
+    if (this.open >= maxClients) {
+      void reply.header('retry-after', '5');
+      throw new ProblemException(
+        503,
+        'TOO_MANY_FEEDS',
+        `${maxClients} live feeds are open, the most this service serves; retry later`,
+      );
+    }
+    // Without a start position the feed is live only: replaying the whole ledger to every
+    // client that connects is a cost nobody asked for.
+    const fromPosition = start ?? (await this.store.count());
 
     void reply.hijack();
     const raw = reply.raw;
@@ -96,50 +123,47 @@ export class LiveFeedController {
       return false;
     };
 
-    const subscription = new Subscription();
-    const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
-    const end = (): void => {
-      clearInterval(heartbeat);
-      subscription.unsubscribe();
-      stopListening();
-      if (!raw.writableEnded) raw.end();
-    };
-    const stopListening = this.lifecycle.onStop(end);
-    request.raw.on('close', end);
-
-    subscription.add(
-      this.store
-        .subscribeToAll({ fromPosition })
-        .pipe(
-          filter(
-            (e) =>
-              categories === undefined ||
-              categories.has(e.streamId.slice(0, e.streamId.indexOf('-'))),
-          ),
-          concatMap(async (e) => ({ event: e, show: visible(await this.scope.audience(e)) })),
-        )
-        .subscribe({
-          next: ({ event, show }) => {
-            if (show && !raw.writableEnded) raw.write(formatEvent(event));
-          },
-          error: () => end(),
-          complete: () => end(),
-        }),
-    );
+    this.open++;
+    const head = await this.store.count();
+    const connection = new FeedConnection({
+      raw,
+      fromPosition,
+      maxBufferedBytes,
+      read: (position, maxCount) => this.store.readAll({ fromPosition: position, maxCount }),
+      visible: async (e) =>
+        (categories === undefined ||
+          categories.has(e.streamId.slice(0, e.streamId.indexOf('-')))) &&
+        visible(await this.scope.audience(e)),
+      onGrowth: (wake) => this.wakeOnGrowth(wake, head),
+      onEnd: () => {
+        this.open--;
+        stopListening();
+      },
+    });
+    const stopListening = this.lifecycle.onStop(() => connection.end());
+    request.raw.on('close', () => connection.end());
   }
-}
 
-function formatEvent(event: RecordedEvent): string {
-  const payload = JSON.stringify({
-    streamId: event.streamId,
-    revision: event.revision,
-    position: event.position,
-    eventId: event.id,
-    type: event.type,
-    recordedAt: event.recordedAt,
-    data: event.data,
-  });
-  return `id: ${event.position}\nevent: ${event.type}\ndata: ${payload}\n\n`;
+  /**
+   * One store subscription for all feeds, only while some feed waits: it tells them the store
+   * grew, and each reads the new events at its own pace.
+   */
+  private wakeOnGrowth(wake: () => void, head: number): () => void {
+    this.waiting.add(wake);
+    this.growth ??= this.store.subscribeToAll({ fromPosition: head }).subscribe({
+      next: () => {
+        for (const w of this.waiting) w();
+      },
+      error: () => (this.growth = undefined),
+    });
+    return () => {
+      this.waiting.delete(wake);
+      if (this.waiting.size === 0) {
+        this.growth?.unsubscribe();
+        this.growth = undefined;
+      }
+    };
+  }
 }
 
 function parseCategories(value: string | undefined): Set<string> | undefined {
@@ -153,9 +177,15 @@ function parseCategories(value: string | undefined): Set<string> | undefined {
   return new Set(value.split(','));
 }
 
-function parseLastEventId(value: string | undefined): number {
-  if (value === undefined || value === '') return 0;
-  if (!/^\d{1,15}$/.test(value))
-    throw badRequest('VALIDATION_FAILED', 'Last-Event-ID must be a global position');
-  return Number(value) + 1;
+/** Where the client asked to start: after Last-Event-ID, else at `from`; undefined: live only. */
+function parseStart(lastEventId: string | undefined, from: string | undefined): number | undefined {
+  const position = (value: string, name: string): number => {
+    if (!/^\d{1,15}$/.test(value))
+      throw badRequest('VALIDATION_FAILED', `${name} must be a global position`);
+    return Number(value);
+  };
+  if (lastEventId !== undefined && lastEventId !== '')
+    return position(lastEventId, 'Last-Event-ID') + 1;
+  if (from !== undefined && from !== '') return position(String(from), 'from');
+  return undefined;
 }
