@@ -401,6 +401,46 @@ const peer: Row = {
   },
 };
 
+type BenchBackup = (dataDir: string) => Promise<{
+  events: number;
+  backupSeconds: number;
+  backupBytes: number;
+  copySeconds: number;
+  copyBytes: number;
+  verifySeconds: number;
+}>;
+/** Issue 23: an online backup of the bench ledger beside a plain copy of the same directory. */
+const backup: Row = {
+  id: 'backup',
+  async run({ full, ledgerDir }) {
+    const n = full ? '1M' : '100k';
+    const title = `online backup of the ${n}-event ledger (s)`;
+    const loaded = loadBench<BenchBackup>('./backup', 'benchBackup');
+    if (!loaded.ok) return [notMeasured(title, loaded.reason)];
+    if (!ledgerDir) return [notMeasured(title, 'no ledger directory')];
+    const r = await loaded.fn(ledgerDir);
+    const mib = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 10;
+    const seconds = (s: number): number => Math.round(s * 100) / 100;
+    const withBaseline = (figure: string, value: number, unit: string, base: number): Figure => ({
+      figure,
+      value,
+      unit,
+      baseline: { label: 'plain copy of the data directory', value: base, unit },
+      ratio: Math.round((value / base) * 100) / 100,
+    });
+    return [
+      withBaseline(title, seconds(r.backupSeconds), 's', seconds(r.copySeconds)),
+      withBaseline(`backup size, ${n} events`, mib(r.backupBytes), 'MiB', mib(r.copyBytes)),
+      withBaseline(
+        `verify-backup (hashes + full audit), ${n} events`,
+        seconds(r.verifySeconds),
+        's',
+        seconds(r.copySeconds),
+      ),
+    ];
+  },
+};
+
 export const ROWS: readonly Row[] = [
   appends,
   postgresAppends,
@@ -410,5 +450,6 @@ export const ROWS: readonly Row[] = [
   asOf,
   ledger,
   policy,
+  backup,
   peer,
 ];

@@ -74,8 +74,8 @@ async function main(): Promise<void> {
   const selected = ROWS.filter(
     (row) => !((only && !only.includes(row.id)) || skip.includes(row.id)),
   );
-  // rebuild and asof read one ledger, written once by the hidden seed step.
-  const needsLedger = selected.some((row) => row.id === 'rebuild' || row.id === 'asof');
+  // rebuild, asof and backup read one ledger, written once by the hidden seed step.
+  const needsLedger = selected.some((row) => ['rebuild', 'asof', 'backup'].includes(row.id));
   const ledgerDir = needsLedger ? mkdtempSync(join(tmpdir(), 'inr-bench-ledger-')) : undefined;
   const context: RowContext = { full, repoRoot: root, ledgerDir };
   const machine = describeMachine(root);

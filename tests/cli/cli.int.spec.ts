@@ -28,6 +28,11 @@ describe('inr-ledger command line', () => {
       'audit',
       'rebuild',
       'openapi',
+      'backup',
+      'verify-backup',
+      'restore',
+      'reenter',
+      'log-reset',
     ]) {
       expect(run.out).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
     }

@@ -2,6 +2,7 @@ import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { openEventStore, type EventStore } from '@inr/event-store';
 import { AuthGuard } from './auth/auth.guard';
+import { BackupScheduler } from './backup/backup-scheduler';
 import { TokenVerifier } from './auth/token-verifier';
 import type { LedgerConfig } from './config/ledger-config';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
@@ -43,6 +44,7 @@ export class AppModule {
       IdempotencyInterceptor,
       Lifecycle,
       Readiness,
+      BackupScheduler,
       OpenApiHolder,
       EventScope,
       { provide: APP_GUARD, useClass: AuthGuard },

@@ -3,6 +3,11 @@ import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
 import { EXIT } from './exit-codes';
 import { registerAuditCommand } from './commands/audit.command';
+import { registerBackupCommand } from './commands/backup.command';
+import { registerLogResetCommand } from './commands/log-reset.command';
+import { registerReenterCommand } from './commands/reenter.command';
+import { registerRestoreCommand } from './commands/restore.command';
+import { registerVerifyBackupCommand } from './commands/verify-backup.command';
 import { registerDemoCommand } from './commands/demo.command';
 import { registerExportCommand } from './commands/export.command';
 import { registerKeysCommand } from './commands/keys.command';
@@ -37,6 +42,11 @@ Environment: LEDGER_DATA_DIR (default ./data), PORT (default 3000), DATABASE_URL
   registerDemoCommand(program);
   registerRebuildCommand(program);
   registerMigrateCommand(program);
+  registerBackupCommand(program);
+  registerVerifyBackupCommand(program);
+  registerRestoreCommand(program);
+  registerReenterCommand(program);
+  registerLogResetCommand(program);
   registerOpenApiCommand(program);
   return program;
 }

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { EventStoreConfig } from '@inr/event-store';
+import { backupConfigFrom, type BackupConfig } from '../backup/backup-config';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
@@ -34,6 +35,8 @@ export interface LedgerConfig {
   readiness: { maxLagSeconds: number };
   /** Live feed limits: concurrent feeds (503 past it), unsent bytes per client (disconnected past it). */
   liveFeed: { maxClients: number; maxBufferedBytes: number };
+  /** Scheduled online backups of the embedded store while serving; absent: none. */
+  backup?: BackupConfig;
 }
 
 export const DEV_ISSUER = 'inr-ledger-dev';
@@ -86,8 +89,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
       maxClients: positiveInt(env, 'LEDGER_FEED_MAX_CLIENTS', 200),
       maxBufferedBytes: positiveInt(env, 'LEDGER_FEED_MAX_BUFFER_BYTES', 256 * 1024),
     },
+    ...withBackup(backupConfigFrom(env, store)),
   };
 }
+
+const withBackup = (backup: BackupConfig | undefined): { backup?: BackupConfig } =>
+  backup === undefined ? {} : { backup };
 
 /** DATABASE_URL selects PostgreSQL, EVENTSTORE_URL EventStoreDB, neither the embedded SQLite. */
 function storeConfig(env: NodeJS.ProcessEnv, dataDir: string): EventStoreConfig {
