@@ -36,12 +36,12 @@ module.exports = {
     {
       name: 'api-app-through-its-entry-points',
       comment:
-        'The CLI and the cross-package tests use apps/ledger-api through @inr/ledger-api or @inr/ledger-api/config, never its internals',
+        'The CLI and the cross-package tests use apps/ledger-api through @inr/ledger-api, @inr/ledger-api/config or @inr/ledger-api/backup, never its internals',
       severity: 'error',
       from: { path: '^(apps/ledger-cli|tests)/' },
       to: {
         path: '^apps/ledger-api/src/',
-        pathNot: '^apps/ledger-api/src/(index|config/index)\\.ts$',
+        pathNot: '^apps/ledger-api/src/(index|config/index|backup/index)\\.ts$',
       },
     },
     {

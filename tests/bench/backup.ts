@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@inr/event-store';
 import { Checkpointer, LedgerLog, loadOrCreateSigningKey, SqliteHashStore } from '@inr/ledger';
-import { takeBackup } from '../../apps/ledger-api/src/backup/take-backup';
-import { verifyBackup } from '../../apps/ledger-api/src/backup/verify-backup';
+import { takeBackup, verifyBackup } from '@inr/ledger-api/backup';
 
 const ORIGIN = 'bench.example/inr-ledger';
 

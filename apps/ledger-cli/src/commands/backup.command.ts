@@ -45,9 +45,8 @@ Examples:
         return;
       }
       const dataDir = resolveDataDir(opts.dataDir);
-      const { loadConfig } = await import('../../../ledger-api/src/config/ledger-config');
-      const { ledgerOrigin } = await import('../../../ledger-api/src/ledger-http/ledger-origin');
-      const { takeBackup } = await import('../../../ledger-api/src/backup/take-backup');
+      const { loadConfig, ledgerOrigin } = await import('@inr/ledger-api/config');
+      const { takeBackup } = await import('@inr/ledger-api/backup');
       const { stepProgress } = await import('../ui/step-progress');
       const { formatCount } = await import('../ui/progress-bar');
       const config = loadConfig({ ...process.env, LEDGER_DATA_DIR: dataDir });

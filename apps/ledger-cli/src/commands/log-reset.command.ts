@@ -45,7 +45,7 @@ Examples:
       }
       const { loadSigningKey, resetLog } = await import('@inr/ledger');
       const { openLocalLedger } = await import('../ledger/open-local-ledger');
-      const { loadConfig } = await import('../../../ledger-api/src/config/ledger-config');
+      const { loadConfig } = await import('@inr/ledger-api/config');
       const ledger = await openLocalLedger(resolveDataDir(opts.dataDir));
       const out = process.stdout;
       try {

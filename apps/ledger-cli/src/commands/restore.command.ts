@@ -49,13 +49,9 @@ Examples:
     )
     .action(async (opts: RestoreOptions) => {
       const dataDir = resolveDataDir(opts.dataDir);
-      const { restoreBackup } = await import('../../../ledger-api/src/backup/restore-backup');
-      const { loadWitnessConfig } =
-        await import('../../../ledger-api/src/ledger-http/witness-config');
+      const { restoreBackup, loadWitnessConfig, RestoreError, BackupFormatError, SealError } =
+        await import('@inr/ledger-api/backup');
       const { stepProgress } = await import('../ui/step-progress');
-      const { RestoreError } = await import('../../../ledger-api/src/backup/restore-backup');
-      const { BackupFormatError } = await import('../../../ledger-api/src/backup/backup-manifest');
-      const { SealError } = await import('../../../ledger-api/src/backup/seal-key');
       const passphrase = readPassphrase(opts.passphraseFile);
       const result = await restoreBackup({
         from: resolve(opts.from),

@@ -29,7 +29,7 @@ Examples:
   inr-ledger verify-backup /backups/full --log-key "$(cat published-vkey.txt)" --passphrase-file pass.txt`,
     )
     .action(async (dir: string, opts: VerifyBackupOptions) => {
-      const { verifyBackup } = await import('../../../ledger-api/src/backup/verify-backup');
+      const { verifyBackup } = await import('@inr/ledger-api/backup');
       const { stepProgress } = await import('../ui/step-progress');
       const passphrase = readPassphrase(opts.passphraseFile);
       const result = await verifyBackup({
