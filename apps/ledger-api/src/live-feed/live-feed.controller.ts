@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Subscription } from 'rxjs';
-import type { EventStore } from '@inr/event-store';
+import type { EventStore, RecordedEvent } from '@inr/event-store';
 import { CurrentActor, Requires } from '../auth/auth.decorators';
 import type { AuthenticatedActor } from '../auth/actor';
 import { readScope } from '../auth/authorize';
@@ -20,6 +20,9 @@ import { EVENT_STORE, LEDGER_CONFIG } from '../platform/store/tokens';
 import { ID_PATTERN } from '../shared/validators';
 import { EventScope, type EventAudience } from './event-scope';
 import { FeedConnection } from './feed-connection';
+
+/** How many of the newest events the feeds share in memory. */
+const RECENT = 256;
 
 @ApiTags('live feed')
 @ApiBearerAuth('bearer')
@@ -37,6 +40,7 @@ export class LiveFeedController {
   /** Feeds waiting for new events, and the one store subscription that wakes them. */
   private readonly waiting = new Set<() => void>();
   private growth: Subscription | undefined;
+  private readonly recent = new Map<number, RecordedEvent>();
 
   /**
    * Server-sent events in global order: live from now, or catch-up from a start position (after
@@ -129,7 +133,7 @@ export class LiveFeedController {
       raw,
       fromPosition,
       maxBufferedBytes,
-      read: (position, maxCount) => this.store.readAll({ fromPosition: position, maxCount }),
+      read: (position, maxCount) => this.read(position, maxCount),
       visible: async (e) =>
         (categories === undefined ||
           categories.has(e.streamId.slice(0, e.streamId.indexOf('-')))) &&
@@ -148,10 +152,25 @@ export class LiveFeedController {
    * One store subscription for all feeds, only while some feed waits: it tells them the store
    * grew, and each reads the new events at its own pace.
    */
+  /** New events, shared: feeds that keep up read them here rather than each from the store. */
+  private read(fromPosition: number, maxCount: number): Promise<RecordedEvent[]> {
+    const out: RecordedEvent[] = [];
+    for (let p = fromPosition; out.length < maxCount; p++) {
+      const event = this.recent.get(p);
+      if (event === undefined) break;
+      out.push(event);
+    }
+    return out.length > 0 ? Promise.resolve(out) : this.store.readAll({ fromPosition, maxCount });
+  }
+
   private wakeOnGrowth(wake: () => void, head: number): () => void {
     this.waiting.add(wake);
     this.growth ??= this.store.subscribeToAll({ fromPosition: head }).subscribe({
-      next: () => {
+      next: (event) => {
+        this.recent.set(event.position, event);
+        // The oldest first (insertion order): bounded however the subscription restarts.
+        if (this.recent.size > RECENT)
+          this.recent.delete(this.recent.keys().next().value as number);
         for (const w of this.waiting) w();
       },
       error: () => (this.growth = undefined),
