@@ -57,6 +57,10 @@ describe('inr-ledger demo --no-serve', () => {
     expect(counted).toBeGreaterThan(1000);
     expect(size).toBeGreaterThanOrEqual(counted);
     expect(first.out).toContain('cosigned by partner-trust.example/witness');
+    // The trust's audit, recomputed offline from its bundle, with FPE and mFPE apart.
+    expect(first.out).toMatch(/Trust audit of inst-\w+, verified offline:/);
+    expect(first.out).toMatch(/FPE \(2c\/3, one pass\) \d+\/\d+ \([\d.]+%\); mFPE/);
+    expect(first.out).toMatch(/door-to-reperfusion median [\d.]+ min/);
     expect(first.out).toMatch(
       /inr-ledger verify \S+bundle-dec-\w+\.json --policy \S+trust-policy\.txt/,
     );

@@ -1,6 +1,7 @@
 import { formatCount } from '../ui/progress-bar';
 import { bold, green, yellow } from '../ui/terminal';
 import type { DecisionFacts } from './decision-facts';
+import { formatAuditStory, type AuditStory } from './format-audit-story';
 import type { SeededLedger } from './seed-demo-ledger';
 
 export interface DemoStory {
@@ -16,6 +17,7 @@ export interface DemoStory {
     cosignedBy: string[];
   };
   bundle: { decision: DecisionFacts; file: string; events: number; policyFile: string };
+  audit: AuditStory;
   baseUrl: string;
   serving: boolean;
   timings: readonly (readonly [string, number])[];
@@ -67,6 +69,8 @@ export function formatDemoStory(s: DemoStory): string {
     `  ${s.bundle.file}: ${s.bundle.events} events of ${d.traineeId}'s credential, each proven in the checkpoint; ` +
       're-running the pathway reproduced the recorded evaluation',
     '',
+    ...formatAuditStory(s.audit),
+    '',
     bold('Look further:', out),
     ...(s.serving ? [] : [`  inr-ledger serve --data-dir ${s.dataDir}`]),
     `  TOKEN=$(inr-ledger token --role panel --sub ${d.panelMemberId} --institution ${d.institutionId} --data-dir ${s.dataDir})`,
@@ -75,6 +79,8 @@ export function formatDemoStory(s: DemoStory): string {
     `  curl ${auth} ${s.baseUrl}/v1/trainees/${d.traineeId}/status`,
     `  curl ${s.baseUrl}/v1/ledger/checkpoint`,
     `  inr-ledger verify ${s.bundle.file} --policy ${s.bundle.policyFile}`,
+    `  inr-ledger verify ${s.audit.file} --policy ${s.bundle.policyFile}`,
+    `  curl ${auth} "${s.baseUrl}/v1/audit/institutions/${s.audit.institutionId}/procedures"`,
     `  inr-ledger audit --data-dir ${s.dataDir}`,
     `  API reference: ${s.baseUrl}/docs`,
     '',

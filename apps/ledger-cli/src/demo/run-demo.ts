@@ -2,14 +2,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { openEventStore, type EventStore } from '@inr/event-store';
 import { SqliteHashStore } from '@inr/ledger';
-import { ReadModels, rebuild } from '@inr/projections';
+import { ReadModels, rebuild, type AuditReport } from '@inr/projections';
 import { loadConfig, ledgerOrigin } from '@inr/ledger-api/config';
-import { exportLocalBundle } from '../ledger/export-bundle';
+import { exportLocalAuditBundle, exportLocalBundle } from '../ledger/export-bundle';
 import { verifyBundleText } from '../ledger/verify-bundle-file';
 import { ProgressBar } from '../ui/progress-bar';
 import { cosignByPartner, type Cosigned } from './cosign-by-partner';
 import { decisionFacts } from './decision-facts';
 import { writeDemoTrustPolicy } from './demo-trust-policy';
+import type { AuditStory } from './format-audit-story';
 import type { DemoStory } from './format-demo-story';
 import { prepareDemoDir } from './prepare-demo-dir';
 import { seedDemoLedger } from './seed-demo-ledger';
@@ -72,8 +73,12 @@ export async function runDemo(opts: DemoOptions): Promise<DemoStory> {
       `the exported bundle ${file} failed check ${verified.check}: ${verified.reason}`,
     );
   }
+  const audit = await timed('audit export and verify', () =>
+    exportAndVerifyAudit(opts.dataDir, decision.institutionId, policyFile, env),
+  );
   return {
     ...withPaths,
+    audit: { ...audit, file: shown(audit.file) },
     checkpoint: { ...withPaths.checkpoint, root: verified.report.root },
     bundle: {
       decision,
@@ -85,8 +90,35 @@ export async function runDemo(opts: DemoOptions): Promise<DemoStory> {
   };
 }
 
+/** A trust's audit bundle, written and verified offline like the decision's. */
+async function exportAndVerifyAudit(
+  dataDir: string,
+  institutionId: string,
+  policyFile: string,
+  env: NodeJS.ProcessEnv,
+): Promise<AuditStory> {
+  const file = join(dataDir, `audit-${institutionId}.json`);
+  const scope = { institutionId, from: '0000-01-01', to: '9999-12-31' };
+  const bundle = await exportLocalAuditBundle(dataDir, scope, undefined, env);
+  writeFileSync(file, `${JSON.stringify(bundle, null, 2)}\n`);
+  const verified = await verifyBundleText(
+    readFileSync(file, 'utf8'),
+    readFileSync(policyFile, 'utf8'),
+  );
+  if (!verified.ok)
+    throw new DemoVerificationError(
+      `the exported audit bundle ${file} failed check ${verified.check}: ${verified.reason}`,
+    );
+  return {
+    institutionId,
+    file,
+    events: bundle.events.length,
+    report: bundle.report as AuditReport,
+  };
+}
+
 type Timed = <T>(label: string, work: () => Promise<T> | T) => Promise<T>;
-type LedgerPart = Omit<DemoStory, 'bundle' | 'timings' | 'dataDir'>;
+type LedgerPart = Omit<DemoStory, 'bundle' | 'audit' | 'timings' | 'dataDir'>;
 
 /** Seed, sign and cosign, write the trust policy, rebuild, and read the decisions back. */
 async function buildLedger(
