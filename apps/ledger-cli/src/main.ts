@@ -14,6 +14,7 @@ import { registerKeysCommand } from './commands/keys.command';
 import { registerMigrateCommand } from './commands/migrate.command';
 import { registerOpenApiCommand } from './commands/openapi.command';
 import { registerRebuildCommand } from './commands/rebuild.command';
+import { registerSecurityDocCommand } from './commands/security-doc.command';
 import { registerVerifyCommand } from './commands/verify.command';
 import { registerServeCommand } from './commands/serve.command';
 import { registerTokenCommand } from './commands/token.command';
@@ -48,6 +49,7 @@ Environment: LEDGER_DATA_DIR (default ./data), PORT (default 3000), DATABASE_URL
   registerReenterCommand(program);
   registerLogResetCommand(program);
   registerOpenApiCommand(program);
+  registerSecurityDocCommand(program);
   return program;
 }
 

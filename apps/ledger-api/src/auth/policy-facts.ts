@@ -4,6 +4,7 @@ import {
   evolveTrainee,
   initialCaseState,
   initialTraineeState,
+  institutionsOn,
   streamName,
   upcastEvent,
   type CaseState,
@@ -52,8 +53,10 @@ export class PolicyFacts {
 
   /** Institutions the trainee belongs to now (empty when not enrolled). */
   async traineeInstitutions(traineeId: string): Promise<string[]> {
-    const state = await this.traineeState(traineeId);
-    return state.status === 'enrolled' ? [state.institutionId] : [];
+    return institutionsOn(
+      await this.traineeState(traineeId),
+      new Date().toISOString().slice(0, 10),
+    );
   }
 
   /** A trainee's record: theirs, at their current institutions. */

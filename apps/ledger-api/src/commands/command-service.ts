@@ -22,6 +22,7 @@ import type {
   JsonObject,
   RecordedEvent,
 } from '@inr/event-store';
+import { ReadModels } from '@inr/projections';
 import { authorize } from '../auth/authorize';
 import { commandResource } from '../auth/command-resources';
 import { LedgerMetrics } from '../platform/metrics/ledger-metrics';
@@ -43,6 +44,7 @@ export class CommandService {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(LedgerMetrics) private readonly metrics: LedgerMetrics,
     @Inject(Lifecycle) private readonly lifecycle: Lifecycle,
+    @Inject(ReadModels) private readonly readModels: ReadModels,
   ) {}
 
   async execute(
@@ -162,11 +164,12 @@ export class CommandService {
     const streams = factStreams(facts);
     const read = async (stream: string | undefined) =>
       stream === undefined ? undefined : (await this.store.readStream(stream)).map(upcastEvent);
-    const [trainee, supervisor, pathway, pathways] = await Promise.all([
+    const [trainee, supervisor, pathway, pathways, institutions] = await Promise.all([
       read(streams.trainee),
       read(streams.supervisor),
       read(streams.pathway),
       facts.pathways ? this.pathwayFacts(facts.pathways) : undefined,
+      facts.institutions ? this.readModels.knownInstitutions() : undefined,
     ]);
     return {
       today: new Date().toISOString().slice(0, 10),
@@ -177,6 +180,7 @@ export class CommandService {
         ...(pathway && { pathway }),
       }),
       ...(pathways && { pathways }),
+      ...(institutions && { knownInstitutions: [...institutions] }),
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { streamName } from '@inr/domain';
 import type { EventStore, RecordedEvent } from '@inr/event-store';
+import { PolicyFacts } from '../auth/policy-facts';
 import { EVENT_STORE } from '../platform/store/tokens';
 
 /** Who an event concerns: the trainee and the institutions, or everyone (published pathways). */
@@ -11,6 +11,7 @@ export interface EventAudience {
 }
 
 const CACHE_LIMIT = 10_000;
+const CURRENT_TTL_MS = 1_000;
 
 /**
  * Works out an event's audience for the live feed's read scopes. Some events name their
@@ -20,8 +21,12 @@ const CACHE_LIMIT = 10_000;
 @Injectable()
 export class EventScope {
   private readonly firstEvents = new Map<string, RecordedEvent | null>();
+  private readonly current = new Map<string, { institutionIds: string[]; at: number }>();
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PolicyFacts) private readonly facts: PolicyFacts,
+  ) {}
 
   async audience(event: RecordedEvent): Promise<EventAudience> {
     if (event.streamId.startsWith('policy-')) return { public: true, institutionIds: [] };
@@ -44,16 +49,25 @@ export class EventScope {
     if (event.streamId.startsWith('supervisor-') && Array.isArray(originData['institutionIds'])) {
       for (const i of originData['institutionIds']) if (typeof i === 'string') institutions.add(i);
     }
-    if (traineeId && !event.streamId.startsWith('case-')) {
-      const enrolment = await this.first(streamName('trainee', traineeId));
-      const home = (enrolment?.data as { institutionId?: unknown } | undefined)?.institutionId;
-      if (typeof home === 'string') institutions.add(home);
-    }
+    // A trainee's record is seen where the trainee trains now (after a transfer, the new trust).
+    if (traineeId && !event.streamId.startsWith('case-'))
+      for (const id of await this.currentInstitutions(traineeId)) institutions.add(id);
     return {
       public: false,
       ...(traineeId ? { traineeId } : {}),
       institutionIds: [...institutions],
     };
+  }
+
+  /** The trainee's current institutions, remembered for a second (a transfer shows within it). */
+  private async currentInstitutions(traineeId: string): Promise<string[]> {
+    const now = Date.now();
+    const cached = this.current.get(traineeId);
+    if (cached && now - cached.at < CURRENT_TTL_MS) return cached.institutionIds;
+    const institutionIds = await this.facts.traineeInstitutions(traineeId);
+    if (this.current.size >= CACHE_LIMIT) this.current.clear();
+    this.current.set(traineeId, { institutionIds, at: now });
+    return institutionIds;
   }
 
   private async first(streamId: string): Promise<RecordedEvent | null> {

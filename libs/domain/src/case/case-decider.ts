@@ -57,7 +57,7 @@ function decide(
         ? domainError('CASE_ALREADY_LOGGED', `Case '${record.caseId}' is already logged.`)
         : undefined) ??
       notOwner(context, record.traineeId) ??
-      checkCaseRecord(record, trainee, context.today) ?? [
+      checkCaseRecord(record, trainee, context.today, context.knownInstitutions ?? []) ?? [
         { type: 'CaseLogged', data: compact({ ...record, procedureRef: procedureRefOf(record) }) },
       ]
     );
@@ -79,7 +79,12 @@ function decide(
         notOwner(context, record.traineeId) ??
         requireReason(command.reason) ??
         (changed ? undefined : domainError('NOTHING_TO_AMEND', 'The amendment changes nothing.')) ??
-        checkCaseRecord({ ...record, ...changes }, trainee, context.today) ?? [
+        checkCaseRecord(
+          { ...record, ...changes },
+          trainee,
+          context.today,
+          context.knownInstitutions ?? [],
+        ) ?? [
           {
             type: 'CaseAmended',
             data: {

@@ -3,7 +3,7 @@ import type { CaseLogged } from '../events';
 import { isIsoDate } from '../shared/dates';
 import { domainError, type DomainError } from '../shared/domain-error';
 import { requireNonEmpty } from '../shared/guards';
-import type { TraineeState } from '../trainee/trainee-state';
+import { trainsAt, type TraineeState } from '../trainee/trainee-state';
 import { checkCasePlausibility } from './case-plausibility';
 import { OPERATOR_ROLES, PROCEDURES, SUPERVISION_LEVELS } from '../vocabulary/vocabulary';
 
@@ -11,6 +11,7 @@ export function checkCaseRecord(
   record: CaseLogged,
   trainee: TraineeState,
   today: string,
+  knownInstitutions: readonly string[],
 ): DomainError | undefined {
   if (trainee.status !== 'enrolled' || trainee.enrolment.traineeId !== record.traineeId) {
     return domainError('TRAINEE_NOT_ENROLLED', `Trainee '${record.traineeId}' is not enrolled.`);
@@ -42,6 +43,7 @@ export function checkCaseRecord(
           'The case was performed before the trainee enrolled.',
         )
       : undefined) ??
+    checkCaseInstitution(record, trainee, knownInstitutions) ??
     (record.details.procedure !== record.procedure
       ? domainError(
           'CASE_DETAILS_MISMATCH',
@@ -50,4 +52,24 @@ export function checkCaseRecord(
       : undefined) ??
     checkCasePlausibility(record)
   );
+}
+
+/**
+ * A case is logged at an institution the ledger knows (one where a supervisor has been
+ * accredited) and where the trainee trained on the day (their enrolment or a transfer put them
+ * there): otherwise a trainee could add evidence to any trust's figures.
+ */
+function checkCaseInstitution(
+  record: CaseLogged,
+  trainee: TraineeState,
+  knownInstitutions: readonly string[],
+): DomainError | undefined {
+  if (!knownInstitutions.includes(record.institutionId))
+    return domainError('UNKNOWN_INSTITUTION', `No institution '${record.institutionId}' is known.`);
+  return trainsAt(trainee, record.institutionId, record.performedOn)
+    ? undefined
+    : domainError(
+        'NOT_TRAINEES_INSTITUTION',
+        `The trainee did not train at '${record.institutionId}' on ${record.performedOn}.`,
+      );
 }

@@ -1,4 +1,6 @@
 import type { CredentialApplicationSubmitted, DomainEvent } from '../events';
+import { compact } from '../shared/guards';
+import type { Role } from '../vocabulary/vocabulary';
 
 export type Application = CredentialApplicationSubmitted;
 
@@ -16,6 +18,8 @@ export type ApplicationState =
       application: Application;
       decisionId: string;
       credentialId: string;
+      /** While suspended: the role that suspended it. */
+      suspendedByRole?: Role;
     };
 
 export function initialApplicationState(): ApplicationState {
@@ -41,9 +45,21 @@ export function evolveApplication(state: ApplicationState, event: DomainEvent): 
         ? { ...state, status: 'active', credentialId: event.data.credentialId }
         : state;
     case 'CredentialSuspended':
-      return state.status === 'active' ? { ...state, status: 'suspended' } : state;
+      return state.status === 'active'
+        ? {
+            ...state,
+            status: 'suspended',
+            ...compact({ suspendedByRole: event.data.suspendedByRole }),
+          }
+        : state;
     case 'CredentialReinstated':
-      return state.status === 'suspended' ? { ...state, status: 'active' } : state;
+      if (state.status !== 'suspended') return state;
+      return {
+        status: 'active',
+        application: state.application,
+        decisionId: state.decisionId,
+        credentialId: state.credentialId,
+      };
     case 'CredentialRevoked':
       return state.status === 'active' || state.status === 'suspended'
         ? { ...state, status: 'revoked' }

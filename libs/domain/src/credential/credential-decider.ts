@@ -114,6 +114,7 @@ function decide(
               credentialId: state.credentialId,
               reason: command.reason,
               suspendedOn: today,
+              suspendedByRole: context.actor.role,
             },
           },
         ]
@@ -124,6 +125,13 @@ function decide(
         return domainError(
           'CREDENTIAL_NOT_SUSPENDED',
           'Only a suspended credential can be reinstated.',
+        );
+      }
+      // A regulator's suspension binds the panel and the service's admins: only a regulator lifts it.
+      if (state.suspendedByRole === 'regulator' && context.actor.role !== 'regulator') {
+        return domainError(
+          'REGULATOR_SUSPENSION',
+          'A regulator suspended this credential; only a regulator may reinstate it.',
         );
       }
       return (

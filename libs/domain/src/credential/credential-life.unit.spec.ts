@@ -1,4 +1,5 @@
-import { TODAY } from '../testing/fixtures';
+import type { DomainEvent } from '../events';
+import { actor, contextFor, TODAY } from '../testing/fixtures';
 import {
   admin,
   asTrainee,
@@ -99,5 +100,47 @@ describe("a credential's life", () => {
       .given([submitted, decided(), issued])
       .when(life('SuspendCredential'), asTrainee)
       .thenFails('ROLE_NOT_PERMITTED');
+  });
+});
+
+describe("finding 5: a regulator's suspension", () => {
+  const byRegulator: DomainEvent = {
+    type: 'CredentialSuspended',
+    data: {
+      applicationId: 'app-1',
+      credentialId: 'cred-1',
+      reason: 'panel review',
+      suspendedOn: TODAY,
+      suspendedByRole: 'regulator',
+    },
+  };
+
+  it('is recorded with the role that suspended the credential', () => {
+    spec
+      .given([submitted, decided(), issued])
+      .when(life('SuspendCredential'), contextFor(actor('regulator', 'reg-1')))
+      .then([byRegulator]);
+  });
+
+  it('is lifted by a regulator only, not by the panel or an admin', () => {
+    for (const who of [actor('panel', 'pnl-1'), actor('admin', 'adm-1')])
+      spec
+        .given([submitted, decided(), issued, byRegulator])
+        .when(life('ReinstateCredential'), contextFor(who))
+        .thenFails('REGULATOR_SUSPENSION');
+    spec
+      .given([submitted, decided(), issued, byRegulator])
+      .when(life('ReinstateCredential'), contextFor(actor('regulator', 'reg-2')))
+      .then([
+        {
+          type: 'CredentialReinstated',
+          data: {
+            applicationId: 'app-1',
+            credentialId: 'cred-1',
+            reason: 'panel review',
+            reinstatedOn: TODAY,
+          },
+        },
+      ]);
   });
 });

@@ -89,6 +89,7 @@ export const suspended: DomainEvent = {
     credentialId: 'cred-1',
     reason: 'panel review',
     suspendedOn: TODAY,
+    suspendedByRole: 'panel',
   },
 };
 export const revoked: DomainEvent = {

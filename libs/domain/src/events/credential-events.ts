@@ -1,3 +1,4 @@
+import type { Role } from '../vocabulary/vocabulary';
 import type { CredentialOutcome } from '../vocabulary/vocabulary';
 import type { JsonObject } from './json';
 
@@ -53,6 +54,11 @@ export interface CredentialSuspended {
   credentialId: string;
   reason: string;
   suspendedOn: string;
+  /**
+   * The role that suspended it. A regulator's suspension is lifted only by a regulator; events
+   * written before this field existed count as not a regulator's.
+   */
+  suspendedByRole?: Role;
 }
 
 export interface CredentialReinstated {

@@ -26,6 +26,8 @@ export interface FactIds {
   pathway?: string;
   /** Pathway ids whose facts (owner, competencies, eligibility) the decider needs. */
   pathways?: readonly string[];
+  /** Whether the decider needs the institutions the ledger knows (a read model). */
+  institutions?: boolean;
 }
 
 export interface CommandRegistration<
@@ -94,16 +96,18 @@ const application = <K extends CredentialCommand['type']>(
 export const deciders = {
   EnrolTrainee: trainee('EnrolTrainee', (c) => ({ pathways: c.pathwayIds }), 'no-stream'),
   TransferTrainee: trainee('TransferTrainee'),
-  RecordAssessment: trainee('RecordAssessment'),
+  RecordAssessment: trainee('RecordAssessment', (c) => ({ supervisor: c.assessorId })),
   SignOffCompetency: trainee('SignOffCompetency', (c, s) => ({
     supervisor: c.signerId,
     pathways: s.status === 'enrolled' ? s.enrolment.pathwayIds : [],
   })),
-  RecordRotaParticipation: trainee('RecordRotaParticipation'),
+  RecordRotaParticipation: trainee('RecordRotaParticipation', (c) => ({
+    supervisor: c.recordedBy,
+  })),
   RecogniseTrainingTime: trainee('RecogniseTrainingTime'),
-  LogCase: caseEntry('LogCase', (c) => ({ trainee: c.traineeId }), 'no-stream'),
+  LogCase: caseEntry('LogCase', (c) => ({ trainee: c.traineeId, institutions: true }), 'no-stream'),
   AmendCase: caseEntry('AmendCase', (_c, s) =>
-    s.status === 'not-logged' ? {} : { trainee: s.record.traineeId },
+    s.status === 'not-logged' ? {} : { trainee: s.record.traineeId, institutions: true },
   ),
   RetractCase: caseEntry('RetractCase'),
   SignOffCase: caseEntry('SignOffCase', (c) => ({ supervisor: c.supervisorId })),

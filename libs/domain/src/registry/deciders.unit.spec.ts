@@ -44,6 +44,7 @@ const smuggling: { [K in CommandType]: CommandOf<K> } = {
   RecordRotaParticipation: {
     type: 'RecordRotaParticipation',
     traineeId: 't',
+    recordedBy: 's',
     institutionId: NHS,
     from: '2026-01-01',
     to: '2026-01-02',
@@ -156,10 +157,13 @@ describe('the deciders registry', () => {
 
   it('says which other streams a decision needs, reading ids from the command or its stream', () => {
     const events: DomainEvent[] = [caseLogged()];
-    expect(factsFor({ type: 'LogCase', ...logged }, [])).toEqual({ trainee: 'trainee-1' });
+    expect(factsFor({ type: 'LogCase', ...logged }, [])).toEqual({
+      trainee: 'trainee-1',
+      institutions: true,
+    });
     expect(
       factsFor({ type: 'AmendCase', caseId: 'case-1', changes: {}, reason: 'r' }, events),
-    ).toEqual({ trainee: 'trainee-1' });
+    ).toEqual({ trainee: 'trainee-1', institutions: true });
     expect(
       factsFor({ type: 'SignOffCase', caseId: 'case-1', supervisorId: 'inr-1' }, events),
     ).toEqual({ supervisor: 'inr-1' });

@@ -31,4 +31,6 @@ export interface DecisionContext {
    * published in the ledger or shipped in the catalogue; an id missing here is unknown.
    */
   pathways?: PathwayFacts[];
+  /** Institutions the ledger knows (named by a supervisor accreditation); loaded for cases. */
+  knownInstitutions?: readonly string[];
 }

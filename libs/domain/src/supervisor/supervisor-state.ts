@@ -66,6 +66,21 @@ export function periodsHolding(
   );
 }
 
+/** Whether the supervisor's accreditation at `institutionId` holds on `day`, as of `today`. */
+export function accreditedAt(
+  state: SupervisorState | undefined,
+  supervisorId: string,
+  institutionId: string,
+  day: string,
+  today: string,
+): boolean {
+  return (
+    state?.status === 'known' &&
+    state.supervisorId === supervisorId &&
+    periodsHolding(state, day, today).some((p) => p.institutionIds.includes(institutionId))
+  );
+}
+
 /** GMC reference numbers are seven digits. */
 export function isGmcNumber(value: string): boolean {
   return /^\d{7}$/.test(value);

@@ -23,8 +23,11 @@ export function actor(role: Role, subject: string, institutionId = 'inst-north')
   return { role, subject, institutionId };
 }
 
+/** The institutions the fixtures' ledger knows (supervisors are accredited there). */
+export const KNOWN_INSTITUTIONS = ['inst-north', 'inst-south'];
+
 export function contextFor(a: Actor, facts: Partial<DecisionContext> = {}): DecisionContext {
-  return { today: TODAY, actor: a, ...facts };
+  return { today: TODAY, actor: a, knownInstitutions: KNOWN_INSTITUTIONS, ...facts };
 }
 
 export function traineeEnrolled(

@@ -16,7 +16,7 @@ import {
 } from '../supervisor/supervisor-state';
 import type { SupervisorKind } from '../vocabulary/vocabulary';
 import type { SignOffCompetency } from './trainee-commands';
-import { signaturesFor, type TraineeState } from './trainee-state';
+import { signaturesFor, trainsAt, type TraineeState } from './trainee-state';
 
 type Enrolled = Extract<TraineeState, { status: 'enrolled' }>;
 
@@ -31,7 +31,14 @@ export function decideSignOffCompetency(
     requireNonEmpty(competencyId, 'competencyId') ??
     (signerId === traineeId
       ? domainError('CANNOT_SIGN_OWN_COMPETENCY', 'A trainee cannot sign off their own competency.')
-      : undefined);
+      : undefined) ??
+    // Signed today, at an institution where the trainee trains today.
+    (trainsAt(state, institutionId, context.today)
+      ? undefined
+      : domainError(
+          'NOT_TRAINEES_INSTITUTION',
+          `The trainee does not train at '${institutionId}' today.`,
+        ));
   if (refusal) return refusal;
 
   const definition = competencyDefinition(state, context, competencyId);

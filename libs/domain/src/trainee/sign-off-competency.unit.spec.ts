@@ -209,7 +209,7 @@ describe('a sign-off with places: one INR plus the principal medical director (R
     spec
       .given([enrolled, transferred, inrSigned])
       .when(signOff('md-1', MT_FINAL_SIGNOFF), signer('md-1', principalDirector))
-      .thenFails('SIGNATURE_NEEDS_PRINCIPAL_MEDICAL_DIRECTOR');
+      .thenFails('NOT_TRAINEES_INSTITUTION');
   });
 
   it('the medical director signs the final sign-off once', () => {

@@ -43,8 +43,10 @@ export interface SignOffCompetency {
   institutionId: string;
 }
 
+/** `recordedBy` is the caller; a supervisor or director must be accredited where the rota ran. */
 export type RecordRotaParticipation = {
   type: 'RecordRotaParticipation';
+  recordedBy: string;
 } & RotaParticipationRecorded;
 
 /** New recognitions must say where the time was spent, under whom, and on what evidence. */

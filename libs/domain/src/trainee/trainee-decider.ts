@@ -14,7 +14,15 @@ import {
 import { ASSESSMENT_TYPES, SPECIALTIES } from '../vocabulary/vocabulary';
 import { decideSignOffCompetency } from './sign-off-competency';
 import type { TraineeCommand } from './trainee-commands';
-import { evolveTrainee, initialTraineeState, type TraineeState } from './trainee-state';
+import { accreditedAt } from '../supervisor/supervisor-state';
+import type { RotaParticipationRecorded } from '../events';
+import {
+  evolveTrainee,
+  initialTraineeState,
+  institutionsOn,
+  trainsAt,
+  type TraineeState,
+} from './trainee-state';
 
 type Enrolled = Extract<TraineeState, { status: 'enrolled' }>;
 
@@ -40,6 +48,42 @@ function notBeforeEnrolment(state: Enrolled, day: string, field: string): Domain
   return day < state.enrolment.enrolledOn
     ? domainError('DATE_BEFORE_ENROLMENT', `'${field}' is before the trainee's enrolment.`)
     : undefined;
+}
+
+/** The rota ran at an institution where the trainee trained for the whole period's ends. */
+function rotaAtTraineesInstitution(
+  state: Enrolled,
+  rota: RotaParticipationRecorded,
+): DomainError | undefined {
+  return trainsAt(state, rota.institutionId, rota.from) &&
+    trainsAt(state, rota.institutionId, rota.to)
+    ? undefined
+    : domainError(
+        'NOT_TRAINEES_INSTITUTION',
+        `The trainee did not train at '${rota.institutionId}' from ${rota.from} to ${rota.to}.`,
+      );
+}
+
+/**
+ * A supervisor or director records rota shifts only where their accreditation held for the
+ * period; an admin records them for the trust (the trust's rota office), without one.
+ */
+function recorderAccredited(
+  context: DecisionContext,
+  recordedBy: string,
+  rota: RotaParticipationRecorded,
+): DomainError | undefined {
+  if (context.actor.role !== 'supervisor' && context.actor.role !== 'medical-director')
+    return undefined;
+  const held = [rota.from, rota.to].every((day) =>
+    accreditedAt(context.supervisor, recordedBy, rota.institutionId, day, context.today),
+  );
+  return held
+    ? undefined
+    : domainError(
+        'RECORDER_NOT_ACCREDITED',
+        `The recorder held no accreditation at '${rota.institutionId}' from ${rota.from} to ${rota.to}.`,
+      );
 }
 
 function decide(
@@ -115,19 +159,29 @@ function decide(
           ? domainError('ASSESSMENT_ALREADY_RECORDED', 'This assessment is already recorded.')
           : undefined) ??
         requirePastOrToday(data.performedOn, today, 'performedOn') ??
-        notBeforeEnrolment(state, data.performedOn, 'performedOn') ?? [
-          { type: 'AssessmentRecorded', data: compact(data) },
-        ]
+        notBeforeEnrolment(state, data.performedOn, 'performedOn') ??
+        // The assessor's accreditation held, on the day, where the trainee trained that day.
+        (institutionsOn(state, data.performedOn).some((institutionId) =>
+          accreditedAt(context.supervisor, data.assessorId, institutionId, data.performedOn, today),
+        )
+          ? undefined
+          : domainError(
+              'ASSESSOR_NOT_ACCREDITED',
+              `The assessor held no accreditation at the trainee's institution on ${data.performedOn}.`,
+            )) ?? [{ type: 'AssessmentRecorded', data: compact(data) }]
       );
     }
     case 'SignOffCompetency':
       return decideSignOffCompetency(command, state, context);
     case 'RecordRotaParticipation': {
-      const { type: _type, ...data } = command;
+      const { type: _type, recordedBy, ...data } = command;
       return (
+        requireActorIs(actor, recordedBy, 'recordedBy') ??
         requirePeriod(data.from, data.to) ??
         requirePastOrToday(data.to, today, 'to') ??
         notBeforeEnrolment(state, data.from, 'from') ??
+        rotaAtTraineesInstitution(state, data) ??
+        recorderAccredited(context, recordedBy, data) ??
         (Number.isInteger(data.shifts) && data.shifts > 0
           ? undefined
           : domainError('INVALID_VALUE', "'shifts' must be a positive whole number.")) ?? [

@@ -1,5 +1,11 @@
 import type { DomainEvent } from '../events';
-import { actor, contextFor, pathwayFacts, traineeEnrolled } from '../testing/fixtures';
+import {
+  actor,
+  contextFor,
+  pathwayFacts,
+  supervisorState,
+  traineeEnrolled,
+} from '../testing/fixtures';
 import { specification } from '../testing/specification';
 import type { RecordAssessment } from './trainee-commands';
 import { traineeDecider } from './trainee-decider';
@@ -106,7 +112,7 @@ describe('enrolling and transferring a trainee', () => {
 });
 
 describe('assessments, rota and training time', () => {
-  const assessor = contextFor(actor('supervisor', 'inr-1'));
+  const assessor = contextFor(actor('supervisor', 'inr-1'), { supervisor: supervisorState() });
   const record: RecordAssessment = {
     type: 'RecordAssessment',
     assessmentId: 'a-1',
@@ -168,8 +174,9 @@ describe('assessments, rota and training time', () => {
       from: '2026-01-01',
       to: '2026-01-31',
       shifts: 6,
+      recordedBy: 'admin-1',
     } as const;
-    const { type: _t, ...data } = rota;
+    const { type: _t, recordedBy: _r, ...data } = rota;
     spec
       .given([enrolled])
       .when(rota, admin)

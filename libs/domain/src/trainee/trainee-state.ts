@@ -8,6 +8,13 @@ export interface CompetencySignature {
   signedOn: string;
 }
 
+/** Where the trainee trains from `from` until the day before `until` (open while current). */
+export interface Placement {
+  institutionId: string;
+  from: string;
+  until?: string;
+}
+
 export type TraineeState =
   | { status: 'not-enrolled' }
   | {
@@ -15,6 +22,8 @@ export type TraineeState =
       enrolment: Omit<TraineeEnrolled, 'institutionId'>;
       /** Where the trainee is now (changes on transfer). */
       institutionId: string;
+      /** Every institution the trainee has trained at, with dates: enrolment, then transfers. */
+      placements: Placement[];
       assessmentIds: string[];
       competencySignatures: CompetencySignature[];
     };
@@ -30,14 +39,21 @@ export function evolveTrainee(state: TraineeState, event: DomainEvent): TraineeS
       status: 'enrolled',
       enrolment,
       institutionId,
+      placements: [{ institutionId, from: enrolment.enrolledOn }],
       assessmentIds: [],
       competencySignatures: [],
     };
   }
   if (state.status !== 'enrolled') return state;
   switch (event.type) {
-    case 'TraineeTransferred':
-      return { ...state, institutionId: event.data.toInstitutionId };
+    case 'TraineeTransferred': {
+      const { toInstitutionId, transferredOn } = event.data;
+      const placements = state.placements.map((p) =>
+        p.until === undefined ? { ...p, until: transferredOn } : p,
+      );
+      placements.push({ institutionId: toInstitutionId, from: transferredOn });
+      return { ...state, institutionId: toInstitutionId, placements };
+    }
     case 'AssessmentRecorded':
       return { ...state, assessmentIds: [...state.assessmentIds, event.data.assessmentId] };
     case 'CompetencySignedOff': {
@@ -54,4 +70,17 @@ export function signaturesFor(state: TraineeState, competencyId: string): Compet
   return state.status === 'enrolled'
     ? state.competencySignatures.filter((s) => s.competencyId === competencyId)
     : [];
+}
+
+/** Whether the trainee trains at `institutionId` on `day` (enrolment or a transfer put them there). */
+export function trainsAt(state: TraineeState, institutionId: string, day: string): boolean {
+  return institutionsOn(state, day).includes(institutionId);
+}
+
+/** The institutions the trainee trains at on `day`. */
+export function institutionsOn(state: TraineeState, day: string): string[] {
+  if (state.status !== 'enrolled') return [];
+  return state.placements
+    .filter((p) => p.from <= day && (p.until === undefined || day < p.until))
+    .map((p) => p.institutionId);
 }

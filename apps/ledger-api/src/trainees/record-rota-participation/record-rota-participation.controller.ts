@@ -28,6 +28,7 @@ export class RecordRotaParticipationController {
       ...plain(body),
       type: 'RecordRotaParticipation',
       traineeId,
+      recordedBy: meta.actor.subject,
     };
     return this.commands.execute(command, meta);
   }
