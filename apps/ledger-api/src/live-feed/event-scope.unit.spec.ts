@@ -1,6 +1,6 @@
 import type { JsonObject } from '@inr/event-store';
 import type { ReadModels } from '@inr/projections';
-import { InMemoryEventStore } from '@inr/projections';
+import { InMemoryEventStore } from '@inr/event-store/testing';
 import { PolicyFacts } from '../auth/policy-facts';
 import { EventScope } from './event-scope';
 
