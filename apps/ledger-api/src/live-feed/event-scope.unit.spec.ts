@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { JsonObject } from '@inr/event-store';
 import type { ReadModels } from '@inr/projections';
 import { InMemoryEventStore } from '@inr/event-store/testing';
@@ -11,7 +12,7 @@ describe('live feed scope', () => {
   it("finding 10: a transferred trainee's events are scoped by the trust they train at now", async () => {
     const store = new InMemoryEventStore();
     const append = (stream: string, type: string, data: JsonObject) =>
-      store.append(stream, [{ id: `${stream}-${type}`, type, data, metadata: {} }]);
+      store.append(stream, [{ id: randomUUID(), type, data, metadata: {} }]);
     await append('trainee-trn-kim', 'TraineeEnrolled', {
       traineeId: 'trn-kim',
       institutionId: 'rvi',

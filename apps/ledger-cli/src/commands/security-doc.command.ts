@@ -15,8 +15,7 @@ the threat model around it is written by hand. A test fails when the committed s
 and the code disagree: run this after adding a route or changing the POLICY table.
 
 Examples:
-  inr-ledger security-doc
-  inr-ledger security-doc -o /tmp/security.md`,
+  inr-ledger security-doc`,
     )
     .action(async (opts: { out: string }) => {
       const { writeSecurityDoc } = await import('../../../ledger-api/src/auth/write-security-doc');
