@@ -7,3 +7,4 @@ export { LedgerRuntime } from './ledger-http/ledger-runtime';
 export { EVENT_STORE } from './platform/store/tokens';
 export { LedgerMetrics } from './platform/metrics/ledger-metrics';
 export { writeOpenApi } from './openapi/write-openapi';
+export { writeSecurityDoc } from './auth/write-security-doc';

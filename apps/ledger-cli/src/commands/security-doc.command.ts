@@ -18,7 +18,7 @@ Examples:
   inr-ledger security-doc`,
     )
     .action(async (opts: { out: string }) => {
-      const { writeSecurityDoc } = await import('../../../ledger-api/src/auth/write-security-doc');
+      const { writeSecurityDoc } = await import('@inr/ledger-api');
       const path = await writeSecurityDoc(opts.out);
       process.stdout.write(`wrote ${path}\n`);
     });
