@@ -157,8 +157,10 @@ describe('write authorisation (issue 11)', () => {
 
   it("finding 5: a panel member cannot act on their own credential, and only a regulator lifts a regulator's suspension", async () => {
     await ok(admin, '/v1/trainees', enrolment('dr-lee'));
-    await ok(admin, '/v1/pathways/illustrative-esmint-cast/versions', {
+    const publisher = await t.token('accreditor', 'acc-1', RVI, '1h', pathwayDocument.issuer);
+    await ok(publisher, '/v1/pathways/illustrative-esmint-cast/versions', {
       document: pathwayDocument,
+      changeNote: 'First ledger publication',
     });
     const applicant = await t.token('trainee', 'dr-lee', RVI);
     const applicationId = String(
