@@ -5,6 +5,7 @@ import type { JsonObject } from '@inr/domain';
 import { SqliteEventStore, type EventStore } from '@inr/event-store';
 import {
   Checkpointer,
+  evidenceOf,
   LedgerLog,
   loadOrCreateSigningKey,
   MemoryLedgerStore,
@@ -34,6 +35,8 @@ export interface DecisionLedgerOptions {
   cases?: number;
   /** Record an evaluation the evaluator does not produce (a wrong `achieved`). */
   falseEvaluation?: boolean;
+  /** Record the decision as schema version 1 would have: without an evidence commitment. */
+  uncommitted?: boolean;
 }
 
 /**
@@ -78,6 +81,11 @@ export async function writeDecisionLedger(
     pathwayVersion: '1.0.0',
     pathwayHash: toHex(sha256(Buffer.from(canonicalJson(document), 'utf8'))),
     ledgerSize,
+    ...(options.uncommitted
+      ? {}
+      : {
+          evidence: evidenceOf(await store.readAll({ maxCount: ledgerSize }), 'tr-1', ledgerSize),
+        }),
     evaluation: evaluation as unknown as JsonObject,
     reasons: 'meets the pathway',
     panelMemberId: 'panel-1',

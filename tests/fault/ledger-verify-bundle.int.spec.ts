@@ -1,7 +1,8 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProvenanceBundle } from '@inr/ledger';
-import { ed25519VerifierKey, generateNoteKey } from '@inr/transparency';
+import { ed25519VerifierKey, generateNoteKey, toBase64 } from '@inr/transparency';
+import { openLocalLedger } from '../../apps/ledger-cli/src/ledger/open-local-ledger';
 import { runCli } from './ledger-cli-runner';
 import { DECISION_ID, ORIGIN, signedDataDir, type SignedDataDir } from './ledger-fixtures';
 
@@ -94,24 +95,90 @@ describe('inr-ledger export + verify on a real sqlite data directory', () => {
     expect(r.out).toContain(`FAILED check inclusion (event ${i},`);
   });
 
-  it('a missing evidence event fails the decision check as evidence', async () => {
+  it.each(['CaseSignedOff', 'CredentialApplicationSubmitted', 'TraineeEnrolled'])(
+    'one %s removed fails the evidence check (before decision)',
+    async (type) => {
+      const b = copy();
+      const i = b.events.findIndex((_, k) => leafOf(b, k).type === type);
+      const leafIndex = b.events[i]!.leafIndex;
+      b.events.splice(i, 1);
+      const r = await verify(b);
+      expect(r.code).toBe(1);
+      expect(r.out).toContain(
+        `FAILED check evidence: leaf ${leafIndex}, committed to by the decision, is not in the bundle`,
+      );
+    },
+  );
+
+  it("one unrelated event added (another trainee's case, with a valid proof) fails the evidence check", async () => {
     const b = copy();
-    const i = b.events.findIndex((_, k) => leafOf(b, k).type === 'CaseSignedOff');
-    const id = leafOf(b, i).eventId;
-    b.events.splice(i, 1);
+    const size = Number(b.checkpoint.split('\n')[1]);
+    const ledger = await openLocalLedger(dir.dataDir, {});
+    try {
+      const all = await ledger.log.entries(0, size);
+      const other = all.find((e) => Buffer.from(e.leaf).toString('utf8').includes('other-1'))!;
+      b.events.push({
+        leafIndex: other.index,
+        leaf: Buffer.from(other.leaf).toString('utf8'),
+        proof: ledger.log.inclusionProof(other.index, size).map(toBase64),
+      });
+    } finally {
+      await ledger.close();
+    }
+    b.events.sort((x, y) => x.leafIndex - y.leafIndex);
     const r = await verify(b);
     expect(r.code).toBe(1);
-    expect(r.out).toContain(`FAILED check decision: evidence: event ${id}`);
+    expect(r.out).toMatch(
+      /FAILED check evidence \(event \d+, leaf \d+\): leaf \d+ is not in tr-1's record/,
+    );
   });
 
   it('a decision edited in the bundle no longer matches its logged event', async () => {
     const b = copy();
-    (b.decision as { record: { outcome: string } }).record.outcome = 'refused';
+    b.decision.record['outcome'] = 'refused';
     const r = await verify(b);
     expect(r.code).toBe(1);
+    expect(r.out).toContain('FAILED check decision-leaf');
+  });
+
+  it('a leaf index written as 19.0 fails format, not inclusion', async () => {
+    const file = join(dir.dataDir, 'decimal.json');
+    const text = JSON.stringify(good);
+    const index = good.events[2]!.leafIndex;
+    writeFileSync(file, text.replace(`"leafIndex":${index},`, `"leafIndex":${index}.0,`));
+    const r = await runCli(['verify', file, '--policy', policyFile]);
+    expect(r.code).toBe(1);
     expect(r.out).toContain(
-      'FAILED check decision: decision: the decision differs from its logged event',
+      'FAILED check format: events[2].leafIndex is not a non-negative integer',
     );
+  });
+
+  it('a decision recorded before evidence commitments needs --allow-uncommitted-evidence', async () => {
+    const old = await signedDataDir({ cases: 4, uncommitted: true });
+    try {
+      const out = join(old.dataDir, 'dec-1.json');
+      expect(
+        await runCli(['export', '--decision', DECISION_ID, '-o', out, '-d', old.dataDir]),
+      ).toMatchObject({ code: 0 });
+      const policy = join(old.dataDir, 'policy.txt');
+      writeFileSync(policy, old.policy);
+      const refused = await runCli(['verify', out, '--policy', policy]);
+      expect(refused.code).toBe(1);
+      expect(refused.out).toContain(
+        'FAILED check evidence: the decision predates evidence commitments',
+      );
+      const allowed = await runCli([
+        'verify',
+        out,
+        '--policy',
+        policy,
+        '--allow-uncommitted-evidence',
+      ]);
+      expect(allowed.code).toBe(0);
+      expect(allowed.out).toContain('evidence NOT checked for completeness');
+    } finally {
+      rmSync(old.dataDir, { recursive: true, force: true });
+    }
   });
 
   it('an unknown log key fails log-signature', async () => {

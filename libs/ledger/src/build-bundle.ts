@@ -1,16 +1,19 @@
 import { toBase64 } from '@inr/transparency';
-import { BUNDLE_FORMAT, type ProvenanceBundle } from './bundle';
+import {
+  BUNDLE_FORMAT,
+  type BundleDecision,
+  type EventProofs,
+  type ProvenanceBundle,
+} from './bundle-types';
 import type { LedgerLog } from './ledger-log';
 import type { StoredCheckpoint } from './sqlite-hash-store';
 
-/** Assemble a bundle for the given leaf indexes against a stored (cosigned) checkpoint. */
-export async function buildBundle(
+/** The given leaves, each with its inclusion proof against a stored (cosigned) checkpoint. */
+export async function buildEventProofs(
   log: LedgerLog,
   checkpoint: StoredCheckpoint,
   leafIndexes: readonly number[],
-  pathway: unknown,
-  decision: unknown,
-): Promise<ProvenanceBundle> {
+): Promise<EventProofs> {
   const events = [];
   for (const index of leafIndexes) {
     const [entry] = await log.entries(index, index + 1);
@@ -21,11 +24,18 @@ export async function buildBundle(
       proof: log.inclusionProof(index, checkpoint.size).map(toBase64),
     });
   }
-  return {
-    format: BUNDLE_FORMAT,
-    checkpoint: checkpoint.note + checkpoint.cosignatures.join(''),
-    events,
-    pathway,
-    decision,
-  };
+  return { checkpoint: checkpoint.note + checkpoint.cosignatures.join(''), events };
+}
+
+/** A decision's bundle: its leaves (ascending) proven against the checkpoint, pathway, decision. */
+export async function buildBundle(
+  log: LedgerLog,
+  checkpoint: StoredCheckpoint,
+  leafIndexes: readonly number[],
+  pathway: unknown,
+  decision: BundleDecision,
+): Promise<ProvenanceBundle> {
+  const sorted = [...new Set(leafIndexes)].sort((a, b) => a - b);
+  const proofs = await buildEventProofs(log, checkpoint, sorted);
+  return { format: BUNDLE_FORMAT, ...proofs, pathway, decision };
 }

@@ -1,35 +1,26 @@
 import {
   canonicalJson,
-  fromBase64,
   leafHash,
+  leafSchemaError,
+  parseStrictJson,
   toBase64,
   verifyCheckpointNote,
   verifyInclusion,
   type TrustPolicy,
 } from '@inr/transparency';
+import { checkBundleShape } from './bundle-shape';
+import { BUNDLE_FORMAT, type EventProofs, type ProvenanceBundle } from './bundle-types';
+import { checkDecision, proofHashes, type DecisionCheckOptions } from './decision-checks';
 
-export const BUNDLE_FORMAT = 'inr-ledger-bundle/v1';
+export { BUNDLE_FORMAT };
+export type { BundleDecision, BundleEvent, EventProofs, ProvenanceBundle } from './bundle-types';
 
-/** One logged event in a bundle, with its inclusion proof against the bundle's checkpoint. */
-export interface BundleEvent {
-  leafIndex: number;
-  /** The canonical leaf JSON (RFC 8785), exactly the bytes that were hashed. */
-  leaf: string;
-  /** RFC 9162 inclusion proof, leaf to root, base64 hashes. */
-  proof: string[];
-}
+export type ProofCheck =
+  'log-signature' | 'witness-quorum' | 'checkpoint' | 'leaf-encoding' | 'inclusion';
 
-/** What one decision stands on, verifiable offline with a trust policy. */
-export interface ProvenanceBundle {
-  format: typeof BUNDLE_FORMAT;
-  /** The signed checkpoint note, with the witness cosignature lines appended. */
-  checkpoint: string;
-  events: BundleEvent[];
-  /** The pathway (policy) document the decision was evaluated against. */
-  pathway: unknown;
-  /** The recorded decision (outcome) to confirm. */
-  decision: unknown;
-}
+export type ProofVerification =
+  | { ok: true; origin: string; size: number; root: Uint8Array; cosigners: string[] }
+  | { ok: false; check: ProofCheck; entry?: number; reason: string };
 
 export type BundleCheck =
   | 'format'
@@ -38,6 +29,9 @@ export type BundleCheck =
   | 'checkpoint'
   | 'leaf-encoding'
   | 'inclusion'
+  | 'decision-leaf'
+  | 'pathway'
+  | 'evidence'
   | 'decision';
 
 export interface BundleReport {
@@ -46,6 +40,8 @@ export interface BundleReport {
   root: string;
   cosigners: string[];
   events: number;
+  /** False only for a pre-commitment decision accepted with allowUncommittedEvidence. */
+  evidenceCommitted: boolean;
   decisionReEvaluated: boolean;
 }
 
@@ -61,25 +57,52 @@ export type ReEvaluate = (
   | { ok: false; reason: string }
   | Promise<{ ok: true } | { ok: false; reason: string }>;
 
+export type VerifyOptions = DecisionCheckOptions;
+
 /**
- * Verify a bundle with nothing but the bundle and a trust policy: the log signature, the
- * witness quorum, each event's inclusion in the checkpoint, and (when given) the decision.
+ * Verify a bundle with nothing but the bundle and a trust policy, in the order of
+ * docs/ledger-format.md §8.2: shape, checkpoint, each leaf and its inclusion, the decision's
+ * leaf, its pathway, its evidence set, then (when given) the re-evaluation.
  */
 export async function verifyBundle(
-  bundle: ProvenanceBundle,
+  input: unknown,
   policy: TrustPolicy,
   reEvaluate?: ReEvaluate,
+  options: VerifyOptions = {},
 ): Promise<BundleVerification> {
-  if (
-    bundle.format !== BUNDLE_FORMAT ||
-    typeof bundle.checkpoint !== 'string' ||
-    !Array.isArray(bundle.events)
-  ) {
-    return { ok: false, check: 'format', reason: `not an ${BUNDLE_FORMAT} bundle` };
+  const shape = checkBundleShape(input);
+  if (!shape.ok) return { ok: false, check: 'format', reason: shape.reason };
+  const bundle = shape.bundle;
+  const proven = verifyEventProofs(bundle, policy);
+  if (!proven.ok) return proven;
+  const decided = checkDecision(bundle, options);
+  if (!decided.ok) return decided;
+  if (reEvaluate !== undefined) {
+    const r = await reEvaluate(bundle);
+    if (!r.ok) return { ok: false, check: 'decision', reason: r.reason };
   }
-  const cp = verifyCheckpointNote(bundle.checkpoint, policy);
+  return {
+    ok: true,
+    report: {
+      origin: proven.origin,
+      size: proven.size,
+      root: toBase64(proven.root),
+      cosigners: proven.cosigners,
+      events: bundle.events.length,
+      evidenceCommitted: decided.evidenceCommitted,
+      decisionReEvaluated: reEvaluate !== undefined,
+    },
+  };
+}
+
+/**
+ * Checks 2 and 3 of §8.2: the checkpoint verifies under the policy, and every leaf is canonical,
+ * of the leaf schema, and proven at its index. Reused by anything that ships proven leaves.
+ */
+export function verifyEventProofs(proofs: EventProofs, policy: TrustPolicy): ProofVerification {
+  const cp = verifyCheckpointNote(proofs.checkpoint, policy);
   if (!cp.ok) {
-    const check: BundleCheck = cp.reason.startsWith('log signature')
+    const check: ProofCheck = cp.reason.startsWith('log signature')
       ? 'log-signature'
       : cp.reason.startsWith('cosignature') || cp.reason.startsWith('witness quorum')
         ? 'witness-quorum'
@@ -87,28 +110,14 @@ export async function verifyBundle(
     return { ok: false, check, reason: cp.reason };
   }
   const { size, root, origin } = cp.value.checkpoint;
-  for (const [entry, e] of bundle.events.entries()) {
-    let canonical: string;
-    try {
-      canonical = canonicalJson(JSON.parse(e.leaf));
-    } catch {
-      return { ok: false, check: 'leaf-encoding', entry, reason: 'leaf is not JSON' };
-    }
-    if (canonical !== e.leaf) {
-      return {
-        ok: false,
-        check: 'leaf-encoding',
-        entry,
-        reason: 'leaf is not RFC 8785 canonical JSON',
-      };
-    }
-    const proof = e.proof.map(fromBase64);
-    const hashes = proof.filter((p): p is Uint8Array => p !== undefined);
-    if (hashes.length !== proof.length) {
+  for (const [entry, e] of proofs.events.entries()) {
+    const encoding = leafEncodingError(e.leaf);
+    if (encoding !== undefined)
+      return { ok: false, check: 'leaf-encoding', entry, reason: encoding };
+    const hashes = proofHashes(e.proof);
+    if (hashes === undefined)
       return { ok: false, check: 'inclusion', entry, reason: 'proof hash is not base64' };
-    }
-    const h = leafHash(Buffer.from(e.leaf, 'utf8'));
-    if (!verifyInclusion(e.leafIndex, size, h, hashes, root)) {
+    if (!verifyInclusion(e.leafIndex, size, leafHash(e.leaf), hashes, root)) {
       return {
         ok: false,
         check: 'inclusion',
@@ -117,19 +126,24 @@ export async function verifyBundle(
       };
     }
   }
-  if (reEvaluate !== undefined) {
-    const r = await reEvaluate(bundle);
-    if (!r.ok) return { ok: false, check: 'decision', reason: r.reason };
+  const cosigners = cp.value.cosigners.map((c) => c.name);
+  return { ok: true, origin, size, root, cosigners };
+}
+
+/** §1: strict JSON, canonical (RFC 8785) byte for byte, and the seven-member schema. */
+function leafEncodingError(leaf: string): string | undefined {
+  let parsed;
+  try {
+    parsed = parseStrictJson(leaf).value;
+  } catch (e) {
+    return `leaf is not strict JSON: ${e instanceof Error ? e.message : String(e)}`;
   }
-  return {
-    ok: true,
-    report: {
-      origin,
-      size,
-      root: toBase64(root),
-      cosigners: cp.value.cosigners.map((c) => c.name),
-      events: bundle.events.length,
-      decisionReEvaluated: reEvaluate !== undefined,
-    },
-  };
+  let canonical;
+  try {
+    canonical = canonicalJson(parsed);
+  } catch {
+    return 'leaf has no RFC 8785 encoding';
+  }
+  if (canonical !== leaf) return 'leaf is not RFC 8785 canonical JSON';
+  return leafSchemaError(parsed);
 }

@@ -46,16 +46,26 @@ export { submitToWitnesses } from './submit-to-witnesses';
 export type { HttpPost, SubmitDeps, SubmitOutcome, WitnessEndpoint } from './submit-to-witnesses';
 export { audit } from './audit';
 export type { AuditOptions, AuditReason, AuditResult } from './audit';
-export { BUNDLE_FORMAT, verifyBundle } from './bundle';
+export { BUNDLE_FORMAT, verifyBundle, verifyEventProofs } from './bundle';
+export { checkBundleShape, parseBundle } from './bundle-shape';
+export { checkDecision, DECISION_EVENT_TYPE, PUBLICATION_EVENT_TYPE } from './decision-checks';
+export type { DecisionCheck, DecisionCheckOptions } from './decision-checks';
 export type {
   BundleCheck,
+  BundleDecision,
+  EventProofs,
+  ProofCheck,
+  ProofVerification,
+  VerifyOptions,
   BundleEvent,
   BundleReport,
   BundleVerification,
   ProvenanceBundle,
   ReEvaluate,
 } from './bundle';
-export { buildBundle } from './build-bundle';
+export { buildBundle, buildEventProofs } from './build-bundle';
+export { commitEvidence, evidenceDigest, evidenceOf, isApplicantRecord } from './evidence';
+export type { EvidenceCommitment, EvidenceLeaf } from './evidence';
 export {
   LOG_RESET,
   logResetData,

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   audit,
-  buildBundle,
+  buildEventProofs,
   Checkpointer,
   keyChain,
   LedgerLog,
@@ -23,7 +23,7 @@ import {
   signRotation,
   SigningKeyPendingError,
   SqliteHashStore,
-  verifyBundle,
+  verifyEventProofs,
   verifyRotation,
   type StoredCheckpoint,
 } from '@inr/ledger';
@@ -130,18 +130,18 @@ describe('log key rotation', () => {
   });
 
   it('old bundles verify with the old key in the policy, new ones with only the new key', async () => {
-    const oldBundle = await buildBundle(log, before, [3], null, null);
+    const oldBundle = await buildEventProofs(log, before, [3]);
     const r = await rotate();
-    const newBundle = await buildBundle(log, await grow(2, 10), [3, 11], null, null);
+    const newBundle = await buildEventProofs(log, await grow(2, 10), [3, 11]);
     const policy = (...vkeys: string[]) =>
       parseTrustPolicy(`${vkeys.map((k) => `log ${k}\n`).join('')}quorum none\n`);
     const oldVkey = ed25519VerifierKey(oldKey);
     const both = policy(oldVkey, r.newVerifierKey);
-    expect(await verifyBundle(oldBundle, policy(oldVkey))).toMatchObject({ ok: true });
-    expect(await verifyBundle(oldBundle, both)).toMatchObject({ ok: true });
-    expect(await verifyBundle(newBundle, both)).toMatchObject({ ok: true });
-    expect(await verifyBundle(newBundle, policy(r.newVerifierKey))).toMatchObject({ ok: true });
-    expect(await verifyBundle(oldBundle, policy(r.newVerifierKey))).toMatchObject({
+    expect(verifyEventProofs(oldBundle, policy(oldVkey))).toMatchObject({ ok: true });
+    expect(verifyEventProofs(oldBundle, both)).toMatchObject({ ok: true });
+    expect(verifyEventProofs(newBundle, both)).toMatchObject({ ok: true });
+    expect(verifyEventProofs(newBundle, policy(r.newVerifierKey))).toMatchObject({ ok: true });
+    expect(verifyEventProofs(oldBundle, policy(r.newVerifierKey))).toMatchObject({
       ok: false,
       check: 'log-signature',
     });

@@ -11,7 +11,9 @@ export {
   toBase64,
   toHex,
 } from './hashing';
-export { encodeLeaf, leafJson } from './leaf';
+export { encodeLeaf, LEAF_MEMBERS, leafJson, leafSchemaError } from './leaf';
+export { parseStrictJson, StrictJsonError } from './strict-json';
+export type { StrictJson } from './strict-json';
 export type { LeafSource } from './leaf';
 export { MissingHashError, TreeRangeError } from './hash-reader';
 export type { HashReader } from './hash-reader';

@@ -39,3 +39,41 @@ const leafObject = (event: LeafSource): Record<string, unknown> => ({
 export function encodeLeaf(event: LeafSource): Uint8Array {
   return new Uint8Array(Buffer.from(leafJson(event), 'utf8'));
 }
+
+export const LEAF_MEMBERS = [
+  'data',
+  'eventId',
+  'metadata',
+  'recordedAt',
+  'revision',
+  'streamId',
+  'type',
+] as const;
+
+const RECORDED_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The seven-member leaf schema (docs/ledger-format.md §1): undefined when `leaf` (parsed)
+ * conforms, else why not. No member may be missing and no other member present.
+ */
+export function leafSchemaError(leaf: unknown): string | undefined {
+  if (!isObject(leaf)) return 'the leaf is not a JSON object';
+  const extra = Object.keys(leaf).filter((k) => !(LEAF_MEMBERS as readonly string[]).includes(k));
+  if (extra.length > 0) return `unknown leaf member '${extra[0]}'`;
+  const missing = LEAF_MEMBERS.find((k) => !(k in leaf));
+  if (missing !== undefined) return `leaf member '${missing}' is missing`;
+  for (const k of ['streamId', 'eventId', 'type'] as const) {
+    if (typeof leaf[k] !== 'string' || leaf[k] === '')
+      return `leaf '${k}' is not a non-empty string`;
+  }
+  const revision = leaf['revision'];
+  if (!Number.isSafeInteger(revision) || (revision as number) < 0)
+    return "leaf 'revision' is not a non-negative integer";
+  if (typeof leaf['recordedAt'] !== 'string' || !RECORDED_AT.test(leaf['recordedAt']))
+    return "leaf 'recordedAt' is not YYYY-MM-DDThh:mm:ss.sssZ";
+  if (!isObject(leaf['data'])) return "leaf 'data' is not a JSON object";
+  if (!isObject(leaf['metadata'])) return "leaf 'metadata' is not a JSON object";
+  return undefined;
+}

@@ -11,13 +11,19 @@ export function registerVerifyCommand(program: Command): void {
       '--policy <file>',
       'trust policy (C2SP tlog-policy: log key, witnesses, quorum)',
     )
+    .option(
+      '--allow-uncommitted-evidence',
+      'accept a decision recorded before evidence commitments (schema v1): its evidence set is then not checked for completeness',
+    )
     .addHelpText(
       'after',
       `
-Checks, in order, stopping at the first failure: format, log-signature, witness-quorum,
-checkpoint, then per event leaf-encoding and inclusion, then decision (the decision is its
-logged event, the pathway matches its hash, every cited event is present, and re-running
-the policy evaluation reproduces the recorded evaluation and outcome). For an audit bundle
+Checks, in order, stopping at the first failure (docs/ledger-format.md §8.2): format
+(strict JSON, exact members, integer indexes), log-signature, witness-quorum, checkpoint,
+then per event leaf-encoding and inclusion, then decision-leaf (the decision is its logged
+event), pathway (the document hashes to the recorded pathwayHash), evidence (the bundle
+carries exactly the events the decision committed to), then decision (re-running the policy
+evaluation reproduces the recorded evaluation and outcome). For an audit bundle
 (inr-ledger-audit-bundle/v1) the last check is report: the audit is recomputed from the
 proven events at the checkpoint and must equal the bundled report. Needs no server.
 
@@ -28,51 +34,58 @@ Examples:
   inr-ledger verify audit-2025.json --policy trust-policy.txt
   inr-ledger keys --trust-policy > trust-policy.txt   # on the log's side, for relying parties`,
     )
-    .action(async (bundleFile: string, opts: { policy: string }) => {
-      const { readFileSync } = await import('node:fs');
-      const { verifyBundleText, VerifyInputError } = await import('../ledger/verify-bundle-file');
-      let bundleText: string;
-      let policyText: string;
-      try {
-        bundleText = readFileSync(bundleFile, 'utf8');
-        policyText = readFileSync(opts.policy, 'utf8');
-      } catch (e) {
-        process.stderr.write(
-          `${red('error:', process.stderr)} ${e instanceof Error ? e.message : String(e)}\n`,
-        );
-        process.exitCode = EXIT.usage;
-        return;
-      }
-      try {
-        const result = await verifyBundleText(bundleText, policyText);
-        if (result.ok) {
-          const r = result.report;
-          process.stdout.write(
-            `${green('verified', process.stdout)} ${bold(r.origin, process.stdout)} size ${r.size} root ${r.root}\n` +
-              `  cosigned by: ${r.cosigners.join(', ') || '(no witnesses required)'}\n` +
-              `  ${r.events} events proven; ${
-                !('decisionReEvaluated' in r)
-                  ? 'audit report recomputed and confirmed'
-                  : `decision ${r.decisionReEvaluated ? 're-evaluated and reproduced' : 'not re-evaluated'}`
-              }\n`,
+    .action(
+      async (bundleFile: string, opts: { policy: string; allowUncommittedEvidence?: boolean }) => {
+        const { readFileSync } = await import('node:fs');
+        const { verifyBundleText, VerifyInputError } = await import('../ledger/verify-bundle-file');
+        let bundleText: string;
+        let policyText: string;
+        try {
+          bundleText = readFileSync(bundleFile, 'utf8');
+          policyText = readFileSync(opts.policy, 'utf8');
+        } catch (e) {
+          process.stderr.write(
+            `${red('error:', process.stderr)} ${e instanceof Error ? e.message : String(e)}\n`,
           );
-          process.exitCode = EXIT.ok;
-        } else {
-          const at =
-            result.entry === undefined
-              ? ''
-              : ` (event ${result.entry}${leafOf(bundleText, result.entry)})`;
-          process.stdout.write(
-            `${red('FAILED', process.stdout)} check ${bold(result.check, process.stdout)}${at}: ${result.reason}\n`,
-          );
-          process.exitCode = EXIT.checkFailed;
+          process.exitCode = EXIT.usage;
+          return;
         }
-      } catch (e) {
-        if (!(e instanceof VerifyInputError)) throw e;
-        process.stderr.write(`${red('error:', process.stderr)} ${e.message}\n`);
-        process.exitCode = EXIT.usage;
-      }
-    });
+        try {
+          const result = await verifyBundleText(bundleText, policyText, {
+            allowUncommittedEvidence: opts.allowUncommittedEvidence === true,
+          });
+          if (result.ok) {
+            const r = result.report;
+            process.stdout.write(
+              `${green('verified', process.stdout)} ${bold(r.origin, process.stdout)} size ${r.size} root ${r.root}\n` +
+                `  cosigned by: ${r.cosigners.join(', ') || '(no witnesses required)'}\n` +
+                `  ${r.events} events proven; ${
+                  !('decisionReEvaluated' in r)
+                    ? 'audit report recomputed and confirmed'
+                    : `decision ${r.decisionReEvaluated ? 're-evaluated and reproduced' : 'not re-evaluated'}`
+                }\n` +
+                ('evidenceCommitted' in r && !r.evidenceCommitted
+                  ? '  evidence NOT checked for completeness: the decision predates evidence commitments\n'
+                  : ''),
+            );
+            process.exitCode = EXIT.ok;
+          } else {
+            const at =
+              result.entry === undefined
+                ? ''
+                : ` (event ${result.entry}${leafOf(bundleText, result.entry)})`;
+            process.stdout.write(
+              `${red('FAILED', process.stdout)} check ${bold(result.check, process.stdout)}${at}: ${result.reason}\n`,
+            );
+            process.exitCode = EXIT.checkFailed;
+          }
+        } catch (e) {
+          if (!(e instanceof VerifyInputError)) throw e;
+          process.stderr.write(`${red('error:', process.stderr)} ${e.message}\n`);
+          process.exitCode = EXIT.usage;
+        }
+      },
+    );
 }
 
 /** ", leaf N" for the failing entry, when the bundle says which leaf it claims to be. */

@@ -1,5 +1,6 @@
 import type { EventStore, ExpectedRevision } from '@inr/event-store';
 import { demoPreset, generateLedger, toEventData } from '../../../../tests/fixtures/generator';
+import { DecisionEvidenceSealer } from './seal-decision-evidence';
 
 export interface SeededLedger {
   events: number;
@@ -33,7 +34,16 @@ export async function seedDemoLedger(
   const institutionIds = new Set<string>();
   let pending: Promise<unknown>[] = [];
   let done = 0;
-  for (const op of ops) {
+  const sealer = new DecisionEvidenceSealer(store);
+  for (const generated of ops) {
+    let op = generated;
+    if (op.type === 'CredentialDecisionRecorded') {
+      // The commitment needs every earlier event stamped by the store.
+      await Promise.all(pending);
+      done += pending.length;
+      pending = [];
+      op = await sealer.seal(op);
+    }
     const last = revisions.get(op.streamId);
     const expectedRevision: ExpectedRevision = last === undefined ? 'no_stream' : last;
     revisions.set(op.streamId, (last ?? -1) + 1);

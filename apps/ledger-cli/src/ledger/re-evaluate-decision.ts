@@ -7,7 +7,7 @@ import {
   type EvaluationDiff,
 } from '@inr/policy';
 import { toLedgerEvent } from '@inr/projections';
-import { canonicalJson, sha256, toHex } from '@inr/transparency';
+import { canonicalJson } from '@inr/transparency';
 
 type Outcome = { ok: true } | { ok: false; reason: string };
 type Obj = Record<string, unknown>;
@@ -22,51 +22,27 @@ interface Leaf {
   metadata: Obj;
 }
 
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const fail = (part: string, reason: string): Outcome => ({
   ok: false,
   reason: `${part}: ${reason}`,
 });
 
 /**
- * The `decision` check of `inr-ledger verify`, run after every leaf is proven: the decision is
- * its logged event, the pathway is the one it names (by content hash), every event its
- * evaluation cites is in the bundle, and the evaluator, re-run on the bundled history below the
- * recorded ledger size, gives exactly the recorded evaluation and supports the outcome.
+ * The `decision` check of `inr-ledger verify` (docs/ledger-format.md §8.2, check 7), run after
+ * the decision's leaf, pathway hash and evidence set are verified: the pathway validates, every
+ * event its evaluation cites is in the bundle, and the evaluator, re-run on the bundled history
+ * below the recorded ledger size, gives exactly the recorded evaluation and supports the outcome.
  * Reasons start with the failing part: decision, pathway, evidence, evaluation or outcome.
  */
 export function reEvaluateDecision(bundle: ProvenanceBundle): Outcome {
-  const decision = bundle.decision;
-  if (!isObj(decision) || typeof decision['leafIndex'] !== 'number' || !isObj(decision['record'])) {
-    return fail('decision', 'the bundle has no { leafIndex, record } decision');
-  }
+  const record: Obj = bundle.decision.record;
   const leaves = bundle.events.map((e) => ({
     index: e.leafIndex,
     leaf: JSON.parse(e.leaf) as Leaf,
   }));
-  const logged = leaves.find((l) => l.index === decision['leafIndex']);
-  if (logged === undefined)
-    return fail('decision', `leaf ${String(decision['leafIndex'])} is not in the bundle`);
-  if (logged.leaf.type !== 'CredentialDecisionRecorded')
-    return fail('decision', `leaf ${logged.index} is a ${logged.leaf.type}`);
-  const record = decision['record'];
-  if (canonicalJson(logged.leaf.data) !== canonicalJson(record)) {
-    return fail('decision', `the decision differs from its logged event at leaf ${logged.index}`);
-  }
-
   const pathway = validatePathway(bundle.pathway);
   if (!pathway.ok) return fail('pathway', 'the bundled pathway document does not validate');
-  const { pathwayId, pathwayVersion, pathwayHash, traineeId, ledgerSize, decidedOn, outcome } =
-    record;
-  if (pathway.pathway.id !== pathwayId || pathway.pathway.version !== pathwayVersion) {
-    return fail(
-      'pathway',
-      `the bundle has ${pathway.pathway.id}@${pathway.pathway.version}, the decision names ${String(pathwayId)}@${String(pathwayVersion)}`,
-    );
-  }
-  const hash = toHex(sha256(Buffer.from(canonicalJson(bundle.pathway), 'utf8')));
-  if (hash !== pathwayHash)
-    return fail('pathway', `document hash ${hash} is not the recorded ${String(pathwayHash)}`);
+  const { pathwayId, pathwayVersion, traineeId, ledgerSize, decidedOn, outcome } = record;
   if (
     typeof traineeId !== 'string' ||
     typeof ledgerSize !== 'number' ||

@@ -1,13 +1,14 @@
 import {
   AUDIT_BUNDLE_FORMAT,
+  checkBundleShape,
   verifyAuditBundle,
   verifyBundle,
   type AuditBundle,
   type AuditBundleVerification,
   type BundleVerification,
-  type ProvenanceBundle,
+  type VerifyOptions,
 } from '@inr/ledger';
-import { parseTrustPolicy } from '@inr/transparency';
+import { parseStrictJson, parseTrustPolicy, type StrictJson } from '@inr/transparency';
 import { reEvaluateDecision } from './re-evaluate-decision';
 import { recomputeAudit } from './recompute-audit';
 
@@ -15,12 +16,14 @@ import { recomputeAudit } from './recompute-audit';
 export class VerifyInputError extends Error {}
 
 /**
- * Offline verification: signatures, quorum, proofs, then the decision re-evaluated (a
- * provenance bundle) or the audit recomputed (an audit bundle).
+ * Offline verification in the order of docs/ledger-format.md §8.2: strict parsing (format),
+ * signatures, quorum, proofs, then for a provenance bundle the decision's leaf, pathway and
+ * evidence and the re-evaluation, or for an audit bundle the audit recomputed.
  */
 export async function verifyBundleText(
   bundleText: string,
   policyText: string,
+  options: VerifyOptions = {},
 ): Promise<BundleVerification | AuditBundleVerification> {
   let policy;
   try {
@@ -28,24 +31,22 @@ export async function verifyBundleText(
   } catch (e) {
     throw new VerifyInputError(`trust policy: ${e instanceof Error ? e.message : 'unreadable'}`);
   }
-  let bundle: ProvenanceBundle;
+  let parsed: StrictJson;
   try {
-    bundle = JSON.parse(bundleText) as ProvenanceBundle;
-  } catch {
-    return { ok: false, check: 'format', reason: 'the bundle is not JSON' };
+    parsed = parseStrictJson(bundleText);
+  } catch (e) {
+    const reason = `not strict JSON: ${e instanceof Error ? e.message : String(e)}`;
+    return { ok: false, check: 'format', reason };
   }
-  if (typeof bundle !== 'object' || bundle === null)
-    return { ok: false, check: 'format', reason: 'the bundle is not an object' };
+  const value = parsed.value as { format?: unknown } | null;
   try {
-    if ((bundle as { format?: unknown }).format === AUDIT_BUNDLE_FORMAT)
-      return await verifyAuditBundle(bundle as unknown as AuditBundle, policy, recomputeAudit);
-    return await verifyBundle(bundle, policy, reEvaluateDecision);
+    if (typeof value === 'object' && value?.format === AUDIT_BUNDLE_FORMAT)
+      return await verifyAuditBundle(value as AuditBundle, policy, recomputeAudit);
   } catch (e) {
     // A field of the wrong shape (proof not a list, leaf not a string) is a malformed bundle.
-    return {
-      ok: false,
-      check: 'format',
-      reason: e instanceof Error ? e.message : 'malformed bundle',
-    };
+    return { ok: false, check: 'format', reason: e instanceof Error ? e.message : 'malformed' };
   }
+  const shape = checkBundleShape(parsed.value, parsed.nonIntegerLexemes);
+  if (!shape.ok) return { ok: false, check: 'format', reason: shape.reason };
+  return verifyBundle(shape.bundle, policy, reEvaluateDecision, options);
 }

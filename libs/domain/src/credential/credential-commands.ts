@@ -1,4 +1,4 @@
-import type { JsonObject } from '../events';
+import type { DecisionEvidence, JsonObject } from '../events';
 import type { CredentialOutcome } from '../vocabulary/vocabulary';
 
 /** A trainee applies for a credential against one published pathway version. */
@@ -22,6 +22,8 @@ export interface RecordCredentialDecision {
   pathwayVersion: string;
   pathwayHash: string;
   ledgerSize: number;
+  /** The commitment to the applicant's record below ledgerSize that the evaluator was given. */
+  evidence: DecisionEvidence;
   evaluation: JsonObject;
   reasons: string;
   /** Required, and only allowed, when granting against an evaluation that is not met. */

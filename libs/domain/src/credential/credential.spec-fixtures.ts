@@ -53,6 +53,7 @@ export function decision(
     pathwayVersion: '1',
     pathwayHash: HASH,
     ledgerSize: 412,
+    evidence: { leafIndexes: [3, 7, 411], digest: 'ab'.repeat(32) },
     evaluation: { met: true, requirements: [] },
     reasons: 'All requirements met.',
     panelMemberId: 'panel-1',

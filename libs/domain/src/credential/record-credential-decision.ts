@@ -1,7 +1,7 @@
 // A credential decision cites exactly what it stands on (pathway version and hash, ledger size,
 // the evaluation itself) so a regulator can replay it. Granting against a failing evaluation is
 // allowed, but only with a recorded override reason: the panel's judgement stays visible.
-import type { DomainEvent } from '../events';
+import type { DecisionEvidence, DomainEvent } from '../events';
 import type { DecisionContext } from '../shared/context';
 import { domainError, type DomainError } from '../shared/domain-error';
 import { compact, requireActorIs, requireNonEmpty, requireReason } from '../shared/guards';
@@ -25,7 +25,8 @@ export function decideCredentialDecision(
     );
   }
   const { application } = state;
-  const { outcome, pathwayVersion, pathwayHash, ledgerSize, evaluation, overrideReason } = command;
+  const { outcome, pathwayVersion, pathwayHash, ledgerSize, evidence, evaluation, overrideReason } =
+    command;
   const pathway = context.pathway ?? initialPathwayState();
   const published =
     pathway.status === 'published' && pathway.pathwayId === application.pathwayId
@@ -67,6 +68,7 @@ export function decideCredentialDecision(
     (Number.isInteger(ledgerSize) && ledgerSize > 0
       ? undefined
       : domainError('INVALID_LEDGER_SIZE', "'ledgerSize' must be a positive whole number.")) ??
+    checkEvidence(evidence, ledgerSize) ??
     (typeof met === 'boolean'
       ? undefined
       : domainError('EVALUATION_MALFORMED', "'evaluation' must carry a boolean 'met'.")) ??
@@ -86,6 +88,7 @@ export function decideCredentialDecision(
         pathwayVersion,
         pathwayHash,
         ledgerSize,
+        evidence: { leafIndexes: [...evidence.leafIndexes], digest: evidence.digest },
         evaluation,
         reasons: command.reasons,
         overrideReason,
@@ -94,6 +97,26 @@ export function decideCredentialDecision(
       }),
     },
   ];
+}
+
+/** The commitment's shape (docs/ledger-format.md §8.2): ascending leaf indexes below the size, a hex digest. */
+function checkEvidence(evidence: DecisionEvidence, ledgerSize: number): DomainError | undefined {
+  const indexes: unknown = evidence?.leafIndexes;
+  const ascending =
+    Array.isArray(indexes) &&
+    indexes.every(
+      (i: unknown, k) =>
+        Number.isSafeInteger(i) &&
+        (i as number) >= 0 &&
+        (i as number) < ledgerSize &&
+        (k === 0 || (i as number) > (indexes[k - 1] as number)),
+    );
+  return ascending && typeof evidence.digest === 'string' && /^[0-9a-f]{64}$/.test(evidence.digest)
+    ? undefined
+    : domainError(
+        'EVIDENCE_MALFORMED',
+        "'evidence' must list ascending leaf indexes below ledgerSize and a 64-digit hex digest.",
+      );
 }
 
 /** An override reason is needed exactly when granting against an unmet evaluation. */

@@ -22,6 +22,17 @@ export interface CredentialApplicationSubmitted {
   submittedOn: string;
 }
 
+/**
+ * The applicant's record the evaluation considered (docs/ledger-format.md §8.2): the leaves
+ * below `ledgerSize` whose data.traineeId is the applicant, by index and leaf hash.
+ */
+export interface DecisionEvidence {
+  /** Strictly ascending leaf indexes, each below ledgerSize. */
+  leafIndexes: number[];
+  /** Lowercase hex SHA-256 over uint64be(leafIndex) || leaf hash, per leaf in that order. */
+  digest: string;
+}
+
 export interface CredentialDecisionRecorded {
   applicationId: string;
   decisionId: string;
@@ -32,6 +43,8 @@ export interface CredentialDecisionRecorded {
   pathwayHash: string;
   /** Ledger tree size (number of events in $all) the evaluation was run at. */
   ledgerSize: number;
+  /** What the evaluation stood on; null only for decisions recorded before schema version 2. */
+  evidence: DecisionEvidence | null;
   /** The policy evaluator's output, recorded verbatim so a replay can be compared byte for byte. */
   evaluation: JsonObject;
   reasons: string;

@@ -121,6 +121,7 @@ const smuggling: { [K in CommandType]: CommandOf<K> } = {
     pathwayVersion: '1',
     pathwayHash: 'h',
     ledgerSize: 1,
+    evidence: { leafIndexes: [0], digest: '0'.repeat(64) },
     evaluation: { met: true },
     reasons: NHS,
     panelMemberId: 'p',

@@ -23,7 +23,7 @@ export const CURRENT_SCHEMA_VERSION: Readonly<Record<DomainEventType, number>> =
   CaseOutcomeRecorded: 1,
   PolicyPublished: 1,
   CredentialApplicationSubmitted: 1,
-  CredentialDecisionRecorded: 1,
+  CredentialDecisionRecorded: 2,
   CredentialIssued: 1,
   CredentialSuspended: 1,
   CredentialReinstated: 1,

@@ -31,7 +31,15 @@ const caseLoggedV1toV2: Upcaster = (data) => {
   return { ...data, details: upgraded };
 };
 
+/**
+ * v1 -> v2: v1 decisions recorded no commitment to the evidence they stood on. None can be
+ * derived afterwards without trusting today's store, so v1 reads as `evidence: null`.
+ */
+const credentialDecisionRecordedV1toV2: Upcaster = (data) =>
+  'evidence' in data ? data : { ...data, evidence: null };
+
 export const UPCASTERS: Readonly<Partial<Record<DomainEventType, readonly Upcaster[]>>> = {
   TraineeEnrolled: [traineeEnrolledV1toV2],
   CaseLogged: [caseLoggedV1toV2],
+  CredentialDecisionRecorded: [credentialDecisionRecordedV1toV2],
 };

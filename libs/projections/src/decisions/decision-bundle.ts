@@ -1,6 +1,8 @@
 import type { JsonObject } from '@inr/domain';
 import {
   buildBundle,
+  isApplicantRecord,
+  type BundleDecision,
   type LedgerLog,
   type ProvenanceBundle,
   type StoredCheckpoint,
@@ -10,13 +12,6 @@ import type { ReadModelContext } from '../read-model-context';
 import { traineeHistory } from '../trainee-status/trainee-status';
 import { decisionProvenance } from './decision-provenance';
 import { findDecision } from './find-decision';
-
-/** The bundle's `decision`: which leaf records it, and that leaf's payload verbatim. */
-export interface BundleDecision {
-  leafIndex: number;
-  eventId: string;
-  record: JsonObject;
-}
 
 export type BundleErrorCode = 'DECISION_NOT_FOUND' | 'NOT_CHECKPOINTED' | 'PATHWAY_UNAVAILABLE';
 
@@ -38,10 +33,10 @@ export interface BundleSources {
 }
 
 /**
- * Everything one credential decision stood on, as an `inr-ledger-bundle/v1`: the trainee's
- * history below the decision's ledger size (what the evaluator folded), the pathway's
- * publication and the application, and the decision event, each with an inclusion proof
- * against one checkpoint that covers the decision.
+ * Everything one credential decision stood on, as an `inr-ledger-bundle/v1`
+ * (docs/ledger-format.md §8): the decision event, exactly the evidence it committed to (the
+ * applicant's record below its ledger size: leaves whose data.traineeId is the applicant) and
+ * the pathway's publication, each with an inclusion proof against one checkpoint covering it.
  */
 export async function decisionBundle(
   src: BundleSources,
@@ -57,12 +52,12 @@ export async function decisionBundle(
     decision.traineeId,
     Math.min(decision.ledgerSize, event.position),
   );
-  const positions = new Set([
-    ...history.map((e) => e.position),
-    ...(provenance?.events ?? []).map((e) => e.position),
-  ]);
+  const positions = new Set(
+    history.filter((e) => isApplicantRecord(e.data, decision.traineeId)).map((e) => e.position),
+  );
   positions.add(event.position);
   const publication = provenance?.events.find((e) => e.role === 'pathway');
+  if (publication !== undefined) positions.add(publication.position);
   const pathway =
     publication === undefined
       ? findPathway(decision.pathwayId, decision.pathwayVersion)
@@ -81,12 +76,14 @@ export async function decisionBundle(
     );
   }
   const indexes = [...positions].sort((a, b) => a - b);
-  const bundle = await buildBundle(src.log, checkpoint, indexes, pathway, null);
-  const leaf = bundle.events.find((e) => e.leafIndex === event.position);
+  const [logged] = await src.log.entries(event.position, event.position + 1);
   // The payload exactly as logged (before any upcasting), so a verifier can match it to the leaf.
-  const record = leaf === undefined ? {} : (JSON.parse(leaf.leaf) as { data: JsonObject }).data;
+  const record =
+    logged === undefined
+      ? {}
+      : (JSON.parse(Buffer.from(logged.leaf).toString('utf8')) as { data: JsonObject }).data;
   const bundled: BundleDecision = { leafIndex: event.position, eventId: event.id, record };
-  return { ...bundle, decision: bundled };
+  return buildBundle(src.log, checkpoint, indexes, pathway, bundled);
 }
 
 async function publishedDocument(context: ReadModelContext, position: number): Promise<unknown> {

@@ -170,12 +170,18 @@ export class LedgerBuilder {
     );
   }
 
-  decide(decision: CredentialDecisionRecorded) {
+  /** Without `evidence` the decision is written as schema version 1 (before commitments). */
+  decide(
+    decision: Omit<CredentialDecisionRecorded, 'evidence'> & {
+      evidence?: CredentialDecisionRecorded['evidence'];
+    },
+  ) {
+    const by = actor('panel-1', 'panel');
     return this.put(
       `application-${decision.applicationId}`,
       'CredentialDecisionRecorded',
       decision,
-      actor('panel-1', 'panel'),
+      decision.evidence === undefined ? by : { ...by, schemaVersion: 2 },
     );
   }
 

@@ -1,6 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { isDomainEventType, streamName, upcastEvent, type JsonObject } from '@inr/domain';
+import {
+  isDomainEventType,
+  streamName,
+  upcastEvent,
+  type DecisionEvidence,
+  type JsonObject,
+} from '@inr/domain';
 import type { EventStore } from '@inr/event-store';
+import { commitEvidence, isApplicantRecord, type EvidenceLeaf } from '@inr/ledger';
+import { leafHash, leafJson } from '@inr/transparency';
 import { evaluate, validatePathway, type HistoryEvent } from '@inr/policy';
 import { notFound, unprocessable } from '../../platform/problem/problem.exception';
 import { EVENT_STORE } from '../../platform/store/tokens';
@@ -10,6 +18,8 @@ export interface ApplicationEvaluation {
   pathwayVersion: string;
   pathwayHash: string;
   ledgerSize: number;
+  /** The applicant's record below ledgerSize, as the decision commits to it. */
+  evidence: DecisionEvidence;
   evaluation: JsonObject;
 }
 
@@ -49,6 +59,7 @@ export class EvaluateApplication {
 
     const ledgerSize = await this.store.count();
     const history: HistoryEvent[] = [];
+    const evidence: EvidenceLeaf[] = [];
     for (let from = 0; from < ledgerSize;) {
       const page = await this.store.readAll({
         fromPosition: from,
@@ -56,6 +67,9 @@ export class EvaluateApplication {
       });
       if (page.length === 0) break;
       for (const e of page) {
+        // The stored payload (not upcast) is what the leaf hashes.
+        if (isApplicantRecord(e.data, traineeId))
+          evidence.push({ leafIndex: e.position, leafHash: leafHash(leafJson(e)) });
         if (isDomainEventType(e.type)) {
           history.push({
             position: e.position,
@@ -74,6 +88,7 @@ export class EvaluateApplication {
       pathwayVersion,
       pathwayHash: String(published['contentHash']),
       ledgerSize,
+      evidence: commitEvidence(evidence),
       evaluation: evaluation as unknown as JsonObject,
     };
   }

@@ -40,6 +40,7 @@ export class RecordDecisionController {
         pathwayVersion: evaluated.pathwayVersion,
         pathwayHash: evaluated.pathwayHash,
         ledgerSize: evaluated.ledgerSize,
+        evidence: evaluated.evidence,
         evaluation: evaluated.evaluation,
         reasons: body.reasons,
         ...(body.overrideReason ? { overrideReason: body.overrideReason } : {}),
