@@ -1,3 +1,4 @@
+import { evidenceOf } from '@inr/ledger';
 import pathwayDocument from '../../libs/policy/src/catalogue/illustrative-esmint-cast.json';
 import { accreditation, daysAgo, enrolment, RVI, thrombectomyCase } from './support/fixtures';
 import { call, startTestApp, type CallResult, type TestApp } from './support/test-app';
@@ -369,8 +370,13 @@ describe('training journey over HTTP', () => {
       panelMemberId: 'pnl-1',
       evaluation: { met: false },
     });
+    // It commits to the applicant's record the evaluation was given: every earlier leaf naming them.
+    const traineeId = String(decision?.data['traineeId']);
+    const evidence = evidenceOf(await t.store.readAll({ maxCount: before }), traineeId, before);
+    expect(evidence.leafIndexes.length).toBeGreaterThan(3);
+    expect(decision?.data['evidence']).toEqual(evidence);
     expect(decision?.metadata).toMatchObject({
-      schemaVersion: 1,
+      schemaVersion: 2,
       actor: { subject: 'pnl-1', role: 'panel' },
       idempotencyKey: expect.any(String),
     });
