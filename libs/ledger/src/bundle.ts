@@ -132,6 +132,7 @@ export function verifyEventProofs(proofs: EventProofs, policy: TrustPolicy): Pro
 
 /** §1: strict JSON, canonical (RFC 8785) byte for byte, and the seven-member schema. */
 function leafEncodingError(leaf: string): string | undefined {
+  if (typeof leaf !== 'string') return 'leaf is not a string';
   let parsed;
   try {
     parsed = parseStrictJson(leaf).value;

@@ -118,6 +118,7 @@ export function checkDecision(
 
 /** Base64 proof hashes, or undefined when one is not canonical base64 (kept here for reuse). */
 export const proofHashes = (proof: readonly string[]): Uint8Array[] | undefined => {
+  if (!Array.isArray(proof) || proof.some((p) => typeof p !== 'string')) return undefined;
   const hashes = proof.map(fromBase64);
   return hashes.every((h): h is Uint8Array => h !== undefined) ? hashes : undefined;
 };

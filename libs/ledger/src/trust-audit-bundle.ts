@@ -1,11 +1,5 @@
-import type { TrustPolicy } from '@inr/transparency';
-import {
-  BUNDLE_FORMAT,
-  verifyBundle,
-  type BundleCheck,
-  type BundleEvent,
-  type BundleReport,
-} from './bundle';
+import { toBase64, type TrustPolicy } from '@inr/transparency';
+import { verifyEventProofs, type BundleEvent, type BundleReport, type ProofCheck } from './bundle';
 
 export const AUDIT_BUNDLE_FORMAT = 'inr-ledger-audit-bundle/v1';
 
@@ -21,10 +15,13 @@ export interface AuditBundle {
   report: unknown;
 }
 
-export type AuditBundleCheck = Exclude<BundleCheck, 'decision'> | 'report';
+export type AuditBundleCheck = 'format' | ProofCheck | 'report';
 
 export type AuditBundleVerification =
-  | { ok: true; report: Omit<BundleReport, 'decisionReEvaluated'> }
+  | {
+      ok: true;
+      report: Omit<BundleReport, 'decisionReEvaluated' | 'evidenceCommitted'>;
+    }
   | { ok: false; check: AuditBundleCheck; entry?: number; reason: string };
 
 /** Recomputes the report from the proven events; lives where the audit's definitions live. */
@@ -53,18 +50,20 @@ export async function verifyAuditBundle(
   const indexes = bundle.events.map((e) => e.leafIndex);
   if (new Set(indexes).size !== indexes.length)
     return { ok: false, check: 'format', reason: 'an event appears twice' };
-  const proofs = await verifyBundle(
-    {
-      format: BUNDLE_FORMAT,
-      checkpoint: bundle.checkpoint,
-      events: bundle.events,
-      pathway: null,
-      decision: null,
-    },
+  if (typeof bundle.checkpoint !== 'string')
+    return { ok: false, check: 'format', reason: 'the checkpoint is not a signed note' };
+  const proofs = verifyEventProofs(
+    { checkpoint: bundle.checkpoint, events: bundle.events },
     policy,
   );
-  if (!proofs.ok) return proofs as AuditBundleVerification;
-  const { decisionReEvaluated: _none, ...report } = proofs.report;
+  if (!proofs.ok) return proofs;
+  const report = {
+    origin: proofs.origin,
+    size: proofs.size,
+    root: toBase64(proofs.root),
+    cosigners: proofs.cosigners,
+    events: bundle.events.length,
+  };
   const recomputed = recompute(bundle, {
     origin: report.origin,
     size: report.size,

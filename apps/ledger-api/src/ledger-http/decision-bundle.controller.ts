@@ -9,6 +9,7 @@ import { PolicyFacts } from '../auth/policy-facts';
 import { IdParam } from '../shared/id-param';
 import { BundleError, decisionBundle } from '@inr/projections';
 import { LedgerRuntime } from './ledger-runtime';
+import { BUNDLE } from '../openapi/response-schemas';
 
 const STATUS = {
   DECISION_NOT_FOUND: 404,
@@ -33,7 +34,10 @@ export class DecisionBundleController {
   @Get(':decisionId/bundle')
   @Requires('trainee.read')
   @ApiOperation({ summary: 'A provenance bundle (inr-ledger-bundle/v1) for `inr-ledger verify`' })
-  @ApiOkResponse({ description: 'checkpoint, events with inclusion proofs, pathway, decision' })
+  @ApiOkResponse({
+    description: 'checkpoint, events with inclusion proofs, pathway, decision',
+    schema: BUNDLE,
+  })
   async bundle(
     @Param('decisionId', IdParam) decisionId: string,
     @CurrentActor() actor: AuthenticatedActor,

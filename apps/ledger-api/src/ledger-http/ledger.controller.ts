@@ -133,6 +133,8 @@ export class LedgerController {
   @ApiOperation({
     summary: `Leaves [start, end) as JSON lines, exactly the hashed bytes (at most ${MAX_ENTRIES})`,
   })
+  @ApiQuery({ name: 'start', description: 'first leaf index' })
+  @ApiQuery({ name: 'end', description: `one past the last (end - start <= ${MAX_ENTRIES})` })
   @ApiOkResponse({
     description: 'one canonical leaf JSON per line, each followed by a newline',
     content: { 'application/x-ndjson': { schema: { type: 'string' } } },
@@ -163,6 +165,8 @@ export class LedgerController {
   @Get('proof/inclusion')
   @Requires('ledger.public.read')
   @ApiOperation({ summary: 'RFC 9162 inclusion proof of leaf `index` in the tree of `size`' })
+  @ApiQuery({ name: 'index', description: 'leaf index, below size' })
+  @ApiQuery({ name: 'size', description: 'tree size, at most the log size' })
   @ApiOkResponse({ type: InclusionProofDto })
   inclusion(@Query('index') rawIndex: unknown, @Query('size') rawSize: unknown): InclusionProofDto {
     const index = indexParam('index', rawIndex);
@@ -178,6 +182,8 @@ export class LedgerController {
   @Get('proof/consistency')
   @Requires('ledger.public.read')
   @ApiOperation({ summary: 'RFC 9162 consistency proof between tree sizes `first` and `second`' })
+  @ApiQuery({ name: 'first', description: 'the older tree size' })
+  @ApiQuery({ name: 'second', description: 'the newer tree size, at most the log size' })
   @ApiOkResponse({ type: ConsistencyProofDto })
   consistency(
     @Query('first') rawFirst: unknown,

@@ -50,7 +50,9 @@ export class TlogTilesController {
     description: 'the concatenated hashes',
     content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
   })
-  async tile(@Param('*') raw: string, @Res() reply: FastifyReply): Promise<void> {
+  async tile(@Param() params: Record<string, string>, @Res() reply: FastifyReply): Promise<void> {
+    // Fastify names the wildcard '*'; the OpenAPI path calls it {path}.
+    const raw = params['*'] ?? '';
     const tile = parseTilePath(raw);
     if (tile === undefined)
       throw badRequest(

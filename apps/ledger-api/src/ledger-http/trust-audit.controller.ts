@@ -12,6 +12,7 @@ import { readModelCall } from '../read-models/to-read-problem';
 import { IdParam } from '../shared/id-param';
 import { auditBundle, checkpointRef } from '@inr/projections';
 import { LedgerRuntime } from './ledger-runtime';
+import { AUDIT_BUNDLE, AUDIT_REPORT } from '../openapi/response-schemas';
 
 /**
  * A trust's audit, computed at the latest signed checkpoint and saying which: the figures, one
@@ -38,6 +39,10 @@ export class TrustAuditController {
   @ApiOkResponse({
     description:
       'JSON report stating the ledger size and signed checkpoint it was computed at, or CSV (dimension,key,procedure,metric,unit,count,denominator,value,threshold,status)',
+    content: {
+      'application/json': { schema: AUDIT_REPORT },
+      'text/csv': { schema: { type: 'string' } },
+    },
   })
   async audit(
     @Param('institutionId', IdParam) institutionId: string,
@@ -66,7 +71,10 @@ export class TrustAuditController {
     summary: 'National-audit style CSV: one row per procedure, no patient identifiers',
   })
   @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'CSV; X-Ledger-Size names the ledger size it was computed at' })
+  @ApiOkResponse({
+    description: 'CSV; X-Ledger-Size names the ledger size it was computed at',
+    content: { 'text/csv': { schema: { type: 'string' } } },
+  })
   async procedures(
     @Param('institutionId', IdParam) institutionId: string,
     @Query() query: AuditPeriodDto,
@@ -96,7 +104,10 @@ export class TrustAuditController {
   @Get('institutions/:institutionId/bundle')
   @Requires('audit.export')
   @ApiOperation({ summary: 'An audit bundle (inr-ledger-audit-bundle/v1) for `inr-ledger verify`' })
-  @ApiOkResponse({ description: 'checkpoint, events with inclusion proofs, scope, report' })
+  @ApiOkResponse({
+    description: 'checkpoint, events with inclusion proofs, scope, report',
+    schema: AUDIT_BUNDLE,
+  })
   async bundle(
     @Param('institutionId', IdParam) institutionId: string,
     @Query() query: AuditPeriodDto,

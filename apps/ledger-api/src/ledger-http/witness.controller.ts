@@ -1,9 +1,16 @@
 import { Body, Controller, HttpCode, Inject, Post, Res } from '@nestjs/common';
-import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Requires } from '../auth/auth.decorators';
 import { ProblemException } from '../platform/problem/problem.exception';
 import { LedgerRuntime } from './ledger-runtime';
+import {} from '../openapi/response-schemas';
 
 /** Stable problem codes for the C2SP tlog-witness refusals. */
 const CODES = {
@@ -27,6 +34,14 @@ export class WitnessController {
   @HttpCode(200)
   @ApiConsumes('text/plain')
   @ApiOperation({ summary: 'Cosign a checkpoint of a log we witness (C2SP tlog-witness)' })
+  @ApiOkResponse({
+    description: 'the cosignature line(s)',
+    content: { 'text/plain': { schema: { type: 'string' } } },
+  })
+  @ApiConflictResponse({
+    description: 'old is not the size we last cosigned: body is that size and a newline',
+    content: { 'text/x.tlog.size': { schema: { type: 'string' } } },
+  })
   async addCheckpoint(@Body() body: unknown, @Res() reply: FastifyReply): Promise<void> {
     const witness = this.ledger.witness;
     if (witness === undefined)

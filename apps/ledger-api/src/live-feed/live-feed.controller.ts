@@ -74,7 +74,14 @@ export class LiveFeedController {
   })
   @ApiOkResponse({
     description: 'An endless text/event-stream',
-    content: { 'text/event-stream': {} },
+    content: {
+      'text/event-stream': {
+        schema: {
+          type: 'string',
+          description: 'SSE frames: `id: <position>`, `event: <type>`, `data: <event JSON>`',
+        },
+      },
+    },
   })
   async stream(
     @CurrentActor() actor: AuthenticatedActor,

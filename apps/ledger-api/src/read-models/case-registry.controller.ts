@@ -8,6 +8,7 @@ import type { AuthenticatedActor } from '../auth/actor';
 import { scopeCaseQuery } from './read-model-access';
 import { CaseRegistryQueryDto } from './read-model-queries.dto';
 import { readModelCall } from './to-read-problem';
+import { CASE_PAGE } from '../openapi/response-schemas';
 
 @ApiTags('read models')
 @ApiBearerAuth('bearer')
@@ -21,7 +22,7 @@ export class CaseRegistryController {
     summary:
       'The case registry: filtered cases with amendments, retractions and sign-off state applied',
   })
-  @ApiOkResponse({ description: 'A page of cases, ordered by performed date' })
+  @ApiOkResponse({ description: 'A page of cases, ordered by performed date', schema: CASE_PAGE })
   async cases(
     @Query() dto: CaseRegistryQueryDto,
     @CurrentActor() actor: AuthenticatedActor,

@@ -8,6 +8,7 @@ import { IdParam } from '../shared/id-param';
 import { PolicyFacts } from '../auth/policy-facts';
 import { ReplayQueryDto } from './read-model-queries.dto';
 import { readModelCall } from './to-read-problem';
+import { PROVENANCE, REPLAY } from '../openapi/response-schemas';
 
 @ApiTags('read models')
 @ApiBearerAuth('bearer')
@@ -24,7 +25,10 @@ export class DecisionsController {
   @ApiOperation({
     summary: 'Every event a credential decision stood on, who recorded it, and what changed after',
   })
-  @ApiOkResponse({ description: 'The decision and its evidence, in ledger order' })
+  @ApiOkResponse({
+    description: 'The decision and its evidence, in ledger order',
+    schema: PROVENANCE,
+  })
   async provenance(
     @Param('decisionId', IdParam) decisionId: string,
     @CurrentActor() actor: AuthenticatedActor,
@@ -41,7 +45,10 @@ export class DecisionsController {
   @ApiOperation({
     summary: 'Re-run a credential decision and compare with the recorded evaluation byte for byte',
   })
-  @ApiOkResponse({ description: 'identical, a per-requirement diff, and both evaluations' })
+  @ApiOkResponse({
+    description: 'identical, a per-requirement diff, and both evaluations',
+    schema: REPLAY,
+  })
   async replay(
     @Param('decisionId', IdParam) decisionId: string,
     @Query() query: ReplayQueryDto,

@@ -6,6 +6,7 @@ import type { AuthenticatedActor } from '../auth/actor';
 import { POLICY } from '../auth/authorize';
 import { PolicyFacts } from '../auth/policy-facts';
 import { IdParam } from '../shared/id-param';
+import { SUPERVISOR_QUEUE } from '../openapi/response-schemas';
 
 @ApiTags('read models')
 @ApiBearerAuth('bearer')
@@ -23,7 +24,7 @@ export class SupervisorQueueController {
     summary:
       "A supervisor's queue: cases awaiting (or awaiting again) their sign-off, oldest first",
   })
-  @ApiOkResponse({ description: 'Queue items, oldest first' })
+  @ApiOkResponse({ description: 'Queue items, oldest first', schema: SUPERVISOR_QUEUE })
   queue(
     @Param('supervisorId', IdParam) supervisorId: string,
     @CurrentActor() actor: AuthenticatedActor,

@@ -8,6 +8,7 @@ import { IdParam } from '../shared/id-param';
 import { PolicyFacts } from '../auth/policy-facts';
 import { TraineeStatusQueryDto } from './read-model-queries.dto';
 import { readModelCall } from './to-read-problem';
+import { TRAINEE_STATUS } from '../openapi/response-schemas';
 
 @ApiTags('read models')
 @ApiBearerAuth('bearer')
@@ -25,7 +26,7 @@ export class TraineeStatusController {
     summary:
       "A trainee's evaluation against each pathway they are on, optionally as of a past ledger state",
   })
-  @ApiOkResponse({ description: 'One evaluation per pathway' })
+  @ApiOkResponse({ description: 'One evaluation per pathway', schema: TRAINEE_STATUS })
   async status(
     @Param('traineeId', IdParam) traineeId: string,
     @Query() query: TraineeStatusQueryDto,

@@ -4,6 +4,7 @@ import { ReadModels, type WorkforceSummary } from '@inr/projections';
 import { CurrentActor, Requires } from '../auth/auth.decorators';
 import type { AuthenticatedActor } from '../auth/actor';
 import { readScope } from '../auth/authorize';
+import { WORKFORCE } from '../openapi/response-schemas';
 
 @ApiTags('read models')
 @ApiBearerAuth('bearer')
@@ -17,7 +18,7 @@ export class WorkforceController {
     summary:
       'Workforce: trainees by specialty and stage, credentials granted per year, credentialed operators per institution',
   })
-  @ApiOkResponse({ description: 'Counts only; no personal data' })
+  @ApiOkResponse({ description: 'Counts only; no personal data', schema: WORKFORCE })
   workforce(@CurrentActor() actor: AuthenticatedActor): WorkforceSummary {
     // National roles get national figures; institutional roles their institution's trainees.
     return readScope(actor, 'workforce.read') === 'all'

@@ -1,6 +1,6 @@
 import {
   AUDIT_BUNDLE_FORMAT,
-  buildBundle,
+  buildEventProofs,
   type AuditBundle,
   type LedgerLog,
   type StoredCheckpoint,
@@ -48,7 +48,7 @@ export async function auditBundle(
   const proven: AuditBundle['events'] = [];
   for (let i = 0; i < positions.length; i += PROGRESS_SLICE) {
     const slice = positions.slice(i, i + PROGRESS_SLICE);
-    proven.push(...(await buildBundle(src.log, checkpoint, slice, null, null)).events);
+    proven.push(...(await buildEventProofs(src.log, checkpoint, slice)).events);
     onProgress?.(proven.length, positions.length);
   }
   return {

@@ -8,6 +8,7 @@ import type { LogHealth } from '../../ledger-http/log-health';
 import { Lifecycle } from '../store/lifecycle';
 import { EVENT_STORE } from '../store/tokens';
 import { Readiness } from './readiness';
+import { HEALTH, READY } from '../../openapi/response-schemas';
 
 @ApiTags('operations')
 @Requires('health.read')
@@ -23,7 +24,7 @@ export class HealthController {
   /** Liveness: the process serves requests and its store is open (the app starts only once it is). */
   @Get('health')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'The service is up' })
+  @ApiOkResponse({ description: 'The service is up', schema: HEALTH })
   health(): { status: 'ok' } {
     return { status: 'ok' };
   }
@@ -34,7 +35,7 @@ export class HealthController {
    */
   @Get('ready')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'Ready to take traffic' })
+  @ApiOkResponse({ description: 'Ready to take traffic', schema: READY })
   @ApiServiceUnavailableResponse({
     description:
       'Shutting down, the store does not answer, a component said why not (e.g. the log may ' +

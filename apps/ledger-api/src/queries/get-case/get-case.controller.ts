@@ -8,6 +8,7 @@ import { PolicyFacts } from '../../auth/policy-facts';
 import { notFound } from '../../platform/problem/problem.exception';
 import { IdParam } from '../../shared/id-param';
 import { describeEvent, LedgerScan } from '../ledger-scan/ledger-scan';
+import { CASE } from '../../openapi/response-schemas';
 
 @ApiTags('cases')
 @ApiBearerAuth('bearer')
@@ -22,7 +23,7 @@ export class GetCaseController {
   @Get(':caseId')
   @Requires('case.read')
   @ApiOperation({ summary: 'A case with its full history' })
-  @ApiOkResponse({ description: 'The case, its sign-off state and its history' })
+  @ApiOkResponse({ description: 'The case, its sign-off state and its history', schema: CASE })
   async get(
     @Param('caseId', IdParam) caseId: string,
     @CurrentActor() actor: AuthenticatedActor,

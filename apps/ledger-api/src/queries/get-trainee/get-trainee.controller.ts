@@ -17,6 +17,7 @@ import { notFound } from '../../platform/problem/problem.exception';
 import { EVENT_STORE } from '../../platform/store/tokens';
 import { IdParam } from '../../shared/id-param';
 import { describeEvent, LedgerScan } from '../ledger-scan/ledger-scan';
+import { TRAINEE } from '../../openapi/response-schemas';
 
 /** At most this many cases are listed with the trainee (the registry pages beyond it). */
 const MAX_CASES = 1000;
@@ -36,7 +37,10 @@ export class GetTraineeController {
   @Get(':traineeId')
   @Requires('trainee.read')
   @ApiOperation({ summary: 'A trainee with their cases' })
-  @ApiOkResponse({ description: 'The trainee record, its history and their cases' })
+  @ApiOkResponse({
+    description: 'The trainee record, its history and their cases',
+    schema: TRAINEE,
+  })
   async get(
     @Param('traineeId', IdParam) traineeId: string,
     @CurrentActor() actor: AuthenticatedActor,

@@ -9,6 +9,7 @@ import { Requires } from '../../auth/auth.decorators';
 import { notFound } from '../../platform/problem/problem.exception';
 import { IdParam } from '../../shared/id-param';
 import { LedgerScan } from '../ledger-scan/ledger-scan';
+import { PATHWAY_LIST, PATHWAY_VERSIONS } from '../../openapi/response-schemas';
 
 /** One version as listed: who published it, when and why; shipped versions say so. */
 interface ListedVersion {
@@ -57,6 +58,7 @@ export class ListPathwaysController {
   @ApiOperation({ summary: 'Published pathways and their versions' })
   @ApiOkResponse({
     description: 'Each pathway with its versions, newest last; shipped catalogue versions first',
+    schema: PATHWAY_LIST,
   })
   async list(): Promise<{
     pathways: Array<{
@@ -92,7 +94,7 @@ export class ListPathwaysController {
   @Get(':pathwayId/versions')
   @Requires('pathway.read')
   @ApiOperation({ summary: 'Every published version of a pathway, with its document' })
-  @ApiOkResponse({ description: 'Versions in publication order' })
+  @ApiOkResponse({ description: 'Versions in publication order', schema: PATHWAY_VERSIONS })
   async versions(@Param('pathwayId', IdParam) pathwayId: string): Promise<{
     pathwayId: string;
     versions: ListedVersion[];

@@ -1,0 +1,230 @@
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+
+// Response bodies of the read routes that return plain objects (not DTO classes), as JSON
+// Schema for openapi.json. Members are listed to the depth a client relies on; nested records
+// that mirror domain events are `type: object` (their shapes are the events', docs/domain.md).
+
+const str: SchemaObject = { type: 'string' };
+const int: SchemaObject = { type: 'integer', minimum: 0 };
+const obj = (
+  properties: Record<string, SchemaObject>,
+  description?: string,
+  required = Object.keys(properties),
+): SchemaObject => ({
+  type: 'object',
+  properties,
+  required,
+  ...(description === undefined ? {} : { description }),
+});
+const list = (items: SchemaObject, description?: string): SchemaObject => ({
+  type: 'array',
+  items,
+  ...(description === undefined ? {} : { description }),
+});
+const record = (description: string): SchemaObject => ({ type: 'object', description });
+const date = (description = 'YYYY-MM-DD'): SchemaObject => ({ type: 'string', description });
+
+export const HEALTH = obj({ status: { type: 'string', enum: ['ok'] } });
+export const READY = obj({ status: { type: 'string', enum: ['ready'] }, events: int });
+
+const nullable = (type: string, description?: string): SchemaObject => ({
+  type,
+  nullable: true,
+  ...(description === undefined ? {} : { description }),
+});
+const SOURCE: SchemaObject = { type: 'string', enum: ['ledger', 'catalogue'] };
+
+export const PATHWAY_LIST = obj({
+  pathways: list(
+    obj({
+      pathwayId: str,
+      versions: list(
+        obj({ version: str, contentHash: str, publishedAt: nullable('string'), source: SOURCE }),
+      ),
+    }),
+  ),
+});
+
+export const PATHWAY_VERSIONS = obj({
+  pathwayId: str,
+  versions: list(
+    obj({
+      pathwayId: str,
+      version: str,
+      contentHash: { type: 'string', description: 'hex SHA-256 of the RFC 8785 document' },
+      document: record('the pathway document (docs/pathway-format.md)'),
+      source: SOURCE,
+      publishedBy: nullable('string'),
+      publishedAt: nullable('string'),
+      changeNote: nullable('string'),
+      position: nullable('integer', 'leaf index of the publication; null for the catalogue'),
+    }),
+    'shipped catalogue versions first, then publications in ledger order',
+  ),
+});
+
+const HISTORY = list(
+  record('one event of the stream: type, position, recordedAt, actor, data'),
+  'the stream, oldest first',
+);
+
+export const TRAINEE = obj({
+  traineeId: str,
+  revision: { type: 'integer', description: 'stream revision; send as If-Match' },
+  state: record('the trainee record as folded from its stream'),
+  history: HISTORY,
+  cases: list(obj({ caseId: str, revision: int, state: record('the case as folded') })),
+});
+
+export const CASE = obj({
+  caseId: str,
+  revision: { type: 'integer', description: 'stream revision; also the ETag' },
+  state: record('the case as folded from its stream: record, sign-off, retraction'),
+  history: HISTORY,
+});
+
+export const PENDING_SIGN_OFFS = obj({
+  supervisorId: str,
+  pending: list(obj({ caseId: str, revision: int, record: record('the case as logged') })),
+});
+
+const EVALUATION = obj(
+  {
+    pathwayId: str,
+    pathwayVersion: str,
+    traineeId: str,
+    evaluatedOn: date(),
+    performedBy: date(),
+    met: { type: 'boolean' },
+    requirements: list(
+      obj({
+        id: str,
+        kind: str,
+        description: str,
+        target: { type: 'number' },
+        achieved: { type: 'number' },
+        met: { type: 'boolean' },
+        countedEventIds: list(str),
+        supportingEventIds: list(str),
+        unconfirmedParameters: list(str),
+        alternatives: list(
+          obj({ target: int, windowMonths: int, achieved: int, met: { type: 'boolean' } }),
+        ),
+      }),
+    ),
+  },
+  'the evaluator output (docs/pathway-format.md §4)',
+);
+
+export const TRAINEE_STATUS = obj({
+  traineeId: str,
+  ledgerSize: int,
+  evaluatedOn: date(),
+  pathways: list({
+    oneOf: [
+      obj({
+        pathwayId: str,
+        pathwayVersion: str,
+        source: { type: 'string', enum: ['ledger', 'catalogue'] },
+        evaluation: EVALUATION,
+      }),
+      obj({
+        pathwayId: str,
+        pathwayVersion: { type: 'string', nullable: true },
+        source: { type: 'string', nullable: true },
+        error: { type: 'string', enum: ['unknown-pathway'] },
+      }),
+    ],
+  }),
+});
+
+export const CASE_PAGE = obj({
+  ledgerSize: int,
+  total: int,
+  cases: list(record('a case record: the case as amended, its sign-off state and history')),
+});
+
+export const SUPERVISOR_QUEUE = obj({
+  supervisorId: str,
+  ledgerSize: int,
+  items: list(
+    obj({
+      kind: { type: 'string', enum: ['case'] },
+      caseId: str,
+      traineeId: str,
+      institutionId: str,
+      procedure: str,
+      performedOn: date(),
+      signOff: { type: 'string', enum: ['awaiting', 'withdrawn'] },
+      waitingSince: str,
+    }),
+  ),
+});
+
+export const AUDIT_REPORT = record(
+  'the trust audit: institution, period, ledger size and signed checkpoint, rows per dimension and metric',
+);
+
+export const AUDIT_BUNDLE = obj({
+  format: { type: 'string', enum: ['inr-ledger-audit-bundle/v1'] },
+  checkpoint: { type: 'string', description: 'signed checkpoint note with cosignature lines' },
+  events: list(obj({ leafIndex: int, leaf: str, proof: list(str) }), 'ascending leafIndex'),
+  scope: obj({ institutionId: str, from: date(), to: date() }),
+  report: record('the audit report as computed at the checkpoint'),
+});
+
+export const WORKFORCE = obj({
+  ledgerSize: int,
+  traineesBySpecialtyAndStage: list(obj({ specialty: str, stage: str, trainees: int })),
+  credentialsGrantedPerYear: list(obj({ year: str, credentials: int })),
+  credentialedOperatorsPerInstitution: list(obj({ institutionId: str, operators: int })),
+});
+
+export const PROVENANCE = obj({
+  decision: record('the decision: ids, outcome, pathway, ledgerSize, who and when'),
+  events: list(
+    obj(
+      {
+        eventId: str,
+        type: str,
+        streamId: str,
+        role: { type: 'string', enum: ['counted', 'supporting', 'pathway', 'application'] },
+        requirementIds: list(str),
+        position: int,
+        recordedAt: str,
+        performedOn: { type: 'string', nullable: true },
+        actor: { type: 'object', nullable: true },
+        laterChanges: list(record('an event after the decision that changed this one')),
+      },
+      undefined,
+    ),
+  ),
+  missingEventIds: list(str),
+  pathwayFromCatalogue: { type: 'boolean' },
+});
+
+export const REPLAY = obj({
+  decisionId: str,
+  traineeId: str,
+  under: str,
+  ledgerSize: int,
+  pathwayId: str,
+  pathwayVersion: str,
+  pathwayHashMatches: { type: 'boolean', nullable: true },
+  evaluatedOn: date(),
+  identical: { type: 'boolean' },
+  diff: record('per-requirement differences between recorded and replayed'),
+  recorded: EVALUATION,
+  replayed: EVALUATION,
+});
+
+export const BUNDLE = obj(
+  {
+    format: { type: 'string', enum: ['inr-ledger-bundle/v1'] },
+    checkpoint: { type: 'string', description: 'signed checkpoint note with cosignature lines' },
+    events: list(obj({ leafIndex: int, leaf: str, proof: list(str) }), 'ascending leafIndex'),
+    pathway: record('the pathway document the decision names'),
+    decision: obj({ leafIndex: int, eventId: str, record: record('the decision leaf data') }),
+  },
+  'docs/ledger-format.md §8',
+);
