@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   buildBundle,
   buildEventProofs,
@@ -22,9 +23,7 @@ const PATHWAY_HASH = toHex(sha256(Buffer.from(canonicalJson(PATHWAY), 'utf8')));
 async function decisionWorld(committed = true): Promise<{ w: World; bundle: ProvenanceBundle }> {
   const w = await world(25);
   const put = (stream: string, type: string, data: JsonObject, metadata: JsonObject = {}) =>
-    w.events.append(stream, [
-      { id: `id-${stream}-${type}-${Math.random()}`, type, data, metadata },
-    ]);
+    w.events.append(stream, [{ id: randomUUID(), type, data, metadata }]);
   await put('policy-mt-core', 'PolicyPublished', {
     pathwayId: 'mt-core',
     version: '1.0.0',
