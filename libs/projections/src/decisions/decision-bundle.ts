@@ -90,3 +90,4 @@ async function publishedDocument(context: ReadModelContext, position: number): P
   const [published] = await context.store.readAll({ fromPosition: position, maxCount: 1 });
   return published?.data['document'];
 }
+export type { BundleDecision };
