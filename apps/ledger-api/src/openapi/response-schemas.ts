@@ -52,7 +52,7 @@ export const PATHWAY_VERSIONS = obj({
       pathwayId: str,
       version: str,
       contentHash: { type: 'string', description: 'hex SHA-256 of the RFC 8785 document' },
-      document: record('the pathway document (docs/pathway-format.md)'),
+      document: record('the pathway document (docs/domain.md, Pathways shipped as data)'),
       source: SOURCE,
       publishedBy: nullable('string'),
       publishedAt: nullable('string'),
@@ -113,7 +113,7 @@ const EVALUATION = obj(
       }),
     ),
   },
-  'the evaluator output (docs/pathway-format.md §4)',
+  'the evaluator output: per requirement its target, count, whether met and the events counted',
 );
 
 export const TRAINEE_STATUS = obj({
