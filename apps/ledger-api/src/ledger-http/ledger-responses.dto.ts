@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 
-// Response shapes of the verifiable log, for the OpenAPI document (docs/ledger-format.md §11).
+// Response shapes of the verifiable log, for the OpenAPI document (docs/ledger-format.md §14).
 
 const BASE64_HASHES: ApiPropertyOptions = {
   type: [String],
