@@ -31,8 +31,21 @@ export interface LedgerConfig {
   logLevel: LogLevel;
   /** Request body limit in bytes; larger bodies get 413. */
   bodyLimit: number;
-  /** /ready answers 503 once an event has waited this long for a signed checkpoint. */
-  readiness: { maxLagSeconds: number };
+  /**
+   * /ready answers 503 once an event has waited `maxLagSeconds` for a signed checkpoint, and for
+   * `storageFailureSeconds` after a storage failure (a request answered 503 STORAGE_UNAVAILABLE).
+   */
+  readiness: { maxLagSeconds: number; storageFailureSeconds: number };
+  /**
+   * Requests per `windowSeconds` per bearer token and per client address; past either the
+   * answer is 429 RATE_LIMITED with Retry-After. 0 turns that limit off.
+   */
+  rateLimit: { windowSeconds: number; perToken: number; perAddress: number };
+  /**
+   * Proxies in front of the service whose X-Forwarded-For is believed (0: the socket's address
+   * is the client's). Behind a load balancer, set it, or every client shares one address limit.
+   */
+  trustProxyHops: number;
   /** Live feed limits: concurrent feeds (503 past it), unsent bytes per client (disconnected past it). */
   liveFeed: { maxClients: number; maxBufferedBytes: number };
   /** Scheduled online backups of the embedded store while serving; absent: none. */
@@ -50,6 +63,16 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   const value = Number(raw);
   if (!Number.isSafeInteger(value) || value < 1)
     throw new Error(`${name} must be a positive integer, got ${raw}`);
+  return value;
+}
+
+/** A non-negative integer from the environment (0 meaning off), or the default when unset. */
+function countOrOff(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new Error(`${name} must be a non-negative integer (0: off), got ${raw}`);
   return value;
 }
 
@@ -84,7 +107,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     auth,
     logLevel,
     bodyLimit: DEFAULT_BODY_LIMIT,
-    readiness: { maxLagSeconds: positiveInt(env, 'LEDGER_READY_MAX_LAG_SECONDS', 30) },
+    readiness: {
+      maxLagSeconds: positiveInt(env, 'LEDGER_READY_MAX_LAG_SECONDS', 30),
+      storageFailureSeconds: positiveInt(env, 'LEDGER_READY_STORAGE_FAILURE_SECONDS', 15),
+    },
+    rateLimit: {
+      windowSeconds: positiveInt(env, 'LEDGER_RATE_LIMIT_WINDOW_SECONDS', 60),
+      perToken: countOrOff(env, 'LEDGER_RATE_LIMIT_PER_TOKEN', 1200),
+      perAddress: countOrOff(env, 'LEDGER_RATE_LIMIT_PER_ADDRESS', 3000),
+    },
+    trustProxyHops: countOrOff(env, 'LEDGER_TRUST_PROXY_HOPS', 0),
     liveFeed: {
       maxClients: positiveInt(env, 'LEDGER_FEED_MAX_CLIENTS', 200),
       maxBufferedBytes: positiveInt(env, 'LEDGER_FEED_MAX_BUFFER_BYTES', 256 * 1024),

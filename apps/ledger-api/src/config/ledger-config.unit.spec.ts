@@ -29,3 +29,22 @@ describe('loadConfig: which event store', () => {
     ).toThrow(/not both/);
   });
 });
+
+describe('loadConfig: rate limits', () => {
+  it('defaults to generous limits and takes 0 as off', () => {
+    expect(loadConfig({}).rateLimit).toEqual({
+      windowSeconds: 60,
+      perToken: 1200,
+      perAddress: 3000,
+    });
+    expect(
+      loadConfig({ LEDGER_RATE_LIMIT_PER_TOKEN: '0', LEDGER_RATE_LIMIT_PER_ADDRESS: '10' })
+        .rateLimit,
+    ).toMatchObject({ perToken: 0, perAddress: 10 });
+  });
+
+  it('refuses a negative or non-integer limit', () => {
+    expect(() => loadConfig({ LEDGER_RATE_LIMIT_PER_TOKEN: '-1' })).toThrow(/PER_TOKEN/);
+    expect(() => loadConfig({ LEDGER_RATE_LIMIT_PER_ADDRESS: 'lots' })).toThrow(/PER_ADDRESS/);
+  });
+});
