@@ -63,6 +63,17 @@ describe('inr-ledger command line', () => {
     expect(claims.exp).toBeGreaterThan(Date.now() / 1000);
   });
 
+  it('refuses a lifetime the service would refuse (finding 7), with exit 2', async () => {
+    const args = ['token', '-r', 'admin', '-s', 'adm-1', '-i', 'rvi', '-d', dataDir];
+    const long = await runCli([...args, '--expires-in', '7d']);
+    expect(long.code).toBe(2);
+    expect(long.err).toContain('LEDGER_JWT_MAX_LIFETIME');
+    const short = await runCli([...args, '--expires-in', '30m']);
+    expect(short.code).toBe(0);
+    const claims = decodeJwt(short.out.trim());
+    expect(claims.exp! - claims.iat!).toBe(1800);
+  });
+
   it('refuses a role that does not exist, with exit 2', async () => {
     const run = await runCli([
       'token',

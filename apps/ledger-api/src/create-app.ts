@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { EventStore } from '@inr/event-store';
 import { AppModule } from './app.module';
+import { DEV_KEYS_WARNING, identityRefusal } from './config/identity-config';
 import type { LedgerConfig } from './config/ledger-config';
 import { buildOpenApiDocument } from './openapi/build-openapi-document';
 import { OpenApiHolder } from './openapi/openapi-holder';
@@ -29,7 +30,12 @@ export async function createApp(
   config: LedgerConfig,
   options: CreateAppOptions = {},
 ): Promise<NestFastifyApplication> {
+  // Before anything opens: a refused start leaves the data directory as it was.
+  const refusal = identityRefusal(config);
+  if (refusal !== undefined) throw new Error(refusal);
   const logger = new JsonLogger(config.logLevel, options.logWriter);
+  if (config.production && config.auth.kind === 'development')
+    logger.logEvent('warn', DEV_KEYS_WARNING, { dataDir: config.dataDir });
   const metrics = new LedgerMetrics({ defaultMetrics: true });
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimit,

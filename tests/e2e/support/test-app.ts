@@ -22,14 +22,29 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** As `serve --dev-keys`. */
+  devKeys?: boolean;
+  /** Where the app's log lines go (default stdout, silenced by LOG_LEVEL). */
+  logWriter?: (line: string) => void;
+}
+
 /** A real app on a fresh sqlite data directory (or the one given), served through app.inject(). */
 export async function startTestApp(
   env: NodeJS.ProcessEnv = {},
   dataDir = mkdtempSync(join(tmpdir(), 'inr-api-')),
+  options: TestAppOptions = {},
 ): Promise<TestApp> {
-  const config = loadConfig({ LEDGER_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig(
+    { LEDGER_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env },
+    { devKeys: options.devKeys === true },
+  );
   const store = await openEventStore({ kind: 'sqlite', dataDir });
-  const app = await createApp(config, { store, shutdownHooks: false });
+  const app = await createApp(config, {
+    store,
+    shutdownHooks: false,
+    ...(options.logWriter && { logWriter: options.logWriter }),
+  });
   await app.getHttpAdapter().getInstance().ready();
   return {
     app,

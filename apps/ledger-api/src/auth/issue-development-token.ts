@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import { ROLES, type Role } from '@inr/domain';
-import { DEV_AUDIENCE, DEV_ISSUER } from '../config/ledger-config';
+import { DEV_AUDIENCE, DEV_ISSUER } from '../config/identity-config';
 import { loadOrCreateDevelopmentKey } from './development-key';
 
 export interface DevelopmentTokenRequest {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { EventStoreConfig } from '@inr/event-store';
+import { parseDuration } from '../config/duration';
 
 /** Scheduled backups while serving (LEDGER_BACKUP_DIR, LEDGER_BACKUP_INTERVAL, LEDGER_BACKUP_KEEP). */
 export interface BackupConfig {
@@ -10,24 +11,6 @@ export interface BackupConfig {
   keep: number;
   /** LEDGER_BACKUP_PRIVATE_KEYS=1 with LEDGER_BACKUP_PASSPHRASE: private keys, sealed. */
   passphrase?: string;
-}
-
-const UNITS: Readonly<Record<string, number>> = {
-  ms: 1,
-  s: 1000,
-  m: 60_000,
-  h: 3_600_000,
-  d: 86_400_000,
-};
-
-/** "90s", "15m", "6h", "1d", or milliseconds. */
-export function parseDuration(raw: string, name: string): number {
-  const m = /^(\d+)(ms|s|m|h|d)?$/.exec(raw.trim());
-  const ms = m ? Number(m[1]) * (UNITS[m[2] ?? 'ms'] as number) : NaN;
-  if (!Number.isSafeInteger(ms) || ms < 1000) {
-    throw new Error(`${name} must be a duration of at least 1s such as 30m, 6h or 1d; got ${raw}`);
-  }
-  return ms;
 }
 
 /** Undefined without LEDGER_BACKUP_DIR; throws on a setting it cannot use. */

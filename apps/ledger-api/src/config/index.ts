@@ -2,5 +2,7 @@
 // origin and development tokens, without loading NestJS, for CLI commands that never serve.
 export { loadConfig } from './ledger-config';
 export type { LedgerConfig, LogLevel } from './ledger-config';
+export { parseDuration } from './duration';
+export { identityRefusal } from './identity-config';
 export { ledgerOrigin } from '../ledger-http/ledger-origin';
 export { issueDevelopmentToken } from '../auth/issue-development-token';

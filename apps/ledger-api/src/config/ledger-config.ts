@@ -1,24 +1,10 @@
 import { resolve } from 'node:path';
 import type { EventStoreConfig } from '@inr/event-store';
 import { backupConfigFrom, type BackupConfig } from '../backup/backup-config';
+import { authConfigFrom, type AuthConfig } from './identity-config';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
-
-/** External identity provider: tokens verified against its JWKS (production). */
-export interface JwksAuthConfig {
-  kind: 'jwks';
-  jwksUrl: string;
-  issuer?: string;
-  audience?: string;
-}
-
-/** Local development key in <dataDir>/dev-jwt.key, created on first start. */
-export interface DevelopmentAuthConfig {
-  kind: 'development';
-  issuer: string;
-  audience: string;
-}
 
 export interface LedgerConfig {
   port: number;
@@ -27,7 +13,11 @@ export interface LedgerConfig {
   store: EventStoreConfig;
   /** The institution this instance runs for (origin of its checkpoints, default read scope). */
   institution: string;
-  auth: JwksAuthConfig | DevelopmentAuthConfig;
+  auth: AuthConfig;
+  /** NODE_ENV=production: serving needs an identity provider (see identityRefusal). */
+  production: boolean;
+  /** `serve --dev-keys`: the development key is accepted in production too (warned at start). */
+  devKeys: boolean;
   logLevel: LogLevel;
   /** Request body limit in bytes; larger bodies get 413. */
   bodyLimit: number;
@@ -52,8 +42,6 @@ export interface LedgerConfig {
   backup?: BackupConfig;
 }
 
-export const DEV_ISSUER = 'inr-ledger-dev';
-export const DEV_AUDIENCE = 'inr-ledger';
 export const DEFAULT_BODY_LIMIT = 256 * 1024;
 
 /** A positive integer from the environment, or the default when unset. */
@@ -76,8 +64,17 @@ function countOrOff(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   return value;
 }
 
+/** What the command line sets beside the environment. */
+export interface ConfigOptions {
+  /** `serve --dev-keys`: accept the development key although NODE_ENV=production. */
+  devKeys?: boolean;
+}
+
 /** Builds the configuration from environment variables; throws on a value it cannot use. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  options: ConfigOptions = {},
+): LedgerConfig {
   const port = Number(env.PORT ?? '3000');
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be 0-65535, got ${env.PORT}`);
@@ -86,25 +83,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
   if (!LOG_LEVELS.includes(logLevel))
     throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   const store = storeConfig(env, dataDir);
-  const auth: LedgerConfig['auth'] = env.LEDGER_JWKS_URL
-    ? {
-        kind: 'jwks',
-        jwksUrl: env.LEDGER_JWKS_URL,
-        issuer: env.LEDGER_JWT_ISSUER,
-        audience: env.LEDGER_JWT_AUDIENCE,
-      }
-    : {
-        kind: 'development',
-        issuer: env.LEDGER_JWT_ISSUER ?? DEV_ISSUER,
-        audience: env.LEDGER_JWT_AUDIENCE ?? DEV_AUDIENCE,
-      };
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
     dataDir,
     store,
     institution: env.LEDGER_INSTITUTION ?? 'local-trust',
-    auth,
+    auth: authConfigFrom(env),
+    production: env.NODE_ENV === 'production',
+    devKeys: options.devKeys === true,
     logLevel,
     bodyLimit: DEFAULT_BODY_LIMIT,
     readiness: {

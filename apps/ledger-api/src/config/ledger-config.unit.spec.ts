@@ -1,3 +1,4 @@
+import { identityRefusal } from './identity-config';
 import { loadConfig } from './ledger-config';
 
 describe('loadConfig: which event store', () => {
@@ -46,5 +47,53 @@ describe('loadConfig: rate limits', () => {
   it('refuses a negative or non-integer limit', () => {
     expect(() => loadConfig({ LEDGER_RATE_LIMIT_PER_TOKEN: '-1' })).toThrow(/PER_TOKEN/);
     expect(() => loadConfig({ LEDGER_RATE_LIMIT_PER_ADDRESS: 'lots' })).toThrow(/PER_ADDRESS/);
+  });
+});
+
+describe('loadConfig: identity (finding 7)', () => {
+  it('uses the development key with its own issuer and audience, 12 h at most, by default', () => {
+    const config = loadConfig({});
+    expect(config.auth).toEqual({
+      kind: 'development',
+      issuer: 'inr-ledger-dev',
+      audience: 'inr-ledger',
+      maxLifetimeSeconds: 12 * 3600,
+    });
+    expect(config.production).toBe(false);
+  });
+
+  it('refuses an identity provider without an issuer or an audience', () => {
+    const jwks = 'https://idp.example/jwks.json';
+    expect(() => loadConfig({ LEDGER_JWKS_URL: jwks, LEDGER_JWT_ISSUER: 'https://idp' })).toThrow(
+      'LEDGER_JWKS_URL needs LEDGER_JWT_AUDIENCE',
+    );
+    expect(() => loadConfig({ LEDGER_JWKS_URL: jwks })).toThrow(
+      'LEDGER_JWKS_URL needs LEDGER_JWT_ISSUER and LEDGER_JWT_AUDIENCE',
+    );
+    expect(() =>
+      loadConfig({ LEDGER_JWKS_URL: 'idp', LEDGER_JWT_ISSUER: 'i', LEDGER_JWT_AUDIENCE: 'a' }),
+    ).toThrow(/http\(s\) URL/);
+  });
+
+  it('reads the maximum token lifetime as a duration', () => {
+    expect(loadConfig({ LEDGER_JWT_MAX_LIFETIME: '1h' }).auth.maxLifetimeSeconds).toBe(3600);
+    expect(() => loadConfig({ LEDGER_JWT_MAX_LIFETIME: 'forever' })).toThrow(
+      /LEDGER_JWT_MAX_LIFETIME/,
+    );
+  });
+
+  it('refuses to serve production on development keys unless --dev-keys says so', () => {
+    expect(identityRefusal(loadConfig({ NODE_ENV: 'production' }))).toMatch(/LEDGER_JWKS_URL/);
+    expect(identityRefusal(loadConfig({ NODE_ENV: 'production' }, { devKeys: true }))).toBe(
+      undefined,
+    );
+    expect(identityRefusal(loadConfig({}))).toBe(undefined);
+    const idp = {
+      NODE_ENV: 'production',
+      LEDGER_JWKS_URL: 'https://idp.example/jwks.json',
+      LEDGER_JWT_ISSUER: 'https://idp.example',
+      LEDGER_JWT_AUDIENCE: 'inr-ledger',
+    };
+    expect(identityRefusal(loadConfig(idp))).toBe(undefined);
   });
 });

@@ -8,23 +8,42 @@ export function registerServeCommand(program: Command): void {
     )
     .option('-p, --port <port>', 'port to listen on (default: $PORT or 3000)')
     .option('-d, --data-dir <dir>', 'data directory (default: $LEDGER_DATA_DIR or ./data)')
+    .option(
+      '--dev-keys',
+      'with NODE_ENV=production, accept development tokens (`inr-ledger token`) instead of refusing to start without LEDGER_JWKS_URL; warned at every start',
+    )
     .addHelpText(
       'after',
-      '\nExamples:\n  inr-ledger serve\n  PORT=8080 LEDGER_DATA_DIR=/var/lib/inr-ledger inr-ledger serve',
+      `
+With NODE_ENV=production, serve refuses to start (exit 3) unless LEDGER_JWKS_URL,
+LEDGER_JWT_ISSUER and LEDGER_JWT_AUDIENCE name the identity provider, or --dev-keys is given.
+
+Examples:
+  inr-ledger serve
+  PORT=8080 LEDGER_DATA_DIR=/var/lib/inr-ledger inr-ledger serve`,
     )
-    .action(async (opts: { port?: string; dataDir?: string }) => {
+    .action(async (opts: ServeOptions) => {
       await serve(opts);
     });
 }
 
-export async function serve(opts: { port?: string; dataDir?: string }): Promise<void> {
+export interface ServeOptions {
+  port?: string;
+  dataDir?: string;
+  devKeys?: boolean;
+}
+
+export async function serve(opts: ServeOptions): Promise<void> {
   const env = { ...process.env };
   if (opts.port) env.PORT = opts.port;
   if (opts.dataDir) env.LEDGER_DATA_DIR = opts.dataDir;
   // Loaded here, not at the top: the other commands should not pay for booting Nest.
-  const { loadConfig } = await import('@inr/ledger-api/config');
+  const { identityRefusal, loadConfig } = await import('@inr/ledger-api/config');
+  const config = loadConfig(env, { devKeys: opts.devKeys === true });
+  // Refused before Nest loads: a misconfigured production start fails in a second, not ten.
+  const refusal = identityRefusal(config);
+  if (refusal !== undefined) throw new Error(`inr-ledger cannot start: ${refusal}`);
   const { createApp } = await import('@inr/ledger-api');
-  const config = loadConfig(env);
   try {
     const app = await createApp(config);
     await app.listen(config.port, config.host);
