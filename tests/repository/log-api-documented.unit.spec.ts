@@ -28,7 +28,7 @@ function documentedRoutes(format: string): Map<string, string> {
   return rows;
 }
 
-/** security.md writes /a/:id and tile/*; OpenAPI writes /a/{id} and tile/{path}. */
+/** docs/security.md writes /a/:id and tile/*; OpenAPI writes /a/{id} and tile/{path}. */
 const securityPath = (route: string): string =>
   route.replace('/tlog/tile/{path}', '/tlog/tile/*').replace(/\{(\w+)\}/g, ':$1');
 
