@@ -17,11 +17,18 @@ export * from './schema/upcasters';
 export * from './trainee/trainee-commands';
 export * from './trainee/trainee-state';
 export * from './trainee/trainee-decider';
+export { trainingTimeFindings } from './trainee/training-time-rules';
+
+export * from './rules/rule-versions';
 
 export * from './case/case-commands';
 export * from './case/case-state';
 export * from './case/case-decider';
-export { casePlausibilityFindings, checkCasePlausibility } from './case/case-plausibility';
+export {
+  casePlausibilityFindings,
+  checkCasePlausibility,
+  type PlausibilityInput,
+} from './case/case-plausibility';
 export * from './case/case-outcome';
 export * from './case/procedure-ref';
 

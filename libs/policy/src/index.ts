@@ -3,6 +3,7 @@ export * from './pathway/pathway-validation-error';
 export * from './pathway/validate-pathway';
 export * from './pathway/pathway-facts';
 export * from './history/history-event';
+export * from './history/evidence-under-older-rules';
 export * from './evaluation/evaluation';
 export * from './evaluation/evaluation-input-error';
 export * from './evaluation/evaluate';

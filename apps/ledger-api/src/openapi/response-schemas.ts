@@ -116,6 +116,17 @@ const EVALUATION = obj(
   'the evaluator output: per requirement its target, count, whether met and the events counted',
 );
 
+const OLDER_RULE = {
+  acceptedUnderRulesVersion: {
+    type: 'integer',
+    description: 'the newest rules version the evidence satisfies (docs/domain.md)',
+  },
+  breaches: list(
+    obj({ code: str, message: str, introducedIn: int }),
+    'current rules the evidence breaks, each with the rules version that introduced it',
+  ),
+} satisfies Record<string, SchemaObject>;
+
 export const TRAINEE_STATUS = obj({
   traineeId: str,
   ledgerSize: int,
@@ -136,6 +147,17 @@ export const TRAINEE_STATUS = obj({
       }),
     ],
   }),
+  rulesVersion: { type: 'integer', description: 'the rules version the ledger applies today' },
+  evidenceUnderOlderRules: list(
+    obj({
+      eventId: str,
+      evidence: { type: 'string', enum: ['case', 'training-time'] },
+      caseId: { type: 'string', nullable: true },
+      ...OLDER_RULE,
+      countedBy: list(obj({ pathwayId: str, requirementId: str })),
+    }),
+    'evidence accepted under an older rule: it still counts, and is shown so a panel can weigh it',
+  ),
 });
 
 export const CASE_PAGE = obj({
@@ -195,6 +217,11 @@ export const PROVENANCE = obj({
         performedOn: { type: 'string', nullable: true },
         actor: { type: 'object', nullable: true },
         laterChanges: list(record('an event after the decision that changed this one')),
+        acceptedUnderOlderRule: {
+          ...obj(OLDER_RULE),
+          nullable: true,
+          description: 'set when, as it stood at the decision, today rules would refuse it',
+        },
       },
       undefined,
     ),

@@ -7,7 +7,13 @@ import { domainError, type DomainError } from '../shared/domain-error';
 import { ETICI_GRADES, type OperatorRole, type SupervisionLevel } from '../vocabulary/vocabulary';
 import { minutesOf, plausibleWindow, TIME_ORDER } from './case-times';
 
-type Rule = (record: CaseLogged) => DomainError | undefined;
+/** What the plausibility rules read: the record itself, never who logged it or when. */
+export type PlausibilityInput = Pick<
+  CaseLogged,
+  'operatorRole' | 'supervisionLevel' | 'details' | 'performedOn'
+>;
+
+type Rule = (record: PlausibilityInput) => DomainError | undefined;
 
 /**
  * Supervision levels each operator role can have been at (1 observe only, 2 direct, 3 indirect,
@@ -30,7 +36,7 @@ const roleAgainstSupervision: Rule = (record) =>
       )
     : undefined;
 
-function complicationsOf(record: CaseLogged): readonly string[] {
+function complicationsOf(record: PlausibilityInput): readonly string[] {
   const details = record.details;
   return details.procedure === 'diagnostic-angiography'
     ? details.accessSiteComplications
@@ -77,7 +83,7 @@ function timesAgainstOutcome(details: ThrombectomyDetails): DomainError | undefi
   return undefined;
 }
 
-function timesInOrder(record: CaseLogged, times: MtTimes): DomainError | undefined {
+function timesInOrder(record: PlausibilityInput, times: MtTimes): DomainError | undefined {
   let previous: { field: keyof MtTimes; minutes: number } | undefined;
   for (const field of TIME_ORDER) {
     const value = times[field];
@@ -151,7 +157,7 @@ const procedureDetails: Rule = (record) => {
 const RULES: readonly Rule[] = [roleAgainstSupervision, noDuplicateComplications, procedureDetails];
 
 /** The first plausibility rule the record breaks, or undefined. */
-export function checkCasePlausibility(record: CaseLogged): DomainError | undefined {
+export function checkCasePlausibility(record: PlausibilityInput): DomainError | undefined {
   for (const rule of RULES) {
     const error = rule(record);
     if (error) return error;
@@ -160,6 +166,6 @@ export function checkCasePlausibility(record: CaseLogged): DomainError | undefin
 }
 
 /** Every plausibility rule the record breaks (one finding per rule), for records logged earlier. */
-export function casePlausibilityFindings(record: CaseLogged): DomainError[] {
+export function casePlausibilityFindings(record: PlausibilityInput): DomainError[] {
   return RULES.map((rule) => rule(record)).filter((e): e is DomainError => e !== undefined);
 }

@@ -13,6 +13,7 @@ import {
 } from '../shared/guards';
 import { ASSESSMENT_TYPES, SPECIALTIES } from '../vocabulary/vocabulary';
 import { decideSignOffCompetency } from './sign-off-competency';
+import { monthsWithinPeriod, trainingTimeSourceGiven } from './training-time-rules';
 import type { TraineeCommand } from './trainee-commands';
 import { accreditedAt } from '../supervisor/supervisor-state';
 import type { RotaParticipationRecorded } from '../events';
@@ -25,24 +26,6 @@ import {
 } from './trainee-state';
 
 type Enrolled = Extract<TraineeState, { status: 'enrolled' }>;
-
-const DAY_MS = 86_400_000;
-const MEAN_MONTH_DAYS = 365.25 / 12;
-
-/**
- * Recognised months cannot exceed the period they were spent in. Policy choice: the period's
- * length in mean calendar months, rounded up to the half month, so 1 Jan to 30 Jun is 6.
- */
-function monthsWithinPeriod(months: number, from: string, to: string): DomainError | undefined {
-  const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS + 1;
-  const longest = Math.ceil((days / MEAN_MONTH_DAYS) * 2) / 2;
-  return months > longest
-    ? domainError(
-        'MONTHS_EXCEED_PERIOD',
-        `${months} months cannot be recognised for ${from} to ${to}: that period is at most ${longest} months.`,
-      )
-    : undefined;
-}
 
 function notBeforeEnrolment(state: Enrolled, day: string, field: string): DomainError | undefined {
   return day < state.enrolment.enrolledOn
@@ -195,9 +178,7 @@ function decide(
       const { type: _type, ...data } = command;
       return (
         requireActorIs(actor, data.recognisedBy, 'recognisedBy') ??
-        requireNonEmpty(data.sourceInstitution ?? '', 'sourceInstitution') ??
-        requireNonEmpty(data.programme ?? '', 'programme') ??
-        requireNonEmpty(data.evidenceRef ?? '', 'evidenceRef') ??
+        trainingTimeSourceGiven(data) ??
         requirePeriod(data.from, data.to) ??
         requirePastOrToday(data.to, today, 'to') ??
         (data.months > 0 && data.months <= 120

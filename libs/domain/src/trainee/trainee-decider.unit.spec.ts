@@ -244,7 +244,7 @@ describe('assessments, rota and training time', () => {
       spec
         .given([enrolled])
         .when({ ...time, [field]: ' ' }, md)
-        .thenFails('INVALID_VALUE');
+        .thenFails('TRAINING_TIME_SOURCE_REQUIRED');
     }
   });
 

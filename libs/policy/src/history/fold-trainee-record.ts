@@ -158,12 +158,13 @@ export function foldTraineeRecord(
       case 'TrainingTimeRecognised': {
         const d = dataOf<'TrainingTimeRecognised'>(event, traineeId);
         if (d) {
+          const { setting, months, from, to, sourceInstitution, programme, evidenceRef } = d;
           record.trainingTime.push({
             eventId: event.id,
-            setting: d.setting,
-            months: d.months,
-            from: d.from,
-            to: d.to,
+            ...{ setting, months, from, to },
+            ...(sourceInstitution !== undefined && { sourceInstitution }),
+            ...(programme !== undefined && { programme }),
+            ...(evidenceRef !== undefined && { evidenceRef }),
           });
         }
         break;

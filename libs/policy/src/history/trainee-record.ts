@@ -56,13 +56,10 @@ export interface RotaState {
   shifts: number;
 }
 
-export interface TrainingTimeState {
-  eventId: string;
-  setting: TrainingTimeRecognised['setting'];
-  months: number;
-  from: string;
-  to: string;
-}
+export type TrainingTimeState = { eventId: string } & Pick<
+  TrainingTimeRecognised,
+  'setting' | 'months' | 'from' | 'to' | 'sourceInstitution' | 'programme' | 'evidenceRef'
+>;
 
 /** Everything one trainee's history holds that a pathway can ask about, in ledger order. */
 export interface TraineeRecord {

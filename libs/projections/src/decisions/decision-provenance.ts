@@ -1,4 +1,4 @@
-import type { Evaluation } from '@inr/policy';
+import { evidenceUnderOlderRules, type Evaluation, type EvidenceUnderOlderRule } from '@inr/policy';
 import { indexKey } from '../event-index/event-index-projection';
 import { actorOf, str, type RecordedActor, type LedgerEvent } from '../events/ledger-event';
 import type { ReadModelContext } from '../read-model-context';
@@ -21,6 +21,14 @@ export interface ProvenanceEvent {
   actor: RecordedActor | null;
   /** Events recorded after the decision that changed what this one says or who vouched for it. */
   laterChanges: LaterChange[];
+  /**
+   * Evidence that, as it stood when the decision was recorded, today's rules would refuse: the
+   * rules version it was accepted under and the rules it predates. Null when it meets them.
+   */
+  acceptedUnderOlderRule: Pick<
+    EvidenceUnderOlderRule,
+    'acceptedUnderRulesVersion' | 'breaches'
+  > | null;
 }
 
 export interface DecisionProvenance {
@@ -107,6 +115,12 @@ export async function decisionProvenance(
   );
   if (application) cite(application.id, 'application');
 
+  const underOlderRules = new Map(
+    evidenceUnderOlderRules(
+      decision.traineeId,
+      history.filter((e) => e.position < decision.ledgerSize),
+    ).map((item) => [item.eventId, item]),
+  );
   const events: ProvenanceEvent[] = [];
   const missingEventIds: string[] = [];
   for (const [id, { role, requirementIds }] of cited) {
@@ -126,6 +140,7 @@ export async function decisionProvenance(
       performedOn: performedOn(event),
       actor: actorOf(event),
       laterChanges: laterChanges(event, history, decisionEvent.position),
+      acceptedUnderOlderRule: olderRule(underOlderRules.get(id)),
     });
   }
   events.sort((a, b) => a.position - b.position);
@@ -149,4 +164,12 @@ export async function decisionProvenance(
     missingEventIds: missingEventIds.sort(),
     pathwayFromCatalogue: publication === undefined,
   };
+}
+
+function olderRule(
+  item: EvidenceUnderOlderRule | undefined,
+): ProvenanceEvent['acceptedUnderOlderRule'] {
+  return item === undefined
+    ? null
+    : { acceptedUnderRulesVersion: item.acceptedUnderRulesVersion, breaches: item.breaches };
 }

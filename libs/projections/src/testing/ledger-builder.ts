@@ -94,6 +94,16 @@ export class LedgerBuilder {
     );
   }
 
+  /** Without the source fields: a recognition as written before they were required. */
+  recogniseTime(traineeId: string, months: number, from: string, to: string) {
+    return this.put(
+      `trainee-${traineeId}`,
+      'TrainingTimeRecognised',
+      { traineeId, setting: 'neurointerventional-unit', months, from, to, recognisedBy: 'md-1' },
+      actor('md-1', 'supervisor'),
+    );
+  }
+
   logCase(caseId: string, traineeId: string, overrides: Partial<CaseLogged> = {}) {
     const logged: CaseLogged = {
       caseId,

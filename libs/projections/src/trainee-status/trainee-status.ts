@@ -1,4 +1,10 @@
-import { evaluate, type Evaluation } from '@inr/policy';
+import { DOMAIN_RULES_VERSION } from '@inr/domain';
+import {
+  evaluate,
+  evidenceUnderOlderRules,
+  type EvidenceUnderOlderRule,
+  type Evaluation,
+} from '@inr/policy';
 import { indexKey } from '../event-index/event-index-projection';
 import { str, type LedgerEvent } from '../events/ledger-event';
 import { knownPathways, pickPathway } from '../policy/pathway-resolver';
@@ -25,11 +31,20 @@ export type PathwayProgress =
     }
   | { pathwayId: string; pathwayVersion: null; source: null; error: 'unknown-pathway' };
 
+/** Evidence accepted under an older rule, with the requirements that counted it. */
+export type FlaggedEvidence = EvidenceUnderOlderRule & {
+  countedBy: { pathwayId: string; requirementId: string }[];
+};
+
 export interface TraineeStatus {
   traineeId: string;
   ledgerSize: number;
   evaluatedOn: string;
   pathways: PathwayProgress[];
+  /** The rules version the ledger applies today (docs/domain.md). */
+  rulesVersion: number;
+  /** Standing evidence today's rules would refuse; it still counts (docs/domain.md). */
+  evidenceUnderOlderRules: FlaggedEvidence[];
 }
 
 /** The trainee's ledger history below a size, through the per-trainee event index. */
@@ -94,7 +109,31 @@ export async function traineeStatus(
       evaluation,
     };
   });
-  return { traineeId: query.traineeId, ledgerSize, evaluatedOn, pathways };
+  return {
+    traineeId: query.traineeId,
+    ledgerSize,
+    evaluatedOn,
+    pathways,
+    rulesVersion: DOMAIN_RULES_VERSION,
+    evidenceUnderOlderRules: flagged(query.traineeId, history, pathways),
+  };
+}
+
+function flagged(
+  traineeId: string,
+  history: readonly LedgerEvent[],
+  pathways: readonly PathwayProgress[],
+): FlaggedEvidence[] {
+  return evidenceUnderOlderRules(traineeId, history).map((item) => ({
+    ...item,
+    countedBy: pathways.flatMap((p) =>
+      'evaluation' in p
+        ? p.evaluation.requirements
+            .filter((r) => r.countedEventIds.includes(item.eventId))
+            .map((r) => ({ pathwayId: p.pathwayId, requirementId: r.id }))
+        : [],
+    ),
+  }));
 }
 
 /** The recorded day of the last event below a ledger size (the day the ledger stood so). */
