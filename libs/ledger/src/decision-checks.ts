@@ -1,6 +1,7 @@
-import { canonicalJson, fromBase64, leafHash, sha256, toHex } from '@inr/transparency';
+import { canonicalJson, fromBase64, leafHash } from '@inr/transparency';
 import type { BundleEvent, ProvenanceBundle } from './bundle-types';
 import { evidenceDigest, isApplicantRecord } from './evidence';
+import { pathwayContentHash } from './pathway-content-hash';
 
 // docs/ledger-format.md §8.2, checks 4 to 6: what ties the decision to its pathway and to
 // exactly the events it stood on. Hashes and set equality only: no evaluator needed.
@@ -47,7 +48,7 @@ export function checkDecision(
       'pathway',
       `the bundled pathway is not ${String(pathwayId)}@${String(pathwayVersion)}`,
     );
-  const hash = toHex(sha256(Buffer.from(canonicalJson(pathway), 'utf8')));
+  const hash = pathwayContentHash(pathway);
   if (hash !== pathwayHash)
     return fail('pathway', `document hash ${hash} is not the recorded ${String(pathwayHash)}`);
 

@@ -64,6 +64,7 @@ export type {
   ReEvaluate,
 } from './bundle';
 export { buildBundle, buildEventProofs } from './build-bundle';
+export { pathwayContentHash } from './pathway-content-hash';
 export { commitEvidence, evidenceDigest, evidenceOf, isApplicantRecord } from './evidence';
 export type { EvidenceCommitment, EvidenceLeaf } from './evidence';
 export {

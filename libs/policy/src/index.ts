@@ -1,6 +1,7 @@
 export * from './pathway/pathway';
 export * from './pathway/pathway-validation-error';
 export * from './pathway/validate-pathway';
+export * from './pathway/pathway-json-schema';
 export * from './pathway/pathway-facts';
 export * from './history/history-event';
 export * from './history/evidence-under-older-rules';

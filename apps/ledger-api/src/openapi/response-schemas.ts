@@ -52,7 +52,7 @@ export const PATHWAY_VERSIONS = obj({
       pathwayId: str,
       version: str,
       contentHash: { type: 'string', description: 'hex SHA-256 of the RFC 8785 document' },
-      document: record('the pathway document (docs/domain.md, Pathways shipped as data)'),
+      document: record('the pathway document (docs/pathway-format.md)'),
       source: SOURCE,
       publishedBy: nullable('string'),
       publishedAt: nullable('string'),

@@ -1,9 +1,8 @@
 import { Body, Controller, Inject, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { createHash } from 'node:crypto';
 import type { JsonObject, PublishPathway } from '@inr/domain';
 import { validatePathway } from '@inr/policy';
-import { canonicalJson } from '@inr/transparency';
+import { pathwayContentHash } from '@inr/ledger';
 import { CommandMeta, type CommandRequest } from '../../commands/command-request';
 import type { CommandResult } from '../../commands/command-result';
 import { CommandRoute } from '../../commands/command-route';
@@ -52,7 +51,7 @@ export class PublishPathwayController {
       type: 'PublishPathway',
       pathwayId,
       version: checked.pathway.version,
-      contentHash: createHash('sha256').update(canonicalJson(document)).digest('hex'),
+      contentHash: pathwayContentHash(document),
       document,
       changeNote: body.changeNote,
     };

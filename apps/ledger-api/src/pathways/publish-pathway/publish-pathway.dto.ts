@@ -7,7 +7,7 @@ export class PublishPathwayDto {
     type: 'object',
     additionalProperties: true,
     description:
-      'The pathway document (libs/policy format: id, version, title, issuingBody, source, status, parameters, requirements)',
+      'The pathway document (docs/pathway-format.md; JSON Schema in docs/schemas/pathway.schema.json)',
   })
   @IsObject()
   document!: Record<string, unknown>;

@@ -1,10 +1,9 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { createHash } from 'node:crypto';
-import { streamName, type JsonObject, type PolicyPublished } from '@inr/domain';
+import { streamName, type PolicyPublished } from '@inr/domain';
 import { catalogue, type Pathway } from '@inr/policy';
 import { ReadModels } from '@inr/projections';
-import { canonicalJson } from '@inr/transparency';
+import { pathwayContentHash } from '@inr/ledger';
 import { Requires } from '../../auth/auth.decorators';
 import { notFound } from '../../platform/problem/problem.exception';
 import { IdParam } from '../../shared/id-param';
@@ -24,17 +23,12 @@ interface ListedVersion {
   position: number | null;
 }
 
-const hashOf = (document: unknown): string =>
-  createHash('sha256')
-    .update(canonicalJson(document as JsonObject))
-    .digest('hex');
-
 /** The shipped catalogue is served from the first start, read-only, as its issuer's. */
 function shippedVersion(pathway: Pathway): ListedVersion {
   return {
     pathwayId: pathway.id,
     version: pathway.version,
-    contentHash: hashOf(pathway),
+    contentHash: pathwayContentHash(pathway),
     document: pathway as unknown as Record<string, unknown>,
     source: 'catalogue',
     publishedBy: pathway.issuer ?? null,
