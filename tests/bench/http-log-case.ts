@@ -13,6 +13,7 @@ import { issueDevelopmentToken, loadConfig, type LogLevel } from '@inr/ledger-ap
 import { createApp, EVENT_STORE, LedgerRuntime } from '@inr/ledger-api';
 import { ReadModels } from '@inr/projections';
 import { Timings } from './timings';
+import { NO_RATE_LIMITS } from '../e2e/support/no-rate-limits';
 
 export interface HttpLogCaseOptions {
   /** Upper bound on cases logged in the measured phase. Default 2,000 (20,000 when `seconds` is set). */
@@ -249,7 +250,11 @@ export async function benchHttpLogCase(
   const concurrency = options.concurrency ?? options.connections ?? 32;
   const warmup = options.warmup ?? 200;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'inr-bench-http-'));
-  const config = loadConfig({ LEDGER_DATA_DIR: dataDir, LOG_LEVEL: options.logLevel ?? 'error' });
+  const config = loadConfig({
+    LEDGER_DATA_DIR: dataDir,
+    LOG_LEVEL: options.logLevel ?? 'error',
+    ...NO_RATE_LIMITS,
+  });
   const app = await createApp(config, { shutdownHooks: false });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();

@@ -7,9 +7,16 @@ import { createApp, LedgerRuntime } from '@inr/ledger-api';
 import { openEventStore } from '@inr/event-store';
 import { LedgerBuilder } from '../../libs/projections/src/testing/ledger-builder';
 import { writeDecisionLedger } from './ledger-fixtures';
+import { NO_RATE_LIMITS } from '../e2e/support/no-rate-limits';
 
 async function main(): Promise<void> {
-  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0' });
+  const config = loadConfig({
+    ...NO_RATE_LIMITS,
+    ...process.env,
+    LOG_LEVEL: 'silent',
+    HOST: '127.0.0.1',
+    PORT: '0',
+  });
   const store = await openEventStore(config.store);
   const app = await createApp(config, { store, shutdownHooks: true });
   await app.listen(0, '127.0.0.1');

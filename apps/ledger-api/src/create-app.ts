@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { EventStore } from '@inr/event-store';
 import { AppModule } from './app.module';
 import { DEV_KEYS_WARNING, identityRefusal } from './config/identity-config';
@@ -11,6 +11,13 @@ import { installJsonBodyParser } from './platform/json-body/install-json-body-pa
 import { JsonLogger } from './platform/logging/json-logger';
 import { installRequestHooks, requestIdFrom } from './platform/logging/request-hooks';
 import { LedgerMetrics } from './platform/metrics/ledger-metrics';
+import {
+  clientErrorHandler,
+  frameworkErrors,
+  ProblemFastifyAdapter,
+} from './platform/problem/fastify-problems';
+import { registerRateLimits } from './platform/rate-limit/rate-limits';
+import { registerSecurityHeaders } from './platform/security/security-headers';
 import { createValidationPipe } from './platform/validation/validation-pipe';
 
 export interface CreateAppOptions {
@@ -37,8 +44,11 @@ export async function createApp(
   if (config.production && config.auth.kind === 'development')
     logger.logEvent('warn', DEV_KEYS_WARNING, { dataDir: config.dataDir });
   const metrics = new LedgerMetrics({ defaultMetrics: true });
-  const adapter = new FastifyAdapter({
+  const adapter = new ProblemFastifyAdapter({
     bodyLimit: config.bodyLimit,
+    frameworkErrors,
+    clientErrorHandler,
+    trustProxy: config.trustProxyHops > 0 ? config.trustProxyHops : false,
     genReqId: requestIdFrom,
     logger: false,
     routerOptions: { maxParamLength: 200 },
@@ -52,6 +62,8 @@ export async function createApp(
   const fastify = app.getHttpAdapter().getInstance();
   installJsonBodyParser(fastify, config.bodyLimit);
   installRequestHooks(fastify, logger, metrics);
+  await registerSecurityHeaders(app);
+  await registerRateLimits(app, config.rateLimit);
   app.useGlobalPipes(createValidationPipe());
   if (options.shutdownHooks ?? true) app.enableShutdownHooks();
   app.get(OpenApiHolder).document = buildOpenApiDocument(app);

@@ -8,3 +8,5 @@ export { EVENT_STORE } from './platform/store/tokens';
 export { LedgerMetrics } from './platform/metrics/ledger-metrics';
 export { writeOpenApi } from './openapi/write-openapi';
 export { writeSecurityDoc } from './auth/write-security-doc';
+export { routeTable } from './auth/route-table';
+export type { RouteEntry } from './auth/route-table';

@@ -6,6 +6,7 @@ import type { Role } from '@inr/domain';
 import { openEventStore, type EventStore } from '@inr/event-store';
 import { loadConfig, type LedgerConfig, issueDevelopmentToken } from '@inr/ledger-api/config';
 import { createApp } from '@inr/ledger-api';
+import { NO_RATE_LIMITS } from './no-rate-limits';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -29,14 +30,17 @@ export interface TestAppOptions {
   logWriter?: (line: string) => void;
 }
 
-/** A real app on a fresh sqlite data directory (or the one given), served through app.inject(). */
+/**
+ * A real app on a fresh sqlite data directory (or the one given), served through app.inject();
+ * without rate limits unless `env` sets them (suites send thousands of requests from one token).
+ */
 export async function startTestApp(
   env: NodeJS.ProcessEnv = {},
   dataDir = mkdtempSync(join(tmpdir(), 'inr-api-')),
   options: TestAppOptions = {},
 ): Promise<TestApp> {
   const config = loadConfig(
-    { LEDGER_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env },
+    { LEDGER_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...NO_RATE_LIMITS, ...env },
     { devKeys: options.devKeys === true },
   );
   const store = await openEventStore({ kind: 'sqlite', dataDir });

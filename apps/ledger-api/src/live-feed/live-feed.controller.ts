@@ -103,11 +103,12 @@ export class LiveFeedController {
     const scope = readScope(actor);
     const { maxClients, maxBufferedBytes } = this.config.liveFeed;
     if (this.open >= maxClients) {
-      void reply.header('retry-after', '5');
       throw new ProblemException(
         503,
         'TOO_MANY_FEEDS',
         `${maxClients} live feeds are open, the most this service serves; retry later`,
+        undefined,
+        5,
       );
     }
     // Without a start position the feed is live only: replaying the whole ledger to every

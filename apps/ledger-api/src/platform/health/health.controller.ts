@@ -39,8 +39,9 @@ export class HealthController {
   @ApiServiceUnavailableResponse({
     description:
       'Shutting down, the store does not answer, a component said why not (e.g. the log may ' +
-      'not sign: LOG_BEHIND_PUBLISHED_CHECKPOINT), or the signed log is failing (LOG_FAILING) ' +
-      'or lagging (LOG_LAGGING); the detail says why',
+      'not sign: LOG_BEHIND_PUBLISHED_CHECKPOINT; a request failed on storage moments ago: ' +
+      'STORAGE_FAILING), or the signed log is failing (LOG_FAILING) or lagging (LOG_LAGGING); ' +
+      'the detail says why',
   })
   async ready(): Promise<{ status: 'ready'; events: number; log: LogHealth }> {
     if (this.lifecycle.shuttingDown)

@@ -6,6 +6,8 @@ export interface NotReadyReason {
   detail: string;
   /** While this holds, command routes answer 503 LEDGER_READ_ONLY (reads keep working). */
   refusesWrites?: boolean;
+  /** The reason lapses at this time (ms since the epoch) unless set again; absent: until cleared. */
+  until?: number;
 }
 
 /**
@@ -22,8 +24,10 @@ export class Readiness {
     else this.reasons.set(source, reason);
   }
 
-  /** Every current reason, in the order the sources first reported. */
-  current(): NotReadyReason[] {
+  /** Every current reason, in the order the sources first reported; lapsed ones are dropped. */
+  current(now = Date.now()): NotReadyReason[] {
+    for (const [source, reason] of this.reasons)
+      if (reason.until !== undefined && reason.until <= now) this.reasons.delete(source);
     return [...this.reasons.values()];
   }
 

@@ -31,11 +31,40 @@ const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
 
 /**
  * Doubles JCS (RFC 8785) and every reader handle alike: finite and normal. Overflow (1e400 parses
- * as Infinity) and subnormals (1e-320) are refused rather than stored as something else.
+ * as Infinity), subnormals (1e-320) and underflow to zero (1e-400, see holdsUnderflow) are refused
+ * rather than stored as something else.
  */
 const MIN_NORMAL = 2.2250738585072014e-308;
 const isPlainNumber = (n: number): boolean =>
   Number.isFinite(n) && (n === 0 || Math.abs(n) >= MIN_NORMAL);
+
+/**
+ * JSON.parse turns a number too small for a double (1e-400) into 0 and hides the text it read.
+ * Only a lexeme with an exponent of -100 or less, or 200 zeros after the point, can do that, so
+ * bodies without one (nearly all) skip the scan.
+ */
+const MAY_UNDERFLOW = /[eE]-\d{3}|\.0{200}/;
+const NUMBER_LEXEME = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
+/** Whether a number outside the strings of `text` has non-zero digits but parses as zero. */
+export function holdsUnderflow(text: string): boolean {
+  if (!MAY_UNDERFLOW.test(text)) return false;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+      NUMBER_LEXEME.lastIndex = i;
+      const lexeme = NUMBER_LEXEME.exec(text)?.[0] ?? text[i]!;
+      if (Number(lexeme) === 0 && /[1-9]/.test(lexeme.split(/[eE]/)[0]!)) return true;
+      i += lexeme.length - 1;
+    }
+  }
+  return false;
+}
 
 type Parsed =
   { ok: true; value: Record<string, unknown> } | { ok: false; problem: ProblemException };
@@ -68,6 +97,7 @@ export function parseJsonBody(text: string): Parsed {
       ),
     };
   }
+  if (holdsUnderflow(text)) return { ok: false, problem: NUMBER_RANGE() };
   // A raw lone surrogate in a JS string (not from bytes) has no UTF-8 form either.
   const checkStrings = SURROGATE_ESCAPE.test(text) || !isWellFormedUnicode(text);
   let value: unknown;

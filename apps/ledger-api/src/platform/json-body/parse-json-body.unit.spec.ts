@@ -25,6 +25,9 @@ describe('parseJsonBody', () => {
     ['an overflowing number', '{"n":1e400}', 'NUMBER_OUT_OF_RANGE'],
     ['a negative overflow', '{"n":-1e309}', 'NUMBER_OUT_OF_RANGE'],
     ['a subnormal number', '{"n":1e-320}', 'NUMBER_OUT_OF_RANGE'],
+    ['a number that underflows to zero', '{"n":1e-400}', 'NUMBER_OUT_OF_RANGE'],
+    ['a negative underflow', '{"a":[1,{"n":-2.5E-999}]}', 'NUMBER_OUT_OF_RANGE'],
+    ['an underflow without an exponent', `{"n":0.${'0'.repeat(400)}1}`, 'NUMBER_OUT_OF_RANGE'],
   ])('refuses %s', (_name, text, code) => {
     const parsed = parseJsonBody(text);
     expect(parsed.ok).toBe(false);
@@ -53,6 +56,15 @@ describe('parseJsonBody', () => {
     expect(parseJsonBytes(Buffer.from('{"a":"é😀"}', 'utf8'))).toEqual({
       ok: true,
       value: { a: 'é😀' },
+    });
+  });
+
+  it('keeps zeros written as zeros, and underflow-looking text inside strings', () => {
+    expect(
+      parseJsonBody('{"a":0e-400,"b":0.000e-999,"c":-0,"s":"1e-400","t":"\\"1e-400"}'),
+    ).toEqual({
+      ok: true,
+      value: { a: 0, b: 0, c: -0, s: '1e-400', t: '"1e-400' },
     });
   });
 

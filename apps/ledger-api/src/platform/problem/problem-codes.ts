@@ -1,3 +1,6 @@
+/** RFC 9457's media type, the one every error of this API is served as. */
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
+
 /** Default code and title per status, for errors that carry no code of their own. */
 export const STATUS_PROBLEMS: Readonly<Record<number, { code: string; title: string }>> = {
   400: { code: 'VALIDATION_FAILED', title: 'Bad Request' },

@@ -1,24 +1,39 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Inject } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { LedgerConfig } from '../../config/ledger-config';
+import { Readiness } from '../health/readiness';
 import { JsonLogger } from '../logging/json-logger';
 import { LedgerMetrics } from '../metrics/ledger-metrics';
+import { storageFailure } from '../store/storage-failure';
+import { LEDGER_CONFIG } from '../store/tokens';
+import { ProblemException } from './problem.exception';
+import { sendProblem } from './fastify-problems';
 import { toProblem } from './to-problem';
 
-export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
+/** How soon a client may retry after a storage failure. */
+export const STORAGE_RETRY_AFTER_SECONDS = 5;
 
-/** The one place errors become responses: RFC 9457 problem+json. A 5xx is a bug, so it is logged with the request id. */
+/**
+ * The one place errors become responses: RFC 9457 problem+json. A 5xx is a bug or an outage, so
+ * it is logged with the request id. A storage outage (SQLite busy, I/O error or disk full; a lost
+ * PostgreSQL or EventStoreDB connection) is 503 STORAGE_UNAVAILABLE with Retry-After, and /ready
+ * reports STORAGE_FAILING for `readiness.storageFailureSeconds` after it.
+ */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   constructor(
     @Inject(JsonLogger) private readonly logger: JsonLogger,
     @Inject(LedgerMetrics) private readonly metrics: LedgerMetrics,
+    @Inject(Readiness) private readonly readiness: Readiness,
+    @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
   ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const problem = toProblem(exception, request);
+    const refined = this.storageProblem(exception) ?? exception;
+    const problem = toProblem(refined, request);
     this.metrics.errors.inc({ code: problem.code });
     if (problem.status >= 500) {
       const error = exception instanceof Error ? exception : new Error(String(exception));
@@ -31,9 +46,28 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       });
     }
     if (reply.sent) return; // e.g. a live feed that already streamed its headers
-    void reply
-      .status(problem.status)
-      .header('content-type', PROBLEM_CONTENT_TYPE)
-      .send(JSON.stringify(problem));
+    sendProblem(
+      reply,
+      problem,
+      refined instanceof ProblemException ? refined.retryAfterSeconds : undefined,
+    );
+  }
+
+  private storageProblem(exception: unknown): ProblemException | undefined {
+    const failure = storageFailure(exception);
+    if (failure === undefined) return undefined;
+    const seconds = this.config.readiness.storageFailureSeconds;
+    this.readiness.set('storage', {
+      code: 'STORAGE_FAILING',
+      detail: `a request failed on storage (${failure.cause}) at ${new Date().toISOString()}; ready again ${seconds} s after the last failure`,
+      until: Date.now() + seconds * 1000,
+    });
+    return new ProblemException(
+      503,
+      'STORAGE_UNAVAILABLE',
+      `storage is unavailable (${failure.cause}); retry (a command with the same Idempotency-Key: it is never written twice)`,
+      undefined,
+      STORAGE_RETRY_AFTER_SECONDS,
+    );
   }
 }

@@ -25,6 +25,8 @@ export class ProblemException extends HttpException {
     readonly code: string,
     readonly detail: string,
     readonly errors?: FieldError[],
+    /** Sent as Retry-After: when a 429 or 503 is worth retrying, and how soon. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(detail, status);
     this.name = 'ProblemException';

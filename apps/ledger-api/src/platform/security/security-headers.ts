@@ -1,0 +1,42 @@
+import helmet from '@fastify/helmet';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+
+/**
+ * The Content-Security-Policy of every response, in one place: the JSON API needs none of it,
+ * but the same origin serves the Swagger UI at /docs (and may serve a browser app at `/`), so the
+ * policy allows what a same-origin page needs and nothing else: scripts, fonts and fetches from
+ * this origin only (no inline script: /docs loads its start-up script as a file), images from
+ * here or `data:` URLs, inline style attributes (Swagger UI sets them), no plugins, no framing,
+ * no <base> changes. A page served here that needs more changes this object, and only this.
+ */
+export const CONTENT_SECURITY_POLICY: Readonly<Record<string, readonly string[]>> = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+/**
+ * Security headers on every response (@fastify/helmet): the CSP above; HSTS (ignored by browsers
+ * over plain HTTP, kept once TLS fronts the service); nosniff, so JSON is never run as script;
+ * no Referer leaves the service; same-origin opener; no framing. Cross-origin reads of the public
+ * log (checkpoints, tiles, proofs) are a CORS question, not CORP's: resources are same-site.
+ */
+export async function registerSecurityHeaders(app: NestFastifyApplication): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: Object.fromEntries(
+        Object.entries(CONTENT_SECURITY_POLICY).map(([name, values]) => [name, [...values]]),
+      ),
+    },
+    crossOriginResourcePolicy: { policy: 'same-site' },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+}
