@@ -354,7 +354,7 @@ describe('authorisation matrix', () => {
     },
   );
 
-  // The verifiable log's public face: hashes, signatures and keys only, for anyone.
+  // The verifiable log's public face (hashes, signatures and keys only) and the pathway schema, for anyone.
   const publicRoutes = [
     '/v1/ledger/tlog/checkpoint',
     '/v1/ledger/tlog/tile/0/000.p/1',
@@ -364,6 +364,7 @@ describe('authorisation matrix', () => {
     '/v1/ledger/keys',
     '/v1/ledger/proof/inclusion?index=0&size=1',
     '/v1/ledger/proof/consistency?first=0&second=1',
+    '/schemas/pathway.schema.json',
   ];
 
   it.each(publicRoutes)(

@@ -259,7 +259,7 @@ describe('hostile input', () => {
     expect(Object.fromEntries(seen)).toEqual({ '4xx': sent });
   }, 60_000);
 
-  it('answers 500 generated public log requests (tile paths, paging, proofs) with 200 or a 4xx problem', async () => {
+  it('answers 500 generated public requests (tile paths, paging, proofs, the pathway schema) with 200 or a 4xx problem', async () => {
     const segment = fc.oneof(
       fc.constantFrom('000', 'x001', '.p', '256', '00', '-1', '1e3', '%2e%2e', '', 'x000', '999.p'),
       // No bare '%': Fastify refuses a malformed URL before routing (FST_ERR_BAD_URL).
@@ -281,6 +281,10 @@ describe('hostile input', () => {
           ([a, b]) =>
             `/v1/ledger/proof/consistency?first=${encodeURIComponent(a)}&second=${encodeURIComponent(b)}`,
         ),
+      // The public pathway schema: only its one name exists; anything near it is a 404 problem.
+      fc
+        .tuple(fc.constantFrom('pathway.schema.json', 'pathway', ''), fc.string({ maxLength: 8 }))
+        .map(([name, tail]) => `/schemas/${name}${encodeURIComponent(tail)}`),
     );
     await fc.assert(
       fc.asyncProperty(url, async (path) => {

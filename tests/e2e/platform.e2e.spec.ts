@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { call, startTestApp, type TestApp } from './support/test-app';
+
+const ROOT = resolve(__dirname, '../..');
 
 describe('HTTP platform', () => {
   let t: TestApp;
@@ -25,6 +29,13 @@ describe('HTTP platform', () => {
       headers: { 'x-request-id': 'bad id\u0001' },
     });
     expect(invented.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('serves the pathway JSON Schema to anyone, byte for byte the committed file', async () => {
+    const res = await call(t.app, 'GET', '/schemas/pathway.schema.json');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toContain('application/schema+json');
+    expect(res.text).toBe(readFileSync(join(ROOT, 'docs/schemas/pathway.schema.json'), 'utf8'));
   });
 
   it('renders unknown routes as problem+json 404', async () => {

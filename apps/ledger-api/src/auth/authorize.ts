@@ -121,7 +121,8 @@ export const POLICY: Record<Action, Access> = {
   'metrics.read': { admin: 'any' },
   // Liveness and readiness for load balancers; they reveal nothing about the ledger's content.
   'health.read': PUBLIC,
-  // The API reference: the same document as the committed openapi.json.
+  // Public documentation: the API reference (the committed openapi.json) and the pathway
+  // document's JSON Schema (docs/schemas/pathway.schema.json).
   'docs.read': PUBLIC,
   // Checkpoints, verifier keys and proofs: transparency means anyone can verify the log.
   'ledger.public.read': PUBLIC,

@@ -3,10 +3,12 @@ import { GetCaseController } from './get-case/get-case.controller';
 import { GetTraineeController } from './get-trainee/get-trainee.controller';
 import { LedgerScan } from './ledger-scan/ledger-scan';
 import { ListPathwaysController } from './list-pathways/list-pathways.controller';
+import { PathwaySchemaController } from './pathway-schema/pathway-schema.controller';
 
 export const QUERY_CONTROLLERS: Type<unknown>[] = [
   GetTraineeController,
   GetCaseController,
   ListPathwaysController,
+  PathwaySchemaController,
 ];
 export const QUERY_PROVIDERS: Provider[] = [LedgerScan];
