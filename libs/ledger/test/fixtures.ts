@@ -2,6 +2,7 @@ import {
   cosignatureVerifierKey,
   ed25519VerifierKey,
   generateNoteKey,
+  keyFromSeed,
   parseTrustPolicy,
   type Ed25519NoteKey,
   type TrustPolicy,
@@ -31,18 +32,37 @@ export interface World {
   witnessSizes: Map<string, number>;
 }
 
+export interface WorldKeys {
+  logKey: Ed25519NoteKey;
+  /** Three witness keys, named w1.partner.example to w3.partner.example. */
+  witnessKeys: Ed25519NoteKey[];
+}
+
+const witnessName = (i: number): string => `w${i}.partner.example`;
+
+/** Fresh random keys: what every test but the committed vectors wants. */
+export const randomKeys = (): WorldKeys => ({
+  logKey: generateNoteKey(ORIGIN),
+  witnessKeys: [1, 2, 3].map((i) => generateNoteKey(witnessName(i))),
+});
+
+/** Keys from fixed seeds (log 0x01…, witnesses 0x02…, 0x03…, 0x04…): reproducible bytes. */
+export const seededKeys = (): WorldKeys => ({
+  logKey: keyFromSeed(ORIGIN, new Uint8Array(32).fill(1)),
+  witnessKeys: [1, 2, 3].map((i) => keyFromSeed(witnessName(i), new Uint8Array(32).fill(i + 1))),
+});
+
 /** A log of n events, its checkpointer, and three in-process witnesses (2-of-3 policy). */
 export async function world(
   n: number,
   store: LedgerStore = new MemoryLedgerStore(),
+  { logKey, witnessKeys }: WorldKeys = randomKeys(),
+  events: InMemoryEventStore = testEventStore(),
 ): Promise<World> {
-  const events = testEventStore();
   await seed(events, n);
   const log = new LedgerLog(events, store);
   await log.catchUp();
-  const logKey = generateNoteKey(ORIGIN);
   const checkpointer = new Checkpointer(log, store, logKey, { origin: ORIGIN });
-  const witnessKeys = [1, 2, 3].map((i) => generateNoteKey(`w${i}.partner.example`));
   const logs = new Map([[ORIGIN, [ed25519VerifierKey(logKey)]]]);
   const witnesses = witnessKeys.map(
     (key) => new WitnessService({ key, logs, now: () => 1_750_000_000 }, new MemoryLedgerStore()),
