@@ -56,23 +56,22 @@ function memberSchema(member: Member<unknown, boolean>): JsonSchema {
  */
 export function object<M extends Members>(members: M): SchemaNode<ObjectOf<M>> {
   const names = Object.keys(members);
+  const entries = Object.entries(members);
   return {
     read(value, path, ctx) {
       if (!isPlainObject(value)) return ctx.add(path, 'NOT_AN_OBJECT', 'expected a JSON object');
       const before = ctx.errors.length;
-      for (const key of Object.keys(value).sort()) {
-        if (!names.includes(key))
-          ctx.add(`${path}/${key}`, 'UNKNOWN_FIELD', `unknown field "${key}"`);
-      }
+      const unknown = Object.keys(value).filter((key) => !names.includes(key));
+      for (const key of unknown.sort())
+        ctx.add(`${path}/${key}`, 'UNKNOWN_FIELD', `unknown field "${key}"`);
       const out: Record<string, unknown> = {};
-      for (const [name, member] of Object.entries(members)) {
-        const here = `${path}/${name}`;
+      for (const [name, member] of entries) {
         if (value[name] === undefined) {
           if (member.required)
-            ctx.add(here, 'MISSING_FIELD', member.missing ?? `"${name}" is required`);
+            ctx.add(`${path}/${name}`, 'MISSING_FIELD', member.missing ?? `"${name}" is required`);
           continue;
         }
-        const read: unknown = member.node.read(value[name], here, ctx);
+        const read: unknown = member.node.read(value[name], `${path}/${name}`, ctx);
         if (read !== undefined) out[name] = read;
       }
       return ctx.errors.length === before ? (out as ObjectOf<M>) : undefined;
@@ -125,14 +124,16 @@ export function list<T>(item: SchemaNode<T>, options: ListOptions = {}): SchemaN
       const out: T[] = [];
       const seen = new Set<string>();
       value.forEach((element: unknown, index) => {
-        const key = sameValueKey(element);
-        if (unique && seen.has(key))
-          ctx.add(
-            `${path}/${index}`,
-            'DUPLICATE_VALUE',
-            `${JSON.stringify(element)} appears twice`,
-          );
-        seen.add(key);
+        if (unique) {
+          const key = sameValueKey(element);
+          if (seen.has(key))
+            ctx.add(
+              `${path}/${index}`,
+              'DUPLICATE_VALUE',
+              `${JSON.stringify(element)} appears twice`,
+            );
+          seen.add(key);
+        }
         const read = item.read(element, `${path}/${index}`, ctx);
         if (read !== undefined) out.push(read);
       });
