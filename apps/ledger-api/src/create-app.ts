@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { EventStore } from '@inr/event-store';
+import { privateDir, tightenDataDir, type EventStore } from '@inr/event-store';
 import { AppModule } from './app.module';
 import { DEV_KEYS_WARNING, identityRefusal } from './config/identity-config';
 import type { LedgerConfig } from './config/ledger-config';
@@ -43,6 +43,13 @@ export async function createApp(
   const logger = new JsonLogger(config.logLevel, options.logWriter);
   if (config.production && config.auth.kind === 'development')
     logger.logEvent('warn', DEV_KEYS_WARNING, { dataDir: config.dataDir });
+  // Evidence, keys and the token key: the service's user only (finding 8), whatever the umask.
+  const tightened = tightenDataDir(config.dataDir);
+  if (tightened.length > 0)
+    logger.logEvent('warn', 'data directory was readable by others; tightened to 0700/0600', {
+      paths: tightened,
+    });
+  privateDir(config.dataDir);
   const metrics = new LedgerMetrics({ defaultMetrics: true });
   const adapter = new ProblemFastifyAdapter({
     bodyLimit: config.bodyLimit,

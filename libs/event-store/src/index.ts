@@ -24,3 +24,10 @@ export { appendVerbatim, readVerbatimEvents, VerbatimAppendError } from './sqlit
 export type { VerbatimEvent } from './sqlite/verbatim-events';
 export { copyEventsToPostgres } from './postgres/copy-events-to-postgres';
 export type { CopyProgress, CopyResult } from './postgres/copy-events-to-postgres';
+export {
+  privateDatabaseFile,
+  privateDir,
+  tightenDataDir,
+  PRIVATE_DIR_MODE,
+  PRIVATE_FILE_MODE,
+} from './files/private-files';

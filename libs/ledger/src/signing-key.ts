@@ -2,13 +2,13 @@ import {
   closeSync,
   existsSync,
   fsyncSync,
-  mkdirSync,
   openSync,
   readFileSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { privateDir } from '@inr/event-store';
 import {
   formatSignerKey,
   generateNoteKey,
@@ -43,7 +43,7 @@ export function loadOrCreateSigningKey(
   if (configured) return checked(parse(configured, 'LEDGER_SIGNING_KEY'), name);
   const file = join(dataDir, LOG_KEY_FILE);
   if (existsSync(file)) return readSigningKeyFile(file, name);
-  mkdirSync(dataDir, { recursive: true });
+  privateDir(dataDir);
   const key = generateNoteKey(name);
   // 'wx': two instances starting at once must not overwrite each other's key.
   writeSigningKeyFile(file, key);

@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { privateDatabaseFile } from '@inr/event-store';
 import type { HashStore } from '@inr/transparency';
 import type { LogKeyRecord } from './key-chain';
 import type { LogKeyRotation } from './key-rotation';
@@ -98,8 +97,7 @@ export class SqliteHashStore implements LedgerStore {
   private cachedSize: number;
 
   constructor(dataDir: string) {
-    mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(join(dataDir, 'ledger.sqlite'));
+    this.db = new Database(privateDatabaseFile(dataDir, 'ledger.sqlite'));
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');

@@ -4,8 +4,9 @@ import {
   createPublicKey,
   type KeyObject,
 } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { privateDir } from '@inr/event-store';
 
 export const DEV_KEY_FILE = 'dev-jwt.key';
 
@@ -21,7 +22,7 @@ export interface DevelopmentKey {
 export function loadOrCreateDevelopmentKey(dataDir: string): DevelopmentKey {
   const path = join(dataDir, DEV_KEY_FILE);
   if (!existsSync(path)) {
-    mkdirSync(dataDir, { recursive: true });
+    privateDir(dataDir);
     const { privateKey } = generateKeyPairSync('ed25519');
     const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     try {

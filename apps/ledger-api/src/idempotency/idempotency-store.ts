@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { privateDatabaseFile } from '@inr/event-store';
 
 /** A command's first response, replayed verbatim to a retry with the same key and body. */
 export interface StoredResponse {
@@ -40,8 +39,7 @@ export class IdempotencyStore {
   private flushScheduled = false;
 
   constructor(dataDir: string) {
-    mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(join(dataDir, 'api.sqlite'));
+    this.db = new Database(privateDatabaseFile(dataDir, 'api.sqlite'));
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(`CREATE TABLE IF NOT EXISTS idempotency (

@@ -21,6 +21,6 @@ export function writeDemoTrustPolicy(
     '',
   ].join('\n');
   const file = join(dataDir, TRUST_POLICY_FILE);
-  writeFileSync(file, text);
+  writeFileSync(file, text, { mode: 0o600 });
   return file;
 }

@@ -48,7 +48,7 @@ export async function startPartnerWitness(
     logs: [],
     witnesses: [{ name: PARTNER_WITNESS, vkey: cosignatureVerifierKey(key), url }],
   };
-  writeFileSync(configFile, `${JSON.stringify(config, null, 2)}\n`);
+  writeFileSync(configFile, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
   return {
     configFile,
     url,

@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { privateDir } from '@inr/event-store';
 import { PARTNER_DIR } from './cosign-by-partner';
 
 /** The data directory holds something and --force was not given: a usage error (exit 2). */
@@ -12,7 +13,7 @@ const DEMO_DATA = /^((events|ledger|read-models)\.sqlite.*|bundle-.+\.json|trust
 /** An empty (or new) directory for the demo; with `force`, an earlier demo's data is removed first. */
 export function prepareDemoDir(dataDir: string, force: boolean): void {
   if (!existsSync(dataDir)) {
-    mkdirSync(dataDir, { recursive: true });
+    privateDir(dataDir);
     return;
   }
   if (!statSync(dataDir).isDirectory()) throw new DemoDirInUse(`${dataDir} is not a directory`);

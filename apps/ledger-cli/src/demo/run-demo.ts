@@ -64,7 +64,7 @@ export async function runDemo(opts: DemoOptions): Promise<DemoStory> {
   const file = join(opts.dataDir, `bundle-${decision.decisionId}.json`);
   const verified = await timed('export and verify', async () => {
     const bundle = await exportLocalBundle(opts.dataDir, decision.decisionId, env);
-    writeFileSync(file, `${JSON.stringify(bundle, null, 2)}\n`);
+    writeFileSync(file, `${JSON.stringify(bundle, null, 2)}\n`, { mode: 0o600 });
     // Read back from disk: exactly what `inr-ledger verify <file> --policy <file>` checks.
     return verifyBundleText(readFileSync(file, 'utf8'), readFileSync(policyFile, 'utf8'));
   });
@@ -100,7 +100,7 @@ async function exportAndVerifyAudit(
   const file = join(dataDir, `audit-${institutionId}.json`);
   const scope = { institutionId, from: '0000-01-01', to: '9999-12-31' };
   const bundle = await exportLocalAuditBundle(dataDir, scope, undefined, env);
-  writeFileSync(file, `${JSON.stringify(bundle, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify(bundle, null, 2)}\n`, { mode: 0o600 });
   const verified = await verifyBundleText(
     readFileSync(file, 'utf8'),
     readFileSync(policyFile, 'utf8'),

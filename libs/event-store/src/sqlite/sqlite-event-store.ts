@@ -1,6 +1,4 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Observable } from 'rxjs';
 import type {
   AppendOptions,
@@ -12,6 +10,7 @@ import type {
   RecordedEvent,
   SubscribeOptions,
 } from '../port/event-store';
+import { privateDatabaseFile } from '../files/private-files';
 import { InvalidRead } from '../port/errors';
 import { catchUpSubscription } from '../subscription/catch-up-subscription';
 import { validateAppend, type ValidatedAppend } from '../validation/validate-append';
@@ -87,8 +86,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   static async open(options: SqliteEventStoreOptions): Promise<SqliteEventStore> {
-    mkdirSync(options.dataDir, { recursive: true });
-    const file = join(options.dataDir, 'events.sqlite');
+    const file = privateDatabaseFile(options.dataDir, 'events.sqlite');
     const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
     const db = new Database(file);
     try {

@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { privateDatabaseFile } from '@inr/event-store';
 
 export const READ_MODELS_FILE = 'read-models.sqlite';
 
@@ -13,8 +12,7 @@ export function openReadModelsDb(
   dataDir: string,
   file: string = READ_MODELS_FILE,
 ): Database.Database {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, file));
+  const db = new Database(privateDatabaseFile(dataDir, file));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
