@@ -268,6 +268,18 @@ describe('authorisation matrix', () => {
       ],
     },
     {
+      // The whole record, proven, for another ledger: the same readers as the record itself.
+      name: 'trainee evidence bundle',
+      method: 'GET',
+      url: () => '/v1/trainees/trn-kim/bundle',
+      allowed: ALL,
+      outsiders: [
+        { role: 'trust-auditor', sub: 'aud-9', institution: SALFORD },
+        { role: 'trainee', sub: 'trn-other', institution: RVI },
+        { role: 'supervisor', sub: 'sup-9', institution: SALFORD },
+      ],
+    },
+    {
       name: 'read case',
       method: 'GET',
       url: () => `/v1/cases/${caseId}`,

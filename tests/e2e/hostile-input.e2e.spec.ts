@@ -298,4 +298,28 @@ describe('hostile input', () => {
       { numRuns: 500, seed: Number(process.env['HOSTILE_SEED'] ?? 4242) },
     );
   }, 60_000);
+
+  it('answers 300 generated trainee-bundle requests (ids, upTo) with 200 or a 4xx problem', async () => {
+    const token = await t.token('panel', 'pnl-1', RVI);
+    const part = fc.oneof(
+      fc.constantFrom('trn-kim', 'nobody', '%2e%2e', 'trn-kim%00', '9434765919', 'a'.repeat(200)),
+      fc.stringMatching(/^[A-Za-z0-9._:@%-]{1,20}$/),
+    );
+    const upTo = fc.oneof(
+      fc.constant(''),
+      fc.constantFrom('0', '1', '-1', '1e3', '99999999999999999999', 'x', '2.5'),
+      fc.nat().map(String),
+    );
+    await fc.assert(
+      fc.asyncProperty(part, upTo, async (id, size) => {
+        const url = `/v1/trainees/${id}/bundle${size === '' ? '' : `?upTo=${size}`}`;
+        const res = await call(t.app, 'GET', url, undefined, { token });
+        if (res.status >= 500 || (res.status !== 200 && res.status < 400))
+          throw new Error(`${url} answered ${res.status}: ${res.text.slice(0, 300)}`);
+        if (res.status >= 400)
+          expect(res.headers['content-type']).toContain('application/problem+json');
+      }),
+      { numRuns: 300, seed: Number(process.env['HOSTILE_SEED'] ?? 4242) },
+    );
+  }, 60_000);
 });

@@ -23,6 +23,10 @@ import { EventScope } from './live-feed/event-scope';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { LiveFeedController } from './live-feed/live-feed.controller';
 import { LedgerHttpModule } from './ledger-http/ledger-http.module';
+import {
+  RECOGNITION_CONTROLLERS,
+  RECOGNITION_PROVIDERS,
+} from './recognition/recognition-controllers';
 
 export interface AppDependencies {
   logger: JsonLogger;
@@ -51,6 +55,7 @@ export class AppModule {
       { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ...COMMAND_PROVIDERS,
       ...QUERY_PROVIDERS,
+      ...RECOGNITION_PROVIDERS,
     ];
     return {
       module: AppModule,
@@ -64,6 +69,7 @@ export class AppModule {
         ...COMMAND_CONTROLLERS,
         ...QUERY_CONTROLLERS,
         LiveFeedController,
+        ...RECOGNITION_CONTROLLERS,
       ],
       providers,
       exports: [EVENT_STORE, LEDGER_CONFIG, JsonLogger, LedgerMetrics, Readiness],

@@ -8,17 +8,21 @@ const DECISION_MEMBERS = ['leafIndex', 'eventId', 'record'];
 
 export type Shape = { ok: true; bundle: ProvenanceBundle } | { ok: false; reason: string };
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
+export const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function members(v: Record<string, unknown>, allowed: string[], where: string): string | undefined {
+export function members(
+  v: Record<string, unknown>,
+  allowed: string[],
+  where: string,
+): string | undefined {
   const unknown = Object.keys(v).find((k) => !allowed.includes(k));
   if (unknown !== undefined) return `${where}: unknown member '${unknown}'`;
   const missing = allowed.find((k) => !(k in v));
   return missing === undefined ? undefined : `${where}: member '${missing}' is missing`;
 }
 
-const isIndex = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+export const isIndex = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 
 /**
  * The `format` check on a parsed bundle. `nonInteger` holds the JSON Pointers of numbers the
@@ -34,26 +38,8 @@ export function checkBundleShape(
   if (m !== undefined) return fail(m);
   if (value['format'] !== BUNDLE_FORMAT) return fail(`not an ${BUNDLE_FORMAT} bundle`);
   if (typeof value['checkpoint'] !== 'string') return fail("'checkpoint' is not a string");
-  const events = value['events'];
-  if (!Array.isArray(events)) return fail("'events' is not an array");
-  let previous = -1;
-  for (const [i, e] of events.entries()) {
-    const where = `events[${i}]`;
-    if (!isObject(e)) return fail(`${where} is not an object`);
-    const em = members(e, EVENT_MEMBERS, where);
-    if (em !== undefined) return fail(em);
-    if (!isIndex(e['leafIndex']) || nonInteger.has(`/events/${i}/leafIndex`))
-      return fail(`${where}.leafIndex is not a non-negative integer`);
-    if (e['leafIndex'] <= previous)
-      return fail(
-        `${where}.leafIndex ${e['leafIndex']} does not ascend (each leaf once, in order)`,
-      );
-    previous = e['leafIndex'];
-    if (typeof e['leaf'] !== 'string') return fail(`${where}.leaf is not a string`);
-    const proof = e['proof'];
-    if (!Array.isArray(proof) || proof.some((p) => typeof p !== 'string'))
-      return fail(`${where}.proof is not an array of strings`);
-  }
+  const eventsError = eventsShapeError(value['events'], nonInteger);
+  if (eventsError !== undefined) return fail(eventsError);
   const decision = value['decision'];
   if (!isObject(decision)) return fail("'decision' is not an object");
   const dm = members(decision, DECISION_MEMBERS, 'decision');
@@ -74,4 +60,33 @@ export function parseBundle(text: string): Shape {
     return { ok: false, reason: `not strict JSON: ${e instanceof Error ? e.message : String(e)}` };
   }
   return checkBundleShape(parsed.value, parsed.nonIntegerLexemes);
+}
+
+/**
+ * The `events` member of any bundle: an array of exactly { leafIndex, leaf, proof }, strictly
+ * ascending integer indexes (`pointer` is where the array sits, for the non-integer check).
+ */
+export function eventsShapeError(
+  events: unknown,
+  nonInteger: ReadonlySet<string> = new Set(),
+  pointer = '/events',
+): string | undefined {
+  if (!Array.isArray(events)) return "'events' is not an array";
+  let previous = -1;
+  for (const [i, e] of events.entries()) {
+    const where = `events[${i}]`;
+    if (!isObject(e)) return `${where} is not an object`;
+    const em = members(e, EVENT_MEMBERS, where);
+    if (em !== undefined) return em;
+    if (!isIndex(e['leafIndex']) || nonInteger.has(`${pointer}/${i}/leafIndex`))
+      return `${where}.leafIndex is not a non-negative integer`;
+    if (e['leafIndex'] <= previous)
+      return `${where}.leafIndex ${e['leafIndex']} does not ascend (each leaf once, in order)`;
+    previous = e['leafIndex'];
+    if (typeof e['leaf'] !== 'string') return `${where}.leaf is not a string`;
+    const proof = e['proof'];
+    if (!Array.isArray(proof) || proof.some((p) => typeof p !== 'string'))
+      return `${where}.proof is not an array of strings`;
+  }
+  return undefined;
 }

@@ -97,3 +97,27 @@ export type {
   AuditBundleVerification,
   RecomputeAudit,
 } from './trust-audit-bundle';
+export { derivedEventId } from './key-rotation';
+export {
+  isRecordLeaf,
+  isSignerAccreditation,
+  RECOGNITION_EVENT_TYPE,
+  signersNamed,
+  TRAINEE_RECORD_COMMITTED,
+  traineeRecordCommitment,
+} from './trainee-record';
+export type { TraineeRecordCommitment } from './trainee-record';
+export { TRAINEE_BUNDLE_FORMAT, traineeBundleHash, verifyTraineeBundle } from './trainee-bundle';
+export type {
+  TraineeBundle,
+  TraineeBundleCheck,
+  TraineeBundleReport,
+  TraineeBundleVerification,
+} from './trainee-bundle';
+export {
+  checkTraineeBundleShape,
+  MAX_FOREIGN_DEPTH,
+  parseTraineeBundle,
+} from './trainee-bundle-shape';
+export type { TraineeShape } from './trainee-bundle-shape';
+export { FOREIGN_BUNDLES_DIR, ForeignBundleStore } from './foreign-bundle-store';

@@ -74,3 +74,5 @@ export { BundleError, decisionBundle } from './decisions/decision-bundle';
 export type { BundleDecision, BundleErrorCode, BundleSources } from './decisions/decision-bundle';
 export { auditBundle, checkpointRef } from './trust-audit/audit-bundle';
 export type { AuditBundleScope } from './trust-audit/audit-bundle';
+export { TraineeBundleError, traineeBundle } from './trainee-bundle/trainee-bundle';
+export type { TraineeBundleErrorCode, TraineeBundleSources } from './trainee-bundle/trainee-bundle';

@@ -255,3 +255,15 @@ export const BUNDLE = obj(
   },
   'docs/ledger-format.md §8',
 );
+
+export const TRAINEE_BUNDLE = obj(
+  {
+    format: { type: 'string', enum: ['inr-ledger-trainee-bundle/v1'] },
+    traineeId: str,
+    checkpoint: { type: 'string', description: 'signed checkpoint note with cosignature lines' },
+    commitment: int,
+    events: list(obj({ leafIndex: int, leaf: str, proof: list(str) }), 'ascending leafIndex'),
+    foreign: list(record('a trainee bundle from another ledger that a recognition rests on')),
+  },
+  'docs/ledger-format.md §15',
+);

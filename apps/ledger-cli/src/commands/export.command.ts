@@ -4,6 +4,8 @@ import { dataDirOption, resolveDataDir } from './data-dir';
 
 interface ExportOptions {
   decision?: string;
+  trainee?: string;
+  toCheckpoint?: boolean;
   audit?: string;
   from?: string;
   to?: string;
@@ -19,9 +21,17 @@ export function registerExportCommand(program: Command): void {
   program
     .command('export')
     .description(
-      "Write a decision's provenance bundle or a trust's audit bundle for offline verification",
+      "Write a decision's provenance bundle, a trainee's evidence bundle or a trust's audit bundle for offline verification",
     )
     .option('--decision <id>', 'the credential decision id (inr-ledger-bundle/v1)')
+    .option(
+      '--trainee <id>',
+      'the trainee whose whole record to export (inr-ledger-trainee-bundle/v1), for another ledger to recognise',
+    )
+    .option(
+      '--to-checkpoint',
+      'with --trainee: only the record below the latest signed checkpoint (already witnessed)',
+    )
     .option(
       '--audit <institution>',
       'the institution whose audit to export (inr-ledger-audit-bundle/v1)',
@@ -35,22 +45,29 @@ export function registerExportCommand(program: Command): void {
     .addHelpText(
       'after',
       `
-Exactly one of --decision or --audit. Without --url the bundle is built from the local data
+Exactly one of --decision, --trainee or --audit. Without --url the bundle is built from the local data
 directory (no server needed), against the latest checkpoint the service signed, with the
 cosignatures it has collected. An audit bundle holds every event of the institution's cases
 performed in the period, each with its inclusion proof, and the audit report computed at that
 checkpoint; \`inr-ledger verify\` recomputes the report from the events (docs/audit.md).
+A trainee bundle holds every event of the trainee's record, the accreditations of everyone who
+signed in it and the ledger's completeness statement (a TraineeRecordCommitted event, appended
+at export unless the record is unchanged), all proven in one checkpoint, plus the other
+ledgers' bundles its recognitions rest on (docs/ledger-format.md §15). From the data directory
+it waits up to 15 s for the running service to sign a checkpoint covering the statement.
 
 Examples:
   inr-ledger export --decision dec-42 -o dec-42.bundle.json
   inr-ledger export --decision dec-42 --url https://ledger.trust.example --token "$TOKEN" > dec-42.json
+  inr-ledger export --trainee trn-0005id -o trn-0005id.trainee.json
   inr-ledger export --audit inst-northmoor --from 2025-01-01 --to 2025-12-31 -o audit-2025.json
   inr-ledger verify dec-42.bundle.json --policy trust-policy.txt`,
     )
     .action(async (opts: ExportOptions) => {
-      if ((opts.decision === undefined) === (opts.audit === undefined)) {
+      const chosen = [opts.decision, opts.trainee, opts.audit].filter((o) => o !== undefined);
+      if (chosen.length !== 1) {
         process.stderr.write(
-          'error: give exactly one of --decision <id> or --audit <institution>\n',
+          'error: give exactly one of --decision <id>, --trainee <id> or --audit <institution>\n',
         );
         process.exitCode = EXIT.usage;
         return;
@@ -77,6 +94,20 @@ Examples:
               )
             : await bundles.fetchAuditBundle(opts.url, scope, token);
         what = `the audit of ${opts.audit} ${scope.from}..${scope.to}`;
+      } else if (opts.trainee !== undefined) {
+        const toCheckpoint = opts.toCheckpoint === true;
+        bundle =
+          opts.url === undefined
+            ? await bundles.exportLocalTraineeBundle(resolveDataDir(opts.dataDir), opts.trainee, {
+                toCheckpoint,
+              })
+            : await bundles.fetchTraineeBundle(
+                opts.url,
+                opts.trainee,
+                token,
+                toCheckpoint ? await bundles.fetchCheckpointSize(opts.url) : undefined,
+              );
+        what = `trainee ${opts.trainee}`;
       } else {
         const decision = opts.decision!;
         bundle =

@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
+import type { TraineeBundleReport } from '@inr/ledger';
 import { EXIT } from '../exit-codes';
 import { bold, green, red } from '../ui/terminal';
 
 export function registerVerifyCommand(program: Command): void {
   program
     .command('verify')
-    .description('Verify a provenance or audit bundle offline against a trust policy')
+    .description('Verify a provenance, trainee or audit bundle offline against a trust policy')
     .argument('<bundle>', 'the bundle file (from `inr-ledger export`)')
     .requiredOption(
       '--policy <file>',
@@ -25,7 +26,11 @@ event), pathway (the document hashes to the recorded pathwayHash), evidence (the
 carries exactly the events the decision committed to), then decision (re-running the policy
 evaluation reproduces the recorded evaluation and outcome). For an audit bundle
 (inr-ledger-audit-bundle/v1) the last check is report: the audit is recomputed from the
-proven events at the checkpoint and must equal the bundled report. Needs no server.
+proven events at the checkpoint and must equal the bundled report. For a trainee bundle
+(inr-ledger-trainee-bundle/v1) they are commitment (the ledger's TraineeRecordCommitted leaf),
+completeness (exactly the committed record and accreditation leaves) and foreign (each
+recognised bundle from another ledger verifies under the same policy and holds the leaves the
+recognition names): list every log and witness you trust in the policy. Needs no server.
 
 Exit 0 when the bundle verifies, 1 naming the failed check, 2 when a file cannot be read.
 
@@ -56,6 +61,11 @@ Examples:
           });
           if (result.ok) {
             const r = result.report;
+            if ('recordLeaves' in r) {
+              process.stdout.write(describeTraineeReport(r));
+              process.exitCode = EXIT.ok;
+              return;
+            }
             process.stdout.write(
               `${green('verified', process.stdout)} ${bold(r.origin, process.stdout)} size ${r.size} root ${r.root}\n` +
                 `  cosigned by: ${r.cosigners.join(', ') || '(no witnesses required)'}\n` +
@@ -86,6 +96,21 @@ Examples:
         }
       },
     );
+}
+
+/** The verified trainee bundle, and each foreign one under it, indented by depth. */
+function describeTraineeReport(r: TraineeBundleReport, depth = 0): string {
+  const pad = '  '.repeat(depth);
+  const head =
+    depth === 0
+      ? `${green('verified', process.stdout)} trainee ${bold(r.traineeId, process.stdout)} on ${bold(r.origin, process.stdout)} size ${r.size} root ${r.root}\n`
+      : `${pad}recognised from ${bold(r.origin, process.stdout)} (trainee ${r.traineeId}) size ${r.size} root ${r.root}\n`;
+  return (
+    head +
+    `${pad}  cosigned by: ${r.cosigners.join(', ') || '(no witnesses required)'}\n` +
+    `${pad}  ${r.events} events proven; record complete: ${r.recordLeaves} record leaves, ${r.accreditationLeaves} accreditations\n` +
+    r.foreign.map((f) => describeTraineeReport(f, depth + 1)).join('')
+  );
 }
 
 /** ", leaf N" for the failing entry, when the bundle says which leaf it claims to be. */

@@ -1,5 +1,16 @@
-import type { AuditBundle, ProvenanceBundle } from '@inr/ledger';
-import { auditBundle, decisionBundle, ReadModels, type AuditBundleScope } from '@inr/projections';
+import {
+  ForeignBundleStore,
+  type AuditBundle,
+  type ProvenanceBundle,
+  type TraineeBundle,
+} from '@inr/ledger';
+import {
+  auditBundle,
+  decisionBundle,
+  ReadModels,
+  traineeBundle,
+  type AuditBundleScope,
+} from '@inr/projections';
 import { openLocalLedger } from './open-local-ledger';
 
 /**
@@ -99,4 +110,84 @@ export async function fetchAuditBundle(
     `${url.replace(/\/$/, '')}/v1/audit/institutions/${encodeURIComponent(scope.institutionId)}/bundle?${query}`,
     token,
   );
+}
+
+/**
+ * A trainee's bundle from the data directory: appends the record's commitment (once per record
+ * state) and waits up to `waitMs` for the running service to sign a checkpoint covering it (this
+ * command signs nothing). `toCheckpoint`: only the record below the latest signed checkpoint.
+ */
+export async function exportLocalTraineeBundle(
+  dataDir: string,
+  traineeId: string,
+  options: { toCheckpoint?: boolean; waitMs?: number } = {},
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<TraineeBundle> {
+  const ledger = await openLocalLedger(dataDir, env);
+  const readModels = ReadModels.open(ledger.events, ledger.dataDir);
+  const foreign = new ForeignBundleStore(ledger.dataDir);
+  try {
+    const upTo = options.toCheckpoint ? (ledger.hashes.latestCheckpoint()?.size ?? 0) : undefined;
+    return await traineeBundle(
+      {
+        context: readModels.context,
+        log: ledger.log,
+        foreignBundle: (hash) => Promise.resolve(foreign.get(hash)),
+        commit: async (event) =>
+          (
+            await ledger.events.append(
+              `trainee-${traineeId}`,
+              [
+                {
+                  ...event,
+                  data: event.data as never,
+                  metadata: { schemaVersion: 1, tool: 'inr-ledger export --trainee' },
+                },
+              ],
+              { expectedRevision: 'any' },
+            )
+          ).firstPosition,
+        checkpointCovering: async (index) => {
+          const deadline = Date.now() + (options.waitMs ?? 15_000);
+          for (;;) {
+            const latest = ledger.hashes.latestCheckpoint();
+            if (latest !== undefined && latest.size > index) {
+              await ledger.log.catchUp(); // proofs need the subtree hashes up to the checkpoint
+              return latest;
+            }
+            if (Date.now() > deadline) return undefined;
+            await new Promise((r) => setTimeout(r, 200));
+          }
+        },
+      },
+      traineeId,
+      upTo,
+    );
+  } finally {
+    await readModels.close();
+    await ledger.close();
+  }
+}
+
+/** GET <url>/v1/trainees/<id>/bundle with a bearer token. */
+export function fetchTraineeBundle(
+  url: string,
+  traineeId: string,
+  token: string | undefined,
+  upTo?: number,
+): Promise<TraineeBundle> {
+  const query = upTo === undefined ? '' : `?upTo=${upTo}`;
+  return fetchJson<TraineeBundle>(
+    `${url.replace(/\/$/, '')}/v1/trainees/${encodeURIComponent(traineeId)}/bundle${query}`,
+    token,
+  );
+}
+
+/** The size of a server's latest signed checkpoint (GET /v1/ledger/checkpoint, public). */
+export async function fetchCheckpointSize(url: string): Promise<number> {
+  const res = await fetch(`${url.replace(/\/$/, '')}/v1/ledger/checkpoint`);
+  const size = Number((await res.text()).split('\n')[1]);
+  if (res.status !== 200 || !Number.isSafeInteger(size))
+    throw new Error(`the server has no signed checkpoint (${res.status})`);
+  return size;
 }

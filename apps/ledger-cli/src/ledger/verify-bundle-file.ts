@@ -1,6 +1,10 @@
 import {
   AUDIT_BUNDLE_FORMAT,
   checkBundleShape,
+  checkTraineeBundleShape,
+  TRAINEE_BUNDLE_FORMAT,
+  verifyTraineeBundle,
+  type TraineeBundleVerification,
   verifyAuditBundle,
   verifyBundle,
   type AuditBundle,
@@ -18,13 +22,14 @@ export class VerifyInputError extends Error {}
 /**
  * Offline verification in the order of docs/ledger-format.md §8.2: strict parsing (format),
  * signatures, quorum, proofs, then for a provenance bundle the decision's leaf, pathway and
- * evidence and the re-evaluation, or for an audit bundle the audit recomputed.
+ * evidence and the re-evaluation, for an audit bundle the audit recomputed, or for a trainee
+ * bundle its commitment, completeness and foreign bundles (§15.3).
  */
 export async function verifyBundleText(
   bundleText: string,
   policyText: string,
   options: VerifyOptions = {},
-): Promise<BundleVerification | AuditBundleVerification> {
+): Promise<BundleVerification | AuditBundleVerification | TraineeBundleVerification> {
   let policy;
   try {
     policy = parseTrustPolicy(policyText);
@@ -39,6 +44,11 @@ export async function verifyBundleText(
     return { ok: false, check: 'format', reason };
   }
   const value = parsed.value as { format?: unknown } | null;
+  if (typeof value === 'object' && value?.format === TRAINEE_BUNDLE_FORMAT) {
+    const shape = checkTraineeBundleShape(value, parsed.nonIntegerLexemes);
+    if (!shape.ok) return { ok: false, check: 'format', reason: shape.reason };
+    return verifyTraineeBundle(shape.bundle, policy);
+  }
   try {
     if (typeof value === 'object' && value?.format === AUDIT_BUNDLE_FORMAT)
       return await verifyAuditBundle(value as AuditBundle, policy, recomputeAudit);

@@ -1,5 +1,6 @@
 import type * as C from './case-events';
 import type * as K from './credential-events';
+import type * as R from './recognition-events';
 import type * as S from './supervisor-events';
 import type * as T from './trainee-events';
 
@@ -12,6 +13,9 @@ export interface DomainEventMap {
   RotaParticipationRecorded: T.RotaParticipationRecorded;
   TrainingTimeRecognised: T.TrainingTimeRecognised;
   SubjectDataErased: T.SubjectDataErased;
+  TraineeRecordCommitted: R.TraineeRecordCommitted;
+  ExternalEvidenceRecognised: R.ExternalEvidenceRecognised;
+  ExternalEvidenceRecognitionWithdrawn: R.ExternalEvidenceRecognitionWithdrawn;
   SupervisorAccredited: S.SupervisorAccredited;
   SupervisorAccreditationRevoked: S.SupervisorAccreditationRevoked;
   CaseLogged: C.CaseLogged;
