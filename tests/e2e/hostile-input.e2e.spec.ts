@@ -303,7 +303,8 @@ describe('hostile input', () => {
     const token = await t.token('panel', 'pnl-1', RVI);
     const part = fc.oneof(
       fc.constantFrom('trn-kim', 'nobody', '%2e%2e', 'trn-kim%00', '9434765919', 'a'.repeat(200)),
-      fc.stringMatching(/^[A-Za-z0-9._:@%-]{1,20}$/),
+      // No bare '%': Fastify refuses a malformed URL before routing (FST_ERR_BAD_URL).
+      fc.stringMatching(/^[A-Za-z0-9._:@-]{1,20}$/),
     );
     const upTo = fc.oneof(
       fc.constant(''),
