@@ -74,8 +74,10 @@ async function main(): Promise<void> {
   const selected = ROWS.filter(
     (row) => !((only && !only.includes(row.id)) || skip.includes(row.id)),
   );
-  // rebuild, asof and backup read one ledger, written once by the hidden seed step.
-  const needsLedger = selected.some((row) => ['rebuild', 'asof', 'backup'].includes(row.id));
+  // rebuild, asof, audit and backup read one ledger, written once by the hidden seed step.
+  const needsLedger = selected.some((row) =>
+    ['rebuild', 'asof', 'audit', 'backup'].includes(row.id),
+  );
   const ledgerDir = needsLedger ? mkdtempSync(join(tmpdir(), 'inr-bench-ledger-')) : undefined;
   const context: RowContext = { full, repoRoot: root, ledgerDir };
   const machine = describeMachine(root);

@@ -160,5 +160,9 @@ describe('publishing a pathway', () => {
     expect(comparePathwayVersions('1.10', '1.9')).toBeGreaterThan(0);
     expect(comparePathwayVersions('2', '2.0.0')).toBe(0);
     expect(comparePathwayVersions('2020.9', '2021.1')).toBeLessThan(0);
+    // A shipped document's pre-release sorts below its release, as in semver.
+    expect(comparePathwayVersions('1.2.0-rc1', '1.2.0')).toBeLessThan(0);
+    expect(comparePathwayVersions('1.2.0-rc2', '1.2.0-rc1')).toBeGreaterThan(0);
+    expect(comparePathwayVersions('1.2.0-rc1', '1.1.9')).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,7 @@
 import type { PoolClient } from 'pg';
-import type { AppendResult, ExpectedRevision } from '../port/event-store';
+import type { AppendResult } from '../port/event-store';
 import { IdempotencyConflict, WrongExpectedVersion } from '../port/errors';
+import { expectedRevisionHolds, replayedAppend, type WrittenEvent } from '../port/append-rules';
 import type { ValidatedAppend } from '../validation/validate-append';
 
 /** Channel the append transaction notifies on commit; subscriptions LISTEN on it. */
@@ -17,12 +18,6 @@ export const COMMIT_CHANNEL = 'inr_events';
 export const APPEND_LOCK = 0x696e7202;
 
 export type AppendOutcome = { ok: true; result: AppendResult } | { ok: false; error: Error };
-
-interface Written {
-  streamId: string;
-  revision: number;
-  position: number;
-}
 
 /** The rows of one INSERT, column by column (unnest of parallel arrays). */
 interface Rows {
@@ -131,7 +126,7 @@ export async function appendBatch(
 async function existing(
   client: PoolClient,
   appends: readonly ValidatedAppend[],
-): Promise<{ revisions: Map<string, number>; written: Map<string, Written> }> {
+): Promise<{ revisions: Map<string, number>; written: Map<string, WrittenEvent> }> {
   const streams = [...new Set(appends.map((a) => a.streamId))];
   const ids = appends.flatMap((a) => a.events.map((e) => e.id));
   const { rows } = await client.query<{
@@ -165,35 +160,14 @@ async function existing(
 function decide(
   append: ValidatedAppend,
   revisions: ReadonlyMap<string, number>,
-  written: ReadonlyMap<string, Written>,
+  written: ReadonlyMap<string, WrittenEvent>,
   next: number,
 ): AppendResult {
   const { streamId, events } = append;
   const rows = events.map((e) => written.get(e.id));
-  if (rows.some((row) => row !== undefined)) {
-    const first = rows[0];
-    const sameRun =
-      first !== undefined &&
-      rows.every(
-        (row, i) =>
-          row !== undefined &&
-          row.streamId === streamId &&
-          row.revision === first.revision + i &&
-          row.position === first.position + i,
-      );
-    if (!sameRun) {
-      const clash = events.find((_, i) => rows[i] !== undefined) ?? events[0]!;
-      throw new IdempotencyConflict(streamId, clash.id);
-    }
-    return {
-      streamId,
-      nextExpectedRevision: first.revision + events.length - 1,
-      firstPosition: first.position,
-      lastPosition: first.position + events.length - 1,
-    };
-  }
+  if (rows.some((row) => row !== undefined)) return replayedAppend(streamId, events, rows);
   const current = revisions.get(streamId) ?? -1;
-  if (!matches(append.expectedRevision, current)) {
+  if (!expectedRevisionHolds(append.expectedRevision, current)) {
     throw new WrongExpectedVersion(streamId, append.expectedRevision, current);
   }
   return {
@@ -202,17 +176,4 @@ function decide(
     firstPosition: next,
     lastPosition: next + events.length - 1,
   };
-}
-
-function matches(expected: ExpectedRevision, current: number): boolean {
-  switch (expected) {
-    case 'any':
-      return true;
-    case 'no_stream':
-      return current === -1;
-    case 'stream_exists':
-      return current >= 0;
-    default:
-      return expected === current;
-  }
 }

@@ -12,7 +12,8 @@ import type {
 } from '../port/event-store';
 import { InvalidAppend, InvalidRead } from '../port/errors';
 import { catchUpSubscription } from '../subscription/catch-up-subscription';
-import { validateAppend, type ValidatedAppend } from '../validation/validate-append';
+import { EVENT_COLUMNS, rowToRecorded, type EventRow, type PendingAppend } from '../sql/event-row';
+import { validateAppend } from '../validation/validate-append';
 import {
   validatePositions,
   validateReadAll,
@@ -28,24 +29,6 @@ export interface PostgresEventStoreOptions extends PostgresConnection {
   pollMs?: number;
 }
 
-interface Pending {
-  append: ValidatedAppend;
-  resolve: (result: AppendResult) => void;
-  reject: (error: unknown) => void;
-}
-
-interface EventRow {
-  position: number;
-  stream_id: string;
-  revision: number;
-  event_id: string;
-  type: string;
-  data: string;
-  metadata: string;
-  recorded_at: string;
-}
-
-const COLUMNS = 'position, stream_id, revision, event_id, type, data, metadata, recorded_at';
 /** Appends per transaction; a longer queue is split so one transaction stays short. */
 const MAX_BATCH = 512;
 /** bigint's upper bound: "no limit" and "from the head" in one parameterised statement. */
@@ -61,7 +44,7 @@ const NO_LIMIT = Number.MAX_SAFE_INTEGER;
  * positions gap-free and in commit order. Subscriptions are woken by LISTEN/NOTIFY.
  */
 export class PostgresEventStore implements EventStore {
-  private queue: Pending[] = [];
+  private queue: PendingAppend[] = [];
   private flushScheduled = false;
   private writing = false;
   private drained: (() => void)[] = [];
@@ -112,31 +95,31 @@ export class PostgresEventStore implements EventStore {
     const forwards = direction === 'forwards';
     const { rows } = await this.pool.query<EventRow>(
       forwards
-        ? `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 AND revision >= $2 ORDER BY revision LIMIT $3`
-        : `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 AND revision <= $2 ORDER BY revision DESC LIMIT $3`,
+        ? `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 AND revision >= $2 ORDER BY revision LIMIT $3`
+        : `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 AND revision <= $2 ORDER BY revision DESC LIMIT $3`,
       [streamId, from ?? (forwards ? 0 : NO_LIMIT), maxCount ?? NO_LIMIT],
     );
-    return rows.map(toRecorded);
+    return rows.map(rowToRecorded);
   }
 
   async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
     const { direction, from, maxCount } = validateReadAll(options);
     if (direction === 'forwards') return this.readForwards(from ?? 0, maxCount ?? NO_LIMIT);
     const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${COLUMNS} FROM events WHERE position <= $1 ORDER BY position DESC LIMIT $2`,
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE position <= $1 ORDER BY position DESC LIMIT $2`,
       [from ?? NO_LIMIT, maxCount ?? NO_LIMIT],
     );
-    return rows.map(toRecorded);
+    return rows.map(rowToRecorded);
   }
 
   async readPositions(positions: readonly number[]): Promise<RecordedEvent[]> {
     const wanted = validatePositions(positions);
     if (wanted.length === 0) return [];
     const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${COLUMNS} FROM events WHERE position = ANY($1::bigint[]) ORDER BY position`,
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE position = ANY($1::bigint[]) ORDER BY position`,
       [wanted],
     );
-    return rows.map(toRecorded);
+    return rows.map(rowToRecorded);
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Observable<RecordedEvent> {
@@ -181,10 +164,10 @@ export class PostgresEventStore implements EventStore {
 
   private async readForwards(from: number, maxCount: number): Promise<RecordedEvent[]> {
     const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${COLUMNS} FROM events WHERE position >= $1 ORDER BY position LIMIT $2`,
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE position >= $1 ORDER BY position LIMIT $2`,
       [from, maxCount],
     );
-    return rows.map(toRecorded);
+    return rows.map(rowToRecorded);
   }
 
   private scheduleFlush(): void {
@@ -228,17 +211,4 @@ export class PostgresEventStore implements EventStore {
       else for (const resolve of this.drained.splice(0)) resolve();
     }
   }
-}
-
-function toRecorded(row: EventRow): RecordedEvent {
-  return {
-    streamId: row.stream_id,
-    revision: row.revision,
-    position: row.position,
-    id: row.event_id,
-    type: row.type,
-    data: JSON.parse(row.data) as RecordedEvent['data'],
-    metadata: JSON.parse(row.metadata) as RecordedEvent['metadata'],
-    recordedAt: row.recorded_at,
-  };
 }

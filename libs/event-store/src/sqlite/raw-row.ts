@@ -1,8 +1,9 @@
 import type { RecordedEvent } from '../port/event-store';
 
+import { EVENT_COLUMNS } from '../sql/event-row';
+
 /** Column order of RawEventRow. */
-export const RAW_COLUMNS =
-  'position, stream_id, revision, event_id, type, data, metadata, recorded_at';
+export const RAW_COLUMNS = EVENT_COLUMNS;
 
 /** An events row as better-sqlite3 returns it in raw mode, in RAW_COLUMNS order. */
 export type RawEventRow = [number, string, number, string, string, string, string, string];

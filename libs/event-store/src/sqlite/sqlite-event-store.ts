@@ -13,6 +13,7 @@ import type {
 import { privateDatabaseFile } from '../files/private-files';
 import { InvalidRead } from '../port/errors';
 import { catchUpSubscription } from '../subscription/catch-up-subscription';
+import { rowToRecorded, type EventRow, type PendingAppend } from '../sql/event-row';
 import { validateAppend, type ValidatedAppend } from '../validation/validate-append';
 import {
   validatePositions,
@@ -32,23 +33,6 @@ export interface SqliteEventStoreOptions {
   pollMs?: number;
   /** How long a write waits for another process's write lock before failing. */
   busyTimeoutMs?: number;
-}
-
-interface Pending {
-  append: ValidatedAppend;
-  resolve: (result: AppendResult) => void;
-  reject: (error: unknown) => void;
-}
-
-interface EventRow {
-  position: number;
-  stream_id: string;
-  revision: number;
-  event_id: string;
-  type: string;
-  data: string;
-  metadata: string;
-  recorded_at: string;
 }
 
 /** Appends per transaction; a bigger queue is split so one flush does not block for long. */
@@ -72,7 +56,7 @@ export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly writer: SqliteWriter;
   private readonly pollMs: number;
-  private queue: Pending[] = [];
+  private queue: PendingAppend[] = [];
   private flushScheduled = false;
   private writing = false;
   private drained: (() => void)[] = [];
@@ -133,7 +117,7 @@ export class SqliteEventStore implements EventStore {
       start,
       maxCount ?? -1,
     );
-    return rows.map(toRecorded);
+    return rows.map(rowToRecorded);
   }
 
   async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
@@ -143,7 +127,7 @@ export class SqliteEventStore implements EventStore {
       this.db,
       'SELECT * FROM events WHERE position <= ? ORDER BY position DESC LIMIT ?',
     ).all(from ?? Number.MAX_SAFE_INTEGER, maxCount ?? -1);
-    return rows.map(toRecorded);
+    return rows.map(rowToRecorded);
   }
 
   async readPositions(positions: readonly number[]): Promise<RecordedEvent[]> {
@@ -249,7 +233,7 @@ export class SqliteEventStore implements EventStore {
     );
   }
 
-  private settle(batch: Pending[], reply: WriterReply | { thrown: unknown }): void {
+  private settle(batch: PendingAppend[], reply: WriterReply | { thrown: unknown }): void {
     this.writing = false;
     if ('committed' in reply) {
       batch.forEach((pending, i) => {
@@ -278,18 +262,5 @@ function toWriterAppend({ streamId, expectedRevision, events }: ValidatedAppend)
       dataJson,
       metadataJson,
     })),
-  };
-}
-
-function toRecorded(row: EventRow): RecordedEvent {
-  return {
-    streamId: row.stream_id,
-    revision: row.revision,
-    position: row.position,
-    id: row.event_id,
-    type: row.type,
-    data: JSON.parse(row.data) as RecordedEvent['data'],
-    metadata: JSON.parse(row.metadata) as RecordedEvent['metadata'],
-    recordedAt: row.recorded_at,
   };
 }

@@ -64,6 +64,8 @@ export function writerThread(): void {
     };
   };
 
+  // The same rules as port/append-rules.ts (expectedRevisionHolds, replayedAppend), kept here
+  // on purpose: this body runs from its source text in the worker and can import nothing.
   const matches = (expected: ExpectedRevision, current: number): boolean => {
     switch (expected) {
       case 'any':

@@ -4,13 +4,13 @@ import type {
   AppendResult,
   EventData,
   EventStore,
-  ExpectedRevision,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
   SubscribeOptions,
 } from '../port/event-store';
-import { IdempotencyConflict, WrongExpectedVersion } from '../port/errors';
+import { expectedRevisionHolds, replayedAppend } from '../port/append-rules';
+import { WrongExpectedVersion } from '../port/errors';
 import { validateAppend } from '../validation/validate-append';
 import {
   validatePositions,
@@ -21,13 +21,6 @@ import {
 export interface InMemoryEventStoreOptions {
   /** Chooses recorded times; the store still never lets them go backwards. Default: now. */
   clock?: () => Date;
-}
-
-function expectationHolds(expected: ExpectedRevision, current: number): boolean {
-  if (expected === 'any') return true;
-  if (expected === 'no_stream') return current === -1;
-  if (expected === 'stream_exists') return current >= 0;
-  return expected === current;
 }
 
 /**
@@ -66,7 +59,7 @@ export class InMemoryEventStore implements EventStore {
       return this.replayed(stream, append.events);
     }
     const current = this.revisions.get(stream) ?? -1;
-    if (!expectationHolds(append.expectedRevision, current)) {
+    if (!expectedRevisionHolds(append.expectedRevision, current)) {
       throw new WrongExpectedVersion(stream, append.expectedRevision, current);
     }
     const last = this.events[this.events.length - 1];
@@ -100,28 +93,12 @@ export class InMemoryEventStore implements EventStore {
     this.revisions.set(event.streamId, event.revision);
   }
 
-  /** Ids written before as exactly this run answer as they did then; anything else is a conflict. */
   private replayed(streamId: string, events: readonly { id: string }[]): AppendResult {
-    const firstPosition = this.positions.get(events[0]?.id ?? '');
-    const first = firstPosition === undefined ? undefined : this.events[firstPosition];
-    const sameRun =
-      first !== undefined &&
-      events.every((event, i) => {
-        const at = this.events[first.position + i];
-        return (
-          at?.id === event.id && at.streamId === streamId && at.revision === first.revision + i
-        );
-      });
-    if (!sameRun) {
-      const clash = events.find((e) => this.positions.has(e.id)) ?? events[0];
-      throw new IdempotencyConflict(streamId, clash?.id ?? '');
-    }
-    return {
-      streamId,
-      nextExpectedRevision: first.revision + events.length - 1,
-      firstPosition: first.position,
-      lastPosition: first.position + events.length - 1,
-    };
+    const written = events.map((e) => {
+      const position = this.positions.get(e.id);
+      return position === undefined ? undefined : this.events[position];
+    });
+    return replayedAppend(streamId, events, written);
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

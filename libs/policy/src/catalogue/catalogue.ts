@@ -1,3 +1,4 @@
+import { comparePathwayVersions } from '@inr/domain';
 import type { Pathway } from '../pathway/pathway';
 import { validatePathway } from '../pathway/validate-pathway';
 import bsnrClinicalRoutes from './bsnr-2017-clinical-routes.json';
@@ -30,25 +31,10 @@ function load(document: unknown): Pathway {
 /** The pathways shipped as data, each validated, in a fixed order. */
 export const catalogue: readonly Pathway[] = Object.freeze(DOCUMENTS.map(load));
 
-/** Semver precedence on MAJOR.MINOR.PATCH; a pre-release sorts below its release. */
-function compareVersions(a: string, b: string): number {
-  const [coreA = '', preA] = a.split(/-(.*)/s);
-  const [coreB = '', preB] = b.split(/-(.*)/s);
-  const pa = coreA.split('.').map(Number);
-  const pb = coreB.split('.').map(Number);
-  for (let i = 0; i < 3; i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  if (preA === undefined || preB === undefined)
-    return preA === preB ? 0 : preA === undefined ? 1 : -1;
-  return preA < preB ? -1 : preA > preB ? 1 : 0;
-}
-
 /** A catalogue pathway by id; without a version, the highest version. */
 export function findPathway(id: string, version?: string): Pathway | undefined {
   const matches = catalogue.filter(
     (p) => p.id === id && (version === undefined || p.version === version),
   );
-  return [...matches].sort((a, b) => compareVersions(b.version, a.version))[0];
+  return [...matches].sort((a, b) => comparePathwayVersions(b.version, a.version))[0];
 }

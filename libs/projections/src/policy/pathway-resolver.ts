@@ -1,4 +1,4 @@
-import type { PolicyPublished } from '@inr/domain';
+import { comparePathwayVersions, type PolicyPublished } from '@inr/domain';
 import { catalogue, validatePathway, type Pathway } from '@inr/policy';
 import { indexKey } from '../event-index/event-index-projection';
 import type { LedgerEvent } from '../events/ledger-event';
@@ -10,17 +10,6 @@ export interface ResolvedPathway {
   source: 'ledger' | 'catalogue';
   contentHash: string | null;
   event?: LedgerEvent;
-}
-
-/** Semver-ish order on MAJOR.MINOR.PATCH; enough to pick the latest published version. */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split(/[.-]/).map((part) => Number(part));
-  const pb = b.split(/[.-]/).map((part) => Number(part));
-  for (let i = 0; i < 3; i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0 && Number.isFinite(d)) return d;
-  }
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
@@ -73,5 +62,5 @@ export function pickPathway(
   const candidates = known.filter(
     (k) => k.pathway.id === id && (version === undefined || k.pathway.version === version),
   );
-  return candidates.sort((a, b) => compareVersions(b.pathway.version, a.pathway.version))[0];
+  return candidates.sort((a, b) => comparePathwayVersions(b.pathway.version, a.pathway.version))[0];
 }
