@@ -15,7 +15,7 @@ export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
     .description(
-      'Build a demo ledger (3 trusts, 40 trainees, ~12k events), verify a credential offline, then serve it',
+      'Build a demo ledger (3 trusts, 40 trainees, ~17k events), verify a credential offline, then serve it',
     )
     .option(
       '-d, --data-dir <dir>',

@@ -19,14 +19,14 @@ const WINDOW = 1000;
  * Writes the generator's demo ledger through the store port, as the API would: each append
  * states the stream revision it expects, so a store that is not empty fails loudly instead
  * of mixing two ledgers. Appends are pipelined, not awaited one by one (the store keeps their
- * order), which lets group commit make 12k durable appends take seconds rather than minutes.
+ * order), which lets group commit make 17k durable appends take seconds rather than minutes.
  */
 export async function seedDemoLedger(
   store: EventStore,
   seed: string | number,
   onProgress: (done: number, total: number) => void,
 ): Promise<SeededLedger> {
-  // 12k operations fit in memory easily, and holding them gives the progress bar its total.
+  // 17k operations fit in memory easily, and holding them gives the progress bar its total.
   const ops = generateLedger(demoPreset(seed));
   const revisions = new Map<string, number>();
   const decisionIds: string[] = [];
