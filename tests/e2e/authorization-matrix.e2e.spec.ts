@@ -8,7 +8,9 @@ import {
   SALFORD,
   thrombectomyCase,
 } from './support/fixtures';
-import { LedgerRuntime } from '@inr/ledger-api';
+import { get as httpGet } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { LedgerRuntime, routeTable } from '@inr/ledger-api';
 import { call, startTestApp, type TestApp } from './support/test-app';
 
 // Every route x every role, written out by hand as the specification (not derived from the
@@ -37,12 +39,16 @@ const SUBJECT: Record<Role, string> = {
 
 interface RouteCase {
   name: string;
+  /** The route template as the app registers it, e.g. `POST /v1/cases/:caseId/sign-off`. */
+  route: string;
   method: 'GET' | 'POST';
   url: () => string;
   body?: () => unknown;
   allowed: Role[];
   /** Tokens from another institution (or another person) that must be refused. */
   outsiders?: Array<{ role: Role; sub: string; institution: string }>;
+  /** A server-sent-event stream: probed over a socket, its status read from the headers. */
+  stream?: boolean;
 }
 
 /** Every token in the matrix carries the issuer claim of the pathway it publishes. */
@@ -52,6 +58,8 @@ describe('authorisation matrix', () => {
   let caseId = '';
   let spareCaseId = '';
   let applicationId = '';
+  let decisionId = '';
+  let base = '';
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -92,12 +100,40 @@ describe('authorisation matrix', () => {
         )
       )['id'],
     );
+    const panel = await t.token('panel', 'pnl-9', SALFORD);
+    decisionId = String(
+      (
+        await ok(
+          `/v1/applications/${applicationId}/decisions`,
+          { outcome: 'deferred', reasons: 'More cases' },
+          panel,
+        )
+      )['id'],
+    );
+    await t.app.get(LedgerRuntime).flush(); // a signed checkpoint for the decision's bundle
+    await t.app.listen(0, '127.0.0.1'); // live feeds are probed over a socket
+    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
   });
   afterAll(() => t.close());
+
+  /** A stream's status, read from its response headers; the connection is then dropped. */
+  const streamStatus = (url: string, token?: string): Promise<number> =>
+    new Promise((resolve, reject) => {
+      const request = httpGet(
+        `${base}${url}`,
+        { headers: token ? { authorization: `Bearer ${token}` } : {} },
+        (response) => {
+          resolve(response.statusCode ?? 0);
+          request.destroy();
+        },
+      );
+      request.on('error', reject);
+    });
 
   const routes: RouteCase[] = [
     {
       name: 'enrol trainee',
+      route: 'POST /v1/trainees',
       method: 'POST',
       url: () => '/v1/trainees',
       body: () => enrolment('trn-kim'),
@@ -106,6 +142,7 @@ describe('authorisation matrix', () => {
     },
     {
       name: 'transfer trainee',
+      route: 'POST /v1/trainees/:traineeId/transfers',
       method: 'POST',
       url: () => '/v1/trainees/trn-kim/transfers',
       body: () => ({ toInstitutionId: RVI, transferredOn: daysAgo(1) }),
@@ -114,6 +151,7 @@ describe('authorisation matrix', () => {
     },
     {
       name: 'record assessment',
+      route: 'POST /v1/trainees/:traineeId/assessments',
       method: 'POST',
       url: () => '/v1/trainees/trn-kim/assessments',
       body: () => ({ assessmentType: 'CbD', outcome: 'satisfactory', performedOn: daysAgo(2) }),
@@ -121,6 +159,7 @@ describe('authorisation matrix', () => {
     },
     {
       name: 'sign off competency',
+      route: 'POST /v1/trainees/:traineeId/competencies/:competencyId/sign-offs',
       method: 'POST',
       url: () => '/v1/trainees/trn-kim/competencies/mt-technical-skills/sign-offs',
       body: () => ({ institutionId: RVI }),
@@ -128,6 +167,7 @@ describe('authorisation matrix', () => {
     },
     {
       name: 'record rota',
+      route: 'POST /v1/trainees/:traineeId/rota-participation',
       method: 'POST',
       url: () => '/v1/trainees/trn-kim/rota-participation',
       body: () => ({ institutionId: RVI, from: daysAgo(60), to: daysAgo(30), shifts: 4 }),
@@ -136,6 +176,7 @@ describe('authorisation matrix', () => {
     },
     {
       name: 'recognise training time',
+      route: 'POST /v1/trainees/:traineeId/training-time',
       method: 'POST',
       url: () => '/v1/trainees/trn-kim/training-time',
       body: () => ({
@@ -152,6 +193,7 @@ describe('authorisation matrix', () => {
     },
     {
       name: 'log case',
+      route: 'POST /v1/cases',
       method: 'POST',
       url: () => '/v1/cases',
       body: () => thrombectomyCase(),
@@ -159,6 +201,7 @@ describe('authorisation matrix', () => {
     },
     {
       name: 'amend case',
+      route: 'POST /v1/cases/:caseId/amendments',
       method: 'POST',
       url: () => `/v1/cases/${caseId}/amendments`,
       body: () => ({ changes: { notes: 'Corrected notes' }, reason: 'Typo' }),
@@ -167,6 +210,7 @@ describe('authorisation matrix', () => {
     },
     {
       name: 'retract case',
+      route: 'POST /v1/cases/:caseId/retraction',
       method: 'POST',
       url: () => `/v1/cases/${spareCaseId}/retraction`,
       body: () => ({ reason: 'Duplicate' }),
@@ -175,6 +219,7 @@ describe('authorisation matrix', () => {
     },
     {
       name: 'sign off case',
+      route: 'POST /v1/cases/:caseId/sign-off',
       method: 'POST',
       url: () => `/v1/cases/${caseId}/sign-off`,
       body: () => ({}),
@@ -183,6 +228,7 @@ describe('authorisation matrix', () => {
     },
     {
       name: 'dispute case',
+      route: 'POST /v1/cases/:caseId/disputes',
       method: 'POST',
       url: () => `/v1/cases/${caseId}/disputes`,
       body: () => ({ reason: 'Not present' }),
@@ -191,6 +237,7 @@ describe('authorisation matrix', () => {
     },
     {
       name: 'accredit supervisor',
+      route: 'POST /v1/supervisors/:supervisorId/accreditations',
       method: 'POST',
       url: () => '/v1/supervisors/sup-new/accreditations',
       body: () => accreditation({ gmcNumber: '7011111' }),
@@ -199,6 +246,7 @@ describe('authorisation matrix', () => {
     },
     {
       name: 'revoke supervisor',
+      route: 'POST /v1/supervisors/:supervisorId/revocations',
       method: 'POST',
       url: () => '/v1/supervisors/sup-zed/revocations',
       body: () => ({ reason: 'Left the trust' }),
@@ -207,6 +255,7 @@ describe('authorisation matrix', () => {
     },
     {
       name: 'publish pathway',
+      route: 'POST /v1/pathways/:pathwayId/versions',
       method: 'POST',
       url: () => '/v1/pathways/illustrative-esmint-cast/versions',
       body: () => ({ document: pathwayDocument, changeNote: 'Again' }),
@@ -216,6 +265,7 @@ describe('authorisation matrix', () => {
     },
     {
       name: 'submit application',
+      route: 'POST /v1/applications',
       method: 'POST',
       url: () => '/v1/applications',
       body: () => ({ pathwayId: 'illustrative-esmint-cast', pathwayVersion: '1.0.0' }),
@@ -223,6 +273,7 @@ describe('authorisation matrix', () => {
     },
     {
       name: 'record decision',
+      route: 'POST /v1/applications/:applicationId/decisions',
       method: 'POST',
       url: () => `/v1/applications/${applicationId}/decisions`,
       body: () => ({ outcome: 'deferred', reasons: 'More cases' }),
@@ -230,6 +281,7 @@ describe('authorisation matrix', () => {
     },
     {
       name: 'issue credential',
+      route: 'POST /v1/applications/:applicationId/credential',
       method: 'POST',
       url: () => `/v1/applications/${applicationId}/credential`,
       body: () => ({}),
@@ -237,6 +289,7 @@ describe('authorisation matrix', () => {
     },
     {
       name: 'suspend credential',
+      route: 'POST /v1/applications/:applicationId/suspension',
       method: 'POST',
       url: () => `/v1/applications/${applicationId}/suspension`,
       body: () => ({ reason: 'Review' }),
@@ -244,6 +297,7 @@ describe('authorisation matrix', () => {
     },
     {
       name: 'reinstate credential',
+      route: 'POST /v1/applications/:applicationId/reinstatement',
       method: 'POST',
       url: () => `/v1/applications/${applicationId}/reinstatement`,
       body: () => ({ reason: 'Review' }),
@@ -251,6 +305,7 @@ describe('authorisation matrix', () => {
     },
     {
       name: 'revoke credential',
+      route: 'POST /v1/applications/:applicationId/revocation',
       method: 'POST',
       url: () => `/v1/applications/${applicationId}/revocation`,
       body: () => ({ reason: 'Review' }),
@@ -258,6 +313,7 @@ describe('authorisation matrix', () => {
     },
     {
       name: 'read trainee',
+      route: 'GET /v1/trainees/:traineeId',
       method: 'GET',
       url: () => '/v1/trainees/trn-kim',
       allowed: ALL,
@@ -270,6 +326,7 @@ describe('authorisation matrix', () => {
     {
       // The whole record, proven, for another ledger: the same readers as the record itself.
       name: 'trainee evidence bundle',
+      route: 'GET /v1/trainees/:traineeId/bundle',
       method: 'GET',
       url: () => '/v1/trainees/trn-kim/bundle',
       allowed: ALL,
@@ -281,6 +338,7 @@ describe('authorisation matrix', () => {
     },
     {
       name: 'read case',
+      route: 'GET /v1/cases/:caseId',
       method: 'GET',
       url: () => `/v1/cases/${caseId}`,
       allowed: ALL,
@@ -292,6 +350,7 @@ describe('authorisation matrix', () => {
     },
     {
       name: 'read a supervisor queue',
+      route: 'GET /v1/supervisors/:supervisorId/queue',
       method: 'GET',
       url: () => '/v1/supervisors/sup-ann/queue',
       allowed: [
@@ -308,6 +367,7 @@ describe('authorisation matrix', () => {
     },
     {
       name: 'record case outcome',
+      route: 'POST /v1/cases/:caseId/outcomes',
       method: 'POST',
       url: () => `/v1/cases/${caseId}/outcomes`,
       body: () => ({ ivThrombolysis: true }),
@@ -319,6 +379,7 @@ describe('authorisation matrix', () => {
     },
     ...(['', '/procedures', '/bundle'] as const).map((suffix): RouteCase => ({
       name: `trust audit${suffix}`,
+      route: `GET /v1/audit/institutions/:institutionId${suffix}`,
       method: 'GET',
       url: () => `/v1/audit/institutions/${RVI}${suffix}?from=2020-01-01`,
       allowed: ['panel', 'accreditor', 'regulator', 'admin', 'medical-director', 'trust-auditor'],
@@ -327,9 +388,86 @@ describe('authorisation matrix', () => {
         { role: 'medical-director', sub: 'md-9', institution: SALFORD },
       ],
     })),
-    { name: 'list pathways', method: 'GET', url: () => '/v1/pathways', allowed: ALL },
+    {
+      name: 'declare rotation',
+      route: 'POST /v1/trainees/:traineeId/rotations',
+      method: 'POST',
+      url: () => '/v1/trainees/trn-kim/rotations',
+      body: () => ({ institutionId: SALFORD, from: daysAgo(30), to: daysAgo(1) }),
+      // The trainee's own trust declares; the host trust's director may not.
+      allowed: ['admin', 'medical-director'],
+      outsiders: [{ role: 'medical-director', sub: 'md-9', institution: SALFORD }],
+    },
+    {
+      name: "a trainee's pathway status",
+      route: 'GET /v1/trainees/:traineeId/status',
+      method: 'GET',
+      url: () => '/v1/trainees/trn-kim/status',
+      allowed: ALL,
+      outsiders: [
+        { role: 'trust-auditor', sub: 'aud-9', institution: SALFORD },
+        { role: 'trainee', sub: 'trn-other', institution: RVI },
+        { role: 'supervisor', sub: 'sup-9', institution: SALFORD },
+      ],
+    },
+    // A registry listing is scoped to what the reader may see, never refused (finding 10 tests).
+    {
+      name: 'case registry',
+      route: 'GET /v1/registry/cases',
+      method: 'GET',
+      url: () => '/v1/registry/cases',
+      allowed: ALL,
+    },
+    ...(['provenance', 'replay', 'bundle'] as const).map((what): RouteCase => ({
+      name: `decision ${what}`,
+      route: `GET /v1/decisions/:decisionId/${what}`,
+      method: 'GET',
+      url: () => `/v1/decisions/${decisionId}/${what}`,
+      allowed: ALL,
+      outsiders: [
+        { role: 'trust-auditor', sub: 'aud-9', institution: SALFORD },
+        { role: 'trainee', sub: 'trn-other', institution: RVI },
+      ],
+    })),
+    {
+      name: 'ledger entries',
+      route: 'GET /v1/ledger/entries',
+      method: 'GET',
+      url: () => '/v1/ledger/entries?from=0&limit=5',
+      allowed: ['panel', 'accreditor', 'regulator', 'admin'],
+    },
+    {
+      name: 'workforce',
+      route: 'GET /v1/workforce',
+      method: 'GET',
+      url: () => '/v1/workforce',
+      allowed: ['panel', 'accreditor', 'regulator', 'admin', 'medical-director', 'trust-auditor'],
+    },
+    {
+      name: 'metrics',
+      route: 'GET /metrics',
+      method: 'GET',
+      url: () => '/metrics',
+      allowed: ['admin'],
+    },
+    {
+      name: 'live feed',
+      route: 'GET /v1/events/stream',
+      method: 'GET',
+      url: () => '/v1/events/stream',
+      allowed: ALL,
+      stream: true,
+    },
+    {
+      name: 'list pathways',
+      route: 'GET /v1/pathways',
+      method: 'GET',
+      url: () => '/v1/pathways',
+      allowed: ALL,
+    },
     {
       name: 'pathway versions',
+      route: 'GET /v1/pathways/:pathwayId/versions',
       method: 'GET',
       url: () => '/v1/pathways/illustrative-esmint-cast/versions',
       allowed: ALL,
@@ -340,6 +478,10 @@ describe('authorisation matrix', () => {
     const outcomes: Record<string, number> = {};
     for (const role of ALL) {
       const token = await t.token(role, SUBJECT[role], RVI, '1h', ISSUER);
+      if (route.stream) {
+        outcomes[role] = await streamStatus(route.url(), token);
+        continue;
+      }
       const res = await call(t.app, route.method, route.url(), route.body?.(), { token });
       outcomes[role] = res.status;
       if (res.status === 403)
@@ -366,33 +508,79 @@ describe('authorisation matrix', () => {
     },
   );
 
-  // The verifiable log's public face (hashes, signatures and keys only) and the pathway schema, for anyone.
-  const publicRoutes = [
-    '/v1/ledger/tlog/checkpoint',
-    '/v1/ledger/tlog/tile/0/000.p/1',
-    '/v1/ledger/checkpoints?from=0&limit=10',
-    '/v1/ledger/checkpoints/{size}',
-    '/v1/ledger/checkpoint',
-    '/v1/ledger/keys',
-    '/v1/ledger/proof/inclusion?index=0&size=1',
-    '/v1/ledger/proof/consistency?first=0&second=1',
-    '/schemas/pathway.schema.json',
+  // Public routes: the log's face (hashes, signatures and keys only), health for load
+  // balancers, the API reference and the pathway schema, and the witness (its callers prove
+  // themselves by signature).
+  const publicRoutes: Array<{ route: string; url: string; body?: string; status: number }> = [
+    { route: 'GET /v1/ledger/tlog/checkpoint', url: '/v1/ledger/tlog/checkpoint', status: 200 },
+    { route: 'GET /v1/ledger/tlog/tile/*', url: '/v1/ledger/tlog/tile/0/000.p/1', status: 200 },
+    {
+      route: 'GET /v1/ledger/checkpoints',
+      url: '/v1/ledger/checkpoints?from=0&limit=10',
+      status: 200,
+    },
+    {
+      route: 'GET /v1/ledger/checkpoints/:size',
+      url: '/v1/ledger/checkpoints/{size}',
+      status: 200,
+    },
+    { route: 'GET /v1/ledger/checkpoint', url: '/v1/ledger/checkpoint', status: 200 },
+    { route: 'GET /v1/ledger/keys', url: '/v1/ledger/keys', status: 200 },
+    {
+      route: 'GET /v1/ledger/proof/inclusion',
+      url: '/v1/ledger/proof/inclusion?index=0&size=1',
+      status: 200,
+    },
+    {
+      route: 'GET /v1/ledger/proof/consistency',
+      url: '/v1/ledger/proof/consistency?first=0&second=1',
+      status: 200,
+    },
+    { route: 'GET /health', url: '/health', status: 200 },
+    { route: 'GET /ready', url: '/ready', status: 200 },
+    { route: 'GET /docs', url: '/docs', status: 200 },
+    { route: 'GET /docs-json', url: '/docs-json', status: 200 },
+    { route: 'GET /docs/assets/:name', url: '/docs/assets/swagger-ui.css', status: 200 },
+    {
+      route: 'GET /schemas/pathway.schema.json',
+      url: '/schemas/pathway.schema.json',
+      status: 200,
+    },
+    // This server witnesses no logs: 404 for everyone, never 401 or 403.
+    {
+      route: 'POST /v1/witness/add-checkpoint',
+      url: '/v1/witness/add-checkpoint',
+      body: 'old 0\n\n',
+      status: 404,
+    },
   ];
 
   it.each(publicRoutes)(
-    '%s: public, the same answer with no token and with every role',
-    async (path) => {
+    '$route: public, the same answer with no token and with every role',
+    async ({ url: path, body, status }) => {
       const size = (await t.app.get(LedgerRuntime).flush())?.size ?? 0;
       const url = path.replace('{size}', String(size));
-      const none = await call(t.app, 'GET', url);
-      expect(none.status).toBe(200);
+      const method = body === undefined ? 'GET' : 'POST';
+      const headers: Record<string, string> =
+        body === undefined ? {} : { 'content-type': 'text/plain' };
+      const none = await call(t.app, method, url, body, { headers });
+      expect(none.status).toBe(status);
       for (const role of ALL) {
         const token = await t.token(role, SUBJECT[role], RVI);
-        const res = await call(t.app, 'GET', url, undefined, { token });
+        const res = await call(t.app, method, url, body, { token, headers });
         expect({ role, status: res.status }).toEqual({ role, status: none.status });
       }
     },
   );
+
+  it('covers every route the app serves, and names no route it does not', () => {
+    const served = routeTable(t.app).map((r) => `${r.method} ${r.path}`);
+    const specified = [...routes.map((r) => r.route), ...publicRoutes.map((r) => r.route)];
+    expect({
+      missingFromMatrix: served.filter((r) => !specified.includes(r)),
+      notServed: specified.filter((r) => !served.includes(r)),
+    }).toEqual({ missingFromMatrix: [], notServed: [] });
+  });
 
   it.each(routes)('$name: 401 without a token and with an expired one', async (route) => {
     const none = await call(t.app, route.method, route.url(), route.body?.());

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import pathwayDocument from '../../libs/policy/src/catalogue/illustrative-esmint-cast.json';
-import { accreditation, daysAgo, enrolment, RVI, thrombectomyCase } from './support/fixtures';
+import {
+  accreditation,
+  daysAgo,
+  enrolment,
+  RVI,
+  SALFORD,
+  thrombectomyCase,
+} from './support/fixtures';
 import { hostileRequest, type RouteSpec } from './support/hostile-inputs';
 import { call, startTestApp, type TestApp } from './support/test-app';
 
@@ -26,6 +33,12 @@ describe('hostile input', () => {
     };
     await ok('/v1/trainees', enrolment('trn-kim'), admin);
     await ok('/v1/supervisors/sup-ann/accreditations', accreditation(), admin);
+    // A second known trust, so a rotation there is a command that would be accepted.
+    await ok(
+      '/v1/supervisors/sup-sal/accreditations',
+      accreditation({ gmcNumber: '7022222', institutionIds: [SALFORD] }),
+      admin,
+    );
     const caseId = await ok('/v1/cases', thrombectomyCase(), trainee);
     await ok(
       '/v1/pathways/illustrative-esmint-cast/versions',
@@ -84,6 +97,16 @@ describe('hostile input', () => {
         pastDates: [],
         required: ['institutionId'],
         withPathId: (id) => `/v1/trainees/trn-kim/competencies/${id}/sign-offs`,
+      },
+      {
+        url: '/v1/trainees/trn-kim/rotations',
+        token: admin,
+        valid: { institutionId: SALFORD, from: daysAgo(30), to: daysAgo(1) },
+        freeText: [],
+        // A placement may be declared ahead: its dates are not refused for being future.
+        pastDates: [],
+        required: ['institutionId', 'from', 'to'],
+        withPathId: (id) => `/v1/trainees/${id}/rotations`,
       },
       {
         url: '/v1/trainees/trn-kim/rota-participation',

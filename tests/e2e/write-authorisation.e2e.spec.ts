@@ -232,6 +232,36 @@ describe('write authorisation (issue 11)', () => {
     expect((await post(kim, '/v1/cases', thrombectomyCase())).status).toBe(201);
   });
 
+  it('finding 9 (rotations): a trainee on a declared placement logs cases at the host trust during it only', async () => {
+    const rotation = { institutionId: SALFORD, from: daysAgo(20), to: daysAgo(5) };
+    const kim = await t.token('trainee', 'trn-kim', RVI);
+    // Only the trainee's own trust declares it: the host's director may not.
+    const hostDirector = await t.token('medical-director', 'md-9', SALFORD);
+    await refused(() => post(hostDirector, '/v1/trainees/trn-kim/rotations', rotation), 403);
+    await refused(
+      () => post(admin, '/v1/trainees/trn-kim/rotations', { ...rotation, institutionId: RVI }),
+      422,
+      'ROTATION_AT_OWN_INSTITUTION',
+    );
+    const homeDirector = await t.token('medical-director', 'md-rvi', RVI);
+    expect((await post(homeDirector, '/v1/trainees/trn-kim/rotations', rotation)).status).toBe(201);
+
+    const atHost = (daysBefore: number): Record<string, unknown> =>
+      thrombectomyCase({
+        institutionId: SALFORD,
+        supervisorId: 'sup-sal',
+        performedOn: daysAgo(daysBefore),
+        localRef: `MT-ROT-${daysBefore}`,
+      });
+    for (const outside of [25, 2])
+      await refused(() => post(kim, '/v1/cases', atHost(outside)), 422, 'NOT_TRAINEES_INSTITUTION');
+    const logged = await ok(kim, '/v1/cases', atHost(10));
+    // The host's own supervisor signs it: the host consents case by case.
+    const sal = await t.token('supervisor', 'sup-sal', SALFORD);
+    const signed = await post(sal, `/v1/cases/${String(logged['id'])}/sign-off`, {});
+    expect(signed.status).toBe(201);
+  });
+
   it("finding 10: the queue, the audit and the workforce figures stay inside the reader's trust", async () => {
     const salAuditor = await t.token('trust-auditor', 'aud-9', SALFORD);
     const rviAuditor = await t.token('trust-auditor', 'aud-1', RVI);

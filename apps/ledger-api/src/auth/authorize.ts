@@ -64,6 +64,9 @@ export const POLICY: Record<Action, Access> = {
   EnrolTrainee: { admin: 'any', 'medical-director': 'institution' },
   // A transfer touches both trusts' records, so a director needs both (else an admin does it).
   TransferTrainee: { admin: 'any', 'medical-director': 'institution' },
+  // The trainee's own trust sends them on a placement (the record is theirs); the host trust
+  // consents case by case: only a supervisor accredited there signs a case logged there.
+  DeclareRotation: { admin: 'any', 'medical-director': 'institution' },
   // The assessor / signer is the caller; the decider checks their accreditation at the
   // trainee's institution on the day.
   RecordAssessment: { supervisor: 'named', 'medical-director': 'named' },

@@ -31,6 +31,10 @@ export function commandResource(
         institutionIds: unique([trainee.institutionId, command.toInstitutionId]),
       };
     }
+    case 'DeclareRotation': {
+      const trainee = enrolledTrainee(state as TraineeState, command.traineeId);
+      return { ownerId: command.traineeId, institutionIds: [trainee.institutionId] };
+    }
     case 'RecordAssessment': {
       const trainee = enrolledTrainee(state as TraineeState, command.traineeId);
       return {

@@ -19,6 +19,7 @@ import { RecordAssessmentController } from '../trainees/record-assessment/record
 import { RecordRotaParticipationController } from '../trainees/record-rota-participation/record-rota-participation.controller';
 import { SignOffCompetencyController } from '../trainees/sign-off-competency/sign-off-competency.controller';
 import { TransferTraineeController } from '../trainees/transfer-trainee/transfer-trainee.controller';
+import { DeclareRotationController } from '../trainees/declare-rotation/declare-rotation.controller';
 import { CommandService } from './command-service';
 import { CommandInterceptor } from './command.interceptor';
 
@@ -26,6 +27,7 @@ import { CommandInterceptor } from './command.interceptor';
 export const COMMAND_CONTROLLERS: Type<unknown>[] = [
   EnrolTraineeController,
   TransferTraineeController,
+  DeclareRotationController,
   AccreditSupervisorController,
   RevokeSupervisorController,
   LogCaseController,

@@ -12,6 +12,7 @@ export interface DomainEventMap {
   CompetencySignedOff: T.CompetencySignedOff;
   RotaParticipationRecorded: T.RotaParticipationRecorded;
   TrainingTimeRecognised: T.TrainingTimeRecognised;
+  RotationDeclared: T.RotationDeclared;
   SubjectDataErased: T.SubjectDataErased;
   TraineeRecordCommitted: R.TraineeRecordCommitted;
   ExternalEvidenceRecognised: R.ExternalEvidenceRecognised;

@@ -52,6 +52,18 @@ export interface RotaParticipationRecorded {
   shifts: number;
 }
 
+/**
+ * A placement at another trust, declared by the trainee's own trust: from `from` to `to`
+ * (inclusive) the trainee also trains at `institutionId`, and may log cases there.
+ */
+export interface RotationDeclared {
+  traineeId: string;
+  institutionId: string;
+  from: string;
+  to: string;
+  declaredBy: string;
+}
+
 /** Training time recognised towards a pathway, including time from other colleges or sites. */
 export interface TrainingTimeRecognised {
   traineeId: string;

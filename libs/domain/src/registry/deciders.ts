@@ -96,6 +96,7 @@ const application = <K extends CredentialCommand['type']>(
 export const deciders = {
   EnrolTrainee: trainee('EnrolTrainee', (c) => ({ pathways: c.pathwayIds }), 'no-stream'),
   TransferTrainee: trainee('TransferTrainee'),
+  DeclareRotation: trainee('DeclareRotation', () => ({ institutions: true })),
   RecordAssessment: trainee('RecordAssessment', (c) => ({ supervisor: c.assessorId })),
   SignOffCompetency: trainee('SignOffCompetency', (c, s) => ({
     supervisor: c.signerId,

@@ -24,6 +24,14 @@ const smuggling: { [K in CommandType]: CommandOf<K> } = {
     toInstitutionId: NHS,
     transferredOn: '2026-01-01',
   },
+  DeclareRotation: {
+    type: 'DeclareRotation',
+    traineeId: 't',
+    institutionId: NHS,
+    from: '2026-01-01',
+    to: '2026-03-31',
+    declaredBy: 's',
+  },
   RecordAssessment: {
     type: 'RecordAssessment',
     assessmentId: 'a',

@@ -12,6 +12,7 @@ export const CURRENT_SCHEMA_VERSION: Readonly<Record<DomainEventType, number>> =
   CompetencySignedOff: 1,
   RotaParticipationRecorded: 1,
   TrainingTimeRecognised: 1,
+  RotationDeclared: 1,
   SubjectDataErased: 1,
   TraineeRecordCommitted: 1,
   ExternalEvidenceRecognised: 1,

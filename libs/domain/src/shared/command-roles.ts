@@ -5,6 +5,8 @@ import type { Role } from '../vocabulary/vocabulary';
 export const COMMAND_ROLES = {
   EnrolTrainee: ['admin', 'medical-director'],
   TransferTrainee: ['admin', 'medical-director'],
+  // The trainee's own trust sends them on a placement; the host's supervisors still sign each case.
+  DeclareRotation: ['admin', 'medical-director'],
   RecordAssessment: ['supervisor', 'medical-director'],
   SignOffCompetency: ['supervisor', 'medical-director'],
   RecordRotaParticipation: ['admin', 'medical-director', 'supervisor'],

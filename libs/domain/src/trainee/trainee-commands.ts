@@ -1,6 +1,7 @@
 import type {
   AssessmentRecorded,
   RotaParticipationRecorded,
+  RotationDeclared,
   TrainingTimeRecognised,
 } from '../events';
 import type { AssessmentType, Specialty } from '../vocabulary/vocabulary';
@@ -53,9 +54,13 @@ export type RecordRotaParticipation = {
 export type RecogniseTrainingTime = { type: 'RecogniseTrainingTime' } & TrainingTimeRecognised &
   Required<Pick<TrainingTimeRecognised, 'sourceInstitution' | 'programme' | 'evidenceRef'>>;
 
+/** `declaredBy` is the caller: the director of the trainee's own trust, or an admin. */
+export type DeclareRotation = { type: 'DeclareRotation' } & RotationDeclared;
+
 export type TraineeCommand =
   | EnrolTrainee
   | TransferTrainee
+  | DeclareRotation
   | RecordAssessment
   | SignOffCompetency
   | RecordRotaParticipation

@@ -12,6 +12,7 @@ import {
   requirePeriod,
 } from '../shared/guards';
 import { ASSESSMENT_TYPES, SPECIALTIES } from '../vocabulary/vocabulary';
+import { decideDeclareRotation } from './declare-rotation';
 import { decideSignOffCompetency } from './sign-off-competency';
 import { monthsWithinPeriod, trainingTimeSourceGiven } from './training-time-rules';
 import type { TraineeCommand } from './trainee-commands';
@@ -124,6 +125,8 @@ function decide(
         ]
       );
     }
+    case 'DeclareRotation':
+      return decideDeclareRotation(command, state, context);
     case 'RecordAssessment': {
       const { type: _type, assessmentType, ...rest } = command;
       const data = { ...rest, type: assessmentType };

@@ -15,6 +15,13 @@ export interface Placement {
   until?: string;
 }
 
+/** A declared placement at another trust, `from` to `to` inclusive. */
+export interface Rotation {
+  institutionId: string;
+  from: string;
+  to: string;
+}
+
 export type TraineeState =
   | { status: 'not-enrolled' }
   | {
@@ -24,6 +31,8 @@ export type TraineeState =
       institutionId: string;
       /** Every institution the trainee has trained at, with dates: enrolment, then transfers. */
       placements: Placement[];
+      /** Declared rotations: where else the trainee trains, and when. */
+      rotations: Rotation[];
       assessmentIds: string[];
       competencySignatures: CompetencySignature[];
     };
@@ -40,6 +49,7 @@ export function evolveTrainee(state: TraineeState, event: DomainEvent): TraineeS
       enrolment,
       institutionId,
       placements: [{ institutionId, from: enrolment.enrolledOn }],
+      rotations: [],
       assessmentIds: [],
       competencySignatures: [],
     };
@@ -53,6 +63,10 @@ export function evolveTrainee(state: TraineeState, event: DomainEvent): TraineeS
       );
       placements.push({ institutionId: toInstitutionId, from: transferredOn });
       return { ...state, institutionId: toInstitutionId, placements };
+    }
+    case 'RotationDeclared': {
+      const { institutionId, from, to } = event.data;
+      return { ...state, rotations: [...state.rotations, { institutionId, from, to }] };
     }
     case 'AssessmentRecorded':
       return { ...state, assessmentIds: [...state.assessmentIds, event.data.assessmentId] };
@@ -72,13 +86,25 @@ export function signaturesFor(state: TraineeState, competencyId: string): Compet
     : [];
 }
 
-/** Whether the trainee trains at `institutionId` on `day` (enrolment or a transfer put them there). */
+/**
+ * Whether the trainee trains at `institutionId` on `day`: their enrolment or a transfer put them
+ * there, or a declared rotation covers the day.
+ */
 export function trainsAt(state: TraineeState, institutionId: string, day: string): boolean {
   return institutionsOn(state, day).includes(institutionId);
 }
 
-/** The institutions the trainee trains at on `day`. */
+/** The institutions the trainee trains at on `day`: their home trust, and any rotation's host. */
 export function institutionsOn(state: TraineeState, day: string): string[] {
+  if (state.status !== 'enrolled') return [];
+  const hosts = state.rotations
+    .filter((r) => r.from <= day && day <= r.to)
+    .map((r) => r.institutionId);
+  return [...new Set([...homeInstitutionsOn(state, day), ...hosts])];
+}
+
+/** The institutions enrolment and transfers put the trainee at on `day` (rotations aside). */
+export function homeInstitutionsOn(state: TraineeState, day: string): string[] {
   if (state.status !== 'enrolled') return [];
   return state.placements
     .filter((p) => p.from <= day && (p.until === undefined || day < p.until))
