@@ -119,3 +119,37 @@ describe('finding 11: the signed log survives a failing Merkle store', () => {
     }
   }, 60_000);
 });
+
+// Finding 11 (the other half of "never stops silently"): a log that works but falls behind is
+// reported too. Checkpoints are signed once a minute here, and one second of lag is allowed.
+describe('finding 11: /ready reports a signed log that lags (LOG_LAGGING)', () => {
+  let t: TestApp;
+  const interval = process.env['LEDGER_CHECKPOINT_INTERVAL_MS'];
+
+  beforeAll(async () => {
+    process.env['LEDGER_CHECKPOINT_INTERVAL_MS'] = '60000';
+    t = await startTestApp({ LEDGER_READY_MAX_LAG_SECONDS: '1' });
+  });
+  afterAll(async () => {
+    if (interval === undefined) delete process.env['LEDGER_CHECKPOINT_INTERVAL_MS'];
+    else process.env['LEDGER_CHECKPOINT_INTERVAL_MS'] = interval;
+    await t.close();
+  });
+
+  it('turns /ready 503 LOG_LAGGING once an event waits past the allowed lag, 200 once signed', async () => {
+    const admin = await t.token('admin', 'adm-1', RVI);
+    const enrolled = await call(t.app, 'POST', '/v1/trainees', enrolment('trn-lag'), {
+      token: admin,
+    });
+    expect(enrolled.status).toBe(201);
+    const lagging = await until(
+      async () => call(t.app, 'GET', '/ready'),
+      (res) => res.status === 503,
+      5_000,
+    );
+    expect(lagging.body['code']).toBe('LOG_LAGGING');
+    expect(String(lagging.body['detail'])).toMatch(/1 events have waited \d+ s .*allowed: 1 s/);
+    await t.app.get(LedgerRuntime).flush();
+    expect((await call(t.app, 'GET', '/ready')).status).toBe(200);
+  });
+});
