@@ -546,6 +546,12 @@ describe('authorisation matrix', () => {
       url: '/schemas/pathway.schema.json',
       status: 200,
     },
+    // How to sign in: the people to choose from, here with the development key.
+    { route: 'GET /v1/sign-in', url: '/v1/sign-in', status: 200 },
+    // The web app's page and files (not built in this suite: 404 for everyone, never 401/403).
+    { route: 'GET /', url: '/', status: 404 },
+    { route: 'GET /*', url: '/trainee', status: 404 },
+    { route: 'GET /assets/:name', url: '/assets/index.js', status: 404 },
     // This server witnesses no logs: 404 for everyone, never 401 or 403.
     {
       route: 'POST /v1/witness/add-checkpoint',
@@ -573,9 +579,27 @@ describe('authorisation matrix', () => {
     },
   );
 
+  // The development token is minted for anyone, with the development key only (the web-app
+  // suite checks the refusal under an identity provider).
+  const DEVELOPMENT_TOKEN_ROUTE = 'POST /v1/sign-in/development-token';
+  it(`${DEVELOPMENT_TOKEN_ROUTE}: public, the same answer with no token and with every role`, async () => {
+    const body = { role: 'trainee', sub: 'trn-kim', institution: RVI };
+    const url = '/v1/sign-in/development-token';
+    expect((await call(t.app, 'POST', url, body)).status).toBe(201);
+    for (const role of ALL) {
+      const token = await t.token(role, SUBJECT[role], RVI);
+      const res = await call(t.app, 'POST', url, body, { token });
+      expect({ role, status: res.status }).toEqual({ role, status: 201 });
+    }
+  });
+
   it('covers every route the app serves, and names no route it does not', () => {
     const served = routeTable(t.app).map((r) => `${r.method} ${r.path}`);
-    const specified = [...routes.map((r) => r.route), ...publicRoutes.map((r) => r.route)];
+    const specified = [
+      ...routes.map((r) => r.route),
+      ...publicRoutes.map((r) => r.route),
+      DEVELOPMENT_TOKEN_ROUTE,
+    ];
     expect({
       missingFromMatrix: served.filter((r) => !specified.includes(r)),
       notServed: specified.filter((r) => !served.includes(r)),

@@ -240,6 +240,15 @@ describe('hostile input', () => {
         pastDates: [],
         required: [],
       },
+      {
+        // Development sign-in: public, writes nothing, but its ids end up as event actors.
+        url: '/v1/sign-in/development-token',
+        token: admin,
+        valid: { role: 'trainee', sub: 'trn-new', institution: RVI },
+        freeText: [],
+        pastDates: [],
+        required: ['role', 'sub', 'institution'],
+      },
       { url: `/v1/applications/${applicationId}/suspension`, token: panel, ...reason },
       { url: `/v1/applications/${applicationId}/reinstatement`, token: panel, ...reason },
       { url: `/v1/applications/${applicationId}/revocation`, token: panel, ...reason },

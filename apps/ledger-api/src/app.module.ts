@@ -27,6 +27,8 @@ import {
   RECOGNITION_CONTROLLERS,
   RECOGNITION_PROVIDERS,
 } from './recognition/recognition-controllers';
+import { SignInController } from './sign-in/sign-in.controller';
+import { WebAppController } from './web/web-app.controller';
 
 export interface AppDependencies {
   logger: JsonLogger;
@@ -70,6 +72,9 @@ export class AppModule {
         ...QUERY_CONTROLLERS,
         LiveFeedController,
         ...RECOGNITION_CONTROLLERS,
+        SignInController,
+        // Last: its catch-all GET serves the web app's page for client-side routes.
+        WebAppController,
       ],
       providers,
       exports: [EVENT_STORE, LEDGER_CONFIG, JsonLogger, LedgerMetrics, Readiness],

@@ -14,7 +14,14 @@ export type ReadAction =
   | 'workforce.read'
   | 'metrics.read';
 /** Routes anyone may call, without a token; each row says so with `anyone: 'any'`. */
-export type PublicAction = 'health.read' | 'docs.read' | 'ledger.public.read' | 'witness.cosign';
+export type PublicAction =
+  | 'health.read'
+  | 'docs.read'
+  | 'ledger.public.read'
+  | 'witness.cosign'
+  | 'web.read'
+  | 'sign-in.read'
+  | 'sign-in.development';
 export type Action = CommandType | ReadAction | PublicAction;
 
 /** Who may appear in a row: a role from a verified token, or `anyone` (no token at all). */
@@ -131,6 +138,13 @@ export const POLICY: Record<Action, Access> = {
   'ledger.public.read': PUBLIC,
   // C2SP add-checkpoint: the caller is authenticated by the log's signature, not a token.
   'witness.cosign': PUBLIC,
+  // The web app's own files: the page and its scripts hold no ledger data.
+  'web.read': PUBLIC,
+  // How to sign in: the identity provider (production), or the people to choose from (development).
+  'sign-in.read': PUBLIC,
+  // Development tokens for any person: answered only with the development key (no identity
+  // provider configured), i.e. on a developer's machine or the demo; 404 everywhere else.
+  'sign-in.development': PUBLIC,
 };
 
 export type Decision = { allowed: true } | { allowed: false; reason: string };

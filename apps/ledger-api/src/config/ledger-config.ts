@@ -40,6 +40,19 @@ export interface LedgerConfig {
   liveFeed: { maxClients: number; maxBufferedBytes: number };
   /** Scheduled online backups of the embedded store while serving; absent: none. */
   backup?: BackupConfig;
+  /** The built web app (index.html and assets/) served at `/`; absent: the build's own dist/web. */
+  webDir?: string;
+  /** OpenID Connect sign-in for the web app (authorisation code flow with PKCE); absent: none. */
+  oidc?: OidcConfig;
+}
+
+/** The identity provider the web app signs users in with; its tokens must pass `auth`. */
+export interface OidcConfig {
+  /** Issuer URL; the app reads `<issuer>/.well-known/openid-configuration`. */
+  issuer: string;
+  /** The web app's public client id at the provider (no secret: PKCE protects the code). */
+  clientId: string;
+  scope: string;
 }
 
 export const DEFAULT_BODY_LIMIT = 256 * 1024;
@@ -109,7 +122,20 @@ export function loadConfig(
       maxBufferedBytes: positiveInt(env, 'LEDGER_FEED_MAX_BUFFER_BYTES', 256 * 1024),
     },
     ...withBackup(backupConfigFrom(env, store)),
+    ...(env.LEDGER_WEB_DIR ? { webDir: resolve(env.LEDGER_WEB_DIR) } : {}),
+    ...oidcFrom(env),
   };
+}
+
+function oidcFrom(env: NodeJS.ProcessEnv): { oidc?: OidcConfig } {
+  const issuer = env.LEDGER_OIDC_ISSUER;
+  const clientId = env.LEDGER_OIDC_CLIENT_ID;
+  if (!issuer && !clientId) return {};
+  if (!issuer || !clientId)
+    throw new Error('set both LEDGER_OIDC_ISSUER and LEDGER_OIDC_CLIENT_ID, or neither');
+  if (!/^https?:\/\//.test(issuer))
+    throw new Error(`LEDGER_OIDC_ISSUER must be a URL, got ${issuer}`);
+  return { oidc: { issuer, clientId, scope: env.LEDGER_OIDC_SCOPE ?? 'openid profile' } };
 }
 
 const withBackup = (backup: BackupConfig | undefined): { backup?: BackupConfig } =>

@@ -1,0 +1,34 @@
+import type { Role } from '@inr/domain';
+
+/** What each role is called on screen, and the page it starts on. */
+export const ROLE_LABEL: Record<Role, string> = {
+  trainee: 'Trainee',
+  supervisor: 'Supervisor',
+  'medical-director': 'Medical director',
+  panel: 'Training panel',
+  'trust-auditor': 'Trust audit lead',
+  accreditor: 'Accreditation body',
+  regulator: 'Regulator',
+  admin: 'Administrator',
+};
+
+export const HOME: Record<Role, string> = {
+  trainee: '/trainee',
+  supervisor: '/supervisor',
+  'medical-director': '/supervisor',
+  panel: '/panel',
+  'trust-auditor': '/audit',
+  accreditor: '/accreditation',
+  regulator: '/accreditation',
+  admin: '/audit',
+};
+
+/** A default id for the roles the ledger's records do not list (panel members, auditors, …). */
+export const DEFAULT_SUBJECT: Partial<Record<Role, string>> = {
+  'medical-director': 'md-demo',
+  panel: 'pnl-demo',
+  'trust-auditor': 'aud-demo',
+  accreditor: 'acc-demo',
+  regulator: 'reg-demo',
+  admin: 'adm-demo',
+};

@@ -1,0 +1,175 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { seriousViolations } from './support/axe';
+import { findChromium, launchChromium } from './support/chromium';
+import { startDemoSite, type DemoSite } from './support/demo-site';
+import { screenshotDir, signIn } from './support/ui';
+
+// The web app in a real browser on the demo ledger: each role signs in through the page and
+// walks its main task end to end, and axe-core checks every view. One Chromium, one server,
+// one seeded ledger for the whole file; the steps run in order and build on each other.
+const chromiumPath = findChromium();
+const suite = chromiumPath ? describe : describe.skip;
+const title = chromiumPath
+  ? 'web app in headless Chromium'
+  : 'web app in headless Chromium (skipped: no Chromium at /usr/bin/chromium or CHROMIUM_PATH; `apt-get install chromium`, as .ci/run does)';
+
+const TRAINEE = { id: 'trn-000vil', institution: 'inst-northmoor' };
+const SUPERVISOR = { id: 'sup-0000ip', institution: 'inst-northmoor' };
+
+suite(title, () => {
+  jest.setTimeout(120_000);
+  let site: DemoSite;
+  let browser: Browser;
+  let page: Page;
+  const scratch = mkdtempSync(join(tmpdir(), 'inr-web-shots-'));
+  let shots = '';
+  let loggedCaseId = '';
+  let primaryBefore = 0;
+
+  beforeAll(async () => {
+    shots = screenshotDir(scratch);
+    [site, browser] = await Promise.all([startDemoSite(), launchChromium(chromiumPath!)]);
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(15_000);
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  const accessible = async (view: string): Promise<void> => {
+    const violations = await seriousViolations(page);
+    expect({ view, violations }).toEqual({ view, violations: [] });
+  };
+  const shoot = (name: string): Promise<Buffer> =>
+    page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  const primaryRow = () => page.getByRole('row', { name: /Thrombectomies as primary operator/ });
+  const achieved = async (): Promise<number> =>
+    Number(/(\d+) \/ 25/.exec((await primaryRow().textContent()) ?? '')?.[1]);
+
+  it('sign-in page: development sign-in lists the demo people and passes axe', async () => {
+    await page.goto(`${site.url}/`);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page
+      .getByLabel('Person')
+      .locator(`option[value="${TRAINEE.id}"]`)
+      .waitFor({ state: 'attached' });
+    await accessible('sign-in');
+    await shoot('sign-in');
+  });
+
+  it('trainee: sees progress per pathway with a chart per requirement', async () => {
+    await signIn(page, site.url, 'Trainee', TRAINEE.id, TRAINEE.institution);
+    await page.getByRole('heading', { name: 'My progress' }).waitFor();
+    await primaryRow().waitFor();
+    primaryBefore = await achieved();
+    expect(primaryBefore).toBeGreaterThan(0);
+    // One chart per requirement, each drawn from the API's evaluation over time.
+    const requirements = await page.locator('table.requirements tbody tr').count();
+    await page
+      .locator('.chart canvas')
+      .nth(requirements - 1)
+      .waitFor();
+    expect(await page.locator('.chart canvas').count()).toBe(requirements);
+    await expect(page.getByRole('heading', { name: /Awaiting sign-off/ }).count()).resolves.toBe(1);
+    await accessible('trainee');
+    await shoot('trainee');
+  });
+
+  it('trainee: a patient identifier is refused with the API message, then a case is logged', async () => {
+    const form = page.locator('form[aria-labelledby="log-case-title"]');
+    await form.getByLabel('Supervisor').fill(SUPERVISOR.id);
+    await form.getByLabel('Local reference').fill('NHS 943 476 5919');
+    await form.getByRole('button', { name: 'Log case' }).click();
+    await form.getByRole('alert').getByText('looks like a patient identifier').waitFor();
+    await form.locator('.error').getByText('appears to contain an NHS number').waitFor();
+    await accessible('trainee, refused');
+
+    await form.getByLabel('Local reference').fill('LR-WEB-0001');
+    await form.getByRole('button', { name: 'Log case' }).click();
+    const logged = page.getByRole('status').filter({ hasText: 'logged' });
+    await logged.waitFor();
+    loggedCaseId = /Case (\S+) logged/.exec((await logged.textContent()) ?? '')?.[1] ?? '';
+    expect(loggedCaseId).not.toBe('');
+    await page.getByRole('cell', { name: loggedCaseId }).waitFor();
+  });
+
+  it('supervisor: finds the case in the queue, sees its details and signs it off', async () => {
+    await signIn(page, site.url, 'Supervisor', SUPERVISOR.id, SUPERVISOR.institution);
+    await page.getByRole('heading', { name: 'Sign-off queue' }).waitFor();
+    await page.getByRole('button', { name: new RegExp(loggedCaseId) }).click();
+    await page.getByRole('heading', { name: `Case ${loggedCaseId}` }).waitFor();
+    await page.getByText('LR-WEB-0001').waitFor();
+    await accessible('supervisor');
+    await shoot('supervisor');
+    await page.getByRole('button', { name: 'Sign off', exact: true }).click();
+    await page.getByRole('status').getByText(`Case ${loggedCaseId} signed off.`).waitFor();
+    await expect(
+      page.getByRole('button', { name: new RegExp(loggedCaseId) }).count(),
+    ).resolves.toBe(0);
+  });
+
+  it('supervisor: a case the trainee changed after it was opened gets the 412 message', async () => {
+    const trainee = await site.token('trainee', TRAINEE.id, TRAINEE.institution);
+    const post = (path: string, body: unknown, ifMatch?: string) =>
+      fetch(`${site.url}${path}`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${trainee}`,
+          'content-type': 'application/json',
+          'idempotency-key': `web-412-${path}`,
+          ...(ifMatch ? { 'if-match': ifMatch } : {}),
+        },
+        body: JSON.stringify(body),
+      });
+    const logged = await post('/v1/cases', {
+      institutionId: TRAINEE.institution,
+      procedure: 'diagnostic-angiography',
+      performedOn: new Date().toISOString().slice(0, 10),
+      operatorRole: 'primary-supervised',
+      supervisorId: SUPERVISOR.id,
+      supervisionLevel: 3,
+      localRef: 'LR-WEB-0002',
+      details: {
+        procedure: 'diagnostic-angiography',
+        indication: 'Subarachnoid haemorrhage work-up',
+        consentObtained: true,
+        diagnosticSuccess: true,
+        neurologicalComplication: 'none',
+        accessSiteComplications: [],
+      },
+    });
+    expect(logged.status).toBe(201);
+    const caseId = String(((await logged.json()) as { id: string }).id);
+    await page.reload();
+    await page.getByRole('button', { name: new RegExp(caseId) }).click();
+    await page.getByText('LR-WEB-0002').waitFor();
+    // Meanwhile the trainee corrects the reference.
+    expect(
+      (
+        await post(
+          `/v1/cases/${caseId}/amendments`,
+          { changes: { localRef: 'LR-WEB-0003' }, reason: 'Wrong reference' },
+          '"0"',
+        )
+      ).status,
+    ).toBe(201);
+    await page.getByRole('button', { name: 'Sign off', exact: true }).click();
+    await page
+      .getByRole('alert')
+      .getByText('The trainee changed this case after you opened it')
+      .waitFor();
+    await page.getByRole('button', { name: 'Show the current version' }).click();
+    await page.getByText('LR-WEB-0003').waitFor();
+  });
+
+  it("trainee: the signed-off case moves the trainee's progress", async () => {
+    await signIn(page, site.url, 'Trainee', TRAINEE.id, TRAINEE.institution);
+    await primaryRow().waitFor();
+    expect(await achieved()).toBe(primaryBefore + 1);
+  });
+});
