@@ -48,7 +48,7 @@ describe('web app serving', () => {
   });
 
   it('keeps the API its own: an unknown /v1 route is a 404 problem, not the page', async () => {
-    for (const url of ['/v1/nothing-here', '/v1', '/health/x', '/docs/x']) {
+    for (const url of ['/v1/nothing-here', '/v1', '/health/x', '/docs/x', '/schemas/x']) {
       const res = await call(t.app, 'GET', url);
       expect({ url, status: res.status }).toEqual({ url, status: 404 });
       expect(res.headers['content-type']).toContain('application/problem+json');
@@ -140,6 +140,8 @@ describe('development sign-in', () => {
   it('is not there when an identity provider issues the tokens', async () => {
     const idp = await startTestApp({
       LEDGER_JWKS_URL: 'https://idp.example/jwks.json',
+      LEDGER_JWT_ISSUER: 'https://idp.example',
+      LEDGER_JWT_AUDIENCE: 'inr-ledger',
       LEDGER_OIDC_ISSUER: 'https://idp.example',
       LEDGER_OIDC_CLIENT_ID: 'inr-ledger-web',
     });
@@ -152,6 +154,10 @@ describe('development sign-in', () => {
       expect(res.status).toBe(404);
       expect(res.body['code']).toBe('DEVELOPMENT_SIGN_IN_DISABLED');
       const options = await call(idp.app, 'GET', '/v1/sign-in');
+      // The page may exchange its sign-in code at the provider: the CSP lets it connect there.
+      expect(options.headers['content-security-policy']).toContain(
+        "connect-src 'self' https://idp.example",
+      );
       expect(options.body).toEqual({
         mode: 'oidc',
         issuer: 'https://idp.example',

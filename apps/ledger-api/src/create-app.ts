@@ -69,7 +69,7 @@ export async function createApp(
   const fastify = app.getHttpAdapter().getInstance();
   installJsonBodyParser(fastify, config.bodyLimit);
   installRequestHooks(fastify, logger, metrics);
-  await registerSecurityHeaders(app);
+  await registerSecurityHeaders(app, config.oidc?.issuer);
   await registerRateLimits(app, config.rateLimit);
   app.useGlobalPipes(createValidationPipe());
   if (options.shutdownHooks ?? true) app.enableShutdownHooks();

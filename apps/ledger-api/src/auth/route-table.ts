@@ -33,7 +33,11 @@ export function routeTable(app: INestApplication): RouteEntry[] {
         const action =
           (Reflect.getMetadata(REQUIRED_ACTION, handler) as Action | undefined) ?? classAction;
         for (const path of Array.isArray(paths) ? paths : [paths])
-          routes.push({ method: RequestMethod[method], path: `${base}${joinPaths(path)}`, action });
+          routes.push({
+            method: RequestMethod[method],
+            path: `${base}${joinPaths(path)}` || '/',
+            action,
+          });
       }
     }
   }

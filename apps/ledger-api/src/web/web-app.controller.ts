@@ -8,14 +8,15 @@ import { LEDGER_CONFIG } from '../platform/store/tokens';
 import { WebFiles } from './web-files';
 
 /** Paths the API owns: an unknown one is a 404 problem, never the web app's page. */
-const API_PATHS = /^\/(v1|docs|docs-json|health|ready|metrics)(\/|$)/;
+const API_PATHS = /^\/(v1|docs|docs-json|schemas|health|ready|metrics)(\/|$)/;
 /** Client-side routes are extension-less paths; a missing file (/x.js) stays a 404. */
 const CLIENT_ROUTE = /^\/[A-Za-z0-9/_-]*$/;
 
 /**
  * Serves the web app (apps/ledger-web, built into dist/web by `npm run build`): hashed assets
  * cached for a year, and index.html for `/` and every client route (history-API routing), so a
- * reload on /trainee works. The API stays under /v1 and keeps its own 404s.
+ * reload on /trainee works. The API stays under /v1 and keeps its own 404s. The page runs
+ * under the service's Content-Security-Policy (platform/security): scripts from here only.
  */
 @ApiExcludeController()
 @Requires('web.read')
@@ -24,7 +25,7 @@ export class WebAppController {
   private readonly files: WebFiles;
 
   constructor(@Inject(LEDGER_CONFIG) config: LedgerConfig) {
-    this.files = new WebFiles(config.webDir, config.oidc?.issuer);
+    this.files = new WebFiles(config.webDir);
   }
 
   @Get()
@@ -56,12 +57,10 @@ export class WebAppController {
   private page(reply: FastifyReply): Buffer {
     const page = this.files.page();
     if (!page) throw notFound('the web app is not built: run `npm run build`');
+    // The security headers (CSP, nosniff, no referrer) are the service-wide ones.
     void reply
       .header('content-type', 'text/html; charset=utf-8')
-      .header('cache-control', 'no-cache')
-      .header('content-security-policy', this.files.contentSecurityPolicy)
-      .header('x-content-type-options', 'nosniff')
-      .header('referrer-policy', 'no-referrer');
+      .header('cache-control', 'no-cache');
     return page;
   }
 }

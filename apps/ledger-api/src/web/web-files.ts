@@ -24,22 +24,9 @@ export class WebFiles {
   private readonly dir: string;
   private indexHtml: Buffer | undefined;
   private assets: Map<string, WebFile> | undefined;
-  readonly contentSecurityPolicy: string;
 
-  constructor(dir: string | undefined, oidcIssuer?: string) {
+  constructor(dir: string | undefined) {
     this.dir = dir ?? defaultWebDir();
-    // The verifier reads dropped files in the page; only the API (and the identity provider,
-    // for the OIDC token exchange) is ever contacted.
-    const connect = ["'self'", ...(oidcIssuer ? [new URL(oidcIssuer).origin] : [])].join(' ');
-    this.contentSecurityPolicy = [
-      "default-src 'self'",
-      `connect-src ${connect}`,
-      "img-src 'self' data: blob:",
-      "style-src 'self' 'unsafe-inline'",
-      "frame-ancestors 'none'",
-      "base-uri 'self'",
-      "form-action 'self'",
-    ].join('; ');
   }
 
   page(): Buffer | undefined {

@@ -28,12 +28,22 @@ export const CONTENT_SECURITY_POLICY: Readonly<Record<string, readonly string[]>
  * no Referer leaves the service; same-origin opener; no framing. Cross-origin reads of the public
  * log (checkpoints, tiles, proofs) are a CORS question, not CORP's: resources are same-site.
  */
-export async function registerSecurityHeaders(app: NestFastifyApplication): Promise<void> {
+export async function registerSecurityHeaders(
+  app: NestFastifyApplication,
+  oidcIssuer?: string,
+): Promise<void> {
+  // The web app (served at /) trades its sign-in code for tokens at the identity provider.
+  const extra: Record<string, string[]> = oidcIssuer
+    ? { connectSrc: [new URL(oidcIssuer).origin] }
+    : {};
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: Object.fromEntries(
-        Object.entries(CONTENT_SECURITY_POLICY).map(([name, values]) => [name, [...values]]),
+        Object.entries(CONTENT_SECURITY_POLICY).map(([name, values]) => [
+          name,
+          [...values, ...(extra[name] ?? [])],
+        ]),
       ),
     },
     crossOriginResourcePolicy: { policy: 'same-site' },
