@@ -40,7 +40,14 @@ export async function startTestApp(
   options: TestAppOptions = {},
 ): Promise<TestApp> {
   const config = loadConfig(
-    { LEDGER_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...NO_RATE_LIMITS, ...env },
+    {
+      LEDGER_DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      // No web app unless a test builds one: a local dist/web must not change answers.
+      LEDGER_WEB_DIR: join(dataDir, 'no-web-app'),
+      ...NO_RATE_LIMITS,
+      ...env,
+    },
     { devKeys: options.devKeys === true },
   );
   const store = await openEventStore({ kind: 'sqlite', dataDir });
