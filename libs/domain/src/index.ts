@@ -45,6 +45,7 @@ export * from './pathway/pathway-decider';
 export * from './credential/credential-commands';
 export * from './credential/application-state';
 export * from './credential/credential-decider';
+export * from './credential/held-credential';
 
 export * from './registry/command';
 export * from './registry/deciders';

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { HeldCredential } from '@inr/domain';
 import type { EventStore } from '@inr/event-store';
 import { queryCases, type CasePage, type CaseQuery } from './case-registry/query-cases';
 import { decisionProvenance, type DecisionProvenance } from './decisions/decision-provenance';
@@ -18,6 +19,7 @@ import {
   type TraineeStatus,
   type TraineeStatusQuery,
 } from './trainee-status/trainee-status';
+import { traineeCredentials } from './trainee-status/trainee-credentials';
 import type { AuditReport } from './trust-audit/audit-report';
 import { auditCsv } from './trust-audit/audit-csv';
 import { queryAudit, queryNationalAudit, type AuditQuery } from './trust-audit/query-audit';
@@ -99,6 +101,11 @@ export class ReadModels {
 
   traineeInstitution(traineeId: string): string | undefined {
     return traineeInstitution(this.context, traineeId);
+  }
+
+  /** The credentials a trainee holds (any status), for the case decider. */
+  traineeCredentials(traineeId: string): Promise<HeldCredential[]> {
+    return traineeCredentials(this.context, traineeId);
   }
 
   traineeStatus(query: TraineeStatusQuery): Promise<TraineeStatus | null> {

@@ -74,7 +74,7 @@ export class PolicyFacts {
   /** A case as a record: the trainee's, at the case's institution, naming its supervisor. */
   caseResource(record: {
     traineeId: string;
-    supervisorId: string;
+    supervisorId?: string;
     institutionId: string;
   }): Resource {
     return {

@@ -164,12 +164,15 @@ export class CommandService {
     const streams = factStreams(facts);
     const read = async (stream: string | undefined) =>
       stream === undefined ? undefined : (await this.store.readStream(stream)).map(upcastEvent);
-    const [trainee, supervisor, pathway, pathways, institutions] = await Promise.all([
+    const [trainee, supervisor, pathway, pathways, institutions, credentials] = await Promise.all([
       read(streams.trainee),
       read(streams.supervisor),
       read(streams.pathway),
       facts.pathways ? this.pathwayFacts(facts.pathways) : undefined,
       facts.institutions ? this.readModels.knownInstitutions() : undefined,
+      facts.credentials === undefined
+        ? undefined
+        : this.readModels.traineeCredentials(facts.credentials),
     ]);
     return {
       today: new Date().toISOString().slice(0, 10),
@@ -181,6 +184,7 @@ export class CommandService {
       }),
       ...(pathways && { pathways }),
       ...(institutions && { knownInstitutions: [...institutions] }),
+      ...(credentials && { credentials }),
     };
   }
 }

@@ -5,7 +5,6 @@ import type { Decider } from '../shared/decider';
 import { domainError, type DomainError } from '../shared/domain-error';
 import { compact, requireActorIs, requireReason } from '../shared/guards';
 import { initialSupervisorState } from '../supervisor/supervisor-state';
-import { initialTraineeState } from '../trainee/trainee-state';
 import type { CaseCommand } from './case-commands';
 import { checkOutcome, mayRecordOutcome } from './case-outcome';
 import { checkCaseRecord } from './case-record-checks';
@@ -30,6 +29,16 @@ function notSelfSigning(context: DecisionContext, record: CaseLogged): DomainErr
     : undefined;
 }
 
+/** An independent operator's case has no sign-off to give or dispute. */
+function selfAttested(record: CaseLogged): DomainError | undefined {
+  return record.selfAttested === true
+    ? domainError(
+        'CASE_SELF_ATTESTED',
+        'The case was logged by an independent operator without a supervisor: it has no sign-off.',
+      )
+    : undefined;
+}
+
 function existing(state: CaseState, caseId: string): Logged | DomainError {
   if (state.status === 'not-logged') return domainError('CASE_NOT_FOUND', `No case '${caseId}'.`);
   if (state.status === 'retracted') {
@@ -48,7 +57,6 @@ function decide(
 ): DomainEvent[] | DomainError {
   const guard = admitCommand(command, context.actor);
   if (guard) return guard;
-  const trainee = context.trainee ?? initialTraineeState();
 
   if (command.type === 'LogCase') {
     const { type: _type, ...record } = command;
@@ -57,7 +65,7 @@ function decide(
         ? domainError('CASE_ALREADY_LOGGED', `Case '${record.caseId}' is already logged.`)
         : undefined) ??
       notOwner(context, record.traineeId) ??
-      checkCaseRecord(record, trainee, context.today, context.knownInstitutions ?? []) ?? [
+      checkCaseRecord(record, context) ?? [
         { type: 'CaseLogged', data: compact({ ...record, procedureRef: procedureRefOf(record) }) },
       ]
     );
@@ -79,12 +87,7 @@ function decide(
         notOwner(context, record.traineeId) ??
         requireReason(command.reason) ??
         (changed ? undefined : domainError('NOTHING_TO_AMEND', 'The amendment changes nothing.')) ??
-        checkCaseRecord(
-          { ...record, ...changes },
-          trainee,
-          context.today,
-          context.knownInstitutions ?? [],
-        ) ?? [
+        checkCaseRecord({ ...record, ...changes }, context) ?? [
           {
             type: 'CaseAmended',
             data: {
@@ -111,6 +114,7 @@ function decide(
     case 'SignOffCase':
       return (
         notSelfSigning(context, record) ??
+        selfAttested(record) ??
         requireActorIs(context.actor, command.supervisorId, 'supervisorId') ??
         (current.signOff.status === 'signed-off'
           ? domainError('CASE_ALREADY_SIGNED_OFF', 'The case is already signed off.')
@@ -153,6 +157,7 @@ function decide(
       // must be a supervisor who could have signed it.
       return (
         notSelfSigning(context, record) ??
+        selfAttested(record) ??
         requireActorIs(context.actor, command.supervisorId, 'supervisorId') ??
         requireReason(command.reason) ??
         (current.signOff.status === 'signed-off'

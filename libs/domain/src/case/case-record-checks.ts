@@ -1,28 +1,25 @@
 // Rules a case record must satisfy whenever it is logged or amended.
+import { credentialedOn } from '../credential/held-credential';
 import type { CaseLogged } from '../events';
+import type { DecisionContext } from '../shared/context';
 import { isIsoDate } from '../shared/dates';
 import { domainError, type DomainError } from '../shared/domain-error';
 import { requireNonEmpty } from '../shared/guards';
-import { trainsAt, type TraineeState } from '../trainee/trainee-state';
+import { initialTraineeState, trainsAt, type TraineeState } from '../trainee/trainee-state';
 import { checkCasePlausibility } from './case-plausibility';
 import { OPERATOR_ROLES, PROCEDURES, SUPERVISION_LEVELS } from '../vocabulary/vocabulary';
 
 export function checkCaseRecord(
   record: CaseLogged,
-  trainee: TraineeState,
-  today: string,
-  knownInstitutions: readonly string[],
+  context: DecisionContext,
 ): DomainError | undefined {
+  const trainee = context.trainee ?? initialTraineeState();
   if (trainee.status !== 'enrolled' || trainee.enrolment.traineeId !== record.traineeId) {
     return domainError('TRAINEE_NOT_ENROLLED', `Trainee '${record.traineeId}' is not enrolled.`);
   }
   return (
     requireNonEmpty(record.localRef, 'localRef') ??
     requireNonEmpty(record.institutionId, 'institutionId') ??
-    requireNonEmpty(record.supervisorId, 'supervisorId') ??
-    (record.supervisorId === record.traineeId
-      ? domainError('INVALID_VALUE', 'A trainee cannot name themselves as the supervisor.')
-      : undefined) ??
     (PROCEDURES.includes(record.procedure) &&
     OPERATOR_ROLES.includes(record.operatorRole) &&
     SUPERVISION_LEVELS.includes(record.supervisionLevel)
@@ -34,7 +31,7 @@ export function checkCaseRecord(
     (isIsoDate(record.performedOn)
       ? undefined
       : domainError('INVALID_DATE', "'performedOn' must be a calendar date (YYYY-MM-DD).")) ??
-    (record.performedOn > today
+    (record.performedOn > context.today
       ? domainError('PERFORMED_DATE_IN_FUTURE', 'A case cannot be performed in the future.')
       : undefined) ??
     (record.performedOn < trainee.enrolment.enrolledOn
@@ -43,7 +40,8 @@ export function checkCaseRecord(
           'The case was performed before the trainee enrolled.',
         )
       : undefined) ??
-    checkCaseInstitution(record, trainee, knownInstitutions) ??
+    checkCaseInstitution(record, trainee, context.knownInstitutions ?? []) ??
+    checkAttestation(record, context) ??
     (record.details.procedure !== record.procedure
       ? domainError(
           'CASE_DETAILS_MISMATCH',
@@ -71,5 +69,40 @@ function checkCaseInstitution(
     : domainError(
         'NOT_TRAINEES_INSTITUTION',
         `The trainee did not train at '${record.institutionId}' on ${record.performedOn}.`,
+      );
+}
+
+/**
+ * Who vouches for the case: a supervisor the trainee names (never themselves), or, for an
+ * independent operator, the operator alone. Self-attested cases need a credential active now
+ * and issued by the day of the case, and an independent primary operator (docs/domain.md,
+ * "Independent operators").
+ */
+function checkAttestation(record: CaseLogged, context: DecisionContext): DomainError | undefined {
+  if (record.selfAttested !== true) {
+    if (record.supervisorId === undefined || record.supervisorId.trim() === '')
+      return domainError(
+        'SUPERVISOR_REQUIRED',
+        "Name the supervisor who is to sign the case, or, as a credentialed independent operator, log it with 'selfAttested: true'.",
+      );
+    return record.supervisorId === record.traineeId
+      ? domainError('INVALID_VALUE', 'A trainee cannot name themselves as the supervisor.')
+      : undefined;
+  }
+  if (record.supervisorId !== undefined)
+    return domainError(
+      'SELF_ATTESTED_CASE_NAMES_SUPERVISOR',
+      'A self-attested case names no supervisor: nobody signs it.',
+    );
+  if (record.operatorRole !== 'primary-independent')
+    return domainError(
+      'SELF_ATTESTED_CASE_NOT_INDEPENDENT',
+      `Only an independent primary operator attests their own case, not '${record.operatorRole}'.`,
+    );
+  return credentialedOn(context.credentials ?? [], record.performedOn)
+    ? undefined
+    : domainError(
+        'NOT_AN_INDEPENDENT_OPERATOR',
+        `Logging without a supervisor needs a credential that is active and was issued by ${record.performedOn}, the day of the case.`,
       );
 }

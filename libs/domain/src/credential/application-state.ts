@@ -1,11 +1,11 @@
 import type { CredentialApplicationSubmitted, DomainEvent } from '../events';
 import { compact } from '../shared/guards';
 import type { Role } from '../vocabulary/vocabulary';
+import type { CredentialStatus } from './held-credential';
+
+export type { CredentialStatus } from './held-credential';
 
 export type Application = CredentialApplicationSubmitted;
-
-/** The credential's life once issued: active -> suspended -> active (reinstated) | revoked (final). */
-export type CredentialStatus = 'active' | 'suspended' | 'revoked';
 
 export type ApplicationState =
   | { status: 'not-submitted' }

@@ -82,9 +82,16 @@ export interface CaseLogged {
   /** Date the procedure happened (YYYY-MM-DD), given by the user. */
   performedOn: string;
   operatorRole: OperatorRole;
-  supervisorId: string;
+  /** The supervisor who is to sign the case; absent only on a self-attested case. */
+  supervisorId?: string;
   supervisionLevel: SupervisionLevel;
   localRef: string;
+  /**
+   * Logged without a supervisor by an independent operator (a credential active and issued by
+   * the day of the case): nobody signs it, and it counts only where a pathway's filter accepts
+   * self-attested cases (maintenance of competence). Absent on supervised cases.
+   */
+  selfAttested?: true;
   details: CaseDetails;
   notes?: string;
   /**

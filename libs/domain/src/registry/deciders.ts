@@ -26,6 +26,8 @@ export interface FactIds {
   pathway?: string;
   /** Pathway ids whose facts (owner, competencies, eligibility) the decider needs. */
   pathways?: readonly string[];
+  /** A trainee id whose held credentials the decider needs (from their events). */
+  credentials?: string;
   /** Whether the decider needs the institutions the ledger knows (a read model). */
   institutions?: boolean;
 }
@@ -106,9 +108,15 @@ export const deciders = {
     supervisor: c.recordedBy,
   })),
   RecogniseTrainingTime: trainee('RecogniseTrainingTime'),
-  LogCase: caseEntry('LogCase', (c) => ({ trainee: c.traineeId, institutions: true }), 'no-stream'),
+  LogCase: caseEntry(
+    'LogCase',
+    (c) => ({ trainee: c.traineeId, institutions: true, credentials: c.traineeId }),
+    'no-stream',
+  ),
   AmendCase: caseEntry('AmendCase', (_c, s) =>
-    s.status === 'not-logged' ? {} : { trainee: s.record.traineeId, institutions: true },
+    s.status === 'not-logged'
+      ? {}
+      : { trainee: s.record.traineeId, institutions: true, credentials: s.record.traineeId },
   ),
   RetractCase: caseEntry('RetractCase'),
   SignOffCase: caseEntry('SignOffCase', (c) => ({ supervisor: c.supervisorId })),

@@ -169,10 +169,11 @@ describe('the deciders registry', () => {
     expect(factsFor({ type: 'LogCase', ...logged }, [])).toEqual({
       trainee: 'trainee-1',
       institutions: true,
+      credentials: 'trainee-1',
     });
     expect(
       factsFor({ type: 'AmendCase', caseId: 'case-1', changes: {}, reason: 'r' }, events),
-    ).toEqual({ trainee: 'trainee-1', institutions: true });
+    ).toEqual({ trainee: 'trainee-1', institutions: true, credentials: 'trainee-1' });
     expect(
       factsFor({ type: 'SignOffCase', caseId: 'case-1', supervisorId: 'inr-1' }, events),
     ).toEqual({ supervisor: 'inr-1' });

@@ -1,4 +1,5 @@
 import type { Role } from '../vocabulary/vocabulary';
+import type { HeldCredential } from '../credential/held-credential';
 import type { PathwayFacts } from '../pathway/pathway-facts';
 import type { PathwayState } from '../pathway/pathway-state';
 import type { SupervisorState } from '../supervisor/supervisor-state';
@@ -31,6 +32,8 @@ export interface DecisionContext {
    * published in the ledger or shipped in the catalogue; an id missing here is unknown.
    */
   pathways?: PathwayFacts[];
+  /** The credentials the case's trainee holds (any status); loaded for cases. */
+  credentials?: readonly HeldCredential[];
   /** Institutions the ledger knows (named by a supervisor accreditation); loaded for cases. */
   knownInstitutions?: readonly string[];
 }

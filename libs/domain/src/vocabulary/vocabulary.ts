@@ -76,9 +76,16 @@ export type MtTechnique = (typeof MT_TECHNIQUES)[number];
 /**
  * Where a case stands with its supervisor (docs/domain.md, "Sign-off of a case"): awaiting a
  * sign-off, signed off, disputed, or withdrawn (amended after its sign-off, so it awaits a new
- * one). The case decider needs no 'withdrawn': to decide, a withdrawn sign-off is awaiting.
+ * one); or self-attested (an independent operator's case: no supervisor, nobody signs it).
+ * The case decider needs no 'withdrawn': to decide, a withdrawn sign-off is awaiting.
  */
-export const SIGN_OFF_STATUSES = ['awaiting', 'signed-off', 'disputed', 'withdrawn'] as const;
+export const SIGN_OFF_STATUSES = [
+  'awaiting',
+  'signed-off',
+  'disputed',
+  'withdrawn',
+  'self-attested',
+] as const;
 export type SignOffStatus = (typeof SIGN_OFF_STATUSES)[number];
 
 /** eTICI reperfusion grades in order; success is 2b50 or better. */

@@ -3,10 +3,14 @@ import type { CaseEvidence } from '../history/trainee-record';
 
 /**
  * Whether a case counts under a filter (the date window is checked by the caller). A retracted
- * case never counts; a disputed one neither, whatever the filter: the supervisor has said it is wrong.
+ * case never counts; a disputed one neither, whatever the filter: the supervisor has said it is
+ * wrong. A self-attested case counts only where the filter accepts them, and then stands in for
+ * a signed-off one.
  */
 export function caseMatches(state: CaseEvidence, filter: Omit<CaseFilter, 'window'>): boolean {
   if (state.retracted || state.signOff === 'disputed') return false;
+  const selfAttested = state.signOff === 'self-attested';
+  if (selfAttested && filter.includeSelfAttested !== true) return false;
   if (filter.procedures && !filter.procedures.includes(state.procedure)) return false;
   if (filter.operatorRoles && !filter.operatorRoles.includes(state.operatorRole)) return false;
   if (
@@ -14,7 +18,10 @@ export function caseMatches(state: CaseEvidence, filter: Omit<CaseFilter, 'windo
     state.supervisionLevel < filter.minSupervisionLevel
   )
     return false;
-  if (filter.signedOff !== undefined && (state.signOff === 'signed-off') !== filter.signedOff)
+  if (
+    filter.signedOff !== undefined &&
+    (state.signOff === 'signed-off' || selfAttested) !== filter.signedOff
+  )
     return false;
   if (filter.institutionIds && !filter.institutionIds.includes(state.institutionId)) return false;
   if (filter.ruptured !== undefined) {

@@ -155,7 +155,7 @@ describe('evaluate: properties over generated trainee histories', () => {
         const signed = appendEvent(withCase, 'CaseSignedOff', {
           caseId: 'case-added',
           traineeId: SUBJECT_TRAINEE,
-          supervisorId: logged.supervisorId,
+          supervisorId: logged.supervisorId ?? 'sup',
           signedOn: EVALUATED_ON,
         });
         const after = evaluateAll(signed);

@@ -79,7 +79,7 @@ export function foldTraineeRecord(
           supervisionLevel: d.supervisionLevel,
           details: d.details,
           retracted: false,
-          signOff: 'awaiting',
+          signOff: d.selfAttested === true ? 'self-attested' : 'awaiting',
           supportingEventIds: [],
         };
         cases.set(d.caseId, state);

@@ -19,11 +19,15 @@ export interface CaseEvidence {
   procedure: Procedure;
   performedOn: string;
   operatorRole: OperatorRole;
-  supervisorId: string;
+  /** Absent on a self-attested case. */
+  supervisorId: string | undefined;
   supervisionLevel: SupervisionLevel;
   details: CaseDetails;
   retracted: boolean;
-  /** Only 'signed-off' counts for a signed-off filter; a withdrawn sign-off is kept as 'awaiting'. */
+  /**
+   * Only 'signed-off' counts for a signed-off filter (and 'self-attested', where the filter
+   * accepts self-attested cases); a withdrawn sign-off is kept as 'awaiting'.
+   */
   signOff: Exclude<SignOffStatus, 'withdrawn'>;
   /** Amendments and the standing sign-off: the events that made the case what it is now. */
   supportingEventIds: string[];

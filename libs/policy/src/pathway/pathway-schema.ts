@@ -99,6 +99,10 @@ const CASE_FILTER_MEMBERS = {
   signedOff: optional(bool(), 'true: only signed-off cases; false: only cases awaiting sign-off'),
   institutionIds: optional(texts()),
   ruptured: optional(bool(), 'aneurysm coiling only: ruptured or unruptured aneurysms'),
+  includeSelfAttested: optional(
+    bool(),
+    'true: cases an independent operator logged without a supervisor count too, standing in for a sign-off (maintenance of competence); absent or false: they never count',
+  ),
   window: optional(WINDOW),
 };
 const CASE_FILTER = defs.define('caseFilter', object(CASE_FILTER_MEMBERS));

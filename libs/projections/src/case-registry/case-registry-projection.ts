@@ -11,7 +11,7 @@ export const caseRegistryProjection = documentProjection<CaseRecord>({
   columns: [
     { name: 'trainee_id', type: 'TEXT', value: (c) => c.traineeId, indexed: true },
     { name: 'institution_id', type: 'TEXT', value: (c) => c.institutionId, indexed: true },
-    { name: 'supervisor_id', type: 'TEXT', value: (c) => c.supervisorId, indexed: true },
+    { name: 'supervisor_id', type: 'TEXT', value: (c) => c.supervisorId ?? null, indexed: true },
     { name: 'procedure', type: 'TEXT', value: (c) => c.procedure },
     { name: 'operator_role', type: 'TEXT', value: (c) => c.operatorRole },
     { name: 'supervision_level', type: 'INTEGER', value: (c) => c.supervisionLevel },

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, Matches } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Equals, IsIn, IsOptional, Matches } from 'class-validator';
 import {
   OPERATOR_ROLES,
   PROCEDURES,
@@ -35,8 +35,21 @@ export class LogCaseDto {
   @IsIn(OPERATOR_ROLES)
   operatorRole!: OperatorRole;
 
-  @IdField('The supervising consultant, who will be asked to sign the case off', 'sup-0007')
-  supervisorId!: string;
+  @OptionalIdField(
+    'The supervising consultant, who will be asked to sign the case off; omitted only on a self-attested case',
+    'sup-0007',
+  )
+  supervisorId?: string;
+
+  @ApiPropertyOptional({
+    type: 'boolean',
+    enum: [true],
+    description:
+      'An independent operator (a credential active and issued by the day of the case) logs without a supervisor; nobody signs it, and it counts only where a pathway accepts self-attested cases (docs/domain.md, "Independent operators")',
+  })
+  @IsOptional()
+  @Equals(true, { message: 'selfAttested must be true or absent' })
+  selfAttested?: true;
 
   @ApiProperty({
     enum: SUPERVISION_LEVELS,
