@@ -44,7 +44,8 @@ describe('C2SP tlog-tiles, walked as an outside client', () => {
     await server.flush();
     const keys = (await (await get('/v1/ledger/keys')).json()) as { log: string };
     policy = parseTrustPolicy(`log ${keys.log}\nquorum none\n`);
-  }, 60_000);
+    // A child server seeding a decision ledger: about 10 s alone, over 60 s on a saturated CI box.
+  }, 180_000);
   afterAll(() => server.stop());
 
   it('recomputes both roots from tiles and checks consistency between two checkpoints', async () => {
@@ -71,7 +72,7 @@ describe('C2SP tlog-tiles, walked as an outside client', () => {
         'tile/1/000.p/2',
       ]),
     );
-  }, 60_000);
+  }, 180_000);
 
   it('lists every signed checkpoint in pages, each verifying under the log key', async () => {
     const sizes: number[] = [];
