@@ -1,6 +1,8 @@
 // The pathway test vectors (docs/pathway-format.md, "Test vectors") run against this
 // implementation: the validator, the content hash and the evaluator. A third party runs the
 // same files against theirs.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathwayContentHash } from '@inr/ledger';
 import {
   evaluate,
@@ -38,6 +40,11 @@ describe('pathway test vectors', () => {
       expect(errors.sort(byPathThenCode)).toEqual([...v.errors].sort(byPathThenCode));
     },
   );
+
+  it('docs/pathway-format.md names every error code', () => {
+    const format = readFileSync(join(__dirname, '../../docs/pathway-format.md'), 'utf8');
+    expect(PATHWAY_ERROR_CODES.filter((code) => !format.includes(`\`${code}\``))).toEqual([]);
+  });
 
   it('has an invalid vector for every error code', () => {
     const covered = new Set(invalidVectors().flatMap((v) => v.errors.map((e) => e.code)));
