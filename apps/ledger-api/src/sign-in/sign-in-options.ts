@@ -37,7 +37,8 @@ export async function knownPeople(readModels: ReadModels): Promise<SignInPeople>
     const page = await readModels.cases({ limit: PAGE, offset, includeRetracted: true });
     for (const c of page.cases) {
       add(trainees, c.traineeId, c.institutionId);
-      add(supervisors, c.supervisorId, c.institutionId);
+      // A self-attested case names no supervisor.
+      if (c.supervisorId !== undefined) add(supervisors, c.supervisorId, c.institutionId);
     }
     if (page.cases.length < PAGE) break;
   }
