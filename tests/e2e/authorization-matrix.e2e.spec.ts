@@ -192,6 +192,23 @@ describe('authorisation matrix', () => {
       outsiders: [{ role: 'medical-director', sub: 'md-9', institution: SALFORD }],
     },
     {
+      // No partner policy here: the allowed roles reach RECOGNITION_NOT_CONFIGURED (422).
+      name: 'recognise external evidence',
+      method: 'POST',
+      url: () => '/v1/trainees/trn-kim/recognitions',
+      body: () => ({ bundle: {}, scope: { kind: 'all' }, reason: 'Cases at another trust' }),
+      allowed: ['panel', 'medical-director'],
+      outsiders: [{ role: 'medical-director', sub: 'md-9', institution: SALFORD }],
+    },
+    {
+      name: 'withdraw a recognition',
+      method: 'POST',
+      url: () => '/v1/trainees/trn-kim/recognitions/rec-unknown/withdrawal',
+      body: () => ({ reason: 'Evidence under review' }),
+      allowed: ['panel', 'medical-director'],
+      outsiders: [{ role: 'medical-director', sub: 'md-9', institution: SALFORD }],
+    },
+    {
       name: 'log case',
       route: 'POST /v1/cases',
       method: 'POST',

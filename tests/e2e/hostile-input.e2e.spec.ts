@@ -117,6 +117,16 @@ describe('hostile input', () => {
         required: ['institutionId', 'from', 'to', 'shifts'],
       },
       {
+        // No partner policy in this app: a well-formed request still ends in a 422.
+        url: '/v1/trainees/trn-kim/recognitions',
+        token: panel,
+        valid: { bundle: { format: 'x' }, scope: { kind: 'all' }, reason: 'Cases at trust A' },
+        freeText: ['reason'],
+        pastDates: [],
+        required: ['bundle', 'scope', 'reason'],
+      },
+      { url: '/v1/trainees/trn-kim/recognitions/rec-1/withdrawal', token: panel, ...reason },
+      {
         url: '/v1/trainees/trn-kim/training-time',
         token: admin,
         valid: {

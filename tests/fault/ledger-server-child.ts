@@ -19,7 +19,8 @@ async function main(): Promise<void> {
   });
   const store = await openEventStore(config.store);
   const app = await createApp(config, { store, shutdownHooks: true });
-  await app.listen(0, '127.0.0.1');
+  // TEST_PORT: a port picked beforehand, for ledgers that must know each other's URL at start.
+  await app.listen(Number(process.env.TEST_PORT ?? 0), '127.0.0.1');
   if (process.env.SEED_DECISION_LEDGER === '1') await writeDecisionLedger(store, { cases: 4 });
   const token = (role: 'admin' | 'panel' | 'trainee', sub: string) =>
     issueDevelopmentToken({ role, sub, institution: 'trust-a', expiresIn: '1h' }, config.dataDir);

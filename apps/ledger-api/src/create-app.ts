@@ -18,6 +18,7 @@ import {
 } from './platform/problem/fastify-problems';
 import { registerRateLimits } from './platform/rate-limit/rate-limits';
 import { registerSecurityHeaders } from './platform/security/security-headers';
+import { installRecognitionBodyParser } from './recognition/recognition-body-parser';
 import { createValidationPipe } from './platform/validation/validation-pipe';
 
 export interface CreateAppOptions {
@@ -68,6 +69,7 @@ export async function createApp(
   );
   const fastify = app.getHttpAdapter().getInstance();
   installJsonBodyParser(fastify, config.bodyLimit);
+  installRecognitionBodyParser(fastify, config.recognition.bodyLimit);
   installRequestHooks(fastify, logger, metrics);
   await registerSecurityHeaders(app, config.oidc?.issuer);
   await registerRateLimits(app, config.rateLimit);

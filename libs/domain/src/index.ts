@@ -47,6 +47,9 @@ export * from './credential/application-state';
 export * from './credential/credential-decider';
 export * from './credential/held-credential';
 
+export * from './recognition/recognition-commands';
+export * from './recognition/recognition-decider';
+
 export * from './registry/command';
 export * from './registry/deciders';
 export * from './registry/decide-command';

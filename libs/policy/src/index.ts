@@ -11,3 +11,4 @@ export * from './evaluation/evaluate';
 export * from './evaluation/diff-evaluations';
 export * from './catalogue/catalogue';
 export { addMonths, isIsoDate } from './dates/iso-date';
+export { foldTraineeRecord } from './history/fold-trainee-record';

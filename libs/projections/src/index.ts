@@ -76,3 +76,5 @@ export { auditBundle, checkpointRef } from './trust-audit/audit-bundle';
 export type { AuditBundleScope } from './trust-audit/audit-bundle';
 export { TraineeBundleError, traineeBundle } from './trainee-bundle/trainee-bundle';
 export type { TraineeBundleErrorCode, TraineeBundleSources } from './trainee-bundle/trainee-bundle';
+export { RecognitionScopeError, recognitionOfBundle } from './recognition/recognition-of-bundle';
+export type { RecognitionContent } from './recognition/recognition-of-bundle';

@@ -107,6 +107,10 @@ export const POLICY: Record<Action, Access> = {
   SuspendCredential: { panel: 'any', admin: 'any', regulator: 'any' },
   ReinstateCredential: { panel: 'any', admin: 'any', regulator: 'any' },
   RevokeCredential: { panel: 'any', admin: 'any', regulator: 'any' },
+  // Recognition is decided by the receiving side: the credentialing panel, or the medical
+  // director of the trust the trainee trains at now (not an administrative act).
+  RecogniseExternalEvidence: { panel: 'any', 'medical-director': 'institution' },
+  WithdrawExternalEvidenceRecognition: { panel: 'any', 'medical-director': 'institution' },
   'trainee.read': { ...EVERYONE_READS, trainee: 'own', supervisor: 'institution' },
   'case.read': { ...EVERYONE_READS, trainee: 'own', supervisor: 'named-or-institution' },
   // The queue lists cases: institutional readers get the items at their institution only.

@@ -1,4 +1,5 @@
 import {
+  initialTraineeState,
   periodsHolding,
   type ApplicationState,
   type CaseLogged,
@@ -53,6 +54,11 @@ export function commandResource(
     case 'RecordRotaParticipation':
       enrolledTrainee(state as TraineeState, command.traineeId);
       return { ownerId: command.traineeId, institutionIds: [command.institutionId] };
+    case 'RecogniseExternalEvidence':
+    case 'WithdrawExternalEvidenceRecognition': {
+      const trainee = enrolledTrainee(context.trainee ?? initialTraineeState(), command.traineeId);
+      return { ownerId: command.traineeId, institutionIds: [trainee.institutionId] };
+    }
     case 'RecogniseTrainingTime': {
       const trainee = enrolledTrainee(state as TraineeState, command.traineeId);
       return { ownerId: command.traineeId, institutionIds: [trainee.institutionId] };

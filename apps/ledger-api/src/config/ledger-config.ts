@@ -44,6 +44,12 @@ export interface LedgerConfig {
   webDir?: string;
   /** OpenID Connect sign-in for the web app (authorisation code flow with PKCE); absent: none. */
   oidc?: OidcConfig;
+  /**
+   * Recognising other ledgers' evidence: the C2SP tlog-policy file of the partner logs and
+   * witnesses this ledger trusts (LEDGER_RECOGNITION_POLICY; absent: recognition refused), and
+   * the largest trainee bundle a recognition request may carry, in bytes.
+   */
+  recognition: { policyFile?: string; bodyLimit: number };
 }
 
 /** The identity provider the web app signs users in with; its tokens must pass `auth`. */
@@ -120,6 +126,12 @@ export function loadConfig(
     liveFeed: {
       maxClients: positiveInt(env, 'LEDGER_FEED_MAX_CLIENTS', 200),
       maxBufferedBytes: positiveInt(env, 'LEDGER_FEED_MAX_BUFFER_BYTES', 256 * 1024),
+    },
+    recognition: {
+      ...(env.LEDGER_RECOGNITION_POLICY?.trim()
+        ? { policyFile: resolve(env.LEDGER_RECOGNITION_POLICY.trim()) }
+        : {}),
+      bodyLimit: positiveInt(env, 'LEDGER_RECOGNITION_BODY_LIMIT', 16 * 1024 * 1024),
     },
     ...withBackup(backupConfigFrom(env, store)),
     ...(env.LEDGER_WEB_DIR ? { webDir: resolve(env.LEDGER_WEB_DIR) } : {}),

@@ -1,9 +1,15 @@
 import type { CaseCommand } from '../case/case-commands';
 import type { CredentialCommand } from '../credential/credential-commands';
 import type { PathwayCommand } from '../pathway/pathway-commands';
+import type { RecognitionCommand } from '../recognition/recognition-commands';
 import type { SupervisorCommand } from '../supervisor/supervisor-commands';
 import type { TraineeCommand } from '../trainee/trainee-commands';
 
 export type Command =
-  TraineeCommand | CaseCommand | SupervisorCommand | PathwayCommand | CredentialCommand;
+  | TraineeCommand
+  | CaseCommand
+  | SupervisorCommand
+  | PathwayCommand
+  | CredentialCommand
+  | RecognitionCommand;
 export type CommandOf<K extends Command['type']> = Extract<Command, { type: K }>;

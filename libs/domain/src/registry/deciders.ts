@@ -8,6 +8,8 @@ import type { CredentialCommand } from '../credential/credential-commands';
 import { credentialDecider } from '../credential/credential-decider';
 import type { StreamCategory } from '../events';
 import { pathwayDecider } from '../pathway/pathway-decider';
+import type { RecognitionCommand } from '../recognition/recognition-commands';
+import { recognitionDecider, type RecognitionState } from '../recognition/recognition-decider';
 import { COMMAND_ROLES, type CommandType } from '../shared/command-roles';
 import type { Decider } from '../shared/decider';
 import { supervisorDecider } from '../supervisor/supervisor-decider';
@@ -95,6 +97,16 @@ const application = <K extends CredentialCommand['type']>(
     facts,
   });
 
+const recognition = <K extends RecognitionCommand['type']>(type: K) =>
+  entry<K, RecognitionState, RecognitionCommand>(type, {
+    category: 'trainee',
+    streamId: (c: { traineeId: string }) => c.traineeId,
+    expectedStream: 'stream-exists',
+    decider: recognitionDecider,
+    // The trainee's state, for the policy's institution check (commandResource).
+    facts: (c: RecognitionCommand) => ({ trainee: c.traineeId }),
+  });
+
 export const deciders = {
   EnrolTrainee: trainee('EnrolTrainee', (c) => ({ pathways: c.pathwayIds }), 'no-stream'),
   TransferTrainee: trainee('TransferTrainee'),
@@ -155,6 +167,8 @@ export const deciders = {
   SuspendCredential: application('SuspendCredential'),
   ReinstateCredential: application('ReinstateCredential'),
   RevokeCredential: application('RevokeCredential'),
+  RecogniseExternalEvidence: recognition('RecogniseExternalEvidence'),
+  WithdrawExternalEvidenceRecognition: recognition('WithdrawExternalEvidenceRecognition'),
 } satisfies { [K in CommandType]: { category: StreamCategory } };
 
 export const COMMAND_TYPES = Object.keys(deciders) as CommandType[];

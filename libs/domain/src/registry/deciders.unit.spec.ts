@@ -138,6 +138,28 @@ const smuggling: { [K in CommandType]: CommandOf<K> } = {
   SuspendCredential: { type: 'SuspendCredential', applicationId: 'a', reason: NHS },
   ReinstateCredential: { type: 'ReinstateCredential', applicationId: 'a', reason: NHS },
   RevokeCredential: { type: 'RevokeCredential', applicationId: 'a', reason: NHS },
+  RecogniseExternalEvidence: {
+    type: 'RecogniseExternalEvidence',
+    traineeId: 't',
+    recognitionId: 'r',
+    origin: 'trust-a/inr-ledger',
+    checkpoint: { size: 3, root: 'root' },
+    bundleHash: 'h',
+    foreignTraineeId: 't',
+    scope: { kind: 'all' },
+    leaves: [{ leafIndex: 0, leafHash: 'h' }],
+    cases: [],
+    sourceInstitutions: [],
+    recognisedBy: 'p',
+    reason: NHS,
+  },
+  WithdrawExternalEvidenceRecognition: {
+    type: 'WithdrawExternalEvidenceRecognition',
+    traineeId: 't',
+    recognitionId: 'r',
+    withdrawnBy: 'p',
+    reason: NHS,
+  },
 };
 
 describe('the deciders registry', () => {

@@ -28,6 +28,10 @@ export const COMMAND_ROLES = {
   SuspendCredential: ['panel', 'admin', 'regulator'],
   ReinstateCredential: ['panel', 'admin', 'regulator'],
   RevokeCredential: ['panel', 'admin', 'regulator'],
+  // Recognising another institution's evidence is an academic judgement: the credentialing
+  // panel, or the receiving trust's medical director; not an administrative act.
+  RecogniseExternalEvidence: ['panel', 'medical-director'],
+  WithdrawExternalEvidenceRecognition: ['panel', 'medical-director'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type CommandType = keyof typeof COMMAND_ROLES;

@@ -101,6 +101,11 @@ export const DOMAIN_ERROR_CODES = [
   'CREDENTIAL_NOT_SUSPENDED',
   'CREDENTIAL_REVOKED',
   'REGULATOR_SUSPENSION',
+  // recognition of another ledger's evidence
+  'NOTHING_RECOGNISED',
+  'RECOGNITION_ALREADY_RECORDED',
+  'RECOGNITION_NOT_FOUND',
+  'RECOGNITION_ALREADY_WITHDRAWN',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
