@@ -194,6 +194,7 @@ describe('authorisation matrix', () => {
     {
       // No partner policy here: the allowed roles reach RECOGNITION_NOT_CONFIGURED (422).
       name: 'recognise external evidence',
+      route: 'POST /v1/trainees/:traineeId/recognitions',
       method: 'POST',
       url: () => '/v1/trainees/trn-kim/recognitions',
       body: () => ({ bundle: {}, scope: { kind: 'all' }, reason: 'Cases at another trust' }),
@@ -202,6 +203,7 @@ describe('authorisation matrix', () => {
     },
     {
       name: 'withdraw a recognition',
+      route: 'POST /v1/trainees/:traineeId/recognitions/:recognitionId/withdrawal',
       method: 'POST',
       url: () => '/v1/trainees/trn-kim/recognitions/rec-unknown/withdrawal',
       body: () => ({ reason: 'Evidence under review' }),
