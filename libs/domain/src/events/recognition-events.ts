@@ -34,7 +34,8 @@ export interface RecognisedCase {
   procedure: Procedure;
   performedOn: string;
   operatorRole: OperatorRole;
-  supervisorId: string;
+  /** Absent for a self-attested case, which names no supervisor. */
+  supervisorId?: string;
   supervisionLevel: SupervisionLevel;
   signedOff: boolean;
 }

@@ -76,7 +76,7 @@ export function recognitionOfBundle(
     procedure: c.procedure,
     performedOn: c.performedOn,
     operatorRole: c.operatorRole,
-    supervisorId: c.supervisorId,
+    ...(c.supervisorId === undefined ? {} : { supervisorId: c.supervisorId }),
     supervisionLevel: c.supervisionLevel,
     signedOff: c.signOff === 'signed-off',
   }));
