@@ -1,3 +1,4 @@
+import { get as httpGet } from 'node:http';
 import { connect } from 'node:net';
 import { SqliteError } from 'better-sqlite3';
 import { routeTable } from '@inr/ledger-api';
@@ -17,8 +18,12 @@ function expectProblem(res: CallResult, status: number, code: string): void {
 // failures answered 500 INTERNAL with /ready still ready; no security headers; no rate limiting.
 describe('finding 12: operations (headers, framework errors, numbers, prototype names, storage)', () => {
   let t: TestApp;
+  let port = 0;
   beforeAll(async () => {
     t = await startTestApp({ LEDGER_READY_STORAGE_FAILURE_SECONDS: '1' });
+    // Also on a socket: for what app.inject cannot show (the HTTP parser, a live feed's head).
+    await t.app.listen(0, '127.0.0.1');
+    port = (t.app.getHttpServer().address() as { port: number }).port;
   });
   afterAll(() => t.close());
 
@@ -37,6 +42,27 @@ describe('finding 12: operations (headers, framework errors, numbers, prototype 
     expect(page.text).not.toMatch(/<script>/);
     for (const src of page.text.matchAll(/src="([^"]+)"/g))
       expect((await call(t.app, 'GET', src[1]!)).status).toBe(200);
+
+    // The live feed writes its own head: it carries the same headers.
+    {
+      const token = await t.token('admin', 'adm-1');
+      const headers = await new Promise<Record<string, unknown>>((resolve, reject) => {
+        const request = httpGet(
+          `http://127.0.0.1:${port}/v1/events/stream`,
+          { headers: { authorization: `Bearer ${token}` } },
+          (response) => {
+            resolve(response.headers);
+            request.destroy();
+          },
+        );
+        request.on('error', reject);
+      });
+      expect(headers).toMatchObject({
+        'content-type': 'text/event-stream; charset=utf-8',
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': expect.stringContaining("default-src 'self'"),
+      });
+    }
   });
 
   it('answers prototype-named paths (/docs/assets/constructor and every route parameter) without a 500', async () => {
@@ -95,12 +121,10 @@ describe('finding 12: operations (headers, framework errors, numbers, prototype 
   });
 
   it('answers requests the HTTP parser refuses as problem+json, on a real socket', async () => {
-    await t.app.listen(0, '127.0.0.1');
-    try {
-      const address = t.app.getHttpServer().address() as { port: number };
+    {
       const raw = (request: string): Promise<string> =>
         new Promise((resolve, reject) => {
-          const socket = connect(address.port, '127.0.0.1', () => socket.write(request));
+          const socket = connect(port, '127.0.0.1', () => socket.write(request));
           let text = '';
           socket.on('data', (chunk) => (text += chunk.toString()));
           socket.on('close', () => resolve(text));
@@ -115,8 +139,6 @@ describe('finding 12: operations (headers, framework errors, numbers, prototype 
       const huge = await raw(`GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
       expect(huge).toMatch(/^HTTP\/1\.1 431 /);
       expect(huge).toContain('"code":"HEADERS_TOO_LARGE"');
-    } finally {
-      await t.app.getHttpServer().close();
     }
   });
 

@@ -1,3 +1,4 @@
+import type { OutgoingHttpHeaders } from 'node:http';
 import { Controller, Get, Headers, Inject, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -118,6 +119,8 @@ export class LiveFeedController {
     void reply.hijack();
     const raw = reply.raw;
     raw.writeHead(200, {
+      // The headers hooks set on the reply (security headers, rate limits) go out too.
+      ...(reply.getHeaders() as OutgoingHttpHeaders),
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
       connection: 'keep-alive',
