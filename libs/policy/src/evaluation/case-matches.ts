@@ -9,6 +9,8 @@ import type { CaseEvidence } from '../history/trainee-record';
  */
 export function caseMatches(state: CaseEvidence, filter: Omit<CaseFilter, 'window'>): boolean {
   if (state.retracted || state.signOff === 'disputed') return false;
+  // Another ledger's case counts only where the pathway says external evidence does.
+  if (state.external !== undefined && filter.externalEvidence !== true) return false;
   const selfAttested = state.signOff === 'self-attested';
   if (selfAttested && filter.includeSelfAttested !== true) return false;
   if (filter.procedures && !filter.procedures.includes(state.procedure)) return false;
@@ -25,6 +27,7 @@ export function caseMatches(state: CaseEvidence, filter: Omit<CaseFilter, 'windo
     return false;
   if (filter.institutionIds && !filter.institutionIds.includes(state.institutionId)) return false;
   if (filter.ruptured !== undefined) {
+    if (state.external !== undefined) return false;
     const { details } = state;
     if (details.procedure !== 'aneurysm-coiling' || details.ruptured !== filter.ruptured)
       return false;

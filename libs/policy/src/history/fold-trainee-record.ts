@@ -1,4 +1,4 @@
-import type { DomainEventMap } from '@inr/domain';
+import type { CaseDetails, DomainEventMap, ExternalEvidenceRecognised } from '@inr/domain';
 import type { HistoryEvent } from './history-event';
 import type { CaseEvidence, TraineeRecord } from './trainee-record';
 
@@ -46,6 +46,8 @@ export function foldTraineeRecord(
     trainingTime: [],
   };
   const cases = new Map<string, CaseEvidence>();
+  // Standing recognitions of another ledger's evidence (a withdrawal removes one).
+  const recognised = new Map<string, { event: HistoryEvent; data: ExternalEvidenceRecognised }>();
   let previous: HistoryEvent | undefined;
   let institution: string | undefined;
 
@@ -169,9 +171,45 @@ export function foldTraineeRecord(
         }
         break;
       }
+      case 'ExternalEvidenceRecognised': {
+        const d = dataOf<'ExternalEvidenceRecognised'>(event, traineeId);
+        if (d) recognised.set(d.recognitionId, { event, data: d });
+        break;
+      }
+      case 'ExternalEvidenceRecognitionWithdrawn': {
+        const d = dataOf<'ExternalEvidenceRecognitionWithdrawn'>(event, traineeId);
+        if (d) recognised.delete(d.recognitionId);
+        break;
+      }
       default:
         break;
     }
   }
+  for (const { event, data } of recognised.values())
+    record.cases.push(...externalCases(event, data));
   return record;
+}
+
+/**
+ * A recognition's cases as evidence, with their original dates, institution and signer. Only
+ * what the recognition recorded is known of them: no clinical details, so a filter on them
+ * (ruptured) never matches one. Ordered at the recognition's own position.
+ */
+function externalCases(event: HistoryEvent, data: ExternalEvidenceRecognised): CaseEvidence[] {
+  return data.cases.map((c) => ({
+    caseId: `${data.origin}#${c.caseId}`,
+    loggedEventId: c.eventId,
+    position: event.position,
+    institutionId: c.institutionId,
+    procedure: c.procedure,
+    performedOn: c.performedOn,
+    operatorRole: c.operatorRole,
+    supervisorId: c.supervisorId,
+    supervisionLevel: c.supervisionLevel,
+    details: { procedure: c.procedure } as CaseDetails,
+    retracted: false,
+    signOff: c.signedOff ? 'signed-off' : 'awaiting',
+    supportingEventIds: [event.id],
+    external: { origin: data.origin, recognitionId: data.recognitionId, leafIndex: c.leafIndex },
+  }));
 }

@@ -31,6 +31,12 @@ export interface CaseEvidence {
   signOff: Exclude<SignOffStatus, 'withdrawn'>;
   /** Amendments and the standing sign-off: the events that made the case what it is now. */
   supportingEventIds: string[];
+  /**
+   * Set on a case recognised from another ledger (ExternalEvidenceRecognised): its log and the
+   * recognition. Such a case counts only where a filter says `externalEvidence: true`; its
+   * `loggedEventId` is the foreign CaseLogged event's id, its dates and signer the original ones.
+   */
+  external?: { origin: string; recognitionId: string; leafIndex: number };
 }
 
 export interface AssessmentState {

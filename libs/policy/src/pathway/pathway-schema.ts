@@ -103,6 +103,10 @@ const CASE_FILTER_MEMBERS = {
     bool(),
     'true: cases an independent operator logged without a supervisor count too, standing in for a sign-off (maintenance of competence); absent or false: they never count',
   ),
+  externalEvidence: optional(
+    bool(),
+    'true: cases recognised from another ledger (ExternalEvidenceRecognised) count too, with their original dates, institution and signer; absent or false: only cases logged in this ledger',
+  ),
   window: optional(WINDOW),
 };
 const CASE_FILTER = defs.define('caseFilter', object(CASE_FILTER_MEMBERS));
