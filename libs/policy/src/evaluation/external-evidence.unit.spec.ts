@@ -58,7 +58,7 @@ const result = (history: typeof recognised, filter: CaseFilter) =>
 
 describe('cases recognised from another ledger in evaluation', () => {
   it('count where the filter allows external evidence, with their own sign-off and dates', () => {
-    const filter = { procedures: ['mechanical-thrombectomy'], externalEvidence: true } as const;
+    const filter: CaseFilter = { procedures: ['mechanical-thrombectomy'], externalEvidence: true };
     expect(result(recognised, filter).achieved).toBe(3);
     const signed = result(recognised, { ...filter, signedOff: true });
     expect(signed.achieved).toBe(2);
