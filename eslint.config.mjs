@@ -26,6 +26,34 @@ export default tseslint.config(
     },
   },
   {
+    // Every setting comes from LedgerConfig (apps/ledger-api/src/config, documented in
+    // docs/configuration.md): nothing else reads the environment.
+    files: ['**/*.ts'],
+    // vite.config.ts configures the web build tool, not the service.
+    ignores: ['apps/ledger-api/src/config/**', '**/*.spec.ts', 'tests/**', '**/vite.config.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read settings from LedgerConfig (apps/ledger-api/src/config), not process.env.',
+        },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['process', 'node:process'].map((name) => ({
+            name,
+            importNames: ['env'],
+            message:
+              'Read settings from LedgerConfig (apps/ledger-api/src/config), not process.env.',
+          })),
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', 'tests/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

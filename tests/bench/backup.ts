@@ -31,7 +31,7 @@ async function prepare(dataDir: string): Promise<number> {
   try {
     const log = new LedgerLog(events, hashes);
     await log.catchUp(5000);
-    const key = loadOrCreateSigningKey(dataDir, ORIGIN, {});
+    const key = loadOrCreateSigningKey(dataDir, ORIGIN);
     new Checkpointer(log, hashes, key, { origin: ORIGIN }).signNow();
     return log.size();
   } finally {

@@ -72,7 +72,7 @@ describe('verifiable log over HTTP', () => {
     const res = await get('/v1/ledger/checkpoint');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
-    const vkey = ed25519VerifierKey(loadOrCreateSigningKey(server.dataDir, ORIGIN, {}));
+    const vkey = ed25519VerifierKey(loadOrCreateSigningKey(server.dataDir, ORIGIN));
     expect((await get('/v1/ledger/keys')).body).toEqual({
       origin: ORIGIN,
       log: vkey,
@@ -172,7 +172,7 @@ describe('verifiable log over HTTP', () => {
     const panel = server.tokens.panel;
     const res = await get(`/v1/decisions/${DECISION_ID}/bundle`, panel);
     expect(res.status).toBe(200);
-    const vkey = ed25519VerifierKey(loadOrCreateSigningKey(server.dataDir, ORIGIN, {}));
+    const vkey = ed25519VerifierKey(loadOrCreateSigningKey(server.dataDir, ORIGIN));
     const verified = await verifyBundleText(res.text, `log ${vkey}\nquorum none\n`);
     expect(verified).toEqual({
       ok: true,

@@ -1,6 +1,7 @@
 // Times `inr-ledger export` and `verify` (their functions) on a 1,000-event bundle.
 // Run: node --require ./tests/support/register-ts.js tests/fault/ledger-bundle-bench.ts
 import { rmSync } from 'node:fs';
+import { loadConfig } from '@inr/ledger-api/config';
 import { exportLocalBundle } from '../../apps/ledger-cli/src/ledger/export-bundle';
 import { verifyBundleText } from '../../apps/ledger-cli/src/ledger/verify-bundle-file';
 import { DECISION_ID, signedDataDir } from './ledger-fixtures';
@@ -11,7 +12,10 @@ async function main(): Promise<void> {
     const runs: { exportMs: number; verifyMs: number; events: number; bytes: number }[] = [];
     for (let i = 0; i < 3; i++) {
       let t = performance.now();
-      const bundle = await exportLocalBundle(dir.dataDir, DECISION_ID);
+      const bundle = await exportLocalBundle(
+        loadConfig({ LEDGER_DATA_DIR: dir.dataDir }),
+        DECISION_ID,
+      );
       const exportMs = performance.now() - t;
       const text = JSON.stringify(bundle);
       t = performance.now();

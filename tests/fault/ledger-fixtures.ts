@@ -113,7 +113,7 @@ export async function signedDataDir(options: DecisionLedgerOptions = {}): Promis
   const events = await SqliteEventStore.open({ dataDir });
   const hashes = new SqliteHashStore(dataDir);
   const log = new LedgerLog(events, hashes);
-  const key = loadOrCreateSigningKey(dataDir, ORIGIN, {});
+  const key = loadOrCreateSigningKey(dataDir, ORIGIN);
   const checkpointer = new Checkpointer(log, hashes, key, { origin: ORIGIN });
   await new LedgerBuilder(events).accredit('sup-0');
   await log.catchUp();

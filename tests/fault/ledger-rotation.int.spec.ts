@@ -30,7 +30,7 @@ async function serviceSigns(dataDir: string): Promise<number> {
   try {
     const log = new LedgerLog(events, hashes);
     await log.catchUp();
-    const key = loadSigningKey(dataDir, ORIGIN, {});
+    const key = loadSigningKey(dataDir, ORIGIN);
     return new Checkpointer(log, hashes, key, { origin: ORIGIN }).signNow()!.size;
   } finally {
     hashes.close();

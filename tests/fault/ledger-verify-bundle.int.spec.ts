@@ -1,6 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProvenanceBundle } from '@inr/ledger';
+import { loadConfig } from '@inr/ledger-api/config';
 import { ed25519VerifierKey, generateNoteKey, toBase64 } from '@inr/transparency';
 import { openLocalLedger } from '../../apps/ledger-cli/src/ledger/open-local-ledger';
 import { runCli } from './ledger-cli-runner';
@@ -113,7 +114,7 @@ describe('inr-ledger export + verify on a real sqlite data directory', () => {
   it("one unrelated event added (another trainee's case, with a valid proof) fails the evidence check", async () => {
     const b = copy();
     const size = Number(b.checkpoint.split('\n')[1]);
-    const ledger = await openLocalLedger(dir.dataDir, {});
+    const ledger = await openLocalLedger(loadConfig({ LEDGER_DATA_DIR: dir.dataDir }));
     try {
       const all = await ledger.log.entries(0, size);
       const other = all.find((e) => Buffer.from(e.leaf).toString('utf8').includes('other-1'))!;

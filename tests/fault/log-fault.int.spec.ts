@@ -22,15 +22,11 @@ async function until<T>(
 // restart, with /ready still ready. Here the store's writes break mid-run and come back.
 describe('finding 11: the signed log survives a failing Merkle store', () => {
   let t: TestApp;
-  const interval = process.env['LEDGER_CHECKPOINT_INTERVAL_MS'];
 
   beforeAll(async () => {
-    process.env['LEDGER_CHECKPOINT_INTERVAL_MS'] = '100';
-    t = await startTestApp();
+    t = await startTestApp({ LEDGER_CHECKPOINT_INTERVAL_MS: '100' });
   });
   afterAll(async () => {
-    if (interval === undefined) delete process.env['LEDGER_CHECKPOINT_INTERVAL_MS'];
-    else process.env['LEDGER_CHECKPOINT_INTERVAL_MS'] = interval;
     await t.close();
   });
 

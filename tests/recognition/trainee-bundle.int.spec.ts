@@ -38,7 +38,7 @@ describe('trainee evidence bundle: export with a completeness commitment, verify
     events = await SqliteEventStore.open({ dataDir });
     hashes = new SqliteHashStore(dataDir);
     const log = new LedgerLog(events, hashes);
-    const key = loadOrCreateSigningKey(dataDir, ORIGIN, {});
+    const key = loadOrCreateSigningKey(dataDir, ORIGIN);
     const checkpointer = new Checkpointer(log, hashes, key, { origin: ORIGIN });
     await writeDecisionLedger(events, { cases: 3 });
     readModels = ReadModels.open(events, dataDir);

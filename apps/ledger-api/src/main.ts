@@ -2,7 +2,7 @@ import { loadConfig } from './config/ledger-config';
 import { createApp } from './create-app';
 
 async function main(): Promise<void> {
-  const config = loadConfig(process.env, { devKeys: process.argv.includes('--dev-keys') });
+  const config = loadConfig(undefined, { devKeys: process.argv.includes('--dev-keys') });
   const app = await createApp(config);
   await app.listen(config.port, config.host);
 }

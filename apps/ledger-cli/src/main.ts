@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
+import { terminalSettings } from '@inr/ledger-api/config';
 import { EXIT } from './exit-codes';
 import { registerAuditCommand } from './commands/audit.command';
 import { registerBackupCommand } from './commands/backup.command';
@@ -24,7 +25,7 @@ import { red } from './ui/terminal';
 export function buildProgram(): Command {
   const program = new Command('inr-ledger')
     .description('A verifiable ledger of INR and mechanical thrombectomy training')
-    .version(process.env.npm_package_version ?? '0.1.0')
+    .version(terminalSettings().version)
     .showHelpAfterError('(run with --help for usage and examples)')
     // Set before subcommands are added so they inherit it: usage errors exit 2, not 1.
     .exitOverride()
@@ -32,7 +33,8 @@ export function buildProgram(): Command {
       'after',
       `
 Exit codes: 0 success, 1 a check failed (audit, verify), 2 wrong usage, 3 environment error.
-Environment: LEDGER_DATA_DIR (default ./data), PORT (default 3000), DATABASE_URL, EVENTSTORE_URL.`,
+Environment: LEDGER_DATA_DIR (default ./data), PORT (default 3000), DATABASE_URL, EVENTSTORE_URL;
+every setting is in docs/configuration.md.`,
     );
   registerServeCommand(program);
   registerTokenCommand(program);

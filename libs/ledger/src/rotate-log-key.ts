@@ -29,7 +29,8 @@ export interface RotateLogKeyOptions {
   events: EventStore;
   log: LedgerLog;
   ledger: LedgerStore;
-  env?: Record<string, string | undefined>;
+  /** The configured key (LEDGER_SIGNING_KEY), if any: then there is no key file to rotate. */
+  configuredKey?: string;
   now?: () => Date;
 }
 
@@ -49,8 +50,7 @@ export interface LogKeyRotationResult {
  * The rename discards the old private key on purpose (see docs/ledger-format.md §10, "Operating it").
  */
 export async function rotateLogKey(o: RotateLogKeyOptions): Promise<LogKeyRotationResult> {
-  const env = o.env ?? process.env;
-  if (env.LEDGER_SIGNING_KEY?.trim()) {
+  if (o.configuredKey) {
     throw new SigningKeyError(
       'the log key comes from LEDGER_SIGNING_KEY; rotate it where it is managed, not with --rotate',
     );

@@ -30,16 +30,15 @@ export class SigningKeyError extends Error {
 }
 
 /**
- * The institution's checkpoint key. LEDGER_SIGNING_KEY (C2SP PRIVATE+KEY form) wins;
+ * The institution's checkpoint key. A configured key (LEDGER_SIGNING_KEY, C2SP PRIVATE+KEY form) wins;
  * otherwise `<dataDir>/log-key`, generated with mode 0600 on first start. The key name
  * must be the origin: verifiers look the log key up by the checkpoint's origin line.
  */
 export function loadOrCreateSigningKey(
   dataDir: string,
   name: string,
-  env: Record<string, string | undefined> = process.env,
+  configured?: string,
 ): Ed25519NoteKey {
-  const configured = env.LEDGER_SIGNING_KEY?.trim();
   if (configured) return checked(parse(configured, 'LEDGER_SIGNING_KEY'), name);
   const file = join(dataDir, LOG_KEY_FILE);
   if (existsSync(file)) return readSigningKeyFile(file, name);
@@ -51,12 +50,7 @@ export function loadOrCreateSigningKey(
 }
 
 /** The configured key as loadOrCreateSigningKey finds it, but never minting one. */
-export function loadSigningKey(
-  dataDir: string,
-  name: string,
-  env: Record<string, string | undefined> = process.env,
-): Ed25519NoteKey {
-  const configured = env.LEDGER_SIGNING_KEY?.trim();
+export function loadSigningKey(dataDir: string, name: string, configured?: string): Ed25519NoteKey {
   if (configured) return checked(parse(configured, 'LEDGER_SIGNING_KEY'), name);
   return readSigningKeyFile(join(dataDir, LOG_KEY_FILE), name);
 }

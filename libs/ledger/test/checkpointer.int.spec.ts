@@ -81,18 +81,16 @@ describe('loadOrCreateSigningKey', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('creates <dataDir>/log-key with mode 0600 on first start and reloads it after', () => {
-    const key = loadOrCreateSigningKey(dir, ORIGIN, {});
+    const key = loadOrCreateSigningKey(dir, ORIGIN);
     expect(statSync(join(dir, 'log-key')).mode & 0o777).toBe(0o600);
-    expect(loadOrCreateSigningKey(dir, ORIGIN, {}).publicKey).toEqual(key.publicKey);
+    expect(loadOrCreateSigningKey(dir, ORIGIN).publicKey).toEqual(key.publicKey);
   });
 
-  it('prefers LEDGER_SIGNING_KEY, and rejects a key named for another origin', () => {
+  it('prefers the configured key (LEDGER_SIGNING_KEY), and rejects a key named for another origin', () => {
     const configured = generateNoteKey(ORIGIN);
-    const env = { LEDGER_SIGNING_KEY: formatSignerKey(configured) };
-    expect(loadOrCreateSigningKey(dir, ORIGIN, env).publicKey).toEqual(configured.publicKey);
-    expect(() => loadOrCreateSigningKey(dir, 'other/inr-ledger', env)).toThrow(SigningKeyError);
-    expect(() =>
-      loadOrCreateSigningKey(dir, ORIGIN, { LEDGER_SIGNING_KEY: 'PRIVATE+KEY+nope' }),
-    ).toThrow(SigningKeyError);
+    const skey = formatSignerKey(configured);
+    expect(loadOrCreateSigningKey(dir, ORIGIN, skey).publicKey).toEqual(configured.publicKey);
+    expect(() => loadOrCreateSigningKey(dir, 'other/inr-ledger', skey)).toThrow(SigningKeyError);
+    expect(() => loadOrCreateSigningKey(dir, ORIGIN, 'PRIVATE+KEY+nope')).toThrow(SigningKeyError);
   });
 });

@@ -59,11 +59,11 @@ describe('log key rotation', () => {
     log = new LedgerLog(events, store);
     await seed(events, 10);
     await log.catchUp();
-    oldKey = loadOrCreateSigningKey(dir, ORIGIN, {});
+    oldKey = loadOrCreateSigningKey(dir, ORIGIN);
     // As the service runs it: the key is re-read from <dir>/log-key only when a rotation needs it.
     checkpointer = new Checkpointer(log, store, oldKey, {
       origin: ORIGIN,
-      reloadKey: () => loadSigningKey(dir, ORIGIN, {}),
+      reloadKey: () => loadSigningKey(dir, ORIGIN),
     });
     before = checkpointer.signNow()!;
   });
@@ -81,7 +81,6 @@ describe('log key rotation', () => {
       events,
       log,
       ledger: store,
-      env: {},
     });
   const verifies = (note: string, vkey: string) =>
     openNote(note, [ed25519Verifier(parseVerifierKey(vkey))]).ok;
@@ -112,7 +111,7 @@ describe('log key rotation', () => {
 
   it('replaces log-key (mode 0600) and keeps no copy of the old private key', async () => {
     const r = await rotate();
-    const onDisk = loadSigningKey(dir, ORIGIN, {});
+    const onDisk = loadSigningKey(dir, ORIGIN);
     expect(ed25519VerifierKey(onDisk)).toBe(r.newVerifierKey);
     expect(statSync(join(dir, 'log-key')).mode & 0o777).toBe(0o600);
     expect(existsSync(join(dir, 'log-key.next'))).toBe(false);
@@ -231,6 +230,6 @@ describe('log key rotation', () => {
       position: 10,
     });
     expect(events.events).toHaveLength(11);
-    expect(ed25519VerifierKey(loadSigningKey(dir, ORIGIN, {}))).toBe(ed25519VerifierKey(next));
+    expect(ed25519VerifierKey(loadSigningKey(dir, ORIGIN))).toBe(ed25519VerifierKey(next));
   });
 });

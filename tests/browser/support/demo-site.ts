@@ -22,17 +22,22 @@ export async function startDemoSite(): Promise<DemoSite> {
   const dataDir = join(root, 'data-demo');
   const webDir = join(root, 'web');
   // The two slow parts side by side: Vite in a child process, the demo seed in this one.
-  const [story] = await Promise.all([
-    runDemo({ dataDir, seed: 'inr-ledger-demo', force: false, baseUrl: '', serving: false }),
-    buildWebApp(webDir),
-  ]);
   const config = loadConfig({
     LEDGER_DATA_DIR: dataDir,
     LEDGER_WEB_DIR: webDir,
     LOG_LEVEL: 'silent',
-    EVENTSTORE_URL: '',
-    DATABASE_URL: '',
   });
+  const [story] = await Promise.all([
+    runDemo({
+      dataDir,
+      config,
+      seed: 'inr-ledger-demo',
+      force: false,
+      baseUrl: '',
+      serving: false,
+    }),
+    buildWebApp(webDir),
+  ]);
   let app: NestFastifyApplication | undefined = await createApp(config, { shutdownHooks: false });
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();

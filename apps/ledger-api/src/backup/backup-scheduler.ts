@@ -7,7 +7,6 @@ import {
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LedgerConfig } from '../config/ledger-config';
-import { ledgerOrigin } from '../ledger-http/ledger-origin';
 import { JsonLogger } from '../platform/logging/json-logger';
 import { LEDGER_CONFIG } from '../platform/store/tokens';
 import { MANIFEST_FILE } from './backup-manifest';
@@ -59,7 +58,7 @@ export class BackupScheduler implements OnApplicationBootstrap, BeforeApplicatio
       const result = await takeBackup({
         dataDir: this.config.dataDir,
         to: join(backup.dir, backupName(new Date())),
-        origin: ledgerOrigin(this.config.institution),
+        origin: this.config.origin,
         ...(backup.passphrase === undefined ? {} : { passphrase: backup.passphrase }),
       });
       this.logger.logEvent('info', 'backup written', {

@@ -1,4 +1,5 @@
 import { parseDuration } from './duration';
+import type { Environment } from './settings';
 
 export const DEV_ISSUER = 'inr-ledger-dev';
 export const DEV_AUDIENCE = 'inr-ledger';
@@ -35,15 +36,15 @@ export interface DevelopmentAuthConfig extends TokenRules {
 export type AuthConfig = JwksAuthConfig | DevelopmentAuthConfig;
 
 /** The identity settings (LEDGER_JWKS_URL, LEDGER_JWT_*); throws on a value it cannot use. */
-export function authConfigFrom(env: NodeJS.ProcessEnv): AuthConfig {
+export function authConfigFrom(env: Environment): AuthConfig {
   const maxLifetimeSeconds =
     parseDuration(
-      env.LEDGER_JWT_MAX_LIFETIME?.trim() || DEFAULT_MAX_TOKEN_LIFETIME,
+      env.get('LEDGER_JWT_MAX_LIFETIME')?.trim() || DEFAULT_MAX_TOKEN_LIFETIME,
       'LEDGER_JWT_MAX_LIFETIME',
     ) / 1000;
-  const issuer = env.LEDGER_JWT_ISSUER?.trim() || undefined;
-  const audience = env.LEDGER_JWT_AUDIENCE?.trim() || undefined;
-  const jwksUrl = env.LEDGER_JWKS_URL?.trim();
+  const issuer = env.get('LEDGER_JWT_ISSUER')?.trim() || undefined;
+  const audience = env.get('LEDGER_JWT_AUDIENCE')?.trim() || undefined;
+  const jwksUrl = env.get('LEDGER_JWKS_URL')?.trim();
   if (!jwksUrl) {
     return {
       kind: 'development',

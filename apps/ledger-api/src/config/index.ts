@@ -1,8 +1,7 @@
 // The API app's light entry point ('@inr/ledger-api/config'): an instance's settings, its log
 // origin and development tokens, without loading NestJS, for CLI commands that never serve.
-export { loadConfig } from './ledger-config';
-export type { LedgerConfig, LogLevel } from './ledger-config';
+export { loadConfig, terminalSettings } from './ledger-config';
+export type { ConfigOptions, LedgerConfig, LogLevel } from './ledger-config';
 export { parseDuration } from './duration';
 export { identityRefusal } from './identity-config';
-export { ledgerOrigin } from '../ledger-http/ledger-origin';
 export { issueDevelopmentToken } from '../auth/issue-development-token';

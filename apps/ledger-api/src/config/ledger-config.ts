@@ -1,7 +1,10 @@
 import { resolve } from 'node:path';
 import type { EventStoreConfig } from '@inr/event-store';
-import { backupConfigFrom, type BackupConfig } from '../backup/backup-config';
+import { defaultOrigin } from '@inr/ledger';
+import type { BackupConfig } from '../backup/backup-config';
+import { backupConfigFrom } from './backup-settings';
 import { authConfigFrom, type AuthConfig } from './identity-config';
+import { Environment, type SettingName } from './settings';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
@@ -13,6 +16,16 @@ export interface LedgerConfig {
   store: EventStoreConfig;
   /** The institution this instance runs for (origin of its checkpoints, default read scope). */
   institution: string;
+  /** The log's origin line and signing key name (LEDGER_ORIGIN, else `<institution>/inr-ledger`). */
+  origin: string;
+  /** LEDGER_SIGNING_KEY (C2SP PRIVATE+KEY form); absent: `<dataDir>/log-key`. */
+  signingKey?: string;
+  /** At most this long after new events a checkpoint is signed. */
+  checkpointIntervalMs: number;
+  /** LEDGER_WITNESS_CONFIG (whom we witness, who witnesses us) and our witness key. */
+  witness: { configFile?: string; signingKey?: string };
+  /** Settings only the command line uses. */
+  cli: { token?: string; backupPassphrase?: string };
   auth: AuthConfig;
   /** NODE_ENV=production: serving needs an identity provider (see identityRefusal). */
   production: boolean;
@@ -64,8 +77,8 @@ export interface OidcConfig {
 export const DEFAULT_BODY_LIMIT = 256 * 1024;
 
 /** A positive integer from the environment, or the default when unset. */
-function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
+function positiveInt(env: Environment, name: SettingName, fallback: number): number {
+  const raw = env.get(name);
   if (raw === undefined || raw.trim() === '') return fallback;
   const value = Number(raw);
   if (!Number.isSafeInteger(value) || value < 1)
@@ -74,8 +87,8 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
 }
 
 /** A non-negative integer from the environment (0 meaning off), or the default when unset. */
-function countOrOff(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
+function countOrOff(env: Environment, name: SettingName, fallback: number): number {
+  const raw = env.get(name);
   if (raw === undefined || raw.trim() === '') return fallback;
   const value = Number(raw);
   if (!Number.isSafeInteger(value) || value < 0)
@@ -83,33 +96,54 @@ function countOrOff(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   return value;
 }
 
-/** What the command line sets beside the environment. */
+/** What the command line sets beside the environment; it wins over the environment. */
 export interface ConfigOptions {
   /** `serve --dev-keys`: accept the development key although NODE_ENV=production. */
   devKeys?: boolean;
+  /** `--data-dir`. */
+  dataDir?: string;
+  /** `--port`. */
+  port?: string;
 }
 
-/** Builds the configuration from environment variables; throws on a value it cannot use. */
+/**
+ * Builds the configuration from environment variables (only the names in SETTINGS) and the
+ * command line's options; throws on a value it cannot use, naming the setting.
+ */
 export function loadConfig(
-  env: NodeJS.ProcessEnv = process.env,
+  environment: Readonly<Record<string, string | undefined>> = process.env,
   options: ConfigOptions = {},
 ): LedgerConfig {
-  const port = Number(env.PORT ?? '3000');
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`PORT must be 0-65535, got ${env.PORT}`);
-  const dataDir = resolve(env.LEDGER_DATA_DIR ?? './data');
-  const logLevel = (env.LOG_LEVEL ?? 'info') as LogLevel;
+  const env = new Environment(environment);
+  const rawPort = options.port ?? env.get('PORT') ?? '3000';
+  const port = Number(rawPort);
+  if (!/^\d+$/.test(rawPort) || port > 65535)
+    throw new Error(`PORT must be 0-65535, got ${rawPort}`);
+  const dataDir = resolve(options.dataDir ?? env.get('LEDGER_DATA_DIR') ?? './data');
+  const logLevel = (env.get('LOG_LEVEL') ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel))
     throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   const store = storeConfig(env, dataDir);
+  const institution = env.get('LEDGER_INSTITUTION') ?? 'local-trust';
   return {
     port,
-    host: env.HOST ?? '0.0.0.0',
+    host: env.get('HOST') ?? '0.0.0.0',
     dataDir,
     store,
-    institution: env.LEDGER_INSTITUTION ?? 'local-trust',
+    institution,
+    origin: env.get('LEDGER_ORIGIN')?.trim() || defaultOrigin(institution),
+    ...optional('signingKey', env.get('LEDGER_SIGNING_KEY')?.trim()),
+    checkpointIntervalMs: positiveInt(env, 'LEDGER_CHECKPOINT_INTERVAL_MS', 1000),
+    witness: {
+      ...optional('configFile', env.get('LEDGER_WITNESS_CONFIG')?.trim()),
+      ...optional('signingKey', env.get('LEDGER_WITNESS_SIGNING_KEY')?.trim()),
+    },
+    cli: {
+      ...optional('token', env.get('LEDGER_TOKEN')),
+      ...optional('backupPassphrase', env.get('LEDGER_BACKUP_PASSPHRASE')),
+    },
     auth: authConfigFrom(env),
-    production: env.NODE_ENV === 'production',
+    production: env.get('NODE_ENV') === 'production',
     devKeys: options.devKeys === true,
     logLevel,
     bodyLimit: DEFAULT_BODY_LIMIT,
@@ -128,39 +162,64 @@ export function loadConfig(
       maxBufferedBytes: positiveInt(env, 'LEDGER_FEED_MAX_BUFFER_BYTES', 256 * 1024),
     },
     recognition: {
-      ...(env.LEDGER_RECOGNITION_POLICY?.trim()
-        ? { policyFile: resolve(env.LEDGER_RECOGNITION_POLICY.trim()) }
-        : {}),
+      ...optional('policyFile', resolved(env.get('LEDGER_RECOGNITION_POLICY'))),
       bodyLimit: positiveInt(env, 'LEDGER_RECOGNITION_BODY_LIMIT', 16 * 1024 * 1024),
     },
     ...withBackup(backupConfigFrom(env, store)),
-    ...(env.LEDGER_WEB_DIR ? { webDir: resolve(env.LEDGER_WEB_DIR) } : {}),
+    ...optional('webDir', resolved(env.get('LEDGER_WEB_DIR'))),
     ...oidcFrom(env),
   };
 }
 
-function oidcFrom(env: NodeJS.ProcessEnv): { oidc?: OidcConfig } {
-  const issuer = env.LEDGER_OIDC_ISSUER;
-  const clientId = env.LEDGER_OIDC_CLIENT_ID;
+function oidcFrom(env: Environment): { oidc?: OidcConfig } {
+  const issuer = env.get('LEDGER_OIDC_ISSUER');
+  const clientId = env.get('LEDGER_OIDC_CLIENT_ID');
   if (!issuer && !clientId) return {};
   if (!issuer || !clientId)
     throw new Error('set both LEDGER_OIDC_ISSUER and LEDGER_OIDC_CLIENT_ID, or neither');
   if (!/^https?:\/\//.test(issuer))
     throw new Error(`LEDGER_OIDC_ISSUER must be a URL, got ${issuer}`);
-  return { oidc: { issuer, clientId, scope: env.LEDGER_OIDC_SCOPE ?? 'openid profile' } };
+  return { oidc: { issuer, clientId, scope: env.get('LEDGER_OIDC_SCOPE') ?? 'openid profile' } };
 }
 
 const withBackup = (backup: BackupConfig | undefined): { backup?: BackupConfig } =>
   backup === undefined ? {} : { backup };
 
+/** A path setting made absolute, or undefined when unset. */
+const resolved = (path: string | undefined): string | undefined =>
+  path?.trim() ? resolve(path.trim()) : undefined;
+
+/** `{ [key]: value }` when there is a value, else nothing (exactOptionalPropertyTypes). */
+const optional = <K extends string>(
+  key: K,
+  value: string | undefined,
+): Partial<Record<K, string>> =>
+  value === undefined || value === '' ? {} : ({ [key]: value } as Record<K, string>);
+
 /** DATABASE_URL selects PostgreSQL, EVENTSTORE_URL EventStoreDB, neither the embedded SQLite. */
-function storeConfig(env: NodeJS.ProcessEnv, dataDir: string): EventStoreConfig {
-  if (env.DATABASE_URL && env.EVENTSTORE_URL)
-    throw new Error('set DATABASE_URL or EVENTSTORE_URL, not both');
-  if (env.EVENTSTORE_URL) return { kind: 'eventstoredb', url: env.EVENTSTORE_URL };
-  if (!env.DATABASE_URL) return { kind: 'sqlite', dataDir };
-  const poolSize = Number(env.DATABASE_POOL_SIZE ?? '10');
+function storeConfig(env: Environment, dataDir: string): EventStoreConfig {
+  const databaseUrl = env.get('DATABASE_URL');
+  const eventStoreUrl = env.get('EVENTSTORE_URL');
+  if (databaseUrl && eventStoreUrl) throw new Error('set DATABASE_URL or EVENTSTORE_URL, not both');
+  if (eventStoreUrl) return { kind: 'eventstoredb', url: eventStoreUrl };
+  if (!databaseUrl) return { kind: 'sqlite', dataDir };
+  const rawPool = env.get('DATABASE_POOL_SIZE') ?? '10';
+  const poolSize = Number(rawPool);
   if (!Number.isInteger(poolSize) || poolSize < 2)
-    throw new Error(`DATABASE_POOL_SIZE must be an integer >= 2, got ${env.DATABASE_POOL_SIZE}`);
-  return { kind: 'postgres', url: env.DATABASE_URL, poolSize };
+    throw new Error(`DATABASE_POOL_SIZE must be an integer >= 2, got ${rawPool}`);
+  return { kind: 'postgres', url: databaseUrl, poolSize };
+}
+
+/**
+ * The command line's terminal: colour unless NO_COLOR is set or TERM=dumb
+ * (https://no-color.org), and the version npm passes.
+ */
+export function terminalSettings(
+  environment: Readonly<Record<string, string | undefined>> = process.env,
+): { colour: boolean; version: string } {
+  const env = new Environment(environment);
+  return {
+    colour: env.get('NO_COLOR') === undefined && env.get('TERM') !== 'dumb',
+    version: env.get('npm_package_version') ?? '0.1.0',
+  };
 }

@@ -97,3 +97,40 @@ describe('loadConfig: identity (finding 7)', () => {
     expect(identityRefusal(loadConfig(idp))).toBe(undefined);
   });
 });
+
+describe('loadConfig: everything else read from the environment (issue 12)', () => {
+  it('derives the origin from the institution unless LEDGER_ORIGIN says otherwise', () => {
+    expect(loadConfig({ LEDGER_INSTITUTION: 'rvi' }).origin).toBe('rvi/inr-ledger');
+    expect(loadConfig({ LEDGER_ORIGIN: 'log.example/x' }).origin).toBe('log.example/x');
+  });
+
+  it('carries the keys, witness file, checkpoint interval and command-line settings', () => {
+    const config = loadConfig({
+      LEDGER_SIGNING_KEY: 'PRIVATE+KEY+a',
+      LEDGER_WITNESS_CONFIG: '/etc/w.json',
+      LEDGER_WITNESS_SIGNING_KEY: 'PRIVATE+KEY+w',
+      LEDGER_CHECKPOINT_INTERVAL_MS: '250',
+      LEDGER_TOKEN: 'tok',
+      LEDGER_BACKUP_PASSPHRASE: 'pass word',
+    });
+    expect(config).toMatchObject({
+      signingKey: 'PRIVATE+KEY+a',
+      witness: { configFile: '/etc/w.json', signingKey: 'PRIVATE+KEY+w' },
+      checkpointIntervalMs: 250,
+      cli: { token: 'tok', backupPassphrase: 'pass word' },
+    });
+    expect(() => loadConfig({ LEDGER_CHECKPOINT_INTERVAL_MS: '0' })).toThrow(
+      /LEDGER_CHECKPOINT_INTERVAL_MS/,
+    );
+  });
+
+  it('lets --port and --data-dir win, and treats an empty value as unset', () => {
+    const config = loadConfig(
+      { PORT: '8080', LEDGER_DATA_DIR: '/a' },
+      { port: '0', dataDir: '/b' },
+    );
+    expect(config).toMatchObject({ port: 0, dataDir: '/b' });
+    expect(loadConfig({ EVENTSTORE_URL: '' }).store.kind).toBe('sqlite');
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+  });
+});

@@ -21,7 +21,6 @@ import { JsonLogger } from '../platform/logging/json-logger';
 import { LedgerMetrics } from '../platform/metrics/ledger-metrics';
 import { ProblemException } from '../platform/problem/problem.exception';
 import { EVENT_STORE, LEDGER_CONFIG } from '../platform/store/tokens';
-import { ledgerOrigin } from './ledger-origin';
 import { LogHealthMonitor, type LogHealth } from './log-health';
 import { loadWitnessConfig, type WitnessTarget } from './witness-config';
 import { fetchPost, WitnessSubmitter } from './witness-submitter';
@@ -61,13 +60,13 @@ export class LedgerRuntime implements OnModuleInit, BeforeApplicationShutdown {
     @Inject(Readiness) private readonly readiness: Readiness,
     @Inject(LedgerMetrics) private readonly metrics: LedgerMetrics,
   ) {
-    this.origin = ledgerOrigin(config.institution);
+    this.origin = config.origin;
   }
 
   async onModuleInit(): Promise<void> {
-    const env = process.env;
-    const witnessing = loadWitnessConfig(env);
-    this.key = loadOrCreateSigningKey(this.config.dataDir, this.origin, env);
+    const { dataDir, signingKey, witness } = this.config;
+    const witnessing = loadWitnessConfig(witness.configFile);
+    this.key = loadOrCreateSigningKey(dataDir, this.origin, signingKey);
     this.store = new SqliteHashStore(this.config.dataDir);
     this.logInstance = new LedgerLog(this.events, this.store);
     this.submitter = new WitnessSubmitter({
@@ -81,7 +80,7 @@ export class LedgerRuntime implements OnModuleInit, BeforeApplicationShutdown {
       onError: (error) =>
         this.logger.logEvent('error', 'witness submission failed', { error: String(error) }),
     });
-    const interval = intervalFrom(env.LEDGER_CHECKPOINT_INTERVAL_MS);
+    const interval = this.config.checkpointIntervalMs;
     this.checkpointer = new Checkpointer(this.logInstance, this.store, this.key, {
       origin: this.origin,
       intervalMs: interval - followBatchMs(interval),
@@ -95,14 +94,12 @@ export class LedgerRuntime implements OnModuleInit, BeforeApplicationShutdown {
       },
       onBlockChange: (block) => this.reportBlock(block),
       // After `inr-ledger keys --rotate`: the new log-key is read when the tree first needs it.
-      reloadKey: () => loadSigningKey(this.config.dataDir, this.origin, env),
+      reloadKey: () => loadSigningKey(dataDir, this.origin, signingKey),
     });
     if (witnessing.logs.size > 0) {
       const name = witnessing.name ?? `${this.origin}/witness`;
       // Its own key file: a witness identity is not the log's, and may be rotated apart from it.
-      this.witnessKey = loadOrCreateSigningKey(join(this.config.dataDir, 'witness'), name, {
-        LEDGER_SIGNING_KEY: env.LEDGER_WITNESS_SIGNING_KEY,
-      });
+      this.witnessKey = loadOrCreateSigningKey(join(dataDir, 'witness'), name, witness.signingKey);
       this.witnessService = new WitnessService(
         { key: this.witnessKey, logs: witnessing.logs },
         this.store,
@@ -261,12 +258,4 @@ export class LedgerRuntime implements OnModuleInit, BeforeApplicationShutdown {
     await this.submitter.idle();
     return cp === undefined ? undefined : this.store.latestCheckpoint();
   }
-}
-
-function intervalFrom(raw: string | undefined): number {
-  if (raw === undefined || raw.trim() === '') return 1000;
-  const ms = Number(raw);
-  if (!Number.isInteger(ms) || ms < 1)
-    throw new Error(`LEDGER_CHECKPOINT_INTERVAL_MS must be a positive integer, got ${raw}`);
-  return ms;
 }

@@ -26,13 +26,12 @@ export class WitnessConfigError extends Error {
 const EMPTY: LedgerWitnessConfig = { logs: new Map(), witnesses: [] };
 
 /**
- * Reads the JSON file LEDGER_WITNESS_CONFIG names:
+ * Reads the JSON file LEDGER_WITNESS_CONFIG names (LedgerConfig.witness.configFile):
  * `{ "name"?, "logs": [{ "origin", "vkey" }], "witnesses": [{ "name", "vkey", "url" }] }`.
  * No variable means no witnessing either way. A bad file stops start-up: silently running
  * without the configured witnesses would weaken every checkpoint.
  */
-export function loadWitnessConfig(env: NodeJS.ProcessEnv = process.env): LedgerWitnessConfig {
-  const file = env.LEDGER_WITNESS_CONFIG?.trim();
+export function loadWitnessConfig(file: string | undefined): LedgerWitnessConfig {
   if (!file) return EMPTY;
   let raw: unknown;
   try {

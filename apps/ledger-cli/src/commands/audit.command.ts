@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { EXIT } from '../exit-codes';
 import { bold, green, red } from '../ui/terminal';
-import { dataDirOption, resolveDataDir } from './data-dir';
+import { dataDirOption, ledgerConfig } from './data-dir';
 
 /** Below this many events a progress bar is noise. */
 const PROGRESS_FROM = 20_000;
@@ -35,10 +35,11 @@ Examples:
       const { openLocalLedger } = await import('../ledger/open-local-ledger');
       const { configuredVerifierKey } = await import('../ledger/configured-verifier-key');
       const { ProgressBar } = await import('../ui/progress-bar');
-      const ledger = await openLocalLedger(resolveDataDir(opts.dataDir));
+      const config = ledgerConfig(opts.dataDir);
+      const ledger = await openLocalLedger(config);
       const bar = new ProgressBar('auditing');
       try {
-        const logVerifierKey = opts.logKey ?? configuredVerifierKey(ledger.dataDir, ledger.origin);
+        const logVerifierKey = opts.logKey ?? configuredVerifierKey(config);
         const result = await audit(ledger.events, ledger.hashes, {
           logVerifierKey,
           onProgress: (done, total) => {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { EXIT } from '../exit-codes';
-import { dataDirOption, resolveDataDir } from './data-dir';
+import { dataDirOption, ledgerConfig } from './data-dir';
 import { passphraseFileOption, readPassphrase } from './passphrase';
 
 interface BackupOptions {
@@ -44,12 +44,11 @@ Examples:
         process.exitCode = EXIT.usage;
         return;
       }
-      const dataDir = resolveDataDir(opts.dataDir);
-      const { loadConfig, ledgerOrigin } = await import('@inr/ledger-api/config');
+      const config = ledgerConfig(opts.dataDir);
+      const dataDir = config.dataDir;
       const { takeBackup } = await import('@inr/ledger-api/backup');
       const { stepProgress } = await import('../ui/step-progress');
       const { formatCount } = await import('../ui/progress-bar');
-      const config = loadConfig({ ...process.env, LEDGER_DATA_DIR: dataDir });
       if (config.store.kind !== 'sqlite') {
         process.stderr.write(
           `error: backup copies the embedded store; with ${config.store.kind} back up the store with its own tools (pg_dump for PostgreSQL)\n`,
@@ -60,7 +59,7 @@ Examples:
       const result = await takeBackup({
         dataDir,
         to: resolve(opts.to),
-        origin: ledgerOrigin(config.institution),
+        origin: config.origin,
         ...(passphrase === undefined ? {} : { passphrase }),
         onProgress: stepProgress(2_000),
       });

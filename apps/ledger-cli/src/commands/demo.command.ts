@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { loadConfig, type LedgerConfig } from '@inr/ledger-api/config';
 import { EXIT } from '../exit-codes';
 import { red } from '../ui/terminal';
 
@@ -49,18 +50,22 @@ Examples:
       const { DemoDirInUse } = await import('../demo/prepare-demo-dir');
       const { formatDemoStory } = await import('../demo/format-demo-story');
       const dataDir = resolve(opts.dataDir);
-      const port = opts.port ?? process.env.PORT ?? '3000';
-      for (const name of ['EVENTSTORE_URL', 'DATABASE_URL'] as const) {
-        if (!process.env[name]) continue;
+      const configured = loadConfig(undefined, {
+        dataDir,
+        ...(opts.port !== undefined && { port: opts.port }),
+      });
+      const port = String(configured.port);
+      if (configured.store.kind !== 'sqlite')
         process.stderr.write(
-          `note: the demo uses the embedded store in its data directory; ${name} is ignored\n`,
+          `note: the demo uses the embedded store in its data directory; the configured ${configured.store.kind} store is not touched\n`,
         );
-        delete process.env[name]; // serve() below reads the environment
-      }
+      // Passed explicitly to every step and to serve: the environment is left as it is.
+      const config: LedgerConfig = { ...configured, store: { kind: 'sqlite', dataDir } };
       let story: Awaited<ReturnType<typeof runDemo>>;
       try {
         story = await runDemo({
           dataDir,
+          config,
           seed: /^[0-9]+$/.test(opts.seed) ? Number(opts.seed) : opts.seed,
           force: opts.force === true,
           baseUrl: `http://localhost:${port}`,
@@ -83,9 +88,11 @@ Examples:
         story.checkpoint.logVerifierKey,
         Number(port) + 1,
       );
-      process.env.LEDGER_WITNESS_CONFIG = partner.configFile;
       process.stderr.write(`partner witness listening on ${partner.url}/add-checkpoint\n`);
-      const { serve } = await import('./serve.command');
-      await serve({ port, dataDir });
+      const { serveWith } = await import('./serve.command');
+      await serveWith({
+        ...config,
+        witness: { ...config.witness, configFile: partner.configFile },
+      });
     });
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { EXIT } from '../exit-codes';
-import { dataDirOption, resolveDataDir } from './data-dir';
+import { dataDirOption, ledgerConfig } from './data-dir';
 
 interface ExportOptions {
   decision?: string;
@@ -81,7 +81,8 @@ Examples:
       const { ProgressBar } = await import('../ui/progress-bar');
       const { writeFileSync } = await import('node:fs');
       const started = performance.now();
-      const token = opts.token ?? process.env.LEDGER_TOKEN;
+      const config = ledgerConfig(opts.dataDir);
+      const token = opts.token ?? config.cli.token;
       let bundle: { events: unknown[] };
       let what: string;
       if (opts.audit !== undefined) {
@@ -89,16 +90,14 @@ Examples:
         const progress = new ProgressBar('proving events');
         bundle =
           opts.url === undefined
-            ? await bundles.exportLocalAuditBundle(resolveDataDir(opts.dataDir), scope, (d, t) =>
-                progress.update(d, t),
-              )
+            ? await bundles.exportLocalAuditBundle(config, scope, (d, t) => progress.update(d, t))
             : await bundles.fetchAuditBundle(opts.url, scope, token);
         what = `the audit of ${opts.audit} ${scope.from}..${scope.to}`;
       } else if (opts.trainee !== undefined) {
         const toCheckpoint = opts.toCheckpoint === true;
         bundle =
           opts.url === undefined
-            ? await bundles.exportLocalTraineeBundle(resolveDataDir(opts.dataDir), opts.trainee, {
+            ? await bundles.exportLocalTraineeBundle(config, opts.trainee, {
                 toCheckpoint,
               })
             : await bundles.fetchTraineeBundle(
@@ -112,7 +111,7 @@ Examples:
         const decision = opts.decision!;
         bundle =
           opts.url === undefined
-            ? await bundles.exportLocalBundle(resolveDataDir(opts.dataDir), decision)
+            ? await bundles.exportLocalBundle(config, decision)
             : await bundles.fetchBundle(opts.url, decision, token);
         what = decision;
       }

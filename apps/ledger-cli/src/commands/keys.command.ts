@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import type { LogKeyEpoch, StoredCheckpoint } from '@inr/ledger';
 import { loadOrCreateSigningKey } from '@inr/ledger';
 import { formatVerifierKey, SIG_TYPE_ED25519 } from '@inr/transparency';
-import { loadConfig, ledgerOrigin } from '@inr/ledger-api/config';
-import { dataDirOption, resolveDataDir } from './data-dir';
+import type { LedgerConfig } from '@inr/ledger-api/config';
+import { dataDirOption, ledgerConfig } from './data-dir';
 
 interface KeysOptions {
   dataDir?: string;
@@ -42,26 +42,26 @@ Examples:
   inr-ledger keys --all`,
     )
     .action(async (opts: KeysOptions) => {
-      const dataDir = resolveDataDir(opts.dataDir);
-      const config = loadConfig({ ...process.env, LEDGER_DATA_DIR: dataDir });
-      const origin = ledgerOrigin(config.institution);
-      if (opts.rotate) return rotate(dataDir, origin, config.institution);
-      if (opts.all) return listAll(dataDir, opts.trustPolicy === true);
-      const key = loadOrCreateSigningKey(dataDir, origin);
+      const config = ledgerConfig(opts.dataDir);
+      if (opts.rotate) return rotate(config);
+      if (opts.all) return listAll(config, opts.trustPolicy === true);
+      const key = loadOrCreateSigningKey(config.dataDir, config.origin, config.signingKey);
       const vkey = formatVerifierKey(key.name, SIG_TYPE_ED25519, key.publicKey);
       process.stdout.write(opts.trustPolicy ? `log ${vkey}\nquorum none\n` : `${vkey}\n`);
     });
 }
 
-async function rotate(dataDir: string, origin: string, institution: string): Promise<void> {
+async function rotate(config: LedgerConfig): Promise<void> {
+  const { origin } = config;
   const { rotateLogKey } = await import('@inr/ledger');
   const { openLocalLedger } = await import('../ledger/open-local-ledger');
-  const ledger = await openLocalLedger(dataDir);
+  const ledger = await openLocalLedger(config);
   try {
     const r = await rotateLogKey({
       dataDir: ledger.dataDir,
       origin,
-      institution,
+      institution: config.institution,
+      ...(config.signingKey !== undefined && { configuredKey: config.signingKey }),
       events: ledger.events,
       log: ledger.log,
       ledger: ledger.hashes,
@@ -76,10 +76,10 @@ async function rotate(dataDir: string, origin: string, institution: string): Pro
   }
 }
 
-async function listAll(dataDir: string, asPolicy: boolean): Promise<void> {
+async function listAll(config: LedgerConfig, asPolicy: boolean): Promise<void> {
   const { keyChain } = await import('@inr/ledger');
   const { openLocalLedger } = await import('../ledger/open-local-ledger');
-  const ledger = await openLocalLedger(dataDir);
+  const ledger = await openLocalLedger(config);
   try {
     const chain = keyChain(ledger.hashes.keyHistory());
     if (asPolicy) {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { EXIT } from '../exit-codes';
 import { bold, red } from '../ui/terminal';
-import { dataDirOption, resolveDataDir } from './data-dir';
+import { dataDirOption, ledgerConfig } from './data-dir';
 
 interface LogResetOptions {
   by: string;
@@ -45,15 +45,14 @@ Examples:
       }
       const { loadSigningKey, resetLog } = await import('@inr/ledger');
       const { openLocalLedger } = await import('../ledger/open-local-ledger');
-      const { loadConfig } = await import('@inr/ledger-api/config');
-      const ledger = await openLocalLedger(resolveDataDir(opts.dataDir));
+      const config = ledgerConfig(opts.dataDir);
+      const ledger = await openLocalLedger(config);
       const out = process.stdout;
       try {
-        const config = loadConfig({ ...process.env, LEDGER_DATA_DIR: ledger.dataDir });
         const { reset, position } = await resetLog({
           origin: ledger.origin,
           institution: config.institution,
-          key: loadSigningKey(ledger.dataDir, ledger.origin),
+          key: loadSigningKey(ledger.dataDir, ledger.origin, config.signingKey),
           events: ledger.events,
           log: ledger.log,
           ledger: ledger.hashes,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { EXIT } from '../exit-codes';
 import { ProgressBar, formatCount } from '../ui/progress-bar';
-import { dataDirOption, resolveDataDir } from './data-dir';
+import { dataDirOption, ledgerConfig, resolveDataDir } from './data-dir';
 
 interface MigrateOptions {
   from: string;
@@ -42,7 +42,8 @@ Examples:
   inr-ledger migrate --from sqlite --to postgres --data-dir ./data --url postgres://ledger@db/ledger`,
     )
     .action(async (opts: MigrateOptions) => {
-      const url = opts.url ?? process.env.DATABASE_URL;
+      const { store } = ledgerConfig(opts.dataDir);
+      const url = opts.url ?? (store.kind === 'postgres' ? store.url : undefined);
       if (!url) {
         process.stderr.write('error: give --url or set DATABASE_URL\n');
         process.exitCode = EXIT.usage;

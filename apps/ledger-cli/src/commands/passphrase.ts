@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Option } from 'commander';
+import { loadConfig } from '@inr/ledger-api/config';
 
 /** Where a backup passphrase comes from: a file (first line), else LEDGER_BACKUP_PASSPHRASE. */
 export const passphraseFileOption = (): Option =>
@@ -10,6 +11,5 @@ export const passphraseFileOption = (): Option =>
 
 export function readPassphrase(file: string | undefined): string | undefined {
   if (file !== undefined) return (readFileSync(file, 'utf8').split('\n')[0] ?? '').trimEnd();
-  const env = process.env.LEDGER_BACKUP_PASSPHRASE;
-  return env === undefined || env === '' ? undefined : env;
+  return loadConfig().cli.backupPassphrase;
 }

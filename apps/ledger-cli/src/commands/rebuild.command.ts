@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { ProgressBar, formatCount } from '../ui/progress-bar';
-import { dataDirOption, resolveDataDir } from './data-dir';
+import { dataDirOption, ledgerConfig } from './data-dir';
 
 export function registerRebuildCommand(program: Command): void {
   program
@@ -19,11 +19,10 @@ Examples:
   inr-ledger rebuild --data-dir ./data-demo`,
     )
     .action(async (opts: { dataDir?: string }) => {
-      const dataDir = resolveDataDir(opts.dataDir);
+      const config = ledgerConfig(opts.dataDir);
+      const dataDir = config.dataDir;
       const { openEventStore } = await import('@inr/event-store');
       const { rebuild } = await import('@inr/projections');
-      const { loadConfig } = await import('@inr/ledger-api/config');
-      const config = loadConfig({ ...process.env, LEDGER_DATA_DIR: dataDir });
       const store = await openEventStore(config.store);
       const bar = new ProgressBar('rebuilding read models');
       try {

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { EXIT } from '../exit-codes';
 import { green, red } from '../ui/terminal';
-import { dataDirOption, resolveDataDir } from './data-dir';
+import { dataDirOption, ledgerConfig } from './data-dir';
 
 export function registerReenterCommand(program: Command): void {
   program
@@ -30,7 +30,7 @@ Examples:
     .action(async (opts: { from: string; dataDir?: string }) => {
       const { reenterEvents } = await import('@inr/ledger');
       const { openLocalLedger } = await import('../ledger/open-local-ledger');
-      const ledger = await openLocalLedger(resolveDataDir(opts.dataDir));
+      const ledger = await openLocalLedger(ledgerConfig(opts.dataDir));
       const out = process.stdout;
       try {
         const r = await reenterEvents({

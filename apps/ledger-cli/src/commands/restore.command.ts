@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { EXIT } from '../exit-codes';
 import { bold, green, red } from '../ui/terminal';
-import { dataDirOption, resolveDataDir } from './data-dir';
+import { dataDirOption, ledgerConfig } from './data-dir';
 import { passphraseFileOption, readPassphrase } from './passphrase';
 
 interface RestoreOptions {
@@ -48,7 +48,8 @@ Examples:
   inr-ledger restore --from /backups/full --passphrase-file pass.txt --checkpoint latest.note`,
     )
     .action(async (opts: RestoreOptions) => {
-      const dataDir = resolveDataDir(opts.dataDir);
+      const config = ledgerConfig(opts.dataDir);
+      const dataDir = config.dataDir;
       const { restoreBackup, loadWitnessConfig, RestoreError, BackupFormatError, SealError } =
         await import('@inr/ledger-api/backup');
       const { stepProgress } = await import('../ui/step-progress');
@@ -61,7 +62,7 @@ Examples:
           note: readFileSync(file, 'utf8'),
           source: `command line ${file}`,
         })),
-        witnesses: loadWitnessConfig().witnesses,
+        witnesses: loadWitnessConfig(config.witness.configFile).witnesses,
         keepReadModels: opts.keepReadModels === true,
         onProgress: stepProgress(20_000),
       }).catch((error: unknown) => {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { LedgerConfig } from '@inr/ledger-api/config';
 
 export function registerServeCommand(program: Command): void {
   program
@@ -34,15 +35,22 @@ export interface ServeOptions {
 }
 
 export async function serve(opts: ServeOptions): Promise<void> {
-  const env = { ...process.env };
-  if (opts.port) env.PORT = opts.port;
-  if (opts.dataDir) env.LEDGER_DATA_DIR = opts.dataDir;
-  // Loaded here, not at the top: the other commands should not pay for booting Nest.
-  const { identityRefusal, loadConfig } = await import('@inr/ledger-api/config');
-  const config = loadConfig(env, { devKeys: opts.devKeys === true });
+  const { loadConfig } = await import('@inr/ledger-api/config');
+  const config = loadConfig(undefined, {
+    devKeys: opts.devKeys === true,
+    ...(opts.port !== undefined && { port: opts.port }),
+    ...(opts.dataDir !== undefined && { dataDir: opts.dataDir }),
+  });
+  await serveWith(config);
+}
+
+/** Serves with this configuration (the demo passes its own). */
+export async function serveWith(config: LedgerConfig): Promise<void> {
+  const { identityRefusal } = await import('@inr/ledger-api/config');
   // Refused before Nest loads: a misconfigured production start fails in a second, not ten.
   const refusal = identityRefusal(config);
   if (refusal !== undefined) throw new Error(`inr-ledger cannot start: ${refusal}`);
+  // Loaded here, not at the top: the other commands should not pay for booting Nest.
   const { createApp } = await import('@inr/ledger-api');
   try {
     const app = await createApp(config);

@@ -29,8 +29,8 @@ export function openPartnerWitness(
   logVerifierKey: string,
 ): { witness: WitnessService; key: Ed25519NoteKey; state: SqliteHashStore } {
   const partnerDir = join(dataDir, PARTNER_DIR);
-  // An empty env: LEDGER_SIGNING_KEY is the log's key and must never become the witness's.
-  const key = loadOrCreateSigningKey(partnerDir, PARTNER_WITNESS, {});
+  // No configured key: LEDGER_SIGNING_KEY is the log's key and must never become the witness's.
+  const key = loadOrCreateSigningKey(partnerDir, PARTNER_WITNESS);
   const state = new SqliteHashStore(partnerDir);
   const witness = new WitnessService({ key, logs: new Map([[origin, [logVerifierKey]]]) }, state);
   return { witness, key, state };

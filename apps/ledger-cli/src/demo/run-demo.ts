@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { openEventStore, type EventStore } from '@inr/event-store';
 import { SqliteHashStore } from '@inr/ledger';
 import { ReadModels, rebuild, type AuditReport } from '@inr/projections';
-import { loadConfig, ledgerOrigin } from '@inr/ledger-api/config';
+import type { LedgerConfig } from '@inr/ledger-api/config';
 import { exportLocalAuditBundle, exportLocalBundle } from '../ledger/export-bundle';
 import { verifyBundleText } from '../ledger/verify-bundle-file';
 import { ProgressBar } from '../ui/progress-bar';
@@ -17,13 +17,14 @@ import { seedDemoLedger } from './seed-demo-ledger';
 import { signDemoCheckpoint } from './sign-demo-checkpoint';
 
 export interface DemoOptions {
-  /** Absolute path. */
+  /** Absolute path; the same as config.dataDir. */
   dataDir: string;
+  /** The demo's configuration: the embedded store in dataDir, never a configured cluster. */
+  config: LedgerConfig;
   seed: string | number;
   force: boolean;
   baseUrl: string;
   serving: boolean;
-  env?: NodeJS.ProcessEnv;
 }
 
 /** The bundle failed offline verification: the demo must exit non-zero. */
@@ -35,12 +36,6 @@ export class DemoVerificationError extends Error {}
  * verify); only the data is synthetic.
  */
 export async function runDemo(opts: DemoOptions): Promise<DemoStory> {
-  // The demo's ledger is the embedded store in its own directory, never a configured cluster.
-  const env: NodeJS.ProcessEnv = {
-    ...(opts.env ?? process.env),
-    EVENTSTORE_URL: undefined,
-    DATABASE_URL: undefined,
-  };
   const timings: [string, number][] = [];
   const timed: Timed = async <T>(label: string, work: () => Promise<T> | T): Promise<T> => {
     const started = performance.now();
@@ -49,21 +44,21 @@ export async function runDemo(opts: DemoOptions): Promise<DemoStory> {
     return result;
   };
   prepareDemoDir(opts.dataDir, opts.force);
-  const config = loadConfig({ ...env, LEDGER_DATA_DIR: opts.dataDir });
-  const origin = ledgerOrigin(config.institution, env);
+  const { config } = opts;
+  const origin = config.origin;
   const shown = (file: string): string => {
     const rel = relative(process.cwd(), file);
     return rel === '' ? '.' : rel.startsWith('..') ? file : rel;
   };
 
-  const { story, policyFile } = await buildLedger(opts, origin, env, timed);
+  const { story, policyFile } = await buildLedger(opts, origin, timed);
   const withPaths = { ...story, dataDir: shown(opts.dataDir) };
 
   const decision = withPaths.decisions.find((d) => d.outcome === 'granted');
   if (decision === undefined) throw new Error('the demo ledger has no granted decision to export');
   const file = join(opts.dataDir, `bundle-${decision.decisionId}.json`);
   const verified = await timed('export and verify', async () => {
-    const bundle = await exportLocalBundle(opts.dataDir, decision.decisionId, env);
+    const bundle = await exportLocalBundle(config, decision.decisionId);
     writeFileSync(file, `${JSON.stringify(bundle, null, 2)}\n`, { mode: 0o600 });
     // Read back from disk: exactly what `inr-ledger verify <file> --policy <file>` checks.
     return verifyBundleText(readFileSync(file, 'utf8'), readFileSync(policyFile, 'utf8'));
@@ -74,7 +69,7 @@ export async function runDemo(opts: DemoOptions): Promise<DemoStory> {
     );
   }
   const audit = await timed('audit export and verify', () =>
-    exportAndVerifyAudit(opts.dataDir, decision.institutionId, policyFile, env),
+    exportAndVerifyAudit(config, decision.institutionId, policyFile),
   );
   return {
     ...withPaths,
@@ -92,14 +87,13 @@ export async function runDemo(opts: DemoOptions): Promise<DemoStory> {
 
 /** A trust's audit bundle, written and verified offline like the decision's. */
 async function exportAndVerifyAudit(
-  dataDir: string,
+  config: LedgerConfig,
   institutionId: string,
   policyFile: string,
-  env: NodeJS.ProcessEnv,
 ): Promise<AuditStory> {
-  const file = join(dataDir, `audit-${institutionId}.json`);
+  const file = join(config.dataDir, `audit-${institutionId}.json`);
   const scope = { institutionId, from: '0000-01-01', to: '9999-12-31' };
-  const bundle = await exportLocalAuditBundle(dataDir, scope, undefined, env);
+  const bundle = await exportLocalAuditBundle(config, scope);
   writeFileSync(file, `${JSON.stringify(bundle, null, 2)}\n`, { mode: 0o600 });
   const verified = await verifyBundleText(
     readFileSync(file, 'utf8'),
@@ -124,7 +118,6 @@ type LedgerPart = Omit<DemoStory, 'bundle' | 'audit' | 'timings' | 'dataDir'>;
 async function buildLedger(
   opts: DemoOptions,
   origin: string,
-  env: NodeJS.ProcessEnv,
   timed: Timed,
 ): Promise<{ story: LedgerPart; policyFile: string }> {
   const events = await openEventStore({ kind: 'sqlite', dataDir: opts.dataDir });
@@ -136,7 +129,7 @@ async function buildLedger(
     seedBar.finish(seeded.events);
 
     const signed = await timed('sign and cosign', () =>
-      signAndCosign(events, opts.dataDir, origin, env),
+      signAndCosign(events, opts.dataDir, origin, opts.config.signingKey),
     );
     const policyFile = writeDemoTrustPolicy(
       opts.dataDir,
@@ -178,11 +171,11 @@ async function signAndCosign(
   events: EventStore,
   dataDir: string,
   origin: string,
-  env: NodeJS.ProcessEnv,
+  signingKey: string | undefined,
 ): Promise<Cosigned & { logVerifierKey: string }> {
   const hashes = new SqliteHashStore(dataDir);
   try {
-    const signed = await signDemoCheckpoint(events, hashes, dataDir, origin, env);
+    const signed = await signDemoCheckpoint(events, hashes, dataDir, origin, signingKey);
     const cosigned = await cosignByPartner(
       signed.log,
       hashes,

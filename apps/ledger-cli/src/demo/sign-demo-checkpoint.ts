@@ -24,11 +24,12 @@ export async function signDemoCheckpoint(
   hashes: SqliteHashStore,
   dataDir: string,
   origin: string,
-  env: NodeJS.ProcessEnv,
+  /** LEDGER_SIGNING_KEY, if configured: the demo signs with the key the service will use. */
+  signingKey: string | undefined,
 ): Promise<SignedDemoLog> {
   const log = new LedgerLog(events, hashes);
   await log.catchUp();
-  const key = loadOrCreateSigningKey(dataDir, origin, env);
+  const key = loadOrCreateSigningKey(dataDir, origin, signingKey);
   const checkpoint = new Checkpointer(log, hashes, key, { origin }).signNow();
   if (checkpoint === undefined) throw new Error('the demo ledger is empty: nothing to sign');
   return { log, checkpoint, logVerifierKey: ed25519VerifierKey(key) };

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadOrCreateSigningKey } from '@inr/ledger';
+import type { LedgerConfig } from '@inr/ledger-api/config';
 import { ed25519VerifierKey } from '@inr/transparency';
 
 /**
@@ -8,12 +9,11 @@ import { ed25519VerifierKey } from '@inr/transparency';
  * <dataDir>/log-key). Never creates one: auditing must not mint a key for a ledger.
  */
 export function configuredVerifierKey(
-  dataDir: string,
-  origin: string,
-  env: NodeJS.ProcessEnv = process.env,
+  config: Pick<LedgerConfig, 'dataDir' | 'origin' | 'signingKey'>,
 ): string {
-  if (!env.LEDGER_SIGNING_KEY?.trim() && !existsSync(join(dataDir, 'log-key'))) {
+  const { dataDir, origin, signingKey } = config;
+  if (signingKey === undefined && !existsSync(join(dataDir, 'log-key'))) {
     throw new Error(`no log key in ${dataDir}; pass --log-key <vkey>`);
   }
-  return ed25519VerifierKey(loadOrCreateSigningKey(dataDir, origin, env));
+  return ed25519VerifierKey(loadOrCreateSigningKey(dataDir, origin, signingKey));
 }

@@ -11,6 +11,7 @@ import {
   traineeBundle,
   type AuditBundleScope,
 } from '@inr/projections';
+import type { LedgerConfig } from '@inr/ledger-api/config';
 import { openLocalLedger } from './open-local-ledger';
 
 /**
@@ -18,11 +19,10 @@ import { openLocalLedger } from './open-local-ledger';
  * checkpoint the service signed; it signs nothing itself (the running service owns signing).
  */
 export async function exportLocalBundle(
-  dataDir: string,
+  config: LedgerConfig,
   decisionId: string,
-  env: NodeJS.ProcessEnv = process.env,
 ): Promise<ProvenanceBundle> {
-  const ledger = await openLocalLedger(dataDir, env);
+  const ledger = await openLocalLedger(config);
   const readModels = ReadModels.open(ledger.events, ledger.dataDir);
   try {
     await ledger.log.catchUp(); // proofs need the subtree hashes up to the checkpoint
@@ -76,12 +76,11 @@ async function fetchJson<T>(url: string, token: string | undefined): Promise<T> 
  * nothing itself), with progress on stderr while the inclusion proofs are built.
  */
 export async function exportLocalAuditBundle(
-  dataDir: string,
+  config: LedgerConfig,
   scope: AuditBundleScope,
   onProgress?: (done: number, total: number) => void,
-  env: NodeJS.ProcessEnv = process.env,
 ): Promise<AuditBundle> {
-  const ledger = await openLocalLedger(dataDir, env);
+  const ledger = await openLocalLedger(config);
   const readModels = ReadModels.open(ledger.events, ledger.dataDir);
   try {
     await ledger.log.catchUp();
@@ -118,12 +117,11 @@ export async function fetchAuditBundle(
  * command signs nothing). `toCheckpoint`: only the record below the latest signed checkpoint.
  */
 export async function exportLocalTraineeBundle(
-  dataDir: string,
+  config: LedgerConfig,
   traineeId: string,
   options: { toCheckpoint?: boolean; waitMs?: number } = {},
-  env: NodeJS.ProcessEnv = process.env,
 ): Promise<TraineeBundle> {
-  const ledger = await openLocalLedger(dataDir, env);
+  const ledger = await openLocalLedger(config);
   const readModels = ReadModels.open(ledger.events, ledger.dataDir);
   const foreign = new ForeignBundleStore(ledger.dataDir);
   try {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { openEventStore, type EventStore } from '@inr/event-store';
 import { LedgerLog, SqliteHashStore } from '@inr/ledger';
-import { loadConfig, ledgerOrigin } from '@inr/ledger-api/config';
+import type { LedgerConfig } from '@inr/ledger-api/config';
 
 export interface LocalLedger {
   dataDir: string;
@@ -14,14 +14,10 @@ export interface LocalLedger {
 }
 
 /**
- * The data directory as the service sees it (same env: EVENTSTORE_URL, LEDGER_INSTITUTION,
- * LEDGER_ORIGIN), opened without a server. Safe beside a running one: both sides use WAL.
+ * The data directory as the service sees it (same configuration: store, institution, origin),
+ * opened without a server. Safe beside a running one: both sides use WAL.
  */
-export async function openLocalLedger(
-  dataDir: string,
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<LocalLedger> {
-  const config = loadConfig({ ...env, LEDGER_DATA_DIR: dataDir });
+export async function openLocalLedger(config: LedgerConfig): Promise<LocalLedger> {
   // Opening would create empty files: a mistyped --data-dir must fail, not audit nothing.
   for (const file of config.store.kind === 'sqlite'
     ? ['events.sqlite', 'ledger.sqlite']
@@ -33,7 +29,7 @@ export async function openLocalLedger(
   const hashes = new SqliteHashStore(config.dataDir);
   return {
     dataDir: config.dataDir,
-    origin: ledgerOrigin(config.institution, env),
+    origin: config.origin,
     events,
     hashes,
     log: new LedgerLog(events, hashes),

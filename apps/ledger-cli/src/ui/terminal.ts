@@ -1,6 +1,8 @@
+import { terminalSettings } from '@inr/ledger-api/config';
+
 // Colour and progress only when a person is watching: a pipe or CI log gets plain text.
 const colourOn = (stream: NodeJS.WriteStream): boolean =>
-  stream.isTTY === true && process.env.NO_COLOR === undefined && process.env.TERM !== 'dumb';
+  stream.isTTY === true && terminalSettings().colour;
 
 const paint =
   (code: number) =>
