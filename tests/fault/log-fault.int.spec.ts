@@ -120,15 +120,14 @@ describe('finding 11: the signed log survives a failing Merkle store', () => {
 // reported too. Checkpoints are signed once a minute here, and one second of lag is allowed.
 describe('finding 11: /ready reports a signed log that lags (LOG_LAGGING)', () => {
   let t: TestApp;
-  const interval = process.env['LEDGER_CHECKPOINT_INTERVAL_MS'];
 
   beforeAll(async () => {
-    process.env['LEDGER_CHECKPOINT_INTERVAL_MS'] = '60000';
-    t = await startTestApp({ LEDGER_READY_MAX_LAG_SECONDS: '1' });
+    t = await startTestApp({
+      LEDGER_CHECKPOINT_INTERVAL_MS: '60000',
+      LEDGER_READY_MAX_LAG_SECONDS: '1',
+    });
   });
   afterAll(async () => {
-    if (interval === undefined) delete process.env['LEDGER_CHECKPOINT_INTERVAL_MS'];
-    else process.env['LEDGER_CHECKPOINT_INTERVAL_MS'] = interval;
     await t.close();
   });
 
