@@ -95,7 +95,7 @@ describe('authorisation matrix', () => {
       (
         await ok(
           '/v1/applications',
-          { pathwayId: 'illustrative-esmint-cast', pathwayVersion: '1.0.0' },
+          { pathwayId: 'illustrative-esmint-cast', pathwayVersion: pathwayDocument.version },
           trainee,
         )
       )['id'],
@@ -287,7 +287,10 @@ describe('authorisation matrix', () => {
       route: 'POST /v1/applications',
       method: 'POST',
       url: () => '/v1/applications',
-      body: () => ({ pathwayId: 'illustrative-esmint-cast', pathwayVersion: '1.0.0' }),
+      body: () => ({
+        pathwayId: 'illustrative-esmint-cast',
+        pathwayVersion: pathwayDocument.version,
+      }),
       allowed: ['trainee'],
     },
     {

@@ -47,7 +47,7 @@ describe('hostile input', () => {
     );
     const applicationId = await ok(
       '/v1/applications',
-      { pathwayId: 'illustrative-esmint-cast', pathwayVersion: '1.0.0' },
+      { pathwayId: 'illustrative-esmint-cast', pathwayVersion: pathwayDocument.version },
       trainee,
     );
 
@@ -228,7 +228,7 @@ describe('hostile input', () => {
       {
         url: '/v1/applications',
         token: trainee,
-        valid: { pathwayId: 'illustrative-esmint-cast', pathwayVersion: '1.0.0' },
+        valid: { pathwayId: 'illustrative-esmint-cast', pathwayVersion: pathwayDocument.version },
         freeText: [],
         pastDates: [],
         required: ['pathwayId', 'pathwayVersion'],

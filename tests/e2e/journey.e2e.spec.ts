@@ -281,13 +281,15 @@ describe('training journey over HTTP', () => {
   it('serves the shipped catalogue from the first start, and only its issuer publishes versions', async () => {
     const shipped = await get(tokens.trainee!, '/v1/pathways/rcr-2020-consultant-ir/versions');
     expect(shipped.status).toBe(200);
+    // 1.0.0 shipped first (before pathways named their issuer) and stays replayable.
     expect(shipped.body['versions']).toMatchObject([
+      { version: '1.0.0', source: 'catalogue', publishedBy: null },
       { version: '1.1.0', source: 'catalogue', publishedBy: 'rcr' },
     ]);
     const rcr = (await get(tokens.trainee!, '/v1/pathways/rcr-gmc-mt-credential/versions')).body[
       'versions'
     ] as Array<{ document: Record<string, unknown> }>;
-    const weakened = { ...rcr[0]!.document, version: '1.0.1' };
+    const weakened = { ...rcr[rcr.length - 1]!.document, version: '1.1.1' };
     const before = await t.store.count();
     const trustAccreditor = await t.token('accreditor', 'acc-trust', RVI, '1h', RVI);
     const byTrust = await post(trustAccreditor, '/v1/pathways/rcr-gmc-mt-credential/versions', {
@@ -325,9 +327,11 @@ describe('training journey over HTTP', () => {
     );
     expect(published['streamId']).toBe('policy-illustrative-esmint-cast');
     const versions = await get(tokens.trainee!, '/v1/pathways/illustrative-esmint-cast/versions');
+    // The version shipped before stays listed (and replayable); the ledger's publication follows.
     expect(versions.body['versions']).toMatchObject([
+      { version: '1.0.0', source: 'catalogue', publishedAt: null },
       {
-        version: '1.0.0',
+        version: pathwayDocument.version,
         contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
         source: 'ledger',
         publishedBy: 'acc-ex',
@@ -339,7 +343,7 @@ describe('training journey over HTTP', () => {
     const applied = created(
       await post(tokens.trainee!, '/v1/applications', {
         pathwayId: 'illustrative-esmint-cast',
-        pathwayVersion: '1.0.0',
+        pathwayVersion: pathwayDocument.version,
       }),
     );
     applicationId = String(applied['id']);
@@ -366,7 +370,7 @@ describe('training journey over HTTP', () => {
     expect(decision?.data).toMatchObject({
       outcome: 'deferred',
       ledgerSize: before,
-      pathwayVersion: '1.0.0',
+      pathwayVersion: pathwayDocument.version,
       panelMemberId: 'pnl-1',
       evaluation: { met: false },
     });
@@ -413,6 +417,28 @@ describe('training journey over HTTP', () => {
       'CredentialSuspended',
       'CredentialReinstated',
     ]);
+  });
+
+  it('once credentialed, logs a case without a supervisor, self-attested; nobody signs it', async () => {
+    const independent = thrombectomyCase({
+      localRef: 'MT-INDEPENDENT',
+      performedOn: daysAgo(0),
+      operatorRole: 'primary-independent',
+      supervisionLevel: 4,
+      supervisorId: undefined,
+    });
+    const unnamed = await post(tokens.trainee!, '/v1/cases', independent);
+    expect(unnamed.status).toBe(422);
+    expect(unnamed.body['code']).toBe('SUPERVISOR_REQUIRED');
+    const logged = created(
+      await post(tokens.trainee!, '/v1/cases', { ...independent, selfAttested: true }),
+    );
+    const [event] = await t.store.readStream(String(logged['streamId']));
+    expect(event?.data).toMatchObject({ selfAttested: true, operatorRole: 'primary-independent' });
+    expect(event?.data['supervisorId']).toBeUndefined();
+    // No supervisor is named, so the policy lets no one sign (the decider would refuse too).
+    const signing = await post(tokens.ann!, `/v1/cases/${String(logged['id'])}/sign-off`, {});
+    expect(signing.status).toBe(403);
   });
 
   it('replays a retried command instead of writing it twice, and refuses a reused key', async () => {

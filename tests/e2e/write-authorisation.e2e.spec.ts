@@ -167,7 +167,7 @@ describe('write authorisation (issue 11)', () => {
       (
         await ok(applicant, '/v1/applications', {
           pathwayId: 'illustrative-esmint-cast',
-          pathwayVersion: '1.0.0',
+          pathwayVersion: pathwayDocument.version,
         })
       )['id'],
     );

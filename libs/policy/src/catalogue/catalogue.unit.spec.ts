@@ -89,8 +89,9 @@ describe('the pathway catalogue', () => {
   });
 
   it('finds a pathway by id and version, and nothing for an unknown one', () => {
-    expect(findPathway('illustrative-esmint-cast')?.version).toBe('1.0.0');
+    expect(findPathway('illustrative-esmint-cast')?.version).toBe('1.1.0');
     expect(findPathway('illustrative-esmint-cast', '1.0.0')?.id).toBe('illustrative-esmint-cast');
+    expect(findPathway('illustrative-esmint-cast', '1.0.0')?.issuer).toBeUndefined();
     expect(findPathway('illustrative-esmint-cast', '9.9.9')).toBeUndefined();
     expect(findPathway('no-such-pathway')).toBeUndefined();
   });

@@ -1,5 +1,6 @@
 import type { CaseLogged } from '@inr/domain';
 import { appendEvent, buildHistory, SUBJECT_TRAINEE } from '../testing/history-steps';
+import { findPathway } from '../catalogue/catalogue';
 import { confirmed, pathwayForTest } from '../testing/pathway-for-test';
 import type { CaseFilter } from '../pathway/pathway';
 import { evaluate } from './evaluate';
@@ -66,5 +67,14 @@ describe('self-attested cases in evaluation', () => {
   it('count for maintenance of competence when the pathway says unsupervised practice counts', () => {
     expect(achieved({ signedOff: true }, 'maintenance')).toBe(0);
     expect(achieved({ signedOff: true, includeSelfAttested: true }, 'maintenance')).toBe(2);
+  });
+
+  it('the shipped documents as shipped: maintenance counts them, the credential does not', () => {
+    const achievedUnder = (id: string) =>
+      evaluate(findPathway(id)!, SUBJECT_TRAINEE, history, { evaluatedOn: '2026-12-31' })
+        .requirements.filter((r) => r.kind === 'cases' || r.kind === 'maintenance')
+        .map((r) => r.achieved);
+    expect(achievedUnder('joint-commission-2019-maintenance')).toEqual([2]);
+    expect(new Set(achievedUnder('rcr-gmc-mt-credential'))).toEqual(new Set([0]));
   });
 });

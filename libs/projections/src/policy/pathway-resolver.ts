@@ -1,5 +1,5 @@
 import { comparePathwayVersions, type PolicyPublished } from '@inr/domain';
-import { catalogue, validatePathway, type Pathway } from '@inr/policy';
+import { shippedVersions, validatePathway, type Pathway } from '@inr/policy';
 import { indexKey } from '../event-index/event-index-projection';
 import type { LedgerEvent } from '../events/ledger-event';
 import type { ReadModelContext } from '../read-model-context';
@@ -30,7 +30,7 @@ export async function knownPathways(
     out.push(resolved);
     seen.add(`${resolved.pathway.id}@${resolved.pathway.version}`);
   }
-  for (const pathway of catalogue) {
+  for (const pathway of shippedVersions) {
     if (!seen.has(`${pathway.id}@${pathway.version}`))
       out.push({ pathway, source: 'catalogue', contentHash: null });
   }

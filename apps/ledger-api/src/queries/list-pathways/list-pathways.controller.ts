@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { streamName, type PolicyPublished } from '@inr/domain';
-import { catalogue, type Pathway } from '@inr/policy';
+import { comparePathwayVersions, streamName, type PolicyPublished } from '@inr/domain';
+import { shippedVersions, type Pathway } from '@inr/policy';
 import { ReadModels } from '@inr/projections';
 import { pathwayContentHash } from '@inr/ledger';
 import { Requires } from '../../auth/auth.decorators';
@@ -74,7 +74,7 @@ export class ListPathwaysController {
         ...(byId.get(pathwayId) ?? []),
         { version, contentHash, publishedAt, source: 'ledger' },
       ]);
-    for (const pathway of catalogue) {
+    for (const pathway of shippedVersions) {
       const listed = byId.get(pathway.id) ?? [];
       if (listed.some((v) => v.version === pathway.version)) continue;
       const { version, contentHash, publishedAt, source } = shippedVersion(pathway);
@@ -109,8 +109,9 @@ export class ListPathwaysController {
         position: e.position,
       };
     });
-    const shipped = catalogue
+    const shipped = shippedVersions
       .filter((p) => p.id === pathwayId && !published.some((v) => v.version === p.version))
+      .sort((a, b) => comparePathwayVersions(a.version, b.version))
       .map(shippedVersion);
     const versions = [...shipped, ...published];
     if (versions.length === 0) throw notFound(`no pathway '${pathwayId}' is published`);
