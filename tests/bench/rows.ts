@@ -484,6 +484,55 @@ const backup: Row = {
   },
 };
 
+type BenchWebApp = (repoRoot: string) => Promise<import('./web-app').WebAppFigures>;
+
+const webApp: Row = {
+  id: 'web',
+  async run({ repoRoot }) {
+    const size = 'web app: JavaScript the first page loads (gzip)';
+    const render = 'web app: first render of the trainee view, demo data, headless Chromium';
+    const loaded = loadBench<BenchWebApp>('./web-app', 'benchWebApp');
+    if (!loaded.ok) return [notMeasured(size, loaded.reason)];
+    const r = await loaded.fn(repoRoot);
+    return [
+      {
+        figure: size,
+        value: r.initialJsGzipKiB,
+        unit: 'KiB',
+        baseline: {
+          label:
+            'React runtime as its packages ship it (react, react-dom, scheduler production builds, gzip)',
+          value: r.reactRuntimeGzipKiB,
+          unit: 'KiB',
+        },
+        ratio: Math.round((r.initialJsGzipKiB / r.reactRuntimeGzipKiB) * 100) / 100,
+        target: '< 300 KiB',
+        met: r.initialJsGzipKiB < 300,
+      },
+      {
+        figure: 'web app: all JavaScript, every view and the verifier (gzip)',
+        value: r.allJsGzipKiB,
+        unit: 'KiB',
+      },
+      r.firstRenderMs === null || r.statusApiMs === null
+        ? notMeasured(render, r.note ?? 'not measured')
+        : {
+            figure: render,
+            value: r.firstRenderMs,
+            unit: 'ms',
+            baseline: {
+              label: 'the status request the view waits for, same page',
+              value: r.statusApiMs,
+              unit: 'ms',
+            },
+            ratio: Math.round((r.firstRenderMs / r.statusApiMs) * 100) / 100,
+            target: '< 1000 ms',
+            met: r.firstRenderMs < 1000,
+          },
+    ];
+  },
+};
+
 export const ROWS: readonly Row[] = [
   appends,
   postgresAppends,
@@ -495,5 +544,6 @@ export const ROWS: readonly Row[] = [
   ledger,
   policy,
   backup,
+  webApp,
   peer,
 ];

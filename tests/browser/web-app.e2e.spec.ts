@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
-import { findChromium, launchChromium } from './support/chromium';
-import { startDemoSite, type DemoSite } from './support/demo-site';
+import { findChromium, launchChromium } from '../support/web/chromium';
+import { startDemoSite, type DemoSite } from '../support/web/demo-site';
 import { screenshotDir, signIn } from './support/ui';
 
 // The web app in a real browser on the demo ledger: each role signs in through the page and
@@ -171,5 +171,110 @@ suite(title, () => {
     await signIn(page, site.url, 'Trainee', TRAINEE.id, TRAINEE.institution);
     await primaryRow().waitFor();
     expect(await achieved()).toBe(primaryBefore + 1);
+  });
+
+  it('panel: sees the evaluation behind an application and records a decision, with the override reason it needs', async () => {
+    const trainee = await site.token('trainee', TRAINEE.id, TRAINEE.institution);
+    const applied = await fetch(`${site.url}/v1/applications`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${trainee}`,
+        'content-type': 'application/json',
+        'idempotency-key': 'web-application-1',
+      },
+      body: JSON.stringify({ pathwayId: 'synthetic-mt-training', pathwayVersion: '1.1.0' }),
+    });
+    expect(applied.status).toBe(201);
+    const applicationId = String(((await applied.json()) as { id: string }).id);
+    await signIn(page, site.url, 'Training panel', 'pnl-demo', TRAINEE.institution);
+    await page.getByRole('heading', { name: 'Credential application' }).waitFor();
+    await page.goto(`${site.url}/panel?trainee=${TRAINEE.id}&application=${applicationId}`);
+    const heading = page.getByRole('heading', { name: /Evaluation under synthetic-mt-training/ });
+    await heading.waitFor();
+    await accessible('panel');
+    await shoot('panel');
+    const met = (await heading.textContent())?.includes('not met') === false;
+    const form = page.locator('form[aria-labelledby="decision-title"]');
+    await form.getByLabel('Outcome').selectOption('granted');
+    await form.getByLabel('Reasons').fill('Case mix and sign-offs reviewed by the panel');
+    if (!met) {
+      // Granting against unmet requirements: the API refuses until the override says why.
+      await form.getByRole('button', { name: 'Record decision' }).click();
+      await form.getByRole('alert').getByText('OVERRIDE_REASON_REQUIRED').waitFor();
+      await form
+        .getByLabel('Reason for the override')
+        .fill('Equivalent experience abroad, verified');
+    }
+    await form.getByRole('button', { name: 'Record decision' }).click();
+    await page.getByRole('status').getByText('Decision recorded: granted').waitFor();
+  });
+
+  it('trust audit lead: sees metrics against thresholds and monthly charts, downloads the CSV', async () => {
+    await signIn(page, site.url, 'Trust audit lead', 'aud-demo', TRAINEE.institution);
+    await page.getByRole('heading', { name: 'Against thresholds' }).waitFor();
+    await page.getByRole('row', { name: /door-to-puncture-median/ }).waitFor();
+    expect(await page.locator('.chart canvas').count()).toBeGreaterThanOrEqual(3);
+    await accessible('audit');
+    await shoot('audit');
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download CSV' }).click(),
+    ]);
+    expect(csv.suggestedFilename()).toBe(`audit-${TRAINEE.institution}.csv`);
+    const text = readFileSync((await csv.path())!, 'utf8');
+    expect(text.split('\n')[0]).toMatch(/procedure/);
+    expect(text).toContain('door-to-puncture-median');
+  });
+
+  it('accreditation body: sees a decision’s provenance and its replay under the latest pathway', async () => {
+    const decisionId = site.story.bundle.decision.decisionId;
+    await signIn(page, site.url, 'Accreditation body', 'acc-demo', TRAINEE.institution);
+    await page.getByRole('heading', { name: 'Decision provenance' }).waitFor();
+    await page.goto(`${site.url}/accreditation?decision=${decisionId}`);
+    await page.getByRole('heading', { name: 'Provenance', exact: true }).waitFor();
+    await page.getByRole('heading', { name: /Replay under the latest pathway/ }).waitFor();
+    await accessible('accreditation');
+    await shoot('accreditation');
+    const [bundle] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download the provenance bundle' }).click(),
+    ]);
+    const downloaded = JSON.parse(readFileSync((await bundle.path())!, 'utf8')) as {
+      format: string;
+    };
+    expect(downloaded.format).toBe('inr-ledger-bundle/v1');
+  });
+
+  it('public verifier: accepts the demo bundle in the browser, sending nothing, and names the first failed check of a tampered one', async () => {
+    const decisionId = site.story.bundle.decision.decisionId;
+    const bundleFile = join(site.dataDir, `bundle-${decisionId}.json`);
+    const policyFile = join(site.dataDir, 'trust-policy.txt');
+    await page.goto(`${site.url}/verify`);
+    await page.getByLabel('Provenance bundle').setInputFiles(bundleFile);
+    await page.getByLabel('Trust policy').setInputFiles(policyFile);
+    const sent: string[] = [];
+    page.on('request', (r) => {
+      if (!new URL(r.url()).pathname.startsWith('/assets/')) sent.push(`${r.method()} ${r.url()}`);
+    });
+    await page.getByRole('button', { name: 'Verify', exact: true }).click();
+    await page.getByRole('heading', { name: /Verified/ }).waitFor({ timeout: 60_000 });
+    await page.getByText('every check passed').waitFor();
+    await accessible('verifier');
+    await shoot('verifier');
+
+    // One byte of one event's leaf changed: its inclusion proof no longer leads to the root.
+    const bundle = JSON.parse(readFileSync(bundleFile, 'utf8')) as {
+      events: { leaf: string; leafIndex: number }[];
+    };
+    const victim = bundle.events.find((e) => e.leaf.includes('"performedOn":"'))!;
+    victim.leaf = victim.leaf.replace(/"performedOn":"(\d{4})/, '"performedOn":"1999');
+    const tampered = join(scratch, 'tampered.json');
+    writeFileSync(tampered, JSON.stringify(bundle));
+    await page.getByLabel('Provenance bundle').setInputFiles(tampered);
+    await page.getByRole('button', { name: 'Verify', exact: true }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor({ timeout: 60_000 });
+    expect(await alert.textContent()).toContain(`inclusion at leaf ${victim.leafIndex}`);
+    expect(sent).toEqual([]);
   });
 });

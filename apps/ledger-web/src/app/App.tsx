@@ -11,6 +11,10 @@ import { TraineePage } from '../trainee/TraineePage';
 
 // Views other than the trainee's load on demand: most people only ever open their own.
 const SupervisorPage = lazy(() => import('../supervisor/SupervisorPage'));
+const VerifierPage = lazy(() => import('../verifier/VerifierPage'));
+const PanelPage = lazy(() => import('../panel/PanelPage'));
+const AuditPage = lazy(() => import('../audit/AuditPage'));
+const AccreditationPage = lazy(() => import('../accreditation/AccreditationPage'));
 
 interface View {
   path: string;
@@ -32,6 +36,24 @@ const VIEWS: View[] = [
     title: 'Sign-off queue',
     roles: ['supervisor', 'medical-director'],
     render: (api, s) => <SupervisorPage api={api} session={s} />,
+  },
+  {
+    path: '/panel',
+    title: 'Applications',
+    roles: ['panel'],
+    render: (api, s) => <PanelPage api={api} session={s} />,
+  },
+  {
+    path: '/audit',
+    title: 'Trust audit',
+    roles: ['trust-auditor', 'medical-director', 'admin', 'regulator', 'accreditor', 'panel'],
+    render: (api, s) => <AuditPage api={api} session={s} />,
+  },
+  {
+    path: '/accreditation',
+    title: 'Provenance',
+    roles: ['accreditor', 'regulator', 'panel', 'admin'],
+    render: (api) => <AccreditationPage api={api} />,
   },
 ];
 
@@ -62,7 +84,8 @@ export function App() {
     : [];
 
   let main: ReactNode;
-  if (path === CALLBACK_PATH)
+  if (path === '/verify') main = <VerifierPage />;
+  else if (path === CALLBACK_PATH)
     main = callbackError ? <ProblemMessage error={callbackError} /> : <p>Signing in…</p>;
   else if (!session) main = <SignInPage onSignedIn={signIn} />;
   else if (view) main = view.render(api, session);
@@ -86,6 +109,11 @@ export function App() {
                 </Link>
               </li>
             ))}
+            <li>
+              <Link to="/verify" current={path === '/verify'}>
+                Verify a bundle
+              </Link>
+            </li>
           </ul>
         </nav>
         {session && (

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { ROLES, type Role } from '@inr/domain';
+import { ROLES, type Role } from '../vocabulary';
 import { ApiClient } from '../api/client';
 import { ProblemMessage } from '../ui/ProblemMessage';
 import { useLoad } from '../ui/useLoad';

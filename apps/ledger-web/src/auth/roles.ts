@@ -1,4 +1,4 @@
-import type { Role } from '@inr/domain';
+import type { Role } from '../vocabulary';
 
 /** What each role is called on screen, and the page it starts on. */
 export const ROLE_LABEL: Record<Role, string> = {

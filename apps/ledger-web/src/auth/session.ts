@@ -1,4 +1,4 @@
-import type { Role } from '@inr/domain';
+import type { Role } from '../vocabulary';
 
 /** Who is signed in, as their bearer token says (the API verifies it on every call). */
 export interface Session {

@@ -18,11 +18,13 @@ export default function SupervisorPage(props: { api: ApiClient; session: Session
   const [round, setRound] = useState(0);
   const [open, setOpen] = useState<string>();
   const [done, setDone] = useState<string>();
+  // Cases acted on here leave the list at once; the queue's read model catches up a moment later.
+  const [handled, setHandled] = useState<string[]>([]);
   const queue = useLoad(
     () => api.get<Queue>(`/v1/supervisors/${encodeURIComponent(session.subject)}/queue`),
     `q${round}`,
   );
-  const items = queue.data?.items ?? [];
+  const items = (queue.data?.items ?? []).filter((i) => !handled.includes(i.caseId));
   return (
     <>
       <h1>Sign-off queue</h1>
@@ -60,6 +62,7 @@ export default function SupervisorPage(props: { api: ApiClient; session: Session
             caseId={open}
             onDone={(message) => {
               setDone(message);
+              setHandled((h) => [...h, open]);
               setOpen(undefined);
               setRound((r) => r + 1);
             }}

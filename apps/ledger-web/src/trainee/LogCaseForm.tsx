@@ -6,7 +6,7 @@ import {
   OCCLUSION_SITES,
   OPERATOR_ROLES,
   SUPERVISION_LEVELS,
-} from '@inr/domain';
+} from '../vocabulary';
 import type { ApiClient } from '../api/client';
 import { ApiProblem } from '../api/problem';
 import type { CommandResult } from '../api/types';

@@ -3,7 +3,7 @@ import type { Requirement } from '../api/types';
 import { Chart } from '../ui/Chart';
 
 /** Achieved against target over time for one requirement (an evaluation per date). */
-export function RequirementChart(props: {
+export default function RequirementChart(props: {
   requirement: Requirement;
   days: string[];
   achieved: Map<string, number> | undefined;

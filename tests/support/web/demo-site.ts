@@ -17,10 +17,11 @@ export interface DemoSite {
   close(): Promise<void>;
 }
 
-export async function startDemoSite(): Promise<DemoSite> {
+/** With `builtWebDir` (the bench: dist/web from `npm run build`) nothing is built here. */
+export async function startDemoSite(builtWebDir?: string): Promise<DemoSite> {
   const root = mkdtempSync(join(tmpdir(), 'inr-web-e2e-'));
   const dataDir = join(root, 'data-demo');
-  const webDir = join(root, 'web');
+  const webDir = builtWebDir ?? join(root, 'web');
   // The two slow parts side by side: Vite in a child process, the demo seed in this one.
   const config = loadConfig({
     LEDGER_DATA_DIR: dataDir,
@@ -36,7 +37,7 @@ export async function startDemoSite(): Promise<DemoSite> {
       baseUrl: '',
       serving: false,
     }),
-    buildWebApp(webDir),
+    builtWebDir ? Promise.resolve() : buildWebApp(webDir),
   ]);
   let app: NestFastifyApplication | undefined = await createApp(config, { shutdownHooks: false });
   await app.listen(0, '127.0.0.1');
