@@ -1,11 +1,10 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { exportJWK, generateKeyPair, SignJWT, type JWTPayload, type KeyLike } from 'jose';
+import { SignJWT, type JWTPayload, type KeyLike } from 'jose';
 import { createApp } from '@inr/ledger-api';
 import { loadConfig } from '@inr/ledger-api/config';
+import { startOidcProvider, type OidcProvider } from '../support/identity/oidc-provider';
 import { call, startTestApp, type TestApp } from './support/test-app';
 
 // Finding 7: production accepted development tokens; with an identity provider, issuer and
@@ -20,9 +19,9 @@ const now = (): number => Math.floor(Date.now() / 1000);
 const ADMIN = { role: 'admin', institution: 'rvi' };
 
 /** A signed token with exactly the claims given (no defaults, so a missing exp stays missing). */
-async function sign(key: KeyLike, alg: string, claims: JWTPayload, kid?: string): Promise<string> {
+async function sign(key: KeyLike, alg: string, claims: JWTPayload): Promise<string> {
   return new SignJWT({ sub: 'adm-1', ...ADMIN, ...claims })
-    .setProtectedHeader({ alg, typ: 'JWT', ...(kid !== undefined && { kid }) })
+    .setProtectedHeader({ alg, typ: 'JWT' })
     .sign(key);
 }
 
@@ -33,32 +32,24 @@ async function metrics(t: TestApp, token: string) {
 
 describe('finding 7: production accepts development tokens', () => {
   describe('with an identity provider (NODE_ENV=production)', () => {
-    let idp: Server;
+    let idp: OidcProvider;
     let t: TestApp;
-    let idpKey: KeyLike;
     const good = (): JWTPayload => ({ iss: ISSUER, aud: AUDIENCE, iat: now(), exp: now() + HOUR });
-    const idpToken = (claims: JWTPayload): Promise<string> => sign(idpKey, 'ES256', claims, 'k1');
+    const idpToken = (claims: JWTPayload): Promise<string> =>
+      idp.sign({ sub: 'adm-1', ...ADMIN, ...claims });
 
     beforeAll(async () => {
-      const pair = await generateKeyPair('ES256');
-      idpKey = pair.privateKey;
-      const jwks = { keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'ES256' }] };
-      idp = createServer((_req, res) => {
-        res.setHeader('content-type', 'application/json');
-        res.end(JSON.stringify(jwks));
-      });
-      await new Promise<void>((done) => idp.listen(0, '127.0.0.1', done));
-      const { port } = idp.address() as AddressInfo;
+      idp = await startOidcProvider();
       t = await startTestApp({
         NODE_ENV: 'production',
-        LEDGER_JWKS_URL: `http://127.0.0.1:${port}/jwks.json`,
+        LEDGER_JWKS_URL: idp.jwksUrl,
         LEDGER_JWT_ISSUER: ISSUER,
         LEDGER_JWT_AUDIENCE: AUDIENCE,
       });
     });
     afterAll(async () => {
       await t.close();
-      await new Promise((done) => idp.close(done));
+      await idp.close();
     });
 
     it("starts, and accepts the provider's token for this ledger", async () => {

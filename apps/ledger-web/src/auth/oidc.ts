@@ -37,7 +37,15 @@ async function discover(
 ): Promise<{ authorization_endpoint: string; token_endpoint: string }> {
   const res = await fetch(`${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`);
   if (!res.ok) throw new Error(`the identity provider's discovery document answered ${res.status}`);
-  return (await res.json()) as { authorization_endpoint: string; token_endpoint: string };
+  const config = (await res.json()) as {
+    issuer?: string;
+    authorization_endpoint: string;
+    token_endpoint: string;
+  };
+  // OpenID Connect Discovery 1.0 §4.3: the document must name the issuer it was fetched for.
+  if (config.issuer?.replace(/\/$/, '') !== issuer.replace(/\/$/, ''))
+    throw new Error(`the discovery document names issuer ${config.issuer}, not ${issuer}`);
+  return config;
 }
 
 /** Leaves for the provider's sign-in page; it comes back to /auth/callback with a code. */
@@ -88,7 +96,13 @@ export async function completeOidcSignIn(query: string): Promise<Session> {
       code_verifier: pending.verifier,
     }),
   });
-  if (!res.ok) throw new Error(`the identity provider's token endpoint answered ${res.status}`);
+  if (!res.ok) {
+    // RFC 6749 §5.2: the refusal says why in `error` (e.g. invalid_grant for a wrong verifier).
+    const refusal = (await res.json().catch(() => ({}))) as { error?: string };
+    throw new Error(
+      `the identity provider's token endpoint answered ${res.status}${refusal.error ? ` (${refusal.error})` : ''}; start again`,
+    );
+  }
   const tokens = (await res.json()) as { access_token?: string };
   // The API verifies the access token against the provider's JWKS (LEDGER_JWKS_URL).
   const session = tokens.access_token ? sessionFromToken(tokens.access_token) : undefined;
