@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { runCliFromSource } from '../support/run-cli';
 
 // Finding 7: with NODE_ENV=production and no identity provider, the server created a local key
 // and accepted an admin token minted by `inr-ledger token`. Now the real `serve` refuses to
@@ -16,20 +16,7 @@ describe('finding 7: serve in production without an identity provider', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1' };
     for (const name of ['LEDGER_JWKS_URL', 'LEDGER_JWT_ISSUER', 'LEDGER_JWT_AUDIENCE'])
       delete env[name];
-    const run = spawnSync(
-      process.execPath,
-      [
-        '--require',
-        './tests/support/register-ts.js',
-        'apps/ledger-cli/src/main.ts',
-        'serve',
-        '--port',
-        '0',
-        '--data-dir',
-        dataDir,
-      ],
-      { cwd: resolve(__dirname, '..', '..'), encoding: 'utf8', timeout: 150_000, env },
-    );
+    const run = runCliFromSource(['serve', '--port', '0', '--data-dir', dataDir], env);
     expect(run.signal).toBeNull(); // not killed by the timeout: it did not hang
     expect(run.status).toBe(3);
     expect(run.stderr).toContain('inr-ledger cannot start');

@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { runCliFromSource } from '../support/run-cli';
 import { randomUUID } from 'node:crypto';
 import { openEventStore } from '@inr/event-store';
 
@@ -22,25 +22,11 @@ describe('finding 1: serve cannot start on an event the log cannot hash', () => 
     db.prepare(`UPDATE events SET data = '{"notes":"\\ud800"}' WHERE position = 0`).run();
     db.close();
 
-    const run = spawnSync(
-      process.execPath,
-      [
-        '--require',
-        './tests/support/register-ts.js',
-        'apps/ledger-cli/src/main.ts',
-        'serve',
-        '--port',
-        '0',
-        '--data-dir',
-        dataDir,
-      ],
-      {
-        cwd: resolve(__dirname, '..', '..'),
-        encoding: 'utf8',
-        timeout: 150_000,
-        env: { ...process.env, LOG_LEVEL: 'silent', HOST: '127.0.0.1' },
-      },
-    );
+    const run = runCliFromSource(['serve', '--port', '0', '--data-dir', dataDir], {
+      ...process.env,
+      LOG_LEVEL: 'silent',
+      HOST: '127.0.0.1',
+    });
     expect(run.signal).toBeNull(); // not killed by the timeout: it did not hang
     expect(run.status).toBe(3);
     expect(run.stderr).toContain('inr-ledger cannot start');
