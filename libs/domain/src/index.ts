@@ -9,6 +9,7 @@ export * from './shared/domain-error';
 
 export * from './privacy/find-patient-identifiers';
 export * from './privacy/nhs-number';
+export * from './privacy/personal-fields';
 
 export * from './schema/schema-versions';
 export * from './schema/upcast';
