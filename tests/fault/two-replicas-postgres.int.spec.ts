@@ -21,24 +21,36 @@ interface Replica {
   dataDir: string;
 }
 
+interface Answer {
+  status: number;
+  body: string;
+  replayed: boolean;
+  by: Replica;
+}
+
+function postEnrolment(replica: Replica, i: number, token: string): Promise<Response> {
+  return fetch(`${replica.server!.url}/v1/trainees`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      // The same key on the retry: the command's event ids derive from it.
+      'idempotency-key': `two-replicas-${i}`,
+    },
+    body: JSON.stringify(enrolment(`trn-r${i}`)),
+  });
+}
+
 /** POST an enrolment; on a dead replica (connection refused or cut), retry on the other one. */
-async function enrol(i: number, order: Replica[], token: string): Promise<number> {
+async function enrol(i: number, order: Replica[], token: string): Promise<Answer> {
   for (let attempt = 0; ; attempt++) {
     const replica = order[attempt % 2]!;
     if (replica.server === undefined) continue;
     try {
-      const response = await fetch(`${replica.server.url}/v1/trainees`, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${token}`,
-          'content-type': 'application/json',
-          // The same key on the retry: the command's event ids derive from it.
-          'idempotency-key': `two-replicas-${i}`,
-        },
-        body: JSON.stringify(enrolment(`trn-r${i}`)),
-      });
+      const response = await postEnrolment(replica, i, token);
       if (response.status >= 500 && attempt < 6) continue;
-      return response.status;
+      const replayed = response.headers.get('idempotent-replayed') === 'true';
+      return { status: response.status, body: await response.text(), replayed, by: replica };
     } catch (error) {
       if (attempt >= 6) throw error;
     }
@@ -81,12 +93,12 @@ if ('skip' in found) {
 
       let answered = 0;
       let next = 0;
-      const statuses: number[] = [];
+      const answers: Answer[] = [];
       const worker = async (): Promise<void> => {
         while (next < WRITES) {
           const i = next++;
           const order = i % 2 === 0 ? [a, b] : [b, a];
-          statuses[i] = await enrol(i, order, token);
+          answers[i] = await enrol(i, order, token);
           if (++answered === KILL_AFTER && b.server !== undefined) {
             const dying = b.server;
             b.server = undefined;
@@ -95,7 +107,16 @@ if ('skip' in found) {
         }
       };
       await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-      expect(statuses.filter((s) => s === 201)).toHaveLength(WRITES);
+      expect(answers.filter((s) => s.status === 201)).toHaveLength(WRITES);
+
+      // Retries on A of what the dead B answered: B's response, byte for byte, from PostgreSQL.
+      const byB = answers.flatMap((answer, i) => (answer.by === b && !answer.replayed ? [i] : []));
+      expect(byB.length).toBeGreaterThan(0);
+      for (const i of byB.slice(0, 10)) {
+        const retry = await postEnrolment(a, i, token);
+        expect(retry.headers.get('idempotent-replayed')).toBe('true');
+        expect(await retry.text()).toBe(answers[i]!.body);
+      }
 
       // The store itself: positions gap-free, each enrolment exactly once.
       const store = await PostgresEventStore.connect({ url });

@@ -30,11 +30,34 @@ const options = {
   emitDecoratorMetadata: true,
   inlineSourceMap: true,
 };
-require.extensions['.ts'] = function (module, filename) {
-  const source = fs.readFileSync(filename, 'utf8');
+// Transpiled files are cached on disk by content: test suites start the server as a child
+// process many times, and transpiling the whole app again each time cost seconds per start.
+const crypto = require('node:crypto');
+const cacheDir = path.join(root, 'node_modules', '.cache', 'register-ts');
+const salt = `${ts.version}\n${JSON.stringify(options)}\n`;
+function transpile(source, filename) {
+  const key = crypto.createHash('sha256').update(salt).update(filename).update('\n').update(source);
+  const cached = path.join(cacheDir, `${key.digest('hex')}.js`);
+  try {
+    return fs.readFileSync(cached, 'utf8');
+  } catch {
+    // not cached yet
+  }
   const { outputText } = ts.transpileModule(source, {
     compilerOptions: options,
     fileName: filename,
   });
-  module._compile(outputText, filename);
+  try {
+    fs.mkdirSync(cacheDir, { recursive: true });
+    // Written under a unique name, then renamed: concurrent children never read half a file.
+    const partial = `${cached}.${process.pid}.${crypto.randomBytes(4).toString('hex')}`;
+    fs.writeFileSync(partial, outputText);
+    fs.renameSync(partial, cached);
+  } catch {
+    // a read-only tree: run uncached
+  }
+  return outputText;
+}
+require.extensions['.ts'] = function (module, filename) {
+  module._compile(transpile(fs.readFileSync(filename, 'utf8'), filename), filename);
 };

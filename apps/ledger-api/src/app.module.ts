@@ -6,6 +6,7 @@ import { BackupScheduler } from './backup/backup-scheduler';
 import { TokenVerifier } from './auth/token-verifier';
 import type { LedgerConfig } from './config/ledger-config';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { openIdempotencyStore } from './idempotency/open-idempotency-store';
 import { IdempotencyStore } from './idempotency/idempotency-store';
 import { DocsController } from './openapi/docs.controller';
 import { OpenApiHolder } from './openapi/openapi-holder';
@@ -45,7 +46,7 @@ export class AppModule {
       { provide: JsonLogger, useValue: deps.logger },
       { provide: LedgerMetrics, useValue: deps.metrics },
       { provide: EVENT_STORE, useFactory: () => deps.store ?? openEventStore(config.store) },
-      { provide: IdempotencyStore, useFactory: () => new IdempotencyStore(config.dataDir) },
+      { provide: IdempotencyStore, useFactory: () => openIdempotencyStore(config) },
       { provide: TokenVerifier, useFactory: () => new TokenVerifier(config) },
       IdempotencyInterceptor,
       Lifecycle,

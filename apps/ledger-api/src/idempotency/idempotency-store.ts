@@ -9,7 +9,22 @@ export interface StoredResponse {
   etag?: string;
 }
 
-interface PendingRow {
+/**
+ * Idempotency-Key -> first response, per actor (two people's keys never collide). Embedded:
+ * <dataDir>/api.sqlite; with DATABASE_URL: a table in the shared PostgreSQL database, so a retry
+ * on another replica gets the first replica's response.
+ */
+export abstract class IdempotencyStore {
+  abstract get(subject: string, key: string): Promise<StoredResponse | undefined>;
+  /**
+   * Keeps the first response for a key and resolves with the one kept: ours, or one another
+   * replica stored first (then the caller answers with that).
+   */
+  abstract put(subject: string, key: string, response: StoredResponse): Promise<StoredResponse>;
+  abstract close(): Promise<void>;
+}
+
+export interface PendingRow {
   subject: string;
   key: string;
   response: StoredResponse;
@@ -17,20 +32,16 @@ interface PendingRow {
 }
 
 /**
- * <dataDir>/api.sqlite: Idempotency-Key -> first response, per actor (two people's keys never
- * collide). Losing a row (power cut before the WAL syncs) is safe: event ids derive from the
+ * <dataDir>/api.sqlite. Losing a row (power cut before the WAL syncs) is safe: event ids derive from the
  * key, so a retry finds its events already in the stream and writes nothing.
  *
  * Rows put in one turn of the event loop are written together, in one transaction, on the
  * next turn (a transaction per request cost more than the rest of the idempotency check);
  * until then `get` answers them from memory, so a retry sees its first response at once.
  */
-export class IdempotencyStore {
+export class SqliteIdempotencyStore extends IdempotencyStore {
   private readonly db: Database.Database;
-  private readonly getStmt: Database.Statement<
-    [string, string],
-    { request_hash: string; status: number; body: string; etag: string | null }
-  >;
+  private readonly getStmt: Database.Statement<[string, string], ResponseRow>;
   private readonly putStmt: Database.Statement<
     [string, string, string, number, string, string | null, string]
   >;
@@ -39,6 +50,7 @@ export class IdempotencyStore {
   private flushScheduled = false;
 
   constructor(dataDir: string) {
+    super();
     this.db = new Database(privateDatabaseFile(dataDir, 'api.sqlite'));
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
@@ -73,23 +85,18 @@ export class IdempotencyStore {
     });
   }
 
-  get(subject: string, key: string): StoredResponse | undefined {
+  get(subject: string, key: string): Promise<StoredResponse | undefined> {
     const waiting = this.pending.get(slotOf(subject, key));
-    if (waiting) return { ...waiting.response };
+    if (waiting) return Promise.resolve({ ...waiting.response });
     const row = this.getStmt.get(subject, key);
-    if (!row) return undefined;
-    return {
-      requestHash: row.request_hash,
-      status: row.status,
-      body: row.body,
-      ...(row.etag ? { etag: row.etag } : {}),
-    };
+    return Promise.resolve(row && toStoredResponse(row));
   }
 
-  put(subject: string, key: string, response: StoredResponse): void {
+  put(subject: string, key: string, response: StoredResponse): Promise<StoredResponse> {
     const slot = slotOf(subject, key);
     // INSERT OR IGNORE: the first response for a key is the one kept.
-    if (this.pending.has(slot)) return;
+    const first = this.pending.get(slot);
+    if (first) return Promise.resolve({ ...first.response });
     this.pending.set(slot, {
       subject,
       key,
@@ -100,6 +107,7 @@ export class IdempotencyStore {
       this.flushScheduled = true;
       setImmediate(() => this.flush());
     }
+    return Promise.resolve(response);
   }
 
   /** Writes the rows put since the last flush, in one transaction. */
@@ -118,13 +126,30 @@ export class IdempotencyStore {
     }
   }
 
-  close(): void {
-    if (!this.db.open) return;
+  close(): Promise<void> {
+    if (!this.db.open) return Promise.resolve();
     this.flush();
     this.db.close();
+    return Promise.resolve();
   }
 }
 
-function slotOf(subject: string, key: string): string {
+export interface ResponseRow {
+  request_hash: string;
+  status: number;
+  body: string;
+  etag: string | null;
+}
+
+export function toStoredResponse(row: ResponseRow): StoredResponse {
+  return {
+    requestHash: row.request_hash,
+    status: row.status,
+    body: row.body,
+    ...(row.etag ? { etag: row.etag } : {}),
+  };
+}
+
+export function slotOf(subject: string, key: string): string {
   return `${subject}\n${key}`;
 }

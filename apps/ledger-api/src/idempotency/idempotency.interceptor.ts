@@ -1,7 +1,7 @@
 import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { hash } from 'node:crypto';
-import { from, Observable, of, switchMap, tap } from 'rxjs';
+import { concatMap, finalize, from, Observable, switchMap } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
 import { badRequest, unprocessable } from '../platform/problem/problem.exception';
 import { canonicalJson } from './canonical-json';
@@ -39,34 +39,39 @@ export class IdempotencyInterceptor implements NestInterceptor {
     request.idempotencyKey = key;
     const hash = requestHash(request.method, request.url, request.body);
     const slot = `${subject}\n${key}`;
+    // Requests with one key queue here, each behind the one before it (set before any await).
     const running = this.inFlight.get(slot);
+    let done: () => void = noop;
+    const mine = new Promise<void>((resolve) => (done = resolve));
+    this.inFlight.set(slot, mine);
+    const release = (): void => {
+      if (this.inFlight.get(slot) === mine) this.inFlight.delete(slot);
+      done();
+    };
     const settle = running ? running.then(noop, noop) : Promise.resolve();
-    return from(settle).pipe(
-      switchMap(() => {
-        const stored = this.store.get(subject, key);
-        if (stored) return of(replay(stored, hash, reply));
-        let done: () => void = noop;
-        this.inFlight.set(slot, new Promise<void>((resolve) => (done = resolve)));
-        const release = (): void => {
-          this.inFlight.delete(slot);
-          done();
-        };
+    return from(settle.then(() => this.store.get(subject, key))).pipe(
+      switchMap((stored) => {
+        if (stored) return [replay(stored, hash, reply)];
         return next.handle().pipe(
-          tap({
-            next: (body: unknown) => {
-              const etag = etagOf(body);
-              if (etag) void reply.header('etag', etag);
-              this.store.put(subject, key, {
-                requestHash: hash,
-                status: COMMAND_STATUS,
-                body: JSON.stringify(body),
-                etag,
-              });
-            },
-            finalize: release,
+          // The response is stored before it is sent: a retry, here or on another replica,
+          // replays it; if another replica stored one first, that one is the answer.
+          concatMap(async (body: unknown) => {
+            const ours: StoredResponse = {
+              requestHash: hash,
+              status: COMMAND_STATUS,
+              body: JSON.stringify(body),
+              etag: etagOf(body),
+            };
+            const kept = await this.store.put(subject, key, ours);
+            if (kept.body !== ours.body || kept.requestHash !== hash) {
+              return replay(kept, hash, reply);
+            }
+            if (ours.etag) void reply.header('etag', ours.etag);
+            return body;
           }),
         );
       }),
+      finalize(release),
     );
   }
 }

@@ -53,6 +53,6 @@ export class Lifecycle implements BeforeApplicationShutdown, OnApplicationShutdo
   async onApplicationShutdown(): Promise<void> {
     await Promise.allSettled([...this.running]);
     await this.store.close();
-    this.idempotency.close();
+    await this.idempotency.close();
   }
 }
