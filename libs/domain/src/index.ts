@@ -47,6 +47,8 @@ export * from './credential/credential-commands';
 export * from './credential/application-state';
 export * from './credential/credential-decider';
 export * from './credential/held-credential';
+export * from './panel/panel-rule';
+export { checkPanelMember } from './panel/panel-membership';
 
 export * from './recognition/recognition-commands';
 export * from './recognition/recognition-decider';

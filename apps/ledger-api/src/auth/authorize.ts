@@ -103,6 +103,13 @@ export const POLICY: Record<Action, Access> = {
   PublishPathway: { accreditor: 'any' },
   SubmitCredentialApplication: { trainee: 'own' },
   RecordCredentialDecision: { panel: 'any' },
+  // Each member votes; who may not sit (evidence signers, supervisors, the pathway's institution
+  // rule) is the domain's panel rule, refused with its own code.
+  CastPanelVote: { panel: 'any' },
+  // No route of its own: recorded with a revocation for cause, by whoever revoked (the
+  // revocation is what is authorised; its flags reach every trainee whose credential it touches).
+  FlagCredentialForReview: { admin: 'any', accreditor: 'any', 'medical-director': 'any' },
+  ResolveCredentialReview: { panel: 'any' },
   IssueCredential: { panel: 'any', admin: 'any' },
   SuspendCredential: { panel: 'any', admin: 'any', regulator: 'any' },
   ReinstateCredential: { panel: 'any', admin: 'any', regulator: 'any' },

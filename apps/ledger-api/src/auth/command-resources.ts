@@ -96,6 +96,9 @@ export function commandResource(
     case 'SubmitCredentialApplication':
       return { ownerId: command.traineeId };
     case 'RecordCredentialDecision':
+    case 'CastPanelVote':
+    case 'FlagCredentialForReview':
+    case 'ResolveCredentialReview':
     case 'IssueCredential':
     case 'SuspendCredential':
     case 'ReinstateCredential':

@@ -13,7 +13,9 @@ import {
   type ApplicationState,
 } from './application-state';
 import type { CredentialCommand, SubmitCredentialApplication } from './credential-commands';
+import { decidePanelVote } from './cast-panel-vote';
 import { decideCredentialDecision } from './record-credential-decision';
+import { decideFlag, decideResolution } from './review-flags';
 
 function decideSubmission(
   command: SubmitCredentialApplication,
@@ -71,6 +73,12 @@ function decide(
       return decideSubmission(command, state, context);
     case 'RecordCredentialDecision':
       return decideCredentialDecision(command, state, context);
+    case 'CastPanelVote':
+      return decidePanelVote(command, state, context);
+    case 'FlagCredentialForReview':
+      return decideFlag(command, state, context);
+    case 'ResolveCredentialReview':
+      return decideResolution(command, state, context);
     case 'IssueCredential': {
       if (state.status === 'active' || state.status === 'suspended' || state.status === 'revoked') {
         return domainError(

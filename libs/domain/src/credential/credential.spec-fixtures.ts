@@ -61,12 +61,20 @@ export function decision(
   };
 }
 export function decided(
-  overrides: Partial<RecordCredentialDecision> = {},
+  overrides: Partial<RecordCredentialDecision> & { concurringMemberIds?: string[] } = {},
 ): EventOf<'CredentialDecisionRecorded'> {
-  const { type: _t, applicationId, ...rest } = decision(overrides);
+  const { concurringMemberIds, ...command } = overrides;
+  const { type: _t, applicationId, conflicts: _c, ...rest } = decision(command);
   return {
     type: 'CredentialDecisionRecorded',
-    data: { applicationId, traineeId: 'trainee-1', pathwayId: 'rcr-mt', decidedOn: TODAY, ...rest },
+    data: {
+      applicationId,
+      traineeId: 'trainee-1',
+      pathwayId: 'rcr-mt',
+      decidedOn: TODAY,
+      ...rest,
+      ...(concurringMemberIds && { concurringMemberIds }),
+    },
   };
 }
 export const issued: DomainEvent = {

@@ -2,45 +2,78 @@
 // the evaluation itself) so a regulator can replay it. Granting against a failing evaluation is
 // allowed, but only with a recorded override reason: the panel's judgement stays visible.
 import type { DecisionEvidence, DomainEvent } from '../events';
+import { checkPanelMember } from '../panel/panel-membership';
+import { SINGLE_MEMBER_PANEL } from '../panel/panel-rule';
 import type { DecisionContext } from '../shared/context';
-import { domainError, type DomainError } from '../shared/domain-error';
+import { domainError, isDomainError, type DomainError } from '../shared/domain-error';
 import { compact, requireActorIs, requireNonEmpty, requireReason } from '../shared/guards';
-import { initialPathwayState, publishedVersion } from '../pathway/pathway-state';
+import {
+  initialPathwayState,
+  publishedVersion,
+  type PublishedVersion,
+} from '../pathway/pathway-state';
 import { CREDENTIAL_OUTCOMES } from '../vocabulary/vocabulary';
-import type { ApplicationState } from './application-state';
+import type { Application, ApplicationState } from './application-state';
 import type { RecordCredentialDecision } from './credential-commands';
 
-export function decideCredentialDecision(
-  command: RecordCredentialDecision,
+/** What a decision and a vote both carry: the server's evaluation and the member's verdict. */
+export type DecisionInput = Omit<RecordCredentialDecision, 'type' | 'applicationId' | 'conflicts'>;
+
+/** The application, while a decision is due; otherwise the refusal. */
+export function awaitingDecision(
   state: ApplicationState,
-  context: DecisionContext,
-): DomainEvent[] | DomainError {
-  if (state.status === 'not-submitted') {
-    return domainError('APPLICATION_NOT_FOUND', `No application '${command.applicationId}'.`);
-  }
-  if (state.status !== 'awaiting-decision') {
+  applicationId: string,
+): Extract<ApplicationState, { status: 'awaiting-decision' }> | DomainError {
+  if (state.status === 'not-submitted')
+    return domainError('APPLICATION_NOT_FOUND', `No application '${applicationId}'.`);
+  if (state.status !== 'awaiting-decision')
     return domainError(
       'DECISION_ALREADY_RECORDED',
       'This application already has a decision; only a deferral may be followed by another.',
     );
-  }
-  const { application } = state;
-  const { outcome, pathwayVersion, pathwayHash, ledgerSize, evidence, evaluation, overrideReason } =
-    command;
+  return state;
+}
+
+/** The pathway version applied for, as published, when the decision cites it. */
+export function appliedVersion(
+  application: Application,
+  pathwayVersion: string,
+  context: DecisionContext,
+): PublishedVersion | undefined {
   const pathway = context.pathway ?? initialPathwayState();
-  const published =
-    pathway.status === 'published' && pathway.pathwayId === application.pathwayId
-      ? publishedVersion(pathway, pathwayVersion)
-      : undefined;
-  const met = evaluation['met'];
-  const refusal =
-    requireActorIs(context.actor, command.panelMemberId, 'panelMemberId') ??
-    (command.panelMemberId === application.traineeId
+  return pathway.status === 'published' && pathway.pathwayId === application.pathwayId
+    ? publishedVersion(pathway, pathwayVersion)
+    : undefined;
+}
+
+/** The member acting is the authenticated one, and not the applicant. */
+export function checkDecider(
+  panelMemberId: string,
+  application: Application,
+  context: DecisionContext,
+): DomainError | undefined {
+  return (
+    requireActorIs(context.actor, panelMemberId, 'panelMemberId') ??
+    (panelMemberId === application.traineeId
       ? domainError(
           'CANNOT_DECIDE_OWN_APPLICATION',
           'Nobody decides their own credential application.',
         )
-      : undefined) ??
+      : undefined)
+  );
+}
+
+/** Every rule about what a decision (or a vote) cites and says. */
+export function checkDecisionInput(
+  command: DecisionInput,
+  application: Application,
+  context: DecisionContext,
+): DomainError | undefined {
+  const { outcome, pathwayVersion, pathwayHash, ledgerSize, evidence, evaluation, overrideReason } =
+    command;
+  const published = appliedVersion(application, pathwayVersion, context);
+  const met = evaluation['met'];
+  return (
     requireNonEmpty(command.decisionId, 'decisionId') ??
     (CREDENTIAL_OUTCOMES.includes(outcome)
       ? undefined
@@ -73,30 +106,64 @@ export function decideCredentialDecision(
       ? undefined
       : domainError('EVALUATION_MALFORMED', "'evaluation' must carry a boolean 'met'.")) ??
     requireReason(command.reasons, 'reasons') ??
-    checkOverride(outcome === 'granted' && met === false, overrideReason);
-  if (refusal) return refusal;
+    checkOverride(outcome === 'granted' && met === false, overrideReason)
+  );
+}
 
-  return [
-    {
-      type: 'CredentialDecisionRecorded',
-      data: compact({
-        applicationId: application.applicationId,
-        decisionId: command.decisionId,
-        traineeId: application.traineeId,
-        outcome,
-        pathwayId: application.pathwayId,
-        pathwayVersion,
-        pathwayHash,
-        ledgerSize,
-        evidence: { leafIndexes: [...evidence.leafIndexes], digest: evidence.digest },
-        evaluation,
-        reasons: command.reasons,
-        overrideReason,
-        panelMemberId: command.panelMemberId,
-        decidedOn: context.today,
-      }),
-    },
-  ];
+/** The decision event; `concurringMemberIds` when a panel's quorum reached it. */
+export function decisionRecorded(
+  command: DecisionInput,
+  application: Application,
+  today: string,
+  concurringMemberIds?: string[],
+): DomainEvent {
+  const { evidence } = command;
+  return {
+    type: 'CredentialDecisionRecorded',
+    data: compact({
+      applicationId: application.applicationId,
+      decisionId: command.decisionId,
+      traineeId: application.traineeId,
+      outcome: command.outcome,
+      pathwayId: application.pathwayId,
+      pathwayVersion: command.pathwayVersion,
+      pathwayHash: command.pathwayHash,
+      ledgerSize: command.ledgerSize,
+      evidence: { leafIndexes: [...evidence.leafIndexes], digest: evidence.digest },
+      evaluation: command.evaluation,
+      reasons: command.reasons,
+      overrideReason: command.overrideReason,
+      panelMemberId: command.panelMemberId,
+      concurringMemberIds,
+      decidedOn: today,
+    }),
+  };
+}
+
+/**
+ * A single member's decision: allowed where the pathway's quorum is one (a pathway without a
+ * panel section), with the recusals every panel has.
+ */
+export function decideCredentialDecision(
+  command: RecordCredentialDecision,
+  state: ApplicationState,
+  context: DecisionContext,
+): DomainEvent[] | DomainError {
+  const awaiting = awaitingDecision(state, command.applicationId);
+  if (isDomainError(awaiting)) return awaiting;
+  const { application } = awaiting;
+  const rule = appliedVersion(application, command.pathwayVersion, context)?.panel;
+  const refusal =
+    checkDecider(command.panelMemberId, application, context) ??
+    (rule && rule.quorum > 1
+      ? domainError(
+          'PANEL_VOTES_REQUIRED',
+          `This pathway needs ${rule.quorum} panel members to concur: each votes (POST .../votes).`,
+        )
+      : undefined) ??
+    checkPanelMember(context.actor, rule ?? SINGLE_MEMBER_PANEL, command.conflicts) ??
+    checkDecisionInput(command, application, context);
+  return refusal ?? [decisionRecorded(command, application, context.today)];
 }
 
 /** The commitment's shape (docs/ledger-format.md §8.2): ascending leaf indexes below the size, a hex digest. */

@@ -50,7 +50,13 @@ export interface CredentialDecisionRecorded {
   reasons: string;
   /** Required when granting against a failing evaluation. */
   overrideReason?: string;
+  /** The member who recorded it (with a panel quorum: the vote that reached it). */
   panelMemberId: string;
+  /**
+   * With a panel quorum (docs/pathway-format.md §1.8): every member whose vote concurred, in
+   * order of voting. Absent for a single member's decision.
+   */
+  concurringMemberIds?: string[];
   decidedOn: string;
 }
 

@@ -1,5 +1,6 @@
 import type * as C from './case-events';
 import type * as K from './credential-events';
+import type * as P from './panel-events';
 import type * as R from './recognition-events';
 import type * as S from './supervisor-events';
 import type * as T from './trainee-events';
@@ -32,6 +33,9 @@ export interface DomainEventMap {
   CredentialSuspended: K.CredentialSuspended;
   CredentialReinstated: K.CredentialReinstated;
   CredentialRevoked: K.CredentialRevoked;
+  PanelVoteCast: P.PanelVoteCast;
+  CredentialFlaggedForReview: P.CredentialFlaggedForReview;
+  CredentialReviewResolved: P.CredentialReviewResolved;
 }
 
 export type DomainEventType = keyof DomainEventMap;
@@ -46,7 +50,7 @@ export type EventOf<K extends DomainEventType> = Extract<DomainEvent, { type: K 
 /**
  * Stream per aggregate: trainee-<id> (enrolment, transfers, assessments, competencies, rota,
  * training time), case-<id>, supervisor-<id>, policy-<pathwayId>, application-<id> (the
- * application, its decision and the credential's life).
+ * application, the panel's votes, its decision, review flags and the credential's life).
  */
 export const STREAM_CATEGORIES = [
   'trainee',

@@ -17,4 +17,9 @@ export interface SupervisorAccreditationRevoked {
   supervisorId: string;
   revokedOn: string;
   reason: string;
+  /**
+   * Revoked for cause (conduct, competence), not for an administrative reason: the granted
+   * decisions that counted this supervisor's sign-offs are flagged for the panel's review.
+   */
+  forCause?: boolean;
 }

@@ -1,8 +1,11 @@
 import type { DomainEvent } from '../events';
+import { panelRuleOf, type PanelRule } from '../panel/panel-rule';
 
 export interface PublishedVersion {
   version: string;
   contentHash: string;
+  /** The document's panel section; absent: a single member decides. */
+  panel?: PanelRule;
 }
 
 export type PathwayState =
@@ -20,8 +23,9 @@ export function initialPathwayState(): PathwayState {
 
 export function evolvePathway(state: PathwayState, event: DomainEvent): PathwayState {
   if (event.type !== 'PolicyPublished') return state;
-  const { pathwayId, version, contentHash } = event.data;
-  const published = { version, contentHash };
+  const { pathwayId, version, contentHash, document } = event.data;
+  const panel = panelRuleOf(document);
+  const published: PublishedVersion = { version, contentHash, ...(panel && { panel }) };
   const versions = state.status === 'published' ? [...state.versions, published] : [published];
   return { status: 'published', pathwayId, versions, latest: published };
 }

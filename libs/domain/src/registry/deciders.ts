@@ -163,6 +163,11 @@ export const deciders = {
   RecordCredentialDecision: application('RecordCredentialDecision', (_c, s) =>
     s.status === 'not-submitted' ? {} : { pathway: s.application.pathwayId },
   ),
+  CastPanelVote: application('CastPanelVote', (_c, s) =>
+    s.status === 'not-submitted' ? {} : { pathway: s.application.pathwayId },
+  ),
+  FlagCredentialForReview: application('FlagCredentialForReview'),
+  ResolveCredentialReview: application('ResolveCredentialReview'),
   IssueCredential: application('IssueCredential'),
   SuspendCredential: application('SuspendCredential'),
   ReinstateCredential: application('ReinstateCredential'),

@@ -15,6 +15,22 @@ import { COMMAND_TYPES, deciders } from './deciders';
 const NHS = 'see 943 476 5919';
 const logged = caseLogged().data;
 
+/** A panel's decision (or vote) whose reasons carry `text`. */
+function decisionCarrying(text: string): Omit<CommandOf<'RecordCredentialDecision'>, 'type'> {
+  return {
+    applicationId: 'a',
+    decisionId: 'd',
+    outcome: 'granted',
+    pathwayVersion: '1',
+    pathwayHash: 'h',
+    ledgerSize: 1,
+    evidence: { leafIndexes: [0], digest: '0'.repeat(64) },
+    evaluation: { met: true },
+    reasons: text,
+    panelMemberId: 'p',
+  };
+}
+
 // One command of every type, each carrying an NHS number in a string field.
 const smuggling: { [K in CommandType]: CommandOf<K> } = {
   EnrolTrainee: { type: 'EnrolTrainee', ...traineeEnrolled().data, stage: NHS },
@@ -121,17 +137,28 @@ const smuggling: { [K in CommandType]: CommandOf<K> } = {
     pathwayId: NHS,
     pathwayVersion: '1',
   },
-  RecordCredentialDecision: {
-    type: 'RecordCredentialDecision',
+  RecordCredentialDecision: { ...decisionCarrying(NHS), type: 'RecordCredentialDecision' },
+  CastPanelVote: {
+    ...decisionCarrying(NHS),
+    type: 'CastPanelVote',
+    conflicts: { evidenceSignerIds: [], supervisorIds: [], institutionIds: [] },
+  },
+  FlagCredentialForReview: {
+    type: 'FlagCredentialForReview',
     applicationId: 'a',
+    flagId: NHS,
     decisionId: 'd',
-    outcome: 'granted',
-    pathwayVersion: '1',
-    pathwayHash: 'h',
-    ledgerSize: 1,
-    evidence: { leafIndexes: [0], digest: '0'.repeat(64) },
-    evaluation: { met: true },
-    reasons: NHS,
+    supervisorId: 's',
+    revokedOn: '2026-01-01',
+    eventIds: ['e'],
+    requirementIds: ['r'],
+  },
+  ResolveCredentialReview: {
+    type: 'ResolveCredentialReview',
+    applicationId: 'a',
+    flagId: 'f',
+    resolution: 'credential-stands',
+    reason: NHS,
     panelMemberId: 'p',
   },
   IssueCredential: { type: 'IssueCredential', applicationId: 'a', credentialId: NHS },

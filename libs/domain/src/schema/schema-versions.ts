@@ -32,6 +32,9 @@ export const CURRENT_SCHEMA_VERSION: Readonly<Record<DomainEventType, number>> =
   CredentialSuspended: 1,
   CredentialReinstated: 1,
   CredentialRevoked: 1,
+  PanelVoteCast: 1,
+  CredentialFlaggedForReview: 1,
+  CredentialReviewResolved: 1,
 };
 
 export function currentSchemaVersion(type: DomainEventType): number {

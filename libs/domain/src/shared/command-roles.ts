@@ -24,6 +24,10 @@ export const COMMAND_ROLES = {
   PublishPathway: ['accreditor'],
   SubmitCredentialApplication: ['trainee'],
   RecordCredentialDecision: ['panel'],
+  CastPanelVote: ['panel'],
+  // Recorded by whoever revoked a supervisor for cause, as part of that revocation (no route).
+  FlagCredentialForReview: ['admin', 'medical-director', 'accreditor'],
+  ResolveCredentialReview: ['panel'],
   IssueCredential: ['panel', 'admin'],
   SuspendCredential: ['panel', 'admin', 'regulator'],
   ReinstateCredential: ['panel', 'admin', 'regulator'],

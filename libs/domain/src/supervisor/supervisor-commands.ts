@@ -7,6 +7,8 @@ export interface RevokeSupervisorAccreditation {
   type: 'RevokeSupervisorAccreditation';
   supervisorId: string;
   reason: string;
+  /** For cause: the decisions that counted their sign-offs are flagged for review. */
+  forCause?: boolean;
 }
 
 export type SupervisorCommand = AccreditSupervisor | RevokeSupervisorAccreditation;

@@ -82,7 +82,7 @@ function decide(
       );
     }
     case 'RevokeSupervisorAccreditation': {
-      const { supervisorId, reason } = command;
+      const { supervisorId, reason, forCause } = command;
       return (
         requireReason(reason) ??
         // Revoking covers current and future-dated periods alike: nothing unrevoked remains.
@@ -99,7 +99,12 @@ function decide(
             )) ?? [
           {
             type: 'SupervisorAccreditationRevoked',
-            data: { supervisorId, revokedOn: context.today, reason },
+            data: compact({
+              supervisorId,
+              revokedOn: context.today,
+              reason,
+              forCause: forCause === true ? true : undefined,
+            }),
           },
         ]
       );

@@ -79,6 +79,13 @@ describe('revoking an accreditation', () => {
       .thenFails('REASON_REQUIRED');
   });
 
+  it('a revocation for cause says so (its flags for review follow from it)', () => {
+    spec
+      .given([accredited])
+      .when({ ...revoke, forCause: true }, accreditor)
+      .then([{ ...revoked, data: { ...revoked.data, forCause: true } }]);
+  });
+
   it('there must be an accreditation to revoke', () => {
     spec.given().when(revoke, accreditor).thenFails('SUPERVISOR_NOT_ACCREDITED');
     spec

@@ -252,6 +252,28 @@ const COMPETENCY = defs.define(
   ),
 );
 
+/** How many members may be asked to concur: a panel larger than nine is not one that meets. */
+export const PANEL_QUORUMS = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
+
+// Who decides an application (docs/pathway-format.md §1.8). The quorum is the body's own
+// governance, not a number read from a source, so it is a plain whole number, not a reference.
+const PANEL = defs.define(
+  'panel',
+  described(
+    object({
+      quorum: required(
+        oneOf(PANEL_QUORUMS),
+        'how many panel members must vote for the same outcome before it is the decision',
+      ),
+      excludeTraineeInstitutions: optional(
+        bool(),
+        'true: members from an institution the trainee was enrolled, transferred or rotated to, or logged cases at, may not sit',
+      ),
+    }),
+    "Who decides an application. Anyone who signed off the application's evidence and the trainee's supervisors never sit; absent: one member decides",
+  ),
+);
+
 export const PATHWAY_SCHEMA = object({
   id: required(slug()),
   version: required(
@@ -280,6 +302,7 @@ export const PATHWAY_SCHEMA = object({
     'who may enrol on or apply for the pathway',
   ),
   limitations: optional(texts(), 'what the source says that this document cannot express'),
+  panel: optional(PANEL),
   requirements: required(
     list(REQUIREMENT, {
       unique: false,
@@ -297,3 +320,4 @@ export type CaseFilterDocument = Infer<typeof CASE_FILTER>;
 export type SourceDocument = Infer<typeof SOURCE>;
 export type ParameterDocument = Infer<typeof PARAMETER>;
 export type CompetencyDocument = Infer<typeof COMPETENCY>;
+export type PanelDocument = Infer<typeof PANEL>;
