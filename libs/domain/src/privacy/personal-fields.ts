@@ -164,6 +164,23 @@ export const PERSONAL_DATA: PersonalDataInventory = {
     fields: [text('reason')],
     people: [],
   },
+  // A member's reasons are about the applicant: the trainee's record, like the decision's.
+  PanelVoteCast: {
+    subject: { field: 'traineeId' },
+    fields: [text('reasons'), text('overrideReason')],
+    people: ['traineeId', 'panelMemberId'],
+  },
+  // No free text: the cause is a code; the revoked supervisor is named by pseudonymous id.
+  CredentialFlaggedForReview: {
+    subject: 'none',
+    fields: [],
+    people: ['traineeId', 'supervisorId'],
+  },
+  CredentialReviewResolved: {
+    subject: { field: 'traineeId' },
+    fields: [text('reason')],
+    people: ['traineeId', 'panelMemberId'],
+  },
 };
 
 /** The inventory entry of an event type, loosely typed for code that walks any event. */
