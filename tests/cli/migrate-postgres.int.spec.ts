@@ -57,6 +57,8 @@ if ('skip' in found) {
         await pg.close();
       }
       expect(copy.out).toMatch(/copied \d+ events \(0 were already there\)/);
+      // The checkpoints come along as signed: the audit below reads them from PostgreSQL.
+      expect(copy.out).toContain('copied 2 signed checkpoints');
 
       const after = await withDatabase(url, () => runCli(['audit', '--data-dir', dir.dataDir]));
       expect(after.code).toBe(0);

@@ -8,6 +8,7 @@ import {
   startThrowawayPostgres,
   type ThrowawayPostgres,
 } from '../support/throwaway-postgres';
+import { storedCheckpointRoots, treeRoots } from '../support/postgres-checkpoints';
 import { runCli } from './ledger-cli-runner';
 import { startLedgerServer, type LedgerServer } from './ledger-server';
 
@@ -123,6 +124,12 @@ if ('skip' in found) {
       try {
         const all = await store.readAll();
         expect(all.map((e) => e.position)).toEqual(all.map((_, i) => i));
+        // One tree in PostgreSQL, signed by whichever replica got there first: every size
+        // stored once, each root the tree of that many events.
+        const roots = treeRoots(all);
+        const signed = await storedCheckpointRoots(url);
+        expect(signed.size).toBeGreaterThan(0);
+        for (const [size, root] of signed) expect(root).toBe(roots.get(size));
         const enrolled = all.filter((e) => e.type === 'TraineeEnrolled').map((e) => e.streamId);
         expect(enrolled.sort()).toEqual(
           Array.from({ length: WRITES }, (_, i) => `trainee-trn-r${i}`).sort(),

@@ -104,7 +104,9 @@ export class Checkpointer {
     // A ledger keeps the key it started with, or one a logged rotation handed over to: any
     // other key (a log-key swapped by hand) would orphan every checkpoint.
     const vkey = ed25519VerifierKey(key);
-    if (store.keys().length === 0) store.recordKey(vkey);
+    store.transaction(() => {
+      if (store.keys().length === 0) store.recordKey(vkey);
+    });
     const chain = this.chain().map((e) => e.vkey);
     if (!chain.includes(vkey)) {
       throw new Error(`this ledger was signed with ${chain.join(', ')}, not ${vkey}`);
@@ -166,9 +168,15 @@ export class Checkpointer {
   /** Sign the current tree if it grew; returns the latest stored checkpoint. */
   signNow(): StoredCheckpoint | undefined {
     try {
-      const signed = this.sign();
+      // One transaction: in a store shared by replicas, the latest checkpoint cannot change
+      // between the consistency check and the new row, and a size is signed only once.
+      const { checkpoint, fresh } = this.store.transaction(() => {
+        this.log.adoptSharedTree();
+        return this.sign();
+      });
       this.backoff.succeeded();
-      return signed;
+      if (fresh && checkpoint !== undefined) this.options.onSigned?.(checkpoint);
+      return checkpoint;
     } catch (e) {
       // A blocked log is a refusal with its own /ready reason (onBlockChange), not a failure.
       if (!(e instanceof SigningBlockedError)) this.lastRetryMs = this.backoff.failed(e);
@@ -176,22 +184,20 @@ export class Checkpointer {
     }
   }
 
-  private sign(): StoredCheckpoint | undefined {
+  private sign(): { checkpoint: StoredCheckpoint | undefined; fresh: boolean } {
     const size = this.log.size();
     const block = this.signingBlock();
     if (block !== undefined) throw new SigningBlockedError(block);
     const chain = this.chain();
     const last = baselineCheckpoint(this.store, chain, size);
-    if (last !== undefined && last.size === size) return last;
-    if (size === 0) return last;
+    if (last !== undefined && last.size === size) return { checkpoint: last, fresh: false };
+    if (size === 0) return { checkpoint: last, fresh: false };
     const key = this.keyFor(chain, size);
     const root = this.log.root(size);
     if (last !== undefined) this.assertConsistent(last, size, root, chain);
     const body = formatCheckpoint({ origin: this.options.origin, size, root, extensions: [] });
     this.store.addCheckpoint(size, signNote(body, [ed25519Signer(key)]));
-    const signed = this.store.latestCheckpoint() as StoredCheckpoint;
-    this.options.onSigned?.(signed);
-    return signed;
+    return { checkpoint: this.store.latestCheckpoint() as StoredCheckpoint, fresh: true };
   }
 
   close(): void {

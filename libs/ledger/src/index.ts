@@ -1,4 +1,9 @@
 export { SqliteHashStore } from './sqlite-hash-store';
+export { PostgresLedgerStore } from './postgres/postgres-ledger-store';
+export { LEDGER_MIGRATIONS } from './postgres/ledger-migrations';
+export { openLedgerStore } from './open-ledger-store';
+export { copyLedgerToPostgres, ForeignLedgerError } from './postgres/copy-ledger-to-postgres';
+export type { LedgerCopyResult } from './postgres/copy-ledger-to-postgres';
 export type {
   LedgerStore,
   StoredCheckpoint,

@@ -85,10 +85,13 @@ export class LedgerLog {
   /** Append events in global order, in one transaction; all or nothing. */
   integrate(batch: readonly RecordedEvent[]): number {
     if (batch.length === 0) return this.size();
-    const before = this.range.size();
-    const scratch = CompactRange.load(this.hashes, before);
+    let scratch = CompactRange.empty();
     this.hashes.transaction(() => {
+      // A shared store's size was read under its lock: it may be past ours, since another
+      // replica integrated the same events (the same global order, so the same leaves).
+      scratch = CompactRange.load(this.hashes, this.hashes.size());
       for (const event of batch) {
+        if (this.hashes.shared && event.position < scratch.size()) continue;
         if (event.position !== scratch.size())
           throw new LeafOrderError(scratch.size(), event.position);
         for (const n of scratch.append(leafHash(leafOf(event))))
@@ -100,6 +103,15 @@ export class LedgerLog {
     });
     this.range = scratch; // only after the commit: a failed batch leaves the log as it was
     return this.size();
+  }
+
+  /**
+   * A shared store (PostgreSQL) may hold more of the tree than this process integrated: take
+   * it as ours. Call inside the store's transaction, where its size was read under the lock.
+   */
+  adoptSharedTree(): void {
+    if (this.hashes.shared && this.hashes.size() > this.range.size())
+      this.range = CompactRange.load(this.hashes, this.hashes.size());
   }
 
   /** Integrate everything the store holds beyond our size, batch by batch; throws as integrate does. */

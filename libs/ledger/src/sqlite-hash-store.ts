@@ -24,6 +24,11 @@ export interface WitnessState {
 
 /** A HashStore that can group writes: LedgerLog integrates one batch per transaction. */
 export interface TransactionalHashStore extends HashStore {
+  /**
+   * Several processes write this store (PostgreSQL): its size may grow under us, and a
+   * transaction starts from the size committed before it, read under the store's lock.
+   */
+  readonly shared?: boolean;
   transaction<T>(fn: () => T): T;
   /** LedgerLog found a LogKeyRotated leaf: stores that keep keys record it with the leaf. */
   recordRotation?(record: LogKeyRecord): void;
@@ -245,6 +250,14 @@ export class SqliteHashStore implements LedgerStore {
     this.stmts.setWitness.run(origin, state.size, Buffer.from(state.root));
   }
 
+  /** The logs this ledger witnesses (for copying the witness state elsewhere). */
+  witnessOrigins(): string[] {
+    return this.db
+      .prepare<[], { origin: string }>('SELECT origin FROM witness_state ORDER BY origin')
+      .all()
+      .map((r) => r.origin);
+  }
+
   recordPublished(c: PublishedCheckpoint): void {
     const root = c.root === undefined ? null : Buffer.from(c.root);
     const at = new Date().toISOString();
@@ -282,33 +295,33 @@ interface PublishedRow {
   note: string | null;
 }
 
-interface CheckpointRow {
+export interface CheckpointRow {
   size: number;
   note: string;
   cosignatures: string;
   signed_at: string;
 }
 
-interface KeyRow {
+export interface KeyRow {
   vkey: string;
   from_size: number;
   rotation: string | null;
 }
 
-function toKeyRecord(r: KeyRow): LogKeyRecord {
+export function toKeyRecord(r: KeyRow): LogKeyRecord {
   if (r.rotation === null) return { vkey: r.vkey, fromSize: r.from_size };
   const rotation = JSON.parse(r.rotation) as LogKeyRotation & { position: number };
   return { vkey: r.vkey, fromSize: r.from_size, rotation };
 }
 
-const toCheckpoint = (r: CheckpointRow): StoredCheckpoint => ({
+export const toCheckpoint = (r: CheckpointRow): StoredCheckpoint => ({
   size: r.size,
   note: r.note,
   cosignatures: splitLines(r.cosignatures),
   signedAt: r.signed_at,
 });
 
-const splitLines = (s: string): string[] =>
+export const splitLines = (s: string): string[] =>
   s === '' ? [] : s.split(/(?<=\n)/).filter((l) => l.length > 0);
 
 function migrate(db: Database.Database): void {

@@ -109,7 +109,7 @@ export const SETTINGS = [
     name: 'DATABASE_URL',
     default: 'none (embedded SQLite)',
     meaning:
-      'PostgreSQL connection URL, e.g. `postgres://ledger:secret@db:5432/ledger?sslmode=require`: events in PostgreSQL, shared by every replica (and the target of `migrate`)',
+      'PostgreSQL connection URL, e.g. `postgres://ledger:secret@db:5432/ledger?sslmode=require`: events, Merkle tree, signed checkpoints and Idempotency-Key answers in PostgreSQL, shared by every replica (and the target of `migrate`)',
   },
   {
     name: 'DATABASE_POOL_SIZE',

@@ -9,8 +9,9 @@ import {
   loadSigningKey,
   probeWitnesses,
   SigningBlockedError,
-  SqliteHashStore,
+  openLedgerStore,
   WitnessService,
+  type LedgerStore,
   type SigningBlock,
   type StoredCheckpoint,
 } from '@inr/ledger';
@@ -43,7 +44,7 @@ const PROBE_TIMEOUT_MS = 5000;
 @Injectable()
 export class LedgerRuntime implements OnModuleInit, BeforeApplicationShutdown {
   readonly origin: string;
-  private store!: SqliteHashStore;
+  private store!: LedgerStore;
   private key!: Ed25519NoteKey;
   private logInstance!: LedgerLog;
   private checkpointer!: Checkpointer;
@@ -67,7 +68,7 @@ export class LedgerRuntime implements OnModuleInit, BeforeApplicationShutdown {
     const { dataDir, signingKey, witness } = this.config;
     const witnessing = loadWitnessConfig(witness.configFile);
     this.key = loadOrCreateSigningKey(dataDir, this.origin, signingKey);
-    this.store = new SqliteHashStore(this.config.dataDir);
+    this.store = await openLedgerStore(this.config.store, dataDir);
     this.logInstance = new LedgerLog(this.events, this.store);
     this.submitter = new WitnessSubmitter({
       witnesses: witnessing.witnesses,
@@ -199,7 +200,7 @@ export class LedgerRuntime implements OnModuleInit, BeforeApplicationShutdown {
     return this.logInstance;
   }
 
-  get hashes(): SqliteHashStore {
+  get hashes(): LedgerStore {
     return this.store;
   }
 

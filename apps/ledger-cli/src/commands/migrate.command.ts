@@ -32,10 +32,12 @@ export function registerMigrateCommand(program: Command): void {
       'after',
       `
 Copies <data-dir>/events.sqlite into the PostgreSQL database with the same positions, ids and
-timestamps, so the Merkle tree, the signed checkpoints and every proof stay valid: afterwards
-\`DATABASE_URL=... inr-ledger audit\` recomputes the tree from PostgreSQL and checks it against
-the checkpoints in <data-dir>/ledger.sqlite. The target must be empty or hold an identical
-prefix (an interrupted copy resumes). Stop the service first; start it with DATABASE_URL after.
+timestamps, then <data-dir>/ledger.sqlite's signed checkpoints (with cosignatures), keys,
+published checkpoints and witness state, and builds the Merkle tree there from the copied
+events: every proof stays valid, and \`DATABASE_URL=... inr-ledger audit\` recomputes the tree
+from PostgreSQL and checks it against the checkpoints copied. The target must be empty or hold
+an identical prefix (an interrupted copy resumes). Stop the service first; start it with
+DATABASE_URL after.
 
 Examples:
   DATABASE_URL=postgres://ledger@db/ledger inr-ledger migrate --from sqlite --to postgres
@@ -55,20 +57,51 @@ Examples:
       const { SqliteEventStore, copyEventsToPostgres } = await import('@inr/event-store');
       const source = await SqliteEventStore.open({ dataDir });
       const bar = new ProgressBar('copying events to PostgreSQL');
+      const started = performance.now();
+      let total: number;
       try {
-        const started = performance.now();
         const result = await copyEventsToPostgres(source, { url }, ({ copied, total }) =>
           bar.update(copied, total),
         );
         bar.finish(result.copied);
-        const seconds = (performance.now() - started) / 1000;
+        total = result.total;
         process.stdout.write(
-          `copied ${formatCount(result.copied)} events (${formatCount(result.alreadyThere)} were already there) ` +
-            `in ${seconds.toFixed(1)} s; ${formatCount(result.total)} in PostgreSQL now.\n` +
-            `Check it: DATABASE_URL=<url> inr-ledger audit --data-dir ${dataDir}\n`,
+          `copied ${formatCount(result.copied)} events (${formatCount(result.alreadyThere)} were already there); ` +
+            `${formatCount(result.total)} in PostgreSQL now.\n`,
         );
       } finally {
         await source.close();
       }
+      const ledger = await copyLedger(dataDir, url, total);
+      const seconds = (performance.now() - started) / 1000;
+      process.stdout.write(
+        `copied ${formatCount(ledger.checkpoints)} signed checkpoints, keys and witness state; ` +
+          `the tree in PostgreSQL has ${formatCount(ledger.treeSize)} leaves (${seconds.toFixed(1)} s).\n` +
+          `Check it: DATABASE_URL=<url> inr-ledger audit --data-dir ${dataDir}\n`,
+      );
     });
+}
+
+/** ledger.sqlite's checkpoints, keys and witness state into PostgreSQL, and the tree built there. */
+async function copyLedger(
+  dataDir: string,
+  url: string,
+  total: number,
+): Promise<{ checkpoints: number; treeSize: number }> {
+  const { PostgresEventStore } = await import('@inr/event-store');
+  const { PostgresLedgerStore, SqliteHashStore, copyLedgerToPostgres } =
+    await import('@inr/ledger');
+  const source = new SqliteHashStore(dataDir);
+  const target = await PostgresLedgerStore.open(url);
+  const events = await PostgresEventStore.connect({ url });
+  const bar = new ProgressBar('building the tree in PostgreSQL');
+  try {
+    const result = await copyLedgerToPostgres(source, target, events, (n) => bar.update(n, total));
+    bar.finish(result.treeSize);
+    return result;
+  } finally {
+    source.close();
+    target.close();
+    await events.close();
+  }
 }

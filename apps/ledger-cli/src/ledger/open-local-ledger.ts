@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { openEventStore, type EventStore } from '@inr/event-store';
-import { LedgerLog, SqliteHashStore } from '@inr/ledger';
+import { LedgerLog, openLedgerStore, type LedgerStore } from '@inr/ledger';
 import type { LedgerConfig } from '@inr/ledger-api/config';
 
 export interface LocalLedger {
   dataDir: string;
   origin: string;
   events: EventStore;
-  hashes: SqliteHashStore;
+  hashes: LedgerStore;
   log: LedgerLog;
   close(): Promise<void>;
 }
@@ -19,14 +19,14 @@ export interface LocalLedger {
  */
 export async function openLocalLedger(config: LedgerConfig): Promise<LocalLedger> {
   // Opening would create empty files: a mistyped --data-dir must fail, not audit nothing.
-  for (const file of config.store.kind === 'sqlite'
-    ? ['events.sqlite', 'ledger.sqlite']
-    : ['ledger.sqlite']) {
+  // With PostgreSQL, the tree is in the database beside the events (EventStoreDB: ledger.sqlite).
+  const files = { sqlite: ['events.sqlite', 'ledger.sqlite'], eventstoredb: ['ledger.sqlite'] };
+  for (const file of config.store.kind === 'postgres' ? [] : files[config.store.kind]) {
     if (!existsSync(join(config.dataDir, file)))
       throw new Error(`no ledger in ${config.dataDir} (${file} is missing)`);
   }
   const events = await openEventStore(config.store);
-  const hashes = new SqliteHashStore(config.dataDir);
+  const hashes = await openLedgerStore(config.store, config.dataDir);
   return {
     dataDir: config.dataDir,
     origin: config.origin,
