@@ -25,7 +25,10 @@ const ALL: Role[] = [
   'accreditor',
   'regulator',
   'admin',
+  'data-protection',
 ];
+/** Every role that reads training records: all but the data-protection officer. */
+const READERS = ALL.filter((role) => role !== 'data-protection');
 const SUBJECT: Record<Role, string> = {
   trainee: 'trn-kim',
   supervisor: 'sup-ann',
@@ -35,6 +38,7 @@ const SUBJECT: Record<Role, string> = {
   accreditor: 'acc-1',
   regulator: 'reg-1',
   admin: 'adm-1',
+  'data-protection': 'dpo-1',
 };
 
 interface RouteCase {
@@ -338,7 +342,7 @@ describe('authorisation matrix', () => {
       route: 'GET /v1/trainees/:traineeId',
       method: 'GET',
       url: () => '/v1/trainees/trn-kim',
-      allowed: ALL,
+      allowed: READERS,
       outsiders: [
         { role: 'trust-auditor', sub: 'aud-9', institution: SALFORD },
         { role: 'trainee', sub: 'trn-other', institution: RVI },
@@ -351,7 +355,7 @@ describe('authorisation matrix', () => {
       route: 'GET /v1/trainees/:traineeId/bundle',
       method: 'GET',
       url: () => '/v1/trainees/trn-kim/bundle',
-      allowed: ALL,
+      allowed: READERS,
       outsiders: [
         { role: 'trust-auditor', sub: 'aud-9', institution: SALFORD },
         { role: 'trainee', sub: 'trn-other', institution: RVI },
@@ -363,7 +367,7 @@ describe('authorisation matrix', () => {
       route: 'GET /v1/cases/:caseId',
       method: 'GET',
       url: () => `/v1/cases/${caseId}`,
-      allowed: ALL,
+      allowed: READERS,
       outsiders: [
         { role: 'trust-auditor', sub: 'aud-9', institution: SALFORD },
         { role: 'medical-director', sub: 'md-9', institution: SALFORD },
@@ -425,7 +429,7 @@ describe('authorisation matrix', () => {
       route: 'GET /v1/trainees/:traineeId/status',
       method: 'GET',
       url: () => '/v1/trainees/trn-kim/status',
-      allowed: ALL,
+      allowed: READERS,
       outsiders: [
         { role: 'trust-auditor', sub: 'aud-9', institution: SALFORD },
         { role: 'trainee', sub: 'trn-other', institution: RVI },
@@ -438,14 +442,14 @@ describe('authorisation matrix', () => {
       route: 'GET /v1/registry/cases',
       method: 'GET',
       url: () => '/v1/registry/cases',
-      allowed: ALL,
+      allowed: READERS,
     },
     ...(['provenance', 'replay', 'bundle'] as const).map((what): RouteCase => ({
       name: `decision ${what}`,
       route: `GET /v1/decisions/:decisionId/${what}`,
       method: 'GET',
       url: () => `/v1/decisions/${decisionId}/${what}`,
-      allowed: ALL,
+      allowed: READERS,
       outsiders: [
         { role: 'trust-auditor', sub: 'aud-9', institution: SALFORD },
         { role: 'trainee', sub: 'trn-other', institution: RVI },
@@ -477,7 +481,7 @@ describe('authorisation matrix', () => {
       route: 'GET /v1/events/stream',
       method: 'GET',
       url: () => '/v1/events/stream',
-      allowed: ALL,
+      allowed: READERS,
       stream: true,
     },
     {
@@ -493,6 +497,23 @@ describe('authorisation matrix', () => {
       method: 'GET',
       url: () => '/v1/pathways/illustrative-esmint-cast/versions',
       allowed: ALL,
+    },
+    {
+      name: 'subject access',
+      route: 'GET /v1/trainees/:traineeId/subject-access',
+      method: 'GET',
+      url: () => '/v1/trainees/trn-kim/subject-access',
+      allowed: ['trainee', 'data-protection'],
+      outsiders: [{ role: 'trainee', sub: 'trn-bob', institution: RVI }],
+    },
+    // Last: the erased supervisor records nothing personal afterwards.
+    {
+      name: 'erase subject',
+      route: 'POST /v1/subjects/:subjectId/erasures',
+      method: 'POST',
+      url: () => '/v1/subjects/sup-zed/erasures',
+      body: () => ({ reason: 'Erasure request' }),
+      allowed: ['data-protection'],
     },
   ];
 

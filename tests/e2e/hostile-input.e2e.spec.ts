@@ -26,6 +26,7 @@ describe('hostile input', () => {
     const supervisor = await t.token('supervisor', 'sup-ann', RVI);
     const panel = await t.token('panel', 'pnl-1', RVI);
     const auditor = await t.token('trust-auditor', 'aud-1', RVI);
+    const dpo = await t.token('data-protection', 'dpo-1', RVI);
     const ok = async (url: string, body: unknown, token: string): Promise<string> => {
       const res = await call(t.app, 'POST', url, body, { token });
       if (res.status !== 201) throw new Error(`fixture ${url}: ${res.status} ${res.text}`);
@@ -217,6 +218,12 @@ describe('hostile input', () => {
         withPathId: (id) => `/v1/supervisors/${id}/revocations`,
       },
       {
+        url: '/v1/subjects/sup-ann/erasures',
+        token: dpo,
+        ...reason,
+        withPathId: (id) => `/v1/subjects/${id}/erasures`,
+      },
+      {
         url: '/v1/pathways/illustrative-esmint-cast/versions',
         token: publisher,
         valid: { document: pathwayDocument, changeNote: 'Corrected a description' },
@@ -338,6 +345,24 @@ describe('hostile input', () => {
           expect(res.headers['content-type']).toContain('application/problem+json');
       }),
       { numRuns: 500, seed: Number(process.env['HOSTILE_SEED'] ?? 4242) },
+    );
+  }, 60_000);
+
+  it('answers 200 generated subject-access requests (ids) with 200 or a 4xx problem', async () => {
+    const dpo = await t.token('data-protection', 'dpo-1', RVI);
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 140 }), async (id) => {
+        const res = await t.app.inject({
+          method: 'GET',
+          url: `/v1/trainees/${encodeURIComponent(id)}/subject-access`,
+          headers: { authorization: `Bearer ${dpo}` },
+        });
+        if (res.statusCode >= 500 || (res.statusCode !== 200 && res.statusCode < 400))
+          throw new Error(`${id} answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
+        if (res.statusCode >= 400)
+          expect(res.headers['content-type']).toContain('application/problem+json');
+      }),
+      { numRuns: 200, seed: Number(process.env['HOSTILE_SEED'] ?? 4242) },
     );
   }, 60_000);
 

@@ -1,5 +1,7 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { PersonalData, PersonalDataKeys } from '@inr/ledger';
+import { RevealPersonalDataInterceptor } from './privacy/reveal-personal-data.interceptor';
 import { openEventStore, type EventStore } from '@inr/event-store';
 import { AuthGuard } from './auth/auth.guard';
 import { BackupScheduler } from './backup/backup-scheduler';
@@ -46,6 +48,11 @@ export class AppModule {
       { provide: JsonLogger, useValue: deps.logger },
       { provide: LedgerMetrics, useValue: deps.metrics },
       { provide: EVENT_STORE, useFactory: () => deps.store ?? openEventStore(config.store) },
+      {
+        provide: PersonalData,
+        useFactory: () => new PersonalData(new PersonalDataKeys(config.dataDir)),
+      },
+      { provide: APP_INTERCEPTOR, useClass: RevealPersonalDataInterceptor },
       { provide: IdempotencyStore, useFactory: () => openIdempotencyStore(config) },
       { provide: TokenVerifier, useFactory: () => new TokenVerifier(config) },
       IdempotencyInterceptor,
@@ -78,7 +85,7 @@ export class AppModule {
         WebAppController,
       ],
       providers,
-      exports: [EVENT_STORE, LEDGER_CONFIG, JsonLogger, LedgerMetrics, Readiness],
+      exports: [EVENT_STORE, LEDGER_CONFIG, JsonLogger, LedgerMetrics, Readiness, PersonalData],
     };
   }
 }

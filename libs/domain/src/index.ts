@@ -53,6 +53,9 @@ export { checkPanelMember } from './panel/panel-membership';
 export * from './recognition/recognition-commands';
 export * from './recognition/recognition-decider';
 
+export * from './erasure/erasure-commands';
+export * from './erasure/erasure-decider';
+
 export * from './registry/command';
 export * from './registry/deciders';
 export * from './registry/decide-command';

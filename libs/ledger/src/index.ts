@@ -126,3 +126,4 @@ export {
 } from './trainee-bundle-shape';
 export type { TraineeShape } from './trainee-bundle-shape';
 export { FOREIGN_BUNDLES_DIR, ForeignBundleStore } from './foreign-bundle-store';
+export * from './personal-data';

@@ -12,7 +12,8 @@ export type ReadAction =
   | 'audit.read'
   | 'audit.export'
   | 'workforce.read'
-  | 'metrics.read';
+  | 'metrics.read'
+  | 'subject.access';
 /** Routes anyone may call, without a token; each row says so with `anyone: 'any'`. */
 export type PublicAction =
   | 'health.read'
@@ -118,6 +119,10 @@ export const POLICY: Record<Action, Access> = {
   // director of the trust the trainee trains at now (not an administrative act).
   RecogniseExternalEvidence: { panel: 'any', 'medical-director': 'institution' },
   WithdrawExternalEvidenceRecognition: { panel: 'any', 'medical-director': 'institution' },
+  // Erasure (docs/privacy.md): the trust's data-protection officer, on anyone's record.
+  EraseSubject: { 'data-protection': 'any' },
+  // Everything held about a person, decrypted: the person, or the data-protection officer.
+  'subject.access': { trainee: 'own', 'data-protection': 'any' },
   'trainee.read': { ...EVERYONE_READS, trainee: 'own', supervisor: 'institution' },
   'case.read': { ...EVERYONE_READS, trainee: 'own', supervisor: 'named-or-institution' },
   // The queue lists cases: institutional readers get the items at their institution only.
@@ -128,6 +133,7 @@ export const POLICY: Record<Action, Access> = {
     supervisor: 'any',
     'medical-director': 'any',
     'trust-auditor': 'any',
+    'data-protection': 'any',
   },
   'events.stream': { ...EVERYONE_READS, trainee: 'own', supervisor: 'institution' },
   // Raw leaves carry every trust's events: only the roles that read the whole ledger.

@@ -63,6 +63,8 @@ export function commandResource(
       const trainee = enrolledTrainee(state as TraineeState, command.traineeId);
       return { ownerId: command.traineeId, institutionIds: [trainee.institutionId] };
     }
+    case 'EraseSubject':
+      return { ownerId: command.subjectId };
     case 'LogCase':
       return { ownerId: command.traineeId, institutionIds: [command.institutionId] };
     case 'AmendCase':

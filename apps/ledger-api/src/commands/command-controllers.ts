@@ -20,6 +20,7 @@ import { RecordRotaParticipationController } from '../trainees/record-rota-parti
 import { SignOffCompetencyController } from '../trainees/sign-off-competency/sign-off-competency.controller';
 import { TransferTraineeController } from '../trainees/transfer-trainee/transfer-trainee.controller';
 import { DeclareRotationController } from '../trainees/declare-rotation/declare-rotation.controller';
+import { EraseSubjectController } from '../privacy/erase-subject.controller';
 import { CommandService } from './command-service';
 import { CommandInterceptor } from './command.interceptor';
 
@@ -45,6 +46,7 @@ export const COMMAND_CONTROLLERS: Type<unknown>[] = [
   RecordDecisionController,
   IssueCredentialController,
   CredentialLifecycleController,
+  EraseSubjectController,
 ];
 
 export const COMMAND_PROVIDERS: Provider[] = [

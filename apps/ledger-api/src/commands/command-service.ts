@@ -23,6 +23,8 @@ import type {
   RecordedEvent,
 } from '@inr/event-store';
 import { ReadModels } from '@inr/projections';
+import { PersonalData } from '@inr/ledger';
+import { refuseEnvelopes, sealEvents } from './seal-events';
 import { authorize } from '../auth/authorize';
 import { commandResource } from '../auth/command-resources';
 import { LedgerMetrics } from '../platform/metrics/ledger-metrics';
@@ -45,6 +47,7 @@ export class CommandService {
     @Inject(LedgerMetrics) private readonly metrics: LedgerMetrics,
     @Inject(Lifecycle) private readonly lifecycle: Lifecycle,
     @Inject(ReadModels) private readonly readModels: ReadModels,
+    @Inject(PersonalData) private readonly personal: PersonalData,
   ) {}
 
   async execute(
@@ -63,9 +66,12 @@ export class CommandService {
     const firstId = eventIdFor(actor.subject, idempotencyKey, 0);
     if (recorded.some((e) => e.id === firstId))
       return this.alreadyWritten(recorded, request, streamId, createdId);
+    refuseEnvelopes(command);
 
+    // Deciders see personal fields opened (an erased one as "[erased]"); nothing they decide
+    // on is personal (PERSONAL_DATA), so an erasure changes no decision.
     const state = recorded
-      .map(upcastEvent)
+      .map((e) => this.personal.reveal(upcastEvent(e)))
       .reduce((s, e) => reg.decider.evolve(s, e), reg.decider.initialState());
     const context = await this.contextFor(reg.facts(command, state), request);
     const decision = authorize(actor, command.type, commandResource(command, state, context));
@@ -84,10 +90,12 @@ export class CommandService {
       throw unprocessable('NOTHING_TO_RECORD', 'the command changes nothing');
 
     const commandId = commandIdFor(actor.subject, idempotencyKey);
+    // Personal fields are sealed before the events exist, so the leaves commit to ciphertext.
+    const sealed = sealEvents(this.personal, outcome, recorded);
     const events: EventData[] = outcome.map((event, index) => ({
       id: index === 0 ? firstId : eventIdFor(actor.subject, idempotencyKey, index),
       type: event.type,
-      data: event.data as unknown as JsonObject,
+      data: sealed[index] as JsonObject,
       metadata: {
         schemaVersion: CURRENT_SCHEMA_VERSION[event.type],
         actor: { subject: actor.subject, role: actor.role, institutionId: actor.institutionId },
@@ -100,6 +108,7 @@ export class CommandService {
       this.store.append(streamId, events, { expectedRevision: expected }),
     );
     for (const event of events) this.metrics.appends.inc({ type: event.type });
+    this.destroyErasedKeys(events);
     return {
       eventIds: events.map((e) => e.id),
       streamId,
@@ -137,6 +146,8 @@ export class CommandService {
       recorded.map((_, i) => eventIdFor(request.actor.subject, request.idempotencyKey, i)),
     );
     const mine = recorded.filter((e) => ids.has(e.id));
+    // The first attempt may have stopped between recording an erasure and destroying the key.
+    this.destroyErasedKeys(mine);
     const last = mine[mine.length - 1] as RecordedEvent;
     return {
       eventIds: mine.map((e) => e.id),
@@ -145,6 +156,14 @@ export class CommandService {
       position: last.position,
       ...(createdId ? { id: createdId } : {}),
     };
+  }
+
+  private destroyErasedKeys(events: readonly { type: string; data: unknown }[]): void {
+    for (const event of events)
+      if (event.type === 'SubjectDataErased') {
+        const { subjectId, erasedOn } = event.data as { subjectId: string; erasedOn: string };
+        this.personal.keys.erase(subjectId, erasedOn);
+      }
   }
 
   /** Each pathway as published in the ledger, else as shipped; ids known to neither are left out. */
@@ -163,7 +182,9 @@ export class CommandService {
   private async contextFor(facts: FactIds, request: CommandRequest): Promise<DecisionContext> {
     const streams = factStreams(facts);
     const read = async (stream: string | undefined) =>
-      stream === undefined ? undefined : (await this.store.readStream(stream)).map(upcastEvent);
+      stream === undefined
+        ? undefined
+        : (await this.store.readStream(stream)).map((e) => this.personal.reveal(upcastEvent(e)));
     const [trainee, supervisor, pathway, pathways, institutions, credentials] = await Promise.all([
       read(streams.trainee),
       read(streams.supervisor),

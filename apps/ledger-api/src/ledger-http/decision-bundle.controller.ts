@@ -10,6 +10,7 @@ import { IdParam } from '../shared/id-param';
 import { BundleError, decisionBundle } from '@inr/projections';
 import { LedgerRuntime } from './ledger-runtime';
 import { BUNDLE } from '../openapi/response-schemas';
+import { KeepsCiphertext } from '../privacy/reveal-personal-data.interceptor';
 
 const STATUS = {
   DECISION_NOT_FOUND: 404,
@@ -32,6 +33,7 @@ export class DecisionBundleController {
   ) {}
 
   @Get(':decisionId/bundle')
+  @KeepsCiphertext()
   @Requires('trainee.read')
   @ApiOperation({ summary: 'A provenance bundle (inr-ledger-bundle/v1) for `inr-ledger verify`' })
   @ApiOkResponse({

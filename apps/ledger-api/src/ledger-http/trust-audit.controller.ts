@@ -13,6 +13,7 @@ import { IdParam } from '../shared/id-param';
 import { auditBundle, checkpointRef } from '@inr/projections';
 import { LedgerRuntime } from './ledger-runtime';
 import { AUDIT_BUNDLE, AUDIT_REPORT } from '../openapi/response-schemas';
+import { KeepsCiphertext } from '../privacy/reveal-personal-data.interceptor';
 
 /**
  * A trust's audit, computed at the latest signed checkpoint and saying which: the figures, one
@@ -102,6 +103,7 @@ export class TrustAuditController {
 
   /** The audit with its events and their inclusion proofs, for `inr-ledger verify`. */
   @Get('institutions/:institutionId/bundle')
+  @KeepsCiphertext()
   @Requires('audit.export')
   @ApiOperation({ summary: 'An audit bundle (inr-ledger-audit-bundle/v1) for `inr-ledger verify`' })
   @ApiOkResponse({

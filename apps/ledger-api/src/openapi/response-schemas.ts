@@ -267,3 +267,30 @@ export const TRAINEE_BUNDLE = obj(
   },
   'docs/ledger-format.md §15',
 );
+
+export const SUBJECT_ACCESS = obj({
+  format: { type: 'string', enum: ['inr-ledger-subject-access/v1'] },
+  subjectId: str,
+  generatedAt: { type: 'string', description: 'ISO 8601' },
+  ledgerSize: int,
+  personalData: {
+    type: 'string',
+    enum: ['held', 'erased', 'none-or-unavailable'],
+    description: "whether the person's data key is held, was destroyed, or is not in the key store",
+  },
+  erasure: {
+    ...record('the SubjectDataErased record (erasedOn, reason), or null'),
+    nullable: true,
+  },
+  events: list(
+    obj({
+      eventId: str,
+      type: str,
+      streamId: str,
+      position: int,
+      recordedAt: str,
+      data: record('the event, personal fields decrypted ("[erased]" once erased)'),
+      actor: { ...record('who recorded it'), nullable: true },
+    }),
+  ),
+});

@@ -13,6 +13,7 @@ import { badRequest, ProblemException } from '../platform/problem/problem.except
 import { Lifecycle } from '../platform/store/lifecycle';
 import { EVENT_STORE } from '../platform/store/tokens';
 import { IdParam } from '../shared/id-param';
+import { KeepsCiphertext } from '../privacy/reveal-personal-data.interceptor';
 
 const STATUS = { TRAINEE_NOT_FOUND: 404, NOT_CHECKPOINTED: 503, FOREIGN_BUNDLE_MISSING: 500 };
 
@@ -36,6 +37,7 @@ export class TraineeBundleController {
   ) {}
 
   @Get(':traineeId/bundle')
+  @KeepsCiphertext()
   @Requires('trainee.read')
   @ApiOperation({
     summary: 'A trainee evidence bundle (inr-ledger-trainee-bundle/v1): the whole record, proven',

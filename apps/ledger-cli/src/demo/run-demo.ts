@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { openEventStore, type EventStore } from '@inr/event-store';
-import { SqliteHashStore } from '@inr/ledger';
+import { PersonalData, PersonalDataKeys, SqliteHashStore } from '@inr/ledger';
 import { ReadModels, rebuild, type AuditReport } from '@inr/projections';
 import type { LedgerConfig } from '@inr/ledger-api/config';
 import { exportLocalAuditBundle, exportLocalBundle } from '../ledger/export-bundle';
@@ -121,10 +121,11 @@ async function buildLedger(
   timed: Timed,
 ): Promise<{ story: LedgerPart; policyFile: string }> {
   const events = await openEventStore({ kind: 'sqlite', dataDir: opts.dataDir });
+  const personal = new PersonalData(new PersonalDataKeys(opts.dataDir));
   try {
     const seedBar = new ProgressBar('seeding the ledger');
     const seeded = await timed('seed', () =>
-      seedDemoLedger(events, opts.seed, (d, t) => seedBar.update(d, t)),
+      seedDemoLedger(events, opts.seed, (d, t) => seedBar.update(d, t), personal),
     );
     seedBar.finish(seeded.events);
 
@@ -146,7 +147,7 @@ async function buildLedger(
     const readModels = ReadModels.open(events, opts.dataDir);
     try {
       const decisions = await timed('story', () =>
-        decisionFacts(events, readModels, seeded.decisionIds),
+        decisionFacts(events, readModels, seeded.decisionIds).then((d) => personal.reveal(d)),
       );
       const checkpoint = {
         origin,

@@ -1,4 +1,5 @@
 import type { EventStore, ExpectedRevision } from '@inr/event-store';
+import { subjectOfEvent, type PersonalData } from '@inr/ledger';
 import { demoPreset, generateLedger, toEventData } from '../../../../tests/fixtures/generator';
 import { DecisionEvidenceSealer } from './seal-decision-evidence';
 
@@ -25,6 +26,8 @@ export async function seedDemoLedger(
   store: EventStore,
   seed: string | number,
   onProgress: (done: number, total: number) => void,
+  /** Seals personal fields as the API does (docs/privacy.md); without it they stay in clear. */
+  personal?: PersonalData,
 ): Promise<SeededLedger> {
   // 17k operations fit in memory easily, and holding them gives the progress bar its total.
   const ops = generateLedger(demoPreset(seed));
@@ -35,6 +38,7 @@ export async function seedDemoLedger(
   let pending: Promise<unknown>[] = [];
   let done = 0;
   const sealer = new DecisionEvidenceSealer(store);
+  const applicants = new Map<string, string>();
   for (const generated of ops) {
     let op = generated;
     if (op.type === 'CredentialDecisionRecorded') {
@@ -47,7 +51,14 @@ export async function seedDemoLedger(
     const last = revisions.get(op.streamId);
     const expectedRevision: ExpectedRevision = last === undefined ? 'no_stream' : last;
     revisions.set(op.streamId, (last ?? -1) + 1);
-    pending.push(store.append(op.streamId, [toEventData(op)], { expectedRevision }));
+    const event = toEventData(op);
+    if (op.type === 'CredentialApplicationSubmitted')
+      applicants.set(op.streamId, op.data.traineeId);
+    if (personal) {
+      const subject = subjectOfEvent(event.type, event.data, applicants.get(op.streamId));
+      event.data = personal.seal(event.type, event.data, subject) as typeof event.data;
+    }
+    pending.push(store.append(op.streamId, [event], { expectedRevision }));
     typeCounts.set(op.type, (typeCounts.get(op.type) ?? 0) + 1);
     if (op.type === 'CredentialDecisionRecorded') decisionIds.push(op.data.decisionId);
     if (op.type === 'TraineeEnrolled') institutionIds.add(op.data.institutionId);

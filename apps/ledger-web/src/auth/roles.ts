@@ -10,6 +10,7 @@ export const ROLE_LABEL: Record<Role, string> = {
   accreditor: 'Accreditation body',
   regulator: 'Regulator',
   admin: 'Administrator',
+  'data-protection': 'Data-protection officer',
 };
 
 export const HOME: Record<Role, string> = {
@@ -21,6 +22,8 @@ export const HOME: Record<Role, string> = {
   accreditor: '/accreditation',
   regulator: '/accreditation',
   admin: '/audit',
+  // Erasure and subject access are API calls (docs/privacy.md); the web app offers the verifier.
+  'data-protection': '/verify',
 };
 
 /** A default id for the roles the ledger's records do not list (panel members, auditors, …). */
@@ -31,4 +34,5 @@ export const DEFAULT_SUBJECT: Partial<Record<Role, string>> = {
   accreditor: 'acc-demo',
   regulator: 'reg-demo',
   admin: 'adm-demo',
+  'data-protection': 'dpo-demo',
 };

@@ -59,6 +59,8 @@ export const STREAM_CATEGORIES = [
   'policy',
   'application',
   'institution',
+  /** subject-<personId>: the erasure of a person's personal data. */
+  'subject',
 ] as const;
 export type StreamCategory = (typeof STREAM_CATEGORIES)[number];
 

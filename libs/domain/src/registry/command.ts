@@ -4,6 +4,7 @@ import type { PathwayCommand } from '../pathway/pathway-commands';
 import type { RecognitionCommand } from '../recognition/recognition-commands';
 import type { SupervisorCommand } from '../supervisor/supervisor-commands';
 import type { TraineeCommand } from '../trainee/trainee-commands';
+import type { ErasureCommand } from '../erasure/erasure-commands';
 
 export type Command =
   | TraineeCommand
@@ -11,5 +12,6 @@ export type Command =
   | SupervisorCommand
   | PathwayCommand
   | CredentialCommand
-  | RecognitionCommand;
+  | RecognitionCommand
+  | ErasureCommand;
 export type CommandOf<K extends Command['type']> = Extract<Command, { type: K }>;

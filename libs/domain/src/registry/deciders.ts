@@ -16,6 +16,7 @@ import { supervisorDecider } from '../supervisor/supervisor-decider';
 import { traineeDecider } from '../trainee/trainee-decider';
 import type { TraineeCommand } from '../trainee/trainee-commands';
 import type { TraineeState } from '../trainee/trainee-state';
+import { erasureDecider, type ErasureState } from '../erasure/erasure-decider';
 import type { Role } from '../vocabulary/vocabulary';
 import type { CommandOf } from './command';
 
@@ -174,6 +175,15 @@ export const deciders = {
   RevokeCredential: application('RevokeCredential'),
   RecogniseExternalEvidence: recognition('RecogniseExternalEvidence'),
   WithdrawExternalEvidenceRecognition: recognition('WithdrawExternalEvidenceRecognition'),
+  // Its own stream, so an erasure never contends with the person's other records; the
+  // trainee's and supervisor's states say whether the id is a person the ledger knows.
+  EraseSubject: entry<'EraseSubject', ErasureState>('EraseSubject', {
+    category: 'subject',
+    streamId: (c) => c.subjectId,
+    expectedStream: 'any',
+    decider: erasureDecider,
+    facts: (c) => ({ trainee: c.subjectId, supervisor: c.subjectId }),
+  }),
 } satisfies { [K in CommandType]: { category: StreamCategory } };
 
 export const COMMAND_TYPES = Object.keys(deciders) as CommandType[];

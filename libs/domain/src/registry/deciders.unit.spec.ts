@@ -33,6 +33,7 @@ function decisionCarrying(text: string): Omit<CommandOf<'RecordCredentialDecisio
 
 // One command of every type, each carrying an NHS number in a string field.
 const smuggling: { [K in CommandType]: CommandOf<K> } = {
+  EraseSubject: { type: 'EraseSubject', subjectId: 't', reason: NHS },
   EnrolTrainee: { type: 'EnrolTrainee', ...traineeEnrolled().data, stage: NHS },
   TransferTrainee: {
     type: 'TransferTrainee',

@@ -36,6 +36,8 @@ export const COMMAND_ROLES = {
   // panel, or the receiving trust's medical director; not an administrative act.
   RecogniseExternalEvidence: ['panel', 'medical-director'],
   WithdrawExternalEvidenceRecognition: ['panel', 'medical-director'],
+  // Erasure is the data-protection officer's act, on a request or a retention rule.
+  EraseSubject: ['data-protection'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type CommandType = keyof typeof COMMAND_ROLES;

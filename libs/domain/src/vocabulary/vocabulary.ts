@@ -184,6 +184,8 @@ export const ROLES = [
   'accreditor',
   'regulator',
   'admin',
+  /** The trust's data-protection officer: erasure and subject access (docs/privacy.md). */
+  'data-protection',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

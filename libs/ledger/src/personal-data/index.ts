@@ -1,0 +1,10 @@
+export { ENVELOPE_PREFIX, isEnvelope } from './envelope';
+export { LOCAL_KEY_WRAPPING, type KeyWrapping } from './key-wrapping';
+export {
+  PERSONAL_DATA_KEYS_FILE,
+  PersonalDataKeys,
+  SubjectErasedError,
+  type KeyLookup,
+} from './personal-data-keys';
+export { ERASED_VALUE, PersonalData, subjectOfEvent, UNAVAILABLE_VALUE } from './personal-data';
+export { eventsAboutSubject } from './subject-events';
