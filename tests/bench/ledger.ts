@@ -21,6 +21,9 @@ import {
   consistencyProof,
   inclusionProof,
 } from '@inr/transparency';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { benchAuditThreads, type AuditThreadsResult } from './audit-threads';
 import { Timings } from './timings';
 
 export interface LedgerBenchOptions {
@@ -43,6 +46,8 @@ export interface LedgerBenchResult {
   auditLeavesPerSecond: number;
   rawSha256LeavesPerSecond: number;
   bundle1000VerifyMs: number;
+  /** With a data directory: the audit over a sqlite store, in worker threads and on one. */
+  threaded?: AuditThreadsResult;
 }
 
 /** Proof generation at `leaves` leaves, audit vs raw SHA-256, and a 1,000-event bundle check. */
@@ -77,6 +82,10 @@ export async function runLedgerBench(options: LedgerBenchOptions = {}): Promise<
     result.inclusion.sqlite = incl(sqlite);
     result.consistency.sqlite = cons(sqlite);
     sqlite.close();
+    const auditDir = join(options.dataDir, 'audit');
+    mkdirSync(auditDir);
+    result.threaded = await benchAuditThreads(auditDir, events.events);
+    say('audited the sqlite store in threads and on one');
   }
 
   const key = generateNoteKey('bench.example/inr-ledger');

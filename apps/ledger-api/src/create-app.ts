@@ -71,7 +71,7 @@ export async function createApp(
   installJsonBodyParser(fastify, config.bodyLimit);
   installRecognitionBodyParser(fastify, config.recognition.bodyLimit);
   installRequestHooks(fastify, logger, metrics);
-  await registerSecurityHeaders(app, config.oidc?.issuer);
+  registerSecurityHeaders(app, config.oidc?.issuer);
   await registerRateLimits(app, config.rateLimit);
   app.useGlobalPipes(createValidationPipe());
   if (options.shutdownHooks ?? true) app.enableShutdownHooks();

@@ -13,6 +13,7 @@ export type {
 export { MemoryLedgerStore } from './memory-ledger-store';
 export { LedgerLog, LeafEncodingError, LeafMismatchError, LeafOrderError } from './ledger-log';
 export { LogIntegrator } from './log-integrator';
+export { defaultAuditThreads } from './worker-leaves';
 export type { LogIntegratorOptions } from './log-integrator';
 export type { BackoffOptions, LogFailure } from './retry-backoff';
 export type { FollowOptions, LedgerEntry } from './ledger-log';

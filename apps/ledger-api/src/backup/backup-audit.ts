@@ -37,6 +37,7 @@ export async function auditCopy(
     if (options.rebuild) await new LedgerLog(events, hashes).rebuild(() => hashes.reset());
     const result = await audit(events, hashes, {
       logVerifierKey,
+      eventsDir: dataDir,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
     if (!result.ok) return { audit: result };

@@ -24,6 +24,8 @@ Re-hashes every event in the store, compares each leaf with the logged leaf hash
 recomputed roots with every checkpoint the log signed, and checks that each earlier
 checkpoint is consistent with the latest. Exit 0 when all agree; exit 1 naming the first
 difference (changed, missing, reordered or truncated events, a replaced key) and its leaf.
+With the embedded store (events.sqlite) the events are re-hashed by one worker thread per
+core, each reading the file itself; the answer is the same as on one thread.
 
 Examples:
   inr-ledger audit
@@ -42,6 +44,8 @@ Examples:
         const logVerifierKey = opts.logKey ?? configuredVerifierKey(config);
         const result = await audit(ledger.events, ledger.hashes, {
           logVerifierKey,
+          // The embedded store's file is read by one worker thread per core.
+          ...(config.store.kind === 'sqlite' ? { eventsDir: config.dataDir } : {}),
           onProgress: (done, total) => {
             if (total >= PROGRESS_FROM) bar.update(done, total);
           },

@@ -1,14 +1,14 @@
 import type Database from 'better-sqlite3';
 import type { EventStore } from '@inr/event-store';
 import type { LedgerEvent } from '../events/ledger-event';
-import { str } from '../events/ledger-event';
-import { activeTables, readVersions } from '../runner/projection-versions';
-import { table } from '../runner/projection';
-import { readPositions, scanRange } from '../time-travel/read-positions';
-import { EVENT_INDEX, indexKeys, type IndexLookups } from './event-index-projection';
+import { readVersions } from '../runner/projection-versions';
+import { table, tableNamesFor } from '../runner/projection';
+import { readPositions } from '../time-travel/read-positions';
+import { EVENT_INDEX } from './event-index-projection';
 import { EventCache } from './event-cache';
 import { mergeByPosition } from './key-event-cache';
 import { decodePositions } from './position-chunks';
+import { TailIndex } from './tail-index';
 
 /**
  * Finds the events filed under some index keys below a ledger size. The index may trail the
@@ -17,16 +17,24 @@ import { decodePositions } from './position-chunks';
  */
 export class EventIndexReader {
   private readonly cache = new EventCache();
+  private readonly tail: TailIndex;
+  private readonly statements = new Map<
+    string,
+    Database.Statement<unknown[], { positions: Buffer }>
+  >();
 
   constructor(
     private readonly store: EventStore,
     private readonly db: Database.Database,
-  ) {}
+  ) {
+    this.tail = new TailIndex(store, db);
+  }
 
   async events(keys: readonly string[], below: number): Promise<LedgerEvent[]> {
-    const names = activeTables(this.db, EVENT_INDEX);
-    const checkpoint =
-      readVersions(this.db, EVENT_INDEX).find((row) => row.status === 'active')?.checkpoint ?? 0;
+    const active = readVersions(this.db, EVENT_INDEX).find((row) => row.status === 'active');
+    if (!active) throw new Error(`read model ${EVENT_INDEX} has no active version`);
+    const names = tableNamesFor(JSON.parse(active.tables) as string[], active.version);
+    const checkpoint = active.checkpoint;
     const indexedBelow = Math.min(below, checkpoint);
     const source = table(names, 'event_index');
     const uncached = keys.filter((key) => !EventCache.cacheable(key));
@@ -45,7 +53,7 @@ export class EventIndexReader {
       events = events.length === 0 ? cached : mergeByPosition(events, cached);
     }
     if (indexedBelow < below)
-      events.push(...(await this.scanTail(names, keys, indexedBelow, below)));
+      events.push(...(await this.tail.events(names, keys, indexedBelow, below)));
     return events;
   }
 
@@ -56,50 +64,17 @@ export class EventIndexReader {
     below: number,
   ): number[] {
     const placeholders = keys.map(() => '?').join(', ');
-    const rows = this.db
-      .prepare<unknown[], { positions: Buffer }>(
-        `SELECT positions FROM ${table(names, 'event_index')}
-         WHERE key IN (${placeholders}) AND first < ? ORDER BY key, first`,
-      )
-      .all(...keys, below);
+    const sql = `SELECT positions FROM ${table(names, 'event_index')}
+         WHERE key IN (${placeholders}) AND first < ? ORDER BY key, first`;
+    // Prepared once per SQL text: preparing cost more than the lookup (one or two keys mostly).
+    let select = this.statements.get(sql);
+    if (!select) this.statements.set(sql, (select = this.db.prepare(sql)));
+    const rows = select.all(...keys, below);
     const all: number[] = [];
     for (const row of rows) decodePositions(row.positions, all);
     const wanted = all.filter((position) => position < below);
     if (keys.length < 2) return wanted;
     wanted.sort((a, b) => a - b);
     return wanted.filter((position, i) => i === 0 || position !== wanted[i - 1]);
-  }
-
-  private async scanTail(
-    names: Readonly<Record<string, string>>,
-    keys: readonly string[],
-    from: number,
-    to: number,
-  ): Promise<LedgerEvent[]> {
-    const wanted = new Set(keys);
-    const cases = new Map<string, string>();
-    const apps = new Map<string, string>();
-    const getCase = this.db.prepare<[string], { institution_id: string }>(
-      `SELECT institution_id FROM ${table(names, 'case_institution')} WHERE case_id = ?`,
-    );
-    const getApp = this.db.prepare<[string], { trainee_id: string }>(
-      `SELECT trainee_id FROM ${table(names, 'application_trainee')} WHERE application_id = ?`,
-    );
-    const lookups: IndexLookups = {
-      caseInstitution: (id) => cases.get(id) ?? getCase.get(id)?.institution_id,
-      applicationTrainee: (id) => apps.get(id) ?? getApp.get(id)?.trainee_id,
-    };
-    const out: LedgerEvent[] = [];
-    await scanRange(this.store, from, to, (event) => {
-      const caseId = str(event.data, 'caseId');
-      const institutionId = str(event.data, 'institutionId');
-      if (event.type === 'CaseLogged' && caseId && institutionId) cases.set(caseId, institutionId);
-      const applicationId = str(event.data, 'applicationId');
-      const traineeId = str(event.data, 'traineeId');
-      if (event.type === 'CredentialApplicationSubmitted' && applicationId && traineeId)
-        apps.set(applicationId, traineeId);
-      if (indexKeys(event, lookups).some((key) => wanted.has(key))) out.push(event);
-    });
-    return out;
   }
 }

@@ -39,7 +39,7 @@ export class KeyEventCache {
 }
 
 /** How many of the ascending events have a position below `below` (binary search). */
-function countBelow(events: readonly LedgerEvent[], below: number): number {
+export function countBelow(events: readonly LedgerEvent[], below: number): number {
   let low = 0;
   let high = events.length;
   while (low < high) {

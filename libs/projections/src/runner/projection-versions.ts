@@ -14,6 +14,12 @@ export interface VersionRow {
   tables: string;
 }
 
+/** Connections whose versions table exists, and their prepared reads. */
+const prepared = new WeakMap<
+  Database.Database,
+  { all: Database.Statement<[], VersionRow>; named: Database.Statement<[string], VersionRow> }
+>();
+
 export function createVersionsTable(db: Database.Database): void {
   db.exec(`CREATE TABLE IF NOT EXISTS projection_versions (
     name       TEXT    NOT NULL,
@@ -26,13 +32,22 @@ export function createVersionsTable(db: Database.Database): void {
   )`);
 }
 
+/**
+ * Every query reads this (which tables are active, up to where): the table is created and the
+ * statements prepared once per connection, since preparing cost more than the read itself.
+ */
 export function readVersions(db: Database.Database, name?: string): VersionRow[] {
-  createVersionsTable(db);
-  const sql =
-    'SELECT * FROM projection_versions' +
-    (name ? ' WHERE name = ?' : '') +
-    ' ORDER BY name, version';
-  return (name ? db.prepare(sql).all(name) : db.prepare(sql).all()) as VersionRow[];
+  let statements = prepared.get(db);
+  if (!statements) {
+    createVersionsTable(db);
+    const sql = 'SELECT * FROM projection_versions';
+    statements = {
+      all: db.prepare<[], VersionRow>(`${sql} ORDER BY name, version`),
+      named: db.prepare<[string], VersionRow>(`${sql} WHERE name = ? ORDER BY version`),
+    };
+    prepared.set(db, statements);
+  }
+  return name ? statements.named.all(name) : statements.all.all();
 }
 
 /**

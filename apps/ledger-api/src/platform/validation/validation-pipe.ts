@@ -1,4 +1,5 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { cacheValidationMetadata } from './validation-metadata-cache';
 import { badRequest, type FieldError } from '../problem/problem.exception';
 
 /** Flattens class-validator's tree into "a.b.0.c: message" pairs; values are never echoed. */
@@ -12,6 +13,7 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
 
 /** Strict input: unknown fields are refused, types are not coerced, errors become one problem. */
 export function createValidationPipe(): ValidationPipe {
+  cacheValidationMetadata();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,

@@ -1,0 +1,34 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { EventsFileReader } from '@inr/event-store/file-reader';
+import { hashLeaves, type LeafBatch } from './audit-leaves';
+
+/** What the audit asks a leaf worker: hash the events at positions [from, to). */
+export interface LeafRequest {
+  from: number;
+  to: number;
+}
+
+export type LeafReply = { batch: LeafBatch } | { error: string };
+
+/** A worker thread's body: reads its ranges from events.sqlite itself, answers their leaf hashes. */
+export function runAuditLeafWorker(): void {
+  const port = parentPort;
+  if (!port) throw new Error('runAuditLeafWorker runs only in a worker thread');
+  const reader = new EventsFileReader((workerData as { dataDir: string }).dataDir);
+  port.on('message', (request: LeafRequest | 'close') => {
+    if (request === 'close') {
+      reader.close();
+      port.close();
+      return;
+    }
+    try {
+      const batch = hashLeaves(reader.range(request.from, request.to));
+      port.postMessage({ batch } satisfies LeafReply, [
+        batch.positions.buffer as ArrayBuffer,
+        batch.hashes.buffer as ArrayBuffer,
+      ]);
+    } catch (error) {
+      port.postMessage({ error: String(error) } satisfies LeafReply);
+    }
+  });
+}
