@@ -2,7 +2,11 @@
 // the ESM-only jose that auth needs, plain Node 20 can. Prints one JSON line once listening.
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { issueDevelopmentToken, loadConfig } from '@inr/ledger-api/config';
+import {
+  issueDevelopmentToken,
+  loadConfig,
+  type DevelopmentTokenRequest,
+} from '@inr/ledger-api/config';
 import { createApp, LedgerRuntime } from '@inr/ledger-api';
 import { openEventStore } from '@inr/event-store';
 import { LedgerBuilder } from '../../libs/projections/src/testing/ledger-builder';
@@ -24,6 +28,12 @@ async function main(): Promise<void> {
   if (process.env.SEED_DECISION_LEDGER === '1') await writeDecisionLedger(store, { cases: 4 });
   const token = (role: 'admin' | 'panel' | 'trainee', sub: string) =>
     issueDevelopmentToken({ role, sub, institution: 'trust-a', expiresIn: '1h' }, config.dataDir);
+  // TEST_TOKENS: more tokens by name, as JSON { name: { role, sub, institution, publishesFor? } }.
+  const extra: Record<string, string> = {};
+  for (const [name, request] of Object.entries(
+    JSON.parse(process.env.TEST_TOKENS ?? '{}') as Record<string, DevelopmentTokenRequest>,
+  ))
+    extra[name] = await issueDevelopmentToken({ ...request, expiresIn: '1h' }, config.dataDir);
   const runtime = app.get(LedgerRuntime);
   // Peak resident memory, sampled: what a memory test compares against its baseline.
   let peakRss = process.memoryUsage().rss;
@@ -72,6 +82,7 @@ async function main(): Promise<void> {
         panel: await token('panel', 'panel-1'),
         trainee1: await token('trainee', 'tr-1'),
         trainee2: await token('trainee', 'tr-2'),
+        ...extra,
       },
     })}\n`,
   );

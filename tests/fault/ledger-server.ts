@@ -6,7 +6,11 @@ import { join, resolve } from 'node:path';
 export interface LedgerServer {
   url: string;
   dataDir: string;
-  tokens: { admin: string; panel: string; trainee1: string; trainee2: string };
+  /** The four fixed tokens, and any asked for by name in TEST_TOKENS. */
+  tokens: { admin: string; panel: string; trainee1: string; trainee2: string } & Record<
+    string,
+    string
+  >;
   /** Sign a checkpoint of everything now and wait for the witnesses; resolves with the size. */
   flush(): Promise<number>;
   /** Append `n` more events (supervisor accreditations); resolves with the event count. */

@@ -9,6 +9,7 @@ import {
   formatSignerKey,
   generateNoteKey,
 } from '@inr/transparency';
+import { testPathwayDocument } from '../../libs/projections/src/testing/test-pathway';
 import { enrolment } from '../e2e/support/fixtures';
 import { runCli } from '../fault/ledger-cli-runner';
 import { startLedgerServer, type LedgerServer } from '../fault/ledger-server';
@@ -62,6 +63,14 @@ describe('training recognised across institutions (two ledgers, separate process
     const text = await res.text();
     return { status: res.status, body: JSON.parse(text) as Record<string, unknown> };
   };
+  /** A read-model GET, retried while the projections catch up with a write just made. */
+  const readModel = async (server: LedgerServer, method: 'GET', path: string, token: string) => {
+    for (let tries = 0; ; tries++) {
+      const res = await request(server, method, path, token);
+      if (res.status !== 404 || tries === 50) return res;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
   const recognise = (bundle: unknown, scope: unknown = { kind: 'all' }) =>
     request(
       b!,
@@ -71,6 +80,23 @@ describe('training recognised across institutions (two ledgers, separate process
       { bundle, scope, reason: 'Supervised cases at trust A before the move' },
       'application/vnd.inr-ledger.recognition+json',
     );
+  /** C's policy: both logs, and either trust's witness on each checkpoint. */
+  const policyC = (): string => {
+    const file = join(dir, 'policy-c.txt');
+    writeFileSync(
+      file,
+      [
+        `log ${ed25519VerifierKey(keyA)}`,
+        `log ${ed25519VerifierKey(keyB)}`,
+        `witness WA ${cosignatureVerifierKey(witnessA)}`,
+        `witness WB ${cosignatureVerifierKey(witnessB)}`,
+        'group partner 1 WA WB',
+        'quorum partner',
+        '',
+      ].join('\n'),
+    );
+    return file;
+  };
   const copy = (): TraineeBundle => JSON.parse(JSON.stringify(fromA)) as TraineeBundle;
   const count = async (server: LedgerServer) => Number((await server.flush()).toString());
 
@@ -114,6 +140,15 @@ describe('training recognised across institutions (two ledgers, separate process
         LEDGER_WITNESS_CONFIG: join(dir, 'b.json'),
         LEDGER_WITNESS_SIGNING_KEY: formatSignerKey(witnessB),
         LEDGER_RECOGNITION_POLICY: join(dir, 'b-partners.txt'),
+        TEST_TOKENS: JSON.stringify({
+          accreditor: {
+            role: 'accreditor',
+            sub: 'acc-b',
+            institution: 'trust-b',
+            publishesFor: 'trust-b',
+          },
+          trainee: { role: 'trainee', sub: 'trn-b-1', institution: 'trust-b' },
+        }),
       }),
     ]);
     await Promise.all([a.flush(), b.flush()]);
@@ -179,6 +214,88 @@ describe('training recognised across institutions (two ledgers, separate process
     expect(await count(b!)).toBe(after);
   });
 
+  it("B's panel grants on a pathway that counts external evidence; C verifies the decision and A's evidence offline", async () => {
+    const document: Record<string, unknown> = {
+      ...testPathwayDocument('1.0.0', 4),
+      id: 'trust-b-mt',
+      issuer: 'trust-b',
+    };
+    const requirement = (document['requirements'] as Record<string, Record<string, unknown>>[])[0]!;
+    requirement['filter'] = { ...requirement['filter'], externalEvidence: true };
+    const published = await request(
+      b!,
+      'POST',
+      '/v1/pathways/trust-b-mt/versions',
+      b!.tokens['accreditor']!,
+      {
+        document,
+        changeNote: 'Cases recognised from partner trusts count',
+      },
+    );
+    expect(published.status).toBe(201);
+    const applied = await request(b!, 'POST', '/v1/applications', b!.tokens['trainee']!, {
+      pathwayId: 'trust-b-mt',
+      pathwayVersion: '1.0.0',
+    });
+    expect(applied.status).toBe(201);
+    const decided = await request(
+      b!,
+      'POST',
+      `/v1/applications/${String(applied.body['id'])}/decisions`,
+      b!.tokens.panel,
+      {
+        outcome: 'granted',
+        reasons: "Four signed-off thrombectomies at trust A, recognised from A's ledger",
+      },
+    );
+    // Granted without an override: the evaluation counted A's four cases.
+    expect(decided.status).toBe(201);
+    const decisionId = String(decided.body['id']);
+    await b!.flush();
+    // Provenance shows the counted cases as external, with where they come from.
+    const provenance = await readModel(
+      b!,
+      'GET',
+      `/v1/decisions/${decisionId}/provenance`,
+      b!.tokens.panel,
+    );
+    expect(provenance).toMatchObject({ status: 200, body: { missingEventIds: [] } });
+    const external = provenance.body['externalEvents'] as Record<string, unknown>[];
+    expect(external).toHaveLength(4);
+    expect(external[0]).toMatchObject({
+      external: true,
+      role: 'counted',
+      origin: A,
+      institutionId: 'trust-a',
+      performedOn: '2025-03-01',
+      recognitionId,
+      checkpoint: { size: expect.any(Number), root: expect.any(String) },
+      foreignLeafIndex: expect.any(Number),
+    });
+    const exported = await request(
+      b!,
+      'GET',
+      `/v1/decisions/${decisionId}/bundle`,
+      b!.tokens.panel,
+    );
+    expect(exported.body).toMatchObject({ format: 'inr-ledger-bundle/v2' });
+    expect(exported.body['foreign']).toEqual([fromA]);
+    const file = join(dir, 'decision-from-b.json');
+    writeFileSync(file, JSON.stringify(exported.body));
+    const verified = await runCli(['verify', file, '--policy', policyC()]);
+    expect(verified.out).toContain(`verified ${B}`);
+    expect(verified.out).toContain('decision re-evaluated and reproduced');
+    expect(verified.out).toContain(`recognised from ${A} (trainee tr-1)`);
+    expect(verified.code).toBe(0);
+    // Without A's bundle, nothing shows that the cases B counted are A's.
+    const stripped = JSON.parse(JSON.stringify(exported.body)) as { foreign: TraineeBundle[] };
+    stripped.foreign = [];
+    writeFileSync(file, JSON.stringify(stripped));
+    const refused = await runCli(['verify', file, '--policy', policyC()]);
+    expect(refused.out).toContain('FAILED check foreign');
+    expect(refused.code).toBe(1);
+  });
+
   it("B's bundle of the trainee carries A's evidence with A's proofs; C verifies both logs offline", async () => {
     const exported = await request(b!, 'GET', '/v1/trainees/trn-b-1/bundle', b!.tokens.panel);
     expect(exported.status).toBe(200);
@@ -187,19 +304,7 @@ describe('training recognised across institutions (two ledgers, separate process
     expect(fromB.foreign[0]!.checkpoint).toBe(fromA.checkpoint);
     const file = join(dir, 'from-b.json');
     writeFileSync(file, JSON.stringify(fromB));
-    const both = join(dir, 'policy-c.txt');
-    writeFileSync(
-      both,
-      [
-        `log ${ed25519VerifierKey(keyA)}`,
-        `log ${ed25519VerifierKey(keyB)}`,
-        `witness WA ${cosignatureVerifierKey(witnessA)}`,
-        `witness WB ${cosignatureVerifierKey(witnessB)}`,
-        'group partner 1 WA WB',
-        'quorum partner',
-        '',
-      ].join('\n'),
-    );
+    const both = policyC();
     const verified = await runCli(['verify', file, '--policy', both]);
     expect(verified.out).toContain(`verified trainee trn-b-1 on ${B}`);
     expect(verified.out).toContain(`recognised from ${A} (trainee tr-1)`);

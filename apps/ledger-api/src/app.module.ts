@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { PersonalData, PersonalDataKeys } from '@inr/ledger';
 import { RevealPersonalDataInterceptor } from './privacy/reveal-personal-data.interceptor';
 import { openEventStore, type EventStore } from '@inr/event-store';
+import { ForeignBundleStore } from '@inr/ledger';
 import { AuthGuard } from './auth/auth.guard';
 import { BackupScheduler } from './backup/backup-scheduler';
 import { TokenVerifier } from './auth/token-verifier';
@@ -85,7 +86,15 @@ export class AppModule {
         WebAppController,
       ],
       providers,
-      exports: [EVENT_STORE, LEDGER_CONFIG, JsonLogger, LedgerMetrics, Readiness, PersonalData],
+      exports: [
+        EVENT_STORE,
+        LEDGER_CONFIG,
+        JsonLogger,
+        LedgerMetrics,
+        Readiness,
+        PersonalData,
+        ForeignBundleStore,
+      ],
     };
   }
 }

@@ -1,21 +1,12 @@
-// The inr-ledger-bundle/v1 document (docs/ledger-format.md §8.1).
+// The inr-ledger-bundle/v1 and /v2 documents (docs/ledger-format.md §8.1, §8.4).
+import type { BundleEvent, EventProofs } from './bundle-event';
+import type { TraineeBundle } from './trainee-bundle-types';
+
+export type { BundleEvent, EventProofs };
 
 export const BUNDLE_FORMAT = 'inr-ledger-bundle/v1';
-
-/** One logged event in a bundle, with its inclusion proof against the bundle's checkpoint. */
-export interface BundleEvent {
-  leafIndex: number;
-  /** The canonical leaf JSON (RFC 8785), exactly the bytes that were hashed. */
-  leaf: string;
-  /** RFC 9162 inclusion proof, leaf to root, base64 hashes. */
-  proof: string[];
-}
-
-/** A signed checkpoint and leaves proven in it: the part of a bundle that needs no domain. */
-export interface EventProofs {
-  checkpoint: string;
-  events: BundleEvent[];
-}
+/** v1 plus `foreign`: for a decision whose evidence holds recognitions of another ledger's. */
+export const BUNDLE_FORMAT_V2 = 'inr-ledger-bundle/v2';
 
 /** The bundle's `decision`: which leaf records it, its event id, and that leaf's data verbatim. */
 export interface BundleDecision {
@@ -26,7 +17,7 @@ export interface BundleDecision {
 
 /** What one decision stands on, verifiable offline with a trust policy. */
 export interface ProvenanceBundle {
-  format: typeof BUNDLE_FORMAT;
+  format: typeof BUNDLE_FORMAT | typeof BUNDLE_FORMAT_V2;
   /** The signed checkpoint note, with the witness cosignature lines appended. */
   checkpoint: string;
   /** Ascending leaf index: the decision, the evidence it committed to, the pathway's publication. */
@@ -34,4 +25,9 @@ export interface ProvenanceBundle {
   /** The pathway (policy) document the decision was evaluated against. */
   pathway: unknown;
   decision: BundleDecision;
+  /**
+   * v2 only: the other ledgers' trainee bundles that the evidence's recognitions rest on, each
+   * once (§8.4). A v1 bundle has no such member.
+   */
+  foreign?: TraineeBundle[];
 }

@@ -2,6 +2,7 @@ import { canonicalJson, fromBase64, leafHash } from '@inr/transparency';
 import type { BundleEvent, ProvenanceBundle } from './bundle-types';
 import { evidenceDigest, isApplicantRecord } from './evidence';
 import { pathwayContentHash } from './pathway-content-hash';
+import { RECOGNITION_EVENT_TYPE } from './trainee-record';
 
 // docs/ledger-format.md §8.2, checks 4 to 6: what ties the decision to its pathway and to
 // exactly the events it stood on. Hashes and set equality only: no evaluator needed.
@@ -115,6 +116,20 @@ export function checkDecision(
   if (computed !== digest)
     return fail('evidence', `the evidence digest is ${computed}, the decision recorded ${digest}`);
   return { ok: true, evidenceCommitted: true };
+}
+
+/**
+ * The data of the evidence's ExternalEvidenceRecognised leaves (withdrawn or not): each rests on
+ * a foreign bundle a v2 bundle must carry (§8.4). Run after checkDecision has passed.
+ */
+export function recognitionsInEvidence(bundle: ProvenanceBundle): Obj[] {
+  const traineeId = bundle.decision.record['traineeId'];
+  return bundle.events
+    .filter((e) => e.leafIndex !== bundle.decision.leafIndex)
+    .map(leafOf)
+    .filter((l) => l['type'] === RECOGNITION_EVENT_TYPE && isObj(l['data']))
+    .map((l) => l['data'] as Obj)
+    .filter((data) => data['traineeId'] === traineeId);
 }
 
 /** Base64 proof hashes, or undefined when one is not canonical base64 (kept here for reuse). */

@@ -52,7 +52,7 @@ export { submitToWitnesses } from './submit-to-witnesses';
 export type { HttpPost, SubmitDeps, SubmitOutcome, WitnessEndpoint } from './submit-to-witnesses';
 export { audit } from './audit';
 export type { AuditOptions, AuditReason, AuditResult } from './audit';
-export { BUNDLE_FORMAT, verifyBundle, verifyEventProofs } from './bundle';
+export { BUNDLE_FORMAT, BUNDLE_FORMAT_V2, verifyBundle, verifyEventProofs } from './bundle';
 export { checkBundleShape, parseBundle } from './bundle-shape';
 export { checkDecision, DECISION_EVENT_TYPE, PUBLICATION_EVENT_TYPE } from './decision-checks';
 export type { DecisionCheck, DecisionCheckOptions } from './decision-checks';
@@ -113,7 +113,13 @@ export {
   traineeRecordCommitment,
 } from './trainee-record';
 export type { TraineeRecordCommitment } from './trainee-record';
-export { TRAINEE_BUNDLE_FORMAT, traineeBundleHash, verifyTraineeBundle } from './trainee-bundle';
+export {
+  checkForeignBundles,
+  TRAINEE_BUNDLE_FORMAT,
+  traineeBundleHash,
+  verifyTraineeBundle,
+} from './trainee-bundle';
+export { recognitionsInEvidence } from './decision-checks';
 export type {
   TraineeBundle,
   TraineeBundleCheck,

@@ -1,5 +1,5 @@
 import { parseStrictJson } from '@inr/transparency';
-import { eventsShapeError, isIndex, isObject, members } from './bundle-shape';
+import { eventsShapeError, isIndex, isObject, members } from './shape-helpers';
 import { TRAINEE_BUNDLE_FORMAT, type TraineeBundle } from './trainee-bundle-types';
 
 const MEMBERS = ['format', 'traineeId', 'checkpoint', 'commitment', 'events', 'foreign'];
@@ -31,15 +31,31 @@ export function checkTraineeBundleShape(
     return fail("'commitment' is not a non-negative integer");
   const events = eventsShapeError(value['events'], nonInteger, `${pointer}/events`);
   if (events !== undefined) return fail(events);
-  const foreign = value['foreign'];
-  if (!Array.isArray(foreign)) return fail("'foreign' is not an array");
+  const foreign = foreignShapeError(value['foreign'], nonInteger, pointer, depth);
+  if (foreign !== undefined) return { ok: false, reason: foreign };
+  return { ok: true, bundle: value as unknown as TraineeBundle };
+}
+
+/**
+ * The `foreign` member of a trainee bundle or a v2 decision bundle sitting at `pointer`, `depth`
+ * bundles deep: an array of trainee bundles, each of the §15.2 shape (its reason is prefixed
+ * with the nested bundle's JSON Pointer).
+ */
+export function foreignShapeError(
+  foreign: unknown,
+  nonInteger: ReadonlySet<string>,
+  pointer: string,
+  depth: number,
+): string | undefined {
+  const where = pointer === '' ? '' : `${pointer}: `;
+  if (!Array.isArray(foreign)) return `${where}'foreign' is not an array`;
   if (foreign.length > 0 && depth >= MAX_FOREIGN_DEPTH)
-    return fail(`foreign bundles nest deeper than ${MAX_FOREIGN_DEPTH}`);
+    return `${where}foreign bundles nest deeper than ${MAX_FOREIGN_DEPTH}`;
   for (const [i, f] of foreign.entries()) {
     const nested = checkTraineeBundleShape(f, nonInteger, `${pointer}/foreign/${i}`, depth + 1);
-    if (!nested.ok) return nested;
+    if (!nested.ok) return nested.reason;
   }
-  return { ok: true, bundle: value as unknown as TraineeBundle };
+  return undefined;
 }
 
 /** Strict JSON, then the shape: what a receiving ledger does with an uploaded bundle. */

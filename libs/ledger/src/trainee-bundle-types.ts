@@ -1,4 +1,4 @@
-import type { BundleEvent } from './bundle-types';
+import type { BundleEvent } from './bundle-event';
 
 // The inr-ledger-trainee-bundle/v1 document (docs/ledger-format.md §15).
 

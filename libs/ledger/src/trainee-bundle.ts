@@ -6,8 +6,8 @@ import {
   toHex,
   type TrustPolicy,
 } from '@inr/transparency';
-import { verifyEventProofs, type ProofCheck } from './bundle';
-import type { BundleEvent } from './bundle-types';
+import type { BundleEvent } from './bundle-event';
+import { verifyEventProofs, type ProofCheck } from './event-proofs';
 import { evidenceDigest } from './evidence';
 import {
   isRecordLeaf,
@@ -62,7 +62,7 @@ export function verifyTraineeBundle(
   if (!proven.ok) return proven;
   const complete = checkCompleteness(bundle);
   if (!complete.ok) return complete;
-  const foreign = checkForeign(bundle, complete.recognitions, policy);
+  const foreign = checkForeignBundles(bundle.foreign, complete.recognitions, policy);
   if (!foreign.ok) return foreign;
   return {
     ok: true,
@@ -176,18 +176,23 @@ function sameSet(
     : `the ${what} digest is ${digest}, the commitment recorded ${committed.digest}`;
 }
 
-type ForeignResult =
+export type ForeignResult =
   { ok: true; reports: TraineeBundleReport[] } | { ok: false; check: 'foreign'; reason: string };
 
-/** Each recognition's bundle is carried once, verifies, and holds the leaves it recognised. */
-function checkForeign(
-  bundle: TraineeBundle,
-  recognitions: Obj[],
+/**
+ * The `foreign` check of a trainee bundle (§15.3 check 5) and of a v2 decision bundle (§8.4):
+ * each recognition's bundle is carried once, verifies under the same policy, was proven in the
+ * checkpoint the recognition names and holds the leaves it recognised; nothing else is carried.
+ * `recognitions` are the data of the ExternalEvidenceRecognised leaves already proven.
+ */
+export function checkForeignBundles(
+  carried: readonly TraineeBundle[],
+  recognitions: readonly Obj[],
   policy: TrustPolicy,
 ): ForeignResult {
   const fail = (reason: string): ForeignResult => ({ ok: false, check: 'foreign', reason });
-  const byHash = new Map(bundle.foreign.map((f) => [traineeBundleHash(f), f]));
-  if (byHash.size !== bundle.foreign.length) return fail('a foreign bundle is carried twice');
+  const byHash = new Map(carried.map((f) => [traineeBundleHash(f), f]));
+  if (byHash.size !== carried.length) return fail('a foreign bundle is carried twice');
   const reports = new Map<string, TraineeBundleReport>();
   for (const r of recognitions) {
     const hash = String(r['bundleHash']);

@@ -20,7 +20,7 @@ export type AuditBundleCheck = 'format' | ProofCheck | 'report';
 export type AuditBundleVerification =
   | {
       ok: true;
-      report: Omit<BundleReport, 'decisionReEvaluated' | 'evidenceCommitted'>;
+      report: Omit<BundleReport, 'decisionReEvaluated' | 'evidenceCommitted' | 'foreign'>;
     }
   | { ok: false; check: AuditBundleCheck; entry?: number; reason: string };
 

@@ -5,3 +5,4 @@ export type { ConfigOptions, LedgerConfig, LogLevel } from './ledger-config';
 export { parseDuration } from './duration';
 export { identityRefusal } from './identity-config';
 export { issueDevelopmentToken } from '../auth/issue-development-token';
+export type { DevelopmentTokenRequest } from '../auth/issue-development-token';

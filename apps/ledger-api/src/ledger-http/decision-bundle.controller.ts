@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { ProvenanceBundle } from '@inr/ledger';
+import { ForeignBundleStore, type ProvenanceBundle } from '@inr/ledger';
 import { ReadModels } from '@inr/projections';
 import { CurrentActor, Requires } from '../auth/auth.decorators';
 import type { AuthenticatedActor } from '../auth/actor';
@@ -16,6 +16,7 @@ const STATUS = {
   DECISION_NOT_FOUND: 404,
   NOT_CHECKPOINTED: 503,
   PATHWAY_UNAVAILABLE: 422,
+  FOREIGN_BUNDLE_MISSING: 500,
 } as const;
 
 /**
@@ -30,12 +31,16 @@ export class DecisionBundleController {
     @Inject(ReadModels) private readonly readModels: ReadModels,
     @Inject(LedgerRuntime) private readonly ledger: LedgerRuntime,
     @Inject(PolicyFacts) private readonly facts: PolicyFacts,
+    @Inject(ForeignBundleStore) private readonly foreign: ForeignBundleStore,
   ) {}
 
   @Get(':decisionId/bundle')
   @KeepsCiphertext()
   @Requires('trainee.read')
-  @ApiOperation({ summary: 'A provenance bundle (inr-ledger-bundle/v1) for `inr-ledger verify`' })
+  @ApiOperation({
+    summary:
+      'A provenance bundle (inr-ledger-bundle/v1, or v2 with foreign evidence) for `inr-ledger verify`',
+  })
   @ApiOkResponse({
     description: 'checkpoint, events with inclusion proofs, pathway, decision',
     schema: BUNDLE,
@@ -51,6 +56,7 @@ export class DecisionBundleController {
           context: this.readModels.context,
           log: this.ledger.log,
           checkpointCovering: (index) => this.ledger.checkpointCovering(index),
+          foreignBundle: (hash) => Promise.resolve(this.foreign.get(hash)),
         },
         decisionId,
       );

@@ -226,6 +226,27 @@ export const PROVENANCE = obj({
       undefined,
     ),
   ),
+  externalEvents: list(
+    obj({
+      eventId: { type: 'string', description: "the foreign CaseLogged event's id" },
+      external: { type: 'boolean', enum: [true] },
+      role: { type: 'string', enum: ['counted', 'supporting'] },
+      requirementIds: list(str),
+      origin: { type: 'string', description: "the foreign log's origin" },
+      checkpoint: obj({ size: int, root: str }),
+      foreignLeafIndex: int,
+      foreignTraineeId: str,
+      caseId: str,
+      institutionId: str,
+      performedOn: date(),
+      supervisorId: nullable('string'),
+      recognitionId: str,
+      recognitionEventId: str,
+      recognitionPosition: int,
+      bundleHash: str,
+    }),
+    'cases recognised from another ledger that the evaluation counted',
+  ),
   missingEventIds: list(str),
   pathwayFromCatalogue: { type: 'boolean' },
 });
@@ -247,13 +268,18 @@ export const REPLAY = obj({
 
 export const BUNDLE = obj(
   {
-    format: { type: 'string', enum: ['inr-ledger-bundle/v1'] },
+    format: { type: 'string', enum: ['inr-ledger-bundle/v1', 'inr-ledger-bundle/v2'] },
     checkpoint: { type: 'string', description: 'signed checkpoint note with cosignature lines' },
     events: list(obj({ leafIndex: int, leaf: str, proof: list(str) }), 'ascending leafIndex'),
     pathway: record('the pathway document the decision names'),
     decision: obj({ leafIndex: int, eventId: str, record: record('the decision leaf data') }),
+    foreign: list(
+      record('a trainee bundle from another ledger that a recognition in the evidence rests on'),
+      'v2 only: present exactly when the evidence holds recognitions (§8.4)',
+    ),
   },
   'docs/ledger-format.md §8',
+  ['format', 'checkpoint', 'events', 'pathway', 'decision'],
 );
 
 export const TRAINEE_BUNDLE = obj(

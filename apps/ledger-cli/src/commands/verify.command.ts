@@ -23,7 +23,9 @@ Checks, in order, stopping at the first failure (docs/ledger-format.md §8.2): f
 (strict JSON, exact members, integer indexes), log-signature, witness-quorum, checkpoint,
 then per event leaf-encoding and inclusion, then decision-leaf (the decision is its logged
 event), pathway (the document hashes to the recorded pathwayHash), evidence (the bundle
-carries exactly the events the decision committed to), then decision (re-running the policy
+carries exactly the events the decision committed to), foreign (an inr-ledger-bundle/v2 carries
+the other ledgers' bundles its recognised evidence rests on; each verifies under the same
+policy), then decision (re-running the policy
 evaluation reproduces the recorded evaluation and outcome). For an audit bundle
 (inr-ledger-audit-bundle/v1) the last check is report: the audit is recomputed from the
 proven events at the checkpoint and must equal the bundled report. For a trainee bundle
@@ -76,7 +78,8 @@ Examples:
                 }\n` +
                 ('evidenceCommitted' in r && !r.evidenceCommitted
                   ? '  evidence NOT checked for completeness: the decision predates evidence commitments\n'
-                  : ''),
+                  : '') +
+                ('foreign' in r ? r.foreign.map((f) => describeTraineeReport(f, 1)).join('') : ''),
             );
             process.exitCode = EXIT.ok;
           } else {

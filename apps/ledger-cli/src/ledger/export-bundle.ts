@@ -34,6 +34,7 @@ export async function exportLocalBundle(
           const latest = ledger.hashes.latestCheckpoint();
           return Promise.resolve(latest !== undefined && latest.size > index ? latest : undefined);
         },
+        foreignBundle: (hash) => Promise.resolve(new ForeignBundleStore(ledger.dataDir).get(hash)),
       },
       decisionId,
     );

@@ -1,4 +1,5 @@
-import type { ProvenanceBundle } from '@inr/ledger';
+import type { RecognitionScope } from '@inr/domain';
+import { recognitionsInEvidence, traineeBundleHash, type ProvenanceBundle } from '@inr/ledger';
 import {
   diffEvaluations,
   evaluate,
@@ -6,7 +7,7 @@ import {
   type Evaluation,
   type EvaluationDiff,
 } from '@inr/policy';
-import { toLedgerEvent } from '@inr/projections';
+import { recognitionOfBundle, toLedgerEvent } from '@inr/projections';
 import { canonicalJson } from '@inr/transparency';
 
 type Outcome = { ok: true } | { ok: false; reason: string };
@@ -32,7 +33,10 @@ const fail = (part: string, reason: string): Outcome => ({
  * the decision's leaf, pathway hash and evidence set are verified: the pathway validates, every
  * event its evaluation cites is in the bundle, and the evaluator, re-run on the bundled history
  * below the recorded ledger size, gives exactly the recorded evaluation and supports the outcome.
- * Reasons start with the failing part: decision, pathway, evidence, evaluation or outcome.
+ * In a v2 bundle each recognition's cases are first recomputed from the foreign bundle it rests
+ * on (§8.4): what the receiving ledger recorded of them must be what that bundle proves.
+ * Reasons start with the failing part: decision, pathway, recognition, evidence, evaluation or
+ * outcome.
  */
 export function reEvaluateDecision(bundle: ProvenanceBundle): Outcome {
   const record: Obj = bundle.decision.record;
@@ -54,6 +58,9 @@ export function reEvaluateDecision(bundle: ProvenanceBundle): Outcome {
   const recorded = record['evaluation'] as Evaluation;
   const before = leaves.filter((l) => l.index < ledgerSize);
   const present = new Set(before.map((l) => l.leaf.eventId));
+  const foreignIds = recognisedEventIds(bundle);
+  if (!Array.isArray(foreignIds)) return foreignIds;
+  for (const id of foreignIds) present.add(id);
   for (const requirement of Array.isArray(recorded.requirements) ? recorded.requirements : []) {
     for (const id of [...requirement.countedEventIds, ...requirement.supportingEventIds]) {
       if (!present.has(id))
@@ -93,6 +100,40 @@ export function reEvaluateDecision(bundle: ProvenanceBundle): Outcome {
     );
   }
   return { ok: true };
+}
+
+/**
+ * The foreign CaseLogged ids the evidence's recognitions count, once each recognition's
+ * recorded leaves, cases and source institutions equal those recomputed from its bundle
+ * (already verified by the `foreign` check) under its recorded scope.
+ */
+function recognisedEventIds(bundle: ProvenanceBundle): string[] | Outcome {
+  const byHash = new Map((bundle.foreign ?? []).map((f) => [traineeBundleHash(f), f]));
+  const ids: string[] = [];
+  for (const r of recognitionsInEvidence(bundle)) {
+    const hash = String(r['bundleHash']);
+    const foreign = byHash.get(hash);
+    if (foreign === undefined) return fail('recognition', `bundle ${hash} is not carried`);
+    let content;
+    try {
+      content = recognitionOfBundle(foreign, hash, r['scope'] as RecognitionScope);
+    } catch (e) {
+      return fail('recognition', e instanceof Error ? e.message : 'the scope does not apply');
+    }
+    const recorded = {
+      recognitionId: r['recognitionId'],
+      leaves: r['leaves'],
+      cases: r['cases'],
+      sourceInstitutions: r['sourceInstitutions'],
+    };
+    if (canonicalJson(recorded) !== canonicalJson(content))
+      return fail(
+        'recognition',
+        `recognition ${String(r['recognitionId'])} records other cases than bundle ${hash} proves under its scope`,
+      );
+    ids.push(...content.cases.map((c) => c.eventId));
+  }
+  return ids;
 }
 
 function firstDifference(diff: EvaluationDiff): string {

@@ -78,6 +78,19 @@ export interface TrainingTimeRecognised {
   programme?: string;
   /** Reference to the evidence seen (a letter, an ARCP outcome), never a document's content. */
   evidenceRef?: string;
+  /**
+   * Set when the time rests on another ledger's evidence recognised here: the recognition, the
+   * foreign log's origin and the content address of the trainee bundle it verified. Absent on
+   * time recognised from a letter (and on every event written before this member existed).
+   */
+  restsOn?: TrainingTimeEvidence;
+}
+
+/** The verified foreign bundle recognised training time rests on (docs/ledger-format.md §15.4). */
+export interface TrainingTimeEvidence {
+  recognitionId: string;
+  origin: string;
+  bundleHash: string;
 }
 
 /** The subject's erasable data key was destroyed: ciphertext in the ledger is now unreadable. */

@@ -50,9 +50,18 @@ export type RecordRotaParticipation = {
   recordedBy: string;
 } & RotaParticipationRecorded;
 
-/** New recognitions must say where the time was spent, under whom, and on what evidence. */
-export type RecogniseTrainingTime = { type: 'RecogniseTrainingTime' } & TrainingTimeRecognised &
-  Required<Pick<TrainingTimeRecognised, 'sourceInstitution' | 'programme' | 'evidenceRef'>>;
+/**
+ * New recognitions must say where the time was spent, under whom, and on what evidence; with
+ * `recognitionId`, the time rests on that (active) recognition of another ledger's bundle, and
+ * the event records which (`restsOn`, filled by the decider, never by the caller).
+ */
+export type RecogniseTrainingTime = { type: 'RecogniseTrainingTime' } & Omit<
+  TrainingTimeRecognised,
+  'restsOn'
+> &
+  Required<Pick<TrainingTimeRecognised, 'sourceInstitution' | 'programme' | 'evidenceRef'>> & {
+    recognitionId?: string;
+  };
 
 /** `declaredBy` is the caller: the director of the trainee's own trust, or an admin. */
 export type DeclareRotation = { type: 'DeclareRotation' } & RotationDeclared;

@@ -178,9 +178,20 @@ function decide(
     case 'RecogniseTrainingTime': {
       // Time before enrolment is allowed on purpose: recognising earlier training (other
       // colleges, other sites) is the point of this command.
-      const { type: _type, ...data } = command;
+      const { type: _type, recognitionId, ...given } = command;
+      const restsOn =
+        recognitionId === undefined || state.status !== 'enrolled'
+          ? undefined
+          : state.recognitions?.[recognitionId];
+      const data = { ...given, ...(restsOn !== undefined && { restsOn }) };
       return (
         requireActorIs(actor, data.recognisedBy, 'recognisedBy') ??
+        (recognitionId === undefined || restsOn !== undefined
+          ? undefined
+          : domainError(
+              'RECOGNITION_NOT_FOUND',
+              `No standing recognition '${recognitionId}' of another ledger's evidence for this trainee.`,
+            )) ??
         trainingTimeSourceGiven(data) ??
         requirePeriod(data.from, data.to) ??
         requirePastOrToday(data.to, today, 'to') ??

@@ -248,6 +248,52 @@ describe('assessments, rota and training time', () => {
     }
   });
 
+  it("time resting on a standing recognition of another ledger's bundle records which bundle", () => {
+    const recognition = {
+      recognitionId: 'rec-1',
+      origin: 'trust-a.example/inr-ledger',
+      bundleHash: 'ab'.repeat(32),
+    };
+    const recognised = {
+      type: 'ExternalEvidenceRecognised' as const,
+      data: {
+        traineeId: 'trainee-1',
+        ...recognition,
+        checkpoint: { size: 40, root: 'cm9vdA==' },
+        foreignTraineeId: 'tr-1',
+        scope: { kind: 'all' as const },
+        leaves: [],
+        cases: [],
+        sourceInstitutions: [],
+        recognisedBy: 'pnl-1',
+        recognisedOn: '2025-06-01',
+        reason: 'Moved from trust A',
+      },
+    };
+    const withdrawn = {
+      type: 'ExternalEvidenceRecognitionWithdrawn' as const,
+      data: {
+        traineeId: 'trainee-1',
+        recognitionId: 'rec-1',
+        withdrawnBy: 'pnl-1',
+        withdrawnOn: '2025-06-02',
+        reason: 'Under review',
+      },
+    };
+    spec
+      .given([enrolled, recognised])
+      .when({ ...time, recognitionId: 'rec-1' }, md)
+      .then([{ type: 'TrainingTimeRecognised', data: { ...data, restsOn: recognition } }]);
+    spec
+      .given([enrolled])
+      .when({ ...time, recognitionId: 'rec-1' }, md)
+      .thenFails('RECOGNITION_NOT_FOUND');
+    spec
+      .given([enrolled, recognised, withdrawn])
+      .when({ ...time, recognitionId: 'rec-1' }, md)
+      .thenFails('RECOGNITION_NOT_FOUND');
+  });
+
   it('assessment comments are checked for patient identifiers', () => {
     spec
       .given([enrolled])

@@ -1,4 +1,4 @@
-import type { DomainEvent, TraineeEnrolled } from '../events';
+import type { DomainEvent, TraineeEnrolled, TrainingTimeEvidence } from '../events';
 import type { SupervisorKind } from '../vocabulary/vocabulary';
 
 export interface CompetencySignature {
@@ -35,6 +35,8 @@ export type TraineeState =
       rotations: Rotation[];
       assessmentIds: string[];
       competencySignatures: CompetencySignature[];
+      /** Recognitions of other ledgers' evidence still standing, by recognitionId. */
+      recognitions?: Record<string, TrainingTimeEvidence>;
     };
 
 export function initialTraineeState(): TraineeState {
@@ -74,6 +76,18 @@ export function evolveTrainee(state: TraineeState, event: DomainEvent): TraineeS
       const { competencyId, signerId, signerKind, signedOn } = event.data;
       const signature = { competencyId, signerId, signerKind, signedOn };
       return { ...state, competencySignatures: [...state.competencySignatures, signature] };
+    }
+    case 'ExternalEvidenceRecognised': {
+      const { recognitionId, origin, bundleHash } = event.data;
+      const recognitions = {
+        ...state.recognitions,
+        [recognitionId]: { recognitionId, origin, bundleHash },
+      };
+      return { ...state, recognitions };
+    }
+    case 'ExternalEvidenceRecognitionWithdrawn': {
+      const { [event.data.recognitionId]: _withdrawn, ...recognitions } = state.recognitions ?? {};
+      return { ...state, recognitions };
     }
     default:
       return state;

@@ -1,7 +1,12 @@
-import type { ExternalEvidenceRecognised, RecognisedCase } from '@inr/domain';
+import type {
+  ExternalEvidenceRecognised,
+  RecognisedCase,
+  TrainingTimeRecognised,
+} from '@inr/domain';
 import { appendEvent, buildHistory, SUBJECT_TRAINEE } from '../testing/history-steps';
 import { confirmed, pathwayForTest } from '../testing/pathway-for-test';
 import type { CaseFilter } from '../pathway/pathway';
+import { evidenceUnderOlderRules } from '../history/evidence-under-older-rules';
 import { evaluate } from './evaluate';
 
 // Cases recognised from another ledger count only where a requirement's filter says external
@@ -74,7 +79,52 @@ describe('cases recognised from another ledger in evaluation', () => {
     expect(result(recognised, { procedures: ['mechanical-thrombectomy'] }).achieved).toBe(0);
   });
 
+  it("are not checked against this ledger's case rules (they have no clinical details here)", () => {
+    expect(evidenceUnderOlderRules(SUBJECT_TRAINEE, recognised)).toEqual([]);
+  });
+
   it('stop counting once the recognition is withdrawn', () => {
     expect(result(withdrawn, { externalEvidence: true }).achieved).toBe(0);
+  });
+
+  it('time resting on a recognition counts while it stands and stops when it is withdrawn', () => {
+    const time: TrainingTimeRecognised = {
+      traineeId: SUBJECT_TRAINEE,
+      setting: 'neurointerventional-unit',
+      months: 6,
+      from: '2026-01-01',
+      to: '2026-06-30',
+      recognisedBy: 'pnl-1',
+      sourceInstitution: 'trust-a',
+      programme: 'RCR interventional neuroradiology',
+      evidenceRef: `bundle ${recognition.bundleHash}`,
+      restsOn: {
+        recognitionId: 'rec-1',
+        origin: recognition.origin,
+        bundleHash: recognition.bundleHash,
+      },
+    };
+    const months = (history: typeof recognised) =>
+      evaluate(
+        pathwayForTest([
+          { id: 't', kind: 'training-time', description: 'd', months: confirmed(6) },
+        ]),
+        SUBJECT_TRAINEE,
+        history,
+        { evaluatedOn: '2026-12-31' },
+      ).requirements[0]!.achieved;
+    const standing = appendEvent(recognised, 'TrainingTimeRecognised', time);
+    expect(months(standing)).toBe(6);
+    expect(
+      months(
+        appendEvent(standing, 'ExternalEvidenceRecognitionWithdrawn', {
+          traineeId: SUBJECT_TRAINEE,
+          recognitionId: 'rec-1',
+          withdrawnBy: 'pnl-1',
+          withdrawnOn: '2026-07-01',
+          reason: 'Under review',
+        }),
+      ),
+    ).toBe(0);
   });
 });

@@ -31,7 +31,9 @@ export function evidenceUnderOlderRules(
   const record = foldTraineeRecord(traineeId, history);
   const found: (EvidenceUnderOlderRule & { position: number })[] = [];
   for (const c of record.cases) {
-    if (c.retracted) continue;
+    // A case recognised from another ledger carries no clinical details to check here: its own
+    // ledger accepted it under its rules, and the recognition is the judgement on it.
+    if (c.retracted || c.external !== undefined) continue;
     const verdict = olderRuleVerdict(casePlausibilityFindings(c));
     if (verdict)
       found.push({

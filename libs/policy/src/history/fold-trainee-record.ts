@@ -160,13 +160,15 @@ export function foldTraineeRecord(
       case 'TrainingTimeRecognised': {
         const d = dataOf<'TrainingTimeRecognised'>(event, traineeId);
         if (d) {
-          const { setting, months, from, to, sourceInstitution, programme, evidenceRef } = d;
+          const { setting, months, from, to, sourceInstitution, programme, evidenceRef, restsOn } =
+            d;
           record.trainingTime.push({
             eventId: event.id,
             ...{ setting, months, from, to },
             ...(sourceInstitution !== undefined && { sourceInstitution }),
             ...(programme !== undefined && { programme }),
             ...(evidenceRef !== undefined && { evidenceRef }),
+            ...(restsOn !== undefined && { restsOn }),
           });
         }
         break;
@@ -187,6 +189,10 @@ export function foldTraineeRecord(
   }
   for (const { event, data } of recognised.values())
     record.cases.push(...externalCases(event, data));
+  // Time resting on a recognition stops counting when that recognition is withdrawn.
+  record.trainingTime = record.trainingTime.filter(
+    (t) => t.restsOn === undefined || recognised.has(t.restsOn.recognitionId),
+  );
   return record;
 }
 

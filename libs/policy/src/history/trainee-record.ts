@@ -68,7 +68,14 @@ export interface RotaState {
 
 export type TrainingTimeState = { eventId: string } & Pick<
   TrainingTimeRecognised,
-  'setting' | 'months' | 'from' | 'to' | 'sourceInstitution' | 'programme' | 'evidenceRef'
+  | 'setting'
+  | 'months'
+  | 'from'
+  | 'to'
+  | 'sourceInstitution'
+  | 'programme'
+  | 'evidenceRef'
+  | 'restsOn'
 >;
 
 /** Everything one trainee's history holds that a pathway can ask about, in ledger order. */

@@ -1,3 +1,4 @@
+import type { ExternalEvidenceRecognised } from '@inr/domain';
 import { evidenceUnderOlderRules, type Evaluation, type EvidenceUnderOlderRule } from '@inr/policy';
 import { indexKey } from '../event-index/event-index-projection';
 import { actorOf, str, type RecordedActor, type LedgerEvent } from '../events/ledger-event';
@@ -31,6 +32,32 @@ export interface ProvenanceEvent {
   > | null;
 }
 
+/**
+ * A case the decision counted that was recognised from another ledger: labelled external, with
+ * its origin (log, checkpoint, foreign leaf and event id, institution) and the recognition here.
+ */
+export interface ExternalProvenanceEvent {
+  /** The foreign CaseLogged event's id, as the evaluation cites it. */
+  eventId: string;
+  external: true;
+  role: ProvenanceRole;
+  requirementIds: string[];
+  /** The foreign log's origin and the checkpoint its bundle was proven in. */
+  origin: string;
+  checkpoint: { size: number; root: string };
+  foreignLeafIndex: number;
+  foreignTraineeId: string;
+  caseId: string;
+  institutionId: string;
+  performedOn: string;
+  supervisorId: string | null;
+  /** The ExternalEvidenceRecognised event here, its recognition and the bundle it rests on. */
+  recognitionId: string;
+  recognitionEventId: string;
+  recognitionPosition: number;
+  bundleHash: string;
+}
+
 export interface DecisionProvenance {
   decision: {
     decisionId: string;
@@ -48,7 +75,9 @@ export interface DecisionProvenance {
     actor: RecordedActor | null;
   };
   events: ProvenanceEvent[];
-  /** Ids the recorded evaluation cites that are not in the trainee's ledger history. */
+  /** Cases recognised from other ledgers that the evaluation counted, labelled with their origin. */
+  externalEvents: ExternalProvenanceEvent[];
+  /** Ids the recorded evaluation cites that are in neither this ledger nor a recognition. */
   missingEventIds: string[];
   /** The pathway version was shipped with the code but never published in the ledger. */
   pathwayFromCatalogue: boolean;
@@ -122,11 +151,15 @@ export async function decisionProvenance(
     ).map((item) => [item.eventId, item]),
   );
   const events: ProvenanceEvent[] = [];
+  const externalEvents: ExternalProvenanceEvent[] = [];
   const missingEventIds: string[] = [];
+  const recognised = recognisedCases(history.filter((e) => e.position < decision.ledgerSize));
   for (const [id, { role, requirementIds }] of cited) {
     const event = byId.get(id);
     if (!event) {
-      missingEventIds.push(id);
+      const external = recognised.get(id);
+      if (external === undefined) missingEventIds.push(id);
+      else externalEvents.push({ ...external, role, requirementIds: requirementIds.sort() });
       continue;
     }
     events.push({
@@ -161,6 +194,10 @@ export async function decisionProvenance(
       actor: actorOf(decisionEvent),
     },
     events,
+    externalEvents: externalEvents.sort(
+      (a, b) =>
+        a.recognitionPosition - b.recognitionPosition || a.foreignLeafIndex - b.foreignLeafIndex,
+    ),
     missingEventIds: missingEventIds.sort(),
     pathwayFromCatalogue: publication === undefined,
   };
@@ -172,4 +209,33 @@ function olderRule(
   return item === undefined
     ? null
     : { acceptedUnderRulesVersion: item.acceptedUnderRulesVersion, breaches: item.breaches };
+}
+
+/** Each recognised foreign case by its CaseLogged event id, from the recognitions in `history`. */
+function recognisedCases(
+  history: readonly LedgerEvent[],
+): Map<string, Omit<ExternalProvenanceEvent, 'role' | 'requirementIds'>> {
+  const cases = new Map<string, Omit<ExternalProvenanceEvent, 'role' | 'requirementIds'>>();
+  for (const e of history) {
+    if (e.type !== 'ExternalEvidenceRecognised') continue;
+    const d = e.data as unknown as ExternalEvidenceRecognised;
+    for (const c of d.cases)
+      cases.set(c.eventId, {
+        eventId: c.eventId,
+        external: true,
+        origin: d.origin,
+        checkpoint: d.checkpoint,
+        foreignLeafIndex: c.leafIndex,
+        foreignTraineeId: d.foreignTraineeId,
+        caseId: c.caseId,
+        institutionId: c.institutionId,
+        performedOn: c.performedOn,
+        supervisorId: c.supervisorId ?? null,
+        recognitionId: d.recognitionId,
+        recognitionEventId: e.id,
+        recognitionPosition: e.position,
+        bundleHash: d.bundleHash,
+      });
+  }
+  return cases;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsNumber, Max, Min } from 'class-validator';
-import { DateField, TextField } from '../../shared/validators';
+import { DateField, OptionalIdField, TextField } from '../../shared/validators';
 
 export const TRAINING_SETTINGS = [
   'neurointerventional-unit',
@@ -33,4 +33,10 @@ export class RecogniseTrainingTimeDto {
 
   @TextField('Reference to the evidence seen, e.g. an ARCP outcome letter', 120)
   evidenceRef!: string;
+
+  @OptionalIdField(
+    "A standing recognition of another ledger's evidence for this trainee (POST …/recognitions): the time then rests on that verified bundle, and stops counting if it is withdrawn",
+    'rec-3f2a9c0d1e4b5a6978c0d1e2',
+  )
+  recognitionId?: string;
 }
