@@ -63,6 +63,7 @@ describe('authorisation matrix', () => {
   let spareCaseId = '';
   let applicationId = '';
   let decisionId = '';
+  let credentialId = '';
   let base = '';
 
   beforeAll(async () => {
@@ -114,6 +115,22 @@ describe('authorisation matrix', () => {
         )
       )['id'],
     );
+    // A second application, granted and issued: the portable credential's routes.
+    const granted = String(
+      (
+        await ok(
+          '/v1/applications',
+          { pathwayId: 'illustrative-esmint-cast', pathwayVersion: pathwayDocument.version },
+          trainee,
+        )
+      )['id'],
+    );
+    await ok(
+      `/v1/applications/${granted}/decisions`,
+      { outcome: 'granted', reasons: 'Ready', overrideReason: 'Equivalent experience' },
+      panel,
+    );
+    credentialId = String((await ok(`/v1/applications/${granted}/credential`, {}, panel))['id']);
     await t.app.get(LedgerRuntime).flush(); // a signed checkpoint for the decision's bundle
     await t.app.listen(0, '127.0.0.1'); // live feeds are probed over a socket
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
@@ -485,6 +502,19 @@ describe('authorisation matrix', () => {
       stream: true,
     },
     {
+      // The signed credential: its holder and the readers of the trainee's record.
+      name: 'portable credential',
+      route: 'GET /v1/credentials/:credentialId',
+      method: 'GET',
+      url: () => `/v1/credentials/${credentialId}`,
+      allowed: READERS.filter((role) => role !== 'supervisor'),
+      outsiders: [
+        { role: 'trust-auditor', sub: 'aud-9', institution: SALFORD },
+        { role: 'medical-director', sub: 'md-9', institution: SALFORD },
+        { role: 'trainee', sub: 'trn-other', institution: RVI },
+      ],
+    },
+    {
       name: 'list pathways',
       route: 'GET /v1/pathways',
       method: 'GET',
@@ -579,6 +609,14 @@ describe('authorisation matrix', () => {
       url: '/v1/ledger/proof/consistency?first=0&second=1',
       status: 200,
     },
+    // What a relying party handed a credential checks: its status, the lists, the issuer.
+    {
+      route: 'GET /v1/credentials/:credentialId/status',
+      url: '/v1/credentials/{credential}/status',
+      status: 200,
+    },
+    { route: 'GET /v1/status-lists/:listId', url: '/v1/status-lists/revocation-0', status: 200 },
+    { route: 'GET /.well-known/did.json', url: '/.well-known/did.json', status: 200 },
     { route: 'GET /health', url: '/health', status: 200 },
     { route: 'GET /ready', url: '/ready', status: 200 },
     { route: 'GET /docs', url: '/docs', status: 200 },
@@ -608,7 +646,7 @@ describe('authorisation matrix', () => {
     '$route: public, the same answer with no token and with every role',
     async ({ url: path, body, status }) => {
       const size = (await t.app.get(LedgerRuntime).flush())?.size ?? 0;
-      const url = path.replace('{size}', String(size));
+      const url = path.replace('{size}', String(size)).replace('{credential}', credentialId);
       const method = body === undefined ? 'GET' : 'POST';
       const headers: Record<string, string> =
         body === undefined ? {} : { 'content-type': 'text/plain' };

@@ -62,13 +62,14 @@ describe('finding 8: data files are world-readable', () => {
     await serveAndWrite(dataDir);
     const found = modes(dataDir);
     // What a start and a write leave behind: the stores (with SQLite's companions while
-    // open), the log key and the development token key.
+    // open), the log key, the credential issuer key and the development token key.
     for (const file of [
       'events.sqlite',
       'ledger.sqlite',
       'read-models.sqlite',
       'api.sqlite',
       'log-key',
+      'issuer-key',
       'dev-jwt.key',
     ])
       expect(found).toContain(`${join('.', file)} 600`);

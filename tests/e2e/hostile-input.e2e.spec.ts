@@ -366,6 +366,41 @@ describe('hostile input', () => {
     );
   }, 60_000);
 
+  it('answers 300 generated credential, status and status-list requests with 200 or a 4xx problem', async () => {
+    const token = await t.token('panel', 'pnl-1', RVI);
+    const id = fc.oneof(
+      fc.constantFrom(
+        'revocation-0',
+        'suspension-0',
+        'revocation-99999999',
+        'revocation--1',
+        'suspension-01',
+        '%2e%2e',
+        'x%00',
+        '9434765919',
+        'a'.repeat(200),
+      ),
+      // No bare '%': Fastify refuses a malformed URL before routing (FST_ERR_BAD_URL).
+      fc.stringMatching(/^[A-Za-z0-9._:@-]{1,24}$/),
+    );
+    const route = fc.constantFrom(
+      (x: string) => `/v1/credentials/${x}`,
+      (x: string) => `/v1/credentials/${x}/status`,
+      (x: string) => `/v1/status-lists/${x}`,
+    );
+    await fc.assert(
+      fc.asyncProperty(id, route, fc.boolean(), async (x, to, withToken) => {
+        const url = to(x);
+        const res = await call(t.app, 'GET', url, undefined, withToken ? { token } : {});
+        if (res.status >= 500 || (res.status !== 200 && res.status < 400))
+          throw new Error(`${url} answered ${res.status}: ${res.text.slice(0, 300)}`);
+        if (res.status >= 400)
+          expect(res.headers['content-type']).toContain('application/problem+json');
+      }),
+      { numRuns: 300, seed: Number(process.env['HOSTILE_SEED'] ?? 4242) },
+    );
+  }, 60_000);
+
   it('answers 300 generated trainee-bundle requests (ids, upTo) with 200 or a 4xx problem', async () => {
     const token = await t.token('panel', 'pnl-1', RVI);
     const part = fc.oneof(

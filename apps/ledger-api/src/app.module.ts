@@ -33,6 +33,7 @@ import {
 } from './recognition/recognition-controllers';
 import { SignInController } from './sign-in/sign-in.controller';
 import { WebAppController } from './web/web-app.controller';
+import { PortableCredentialsModule } from './credentials/portable/portable-credentials.module';
 
 export interface AppDependencies {
   logger: JsonLogger;
@@ -72,7 +73,7 @@ export class AppModule {
       module: AppModule,
       // Global, so the read-models module sees the store, config, logger and metrics.
       global: true,
-      imports: [ReadModelsModule, LedgerHttpModule],
+      imports: [ReadModelsModule, LedgerHttpModule, PortableCredentialsModule],
       controllers: [
         HealthController,
         MetricsController,

@@ -78,3 +78,7 @@ export { TraineeBundleError, traineeBundle } from './trainee-bundle/trainee-bund
 export type { TraineeBundleErrorCode, TraineeBundleSources } from './trainee-bundle/trainee-bundle';
 export { RecognitionScopeError, recognitionOfBundle } from './recognition/recognition-of-bundle';
 export type { RecognitionContent } from './recognition/recognition-of-bundle';
+export { credentialRecords, foldCredentials } from './credentials/credential-registry';
+export type { CredentialRecord, StatusChange } from './credentials/credential-registry';
+export { knownPathways, pickPathway } from './policy/pathway-resolver';
+export type { ResolvedPathway } from './policy/pathway-resolver';

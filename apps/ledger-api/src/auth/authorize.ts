@@ -12,6 +12,7 @@ export type ReadAction =
   | 'audit.read'
   | 'audit.export'
   | 'workforce.read'
+  | 'credential.read'
   | 'metrics.read'
   | 'subject.access';
 /** Routes anyone may call, without a token; each row says so with `anyone: 'any'`. */
@@ -22,7 +23,8 @@ export type PublicAction =
   | 'witness.cosign'
   | 'web.read'
   | 'sign-in.read'
-  | 'sign-in.development';
+  | 'sign-in.development'
+  | 'credential.public.read';
 export type Action = CommandType | ReadAction | PublicAction;
 
 /** Who may appear in a row: a role from a verified token, or `anyone` (no token at all). */
@@ -144,6 +146,9 @@ export const POLICY: Record<Action, Access> = {
   // figures, institutional roles for their own institution only.
   'audit.export': EVERYONE_READS,
   'workforce.read': EVERYONE_READS,
+  // The signed credential: its holder (the trainee) and the roles that read the trainee's
+  // record; a supervisor has no need of it.
+  'credential.read': { ...EVERYONE_READS, trainee: 'own' },
   // Request rates, error counts, log lag: for the people who run the service.
   'metrics.read': { admin: 'any' },
   // Liveness and readiness for load balancers; they reveal nothing about the ledger's content.
@@ -162,6 +167,9 @@ export const POLICY: Record<Action, Access> = {
   // Development tokens for any person: answered only with the development key (no identity
   // provider configured), i.e. on a developer's machine or the demo; 404 everywhere else.
   'sign-in.development': PUBLIC,
+  // A relying party checks a credential it was handed: its status (state, date, ledger
+  // position; no reason, no person), the signed status lists and the issuer's DID document.
+  'credential.public.read': PUBLIC,
 };
 
 export type Decision = { allowed: true } | { allowed: false; reason: string };

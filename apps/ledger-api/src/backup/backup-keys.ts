@@ -5,7 +5,13 @@ import { cosignatureVerifierKey, parseSignerKey } from '@inr/transparency';
 import { openSealedKey, sealKey, type SealedKey } from './seal-key';
 
 /** Private key files a data directory may hold, relative to it. */
-const PRIVATE_KEY_FILES = ['log-key', 'log-key.next', 'witness/log-key', 'dev-jwt.key'] as const;
+const PRIVATE_KEY_FILES = [
+  'log-key',
+  'log-key.next',
+  'witness/log-key',
+  'dev-jwt.key',
+  'issuer-key',
+] as const;
 
 export const KEYS_DIR = 'keys';
 const SEALED_SUFFIX = '.sealed.json';

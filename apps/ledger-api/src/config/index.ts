@@ -6,3 +6,4 @@ export { parseDuration } from './duration';
 export { identityRefusal } from './identity-config';
 export { issueDevelopmentToken } from '../auth/issue-development-token';
 export type { DevelopmentTokenRequest } from '../auth/issue-development-token';
+export { loadOrCreateIssuerKey, rotateIssuerKey } from '../credentials/portable/issuer-key';

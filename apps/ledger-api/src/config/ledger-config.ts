@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { EventStoreConfig } from '@inr/event-store';
+import { didWebOrigin } from '@inr/credentials';
 import { defaultOrigin } from '@inr/ledger';
 import type { BackupConfig } from '../backup/backup-config';
 import { backupConfigFrom } from './backup-settings';
@@ -63,6 +64,15 @@ export interface LedgerConfig {
    * the largest trainee bundle a recognition request may carry, in bytes.
    */
   recognition: { policyFile?: string; bodyLimit: number };
+  /** Portable credentials' issuer: a did:web, its profile name, and its key if configured. */
+  issuer: IssuerConfig;
+}
+
+export interface IssuerConfig {
+  id: string;
+  name: string;
+  /** LEDGER_ISSUER_KEY (base64url Ed25519 seed); absent: `<dataDir>/issuer-key`. */
+  key?: string;
 }
 
 /** The identity provider the web app signs users in with; its tokens must pass `auth`. */
@@ -165,9 +175,24 @@ export function loadConfig(
       ...optional('policyFile', resolved(env.get('LEDGER_RECOGNITION_POLICY'))),
       bodyLimit: positiveInt(env, 'LEDGER_RECOGNITION_BODY_LIMIT', 16 * 1024 * 1024),
     },
+    issuer: issuerFrom(env, institution),
     ...withBackup(backupConfigFrom(env, store)),
     ...optional('webDir', resolved(env.get('LEDGER_WEB_DIR'))),
     ...oidcFrom(env),
+  };
+}
+
+function issuerFrom(env: Environment, institution: string): IssuerConfig {
+  const id = env.get('LEDGER_ISSUER_ID')?.trim() || 'did:web:localhost%3A3000';
+  try {
+    didWebOrigin(id);
+  } catch (e) {
+    throw new Error(`LEDGER_ISSUER_ID: ${(e as Error).message}`);
+  }
+  return {
+    id,
+    name: env.get('LEDGER_ISSUER_NAME')?.trim() || institution,
+    ...optional('key', env.get('LEDGER_ISSUER_KEY')?.trim()),
   };
 }
 

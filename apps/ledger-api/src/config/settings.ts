@@ -106,6 +106,23 @@ export const SETTINGS = [
     meaning: "our key when we cosign partners' checkpoints",
   },
   {
+    name: 'LEDGER_ISSUER_ID',
+    default: '`did:web:localhost%3A3000`',
+    meaning:
+      'the issuer of portable credentials (Open Badges 3.0), a `did:web` host identifier: its DID document is served at `/.well-known/did.json` and every link in a credential starts with the HTTPS origin it names (docs/credentials.md)',
+  },
+  {
+    name: 'LEDGER_ISSUER_NAME',
+    default: 'the institution',
+    meaning: "the issuer profile's `name` in every credential",
+  },
+  {
+    name: 'LEDGER_ISSUER_KEY',
+    default: 'generated into `<data>/issuer-key` (0600)',
+    meaning:
+      'the Ed25519 key credentials and status lists are signed with: its 32-byte seed in base64url (`inr-ledger keys --rotate-issuer` rotates the generated one)',
+  },
+  {
     name: 'DATABASE_URL',
     default: 'none (embedded SQLite)',
     meaning:

@@ -320,3 +320,80 @@ export const SUBJECT_ACCESS = obj({
     }),
   ),
 });
+
+const PROOF = obj(
+  {
+    type: { type: 'string', enum: ['DataIntegrityProof'] },
+    cryptosuite: { type: 'string', enum: ['eddsa-rdfc-2022'] },
+    created: str,
+    verificationMethod: str,
+    proofPurpose: { type: 'string', enum: ['assertionMethod'] },
+    proofValue: str,
+  },
+  'Data Integrity proof (eddsa-rdfc-2022)',
+);
+
+export const OPEN_BADGE_CREDENTIAL = obj(
+  {
+    '@context': list(str),
+    id: str,
+    type: list(str),
+    name: str,
+    issuer: record('the issuer profile: did:web id, name, url'),
+    validFrom: str,
+    credentialSubject: record('AchievementSubject: the trainee record and the achievement'),
+    evidence: list(record('the decision, its bundle, its leaf in a signed checkpoint')),
+    credentialStatus: list(record('BitstringStatusListEntry, revocation and suspension')),
+    proof: PROOF,
+  },
+  'Open Badges 3.0 OpenBadgeCredential (W3C VC 2.0), docs/credentials.md',
+  ['@context', 'id', 'type', 'issuer', 'validFrom', 'credentialSubject', 'proof'],
+);
+
+const STATUS_NAME: SchemaObject = { type: 'string', enum: ['valid', 'suspended', 'revoked'] };
+const STATUS_ENTRY = {
+  status: STATUS_NAME,
+  since: date('the day of the change'),
+  position: { ...int, description: 'ledger position (leaf index) of the event' },
+  event: str,
+};
+export const CREDENTIAL_STATUS = obj({
+  credentialId: str,
+  ...STATUS_ENTRY,
+  history: list(obj(STATUS_ENTRY), 'every status, oldest first'),
+});
+
+export const STATUS_LIST_CREDENTIAL = obj(
+  {
+    '@context': list(str),
+    id: str,
+    type: list(str),
+    issuer: str,
+    validFrom: str,
+    credentialSubject: obj({
+      id: str,
+      type: { type: 'string', enum: ['BitstringStatusList'] },
+      statusPurpose: { type: 'string', enum: ['revocation', 'suspension'] },
+      encodedList: { type: 'string', description: 'multibase base64url of the GZIP bitstring' },
+    }),
+    proof: PROOF,
+  },
+  'W3C Bitstring Status List credential',
+);
+
+export const DID_DOCUMENT = obj(
+  {
+    '@context': list(str),
+    id: str,
+    verificationMethod: list(
+      obj({
+        id: str,
+        type: { type: 'string', enum: ['Multikey'] },
+        controller: str,
+        publicKeyMultibase: str,
+      }),
+    ),
+    assertionMethod: list(str),
+  },
+  'the issuer DID document (did:web)',
+);

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { LogKeyEpoch, StoredCheckpoint } from '@inr/ledger';
 import { loadOrCreateSigningKey } from '@inr/ledger';
 import { formatVerifierKey, SIG_TYPE_ED25519 } from '@inr/transparency';
-import type { LedgerConfig } from '@inr/ledger-api/config';
+import { loadOrCreateIssuerKey, rotateIssuerKey, type LedgerConfig } from '@inr/ledger-api/config';
 import { dataDirOption, ledgerConfig } from './data-dir';
 
 interface KeysOptions {
@@ -10,6 +10,7 @@ interface KeysOptions {
   trustPolicy?: boolean;
   all?: boolean;
   rotate?: boolean;
+  rotateIssuer?: boolean;
 }
 
 export function registerKeysCommand(program: Command): void {
@@ -21,6 +22,10 @@ export function registerKeysCommand(program: Command): void {
     .option('--trust-policy', 'print a C2SP tlog-policy file trusting this log instead')
     .option('--all', 'every key the log has had, with the tree sizes each signs')
     .option('--rotate', 'replace the signing key, recording the rotation in the log')
+    .option(
+      '--rotate-issuer',
+      'replace the credential issuer key; the old public key stays in the DID document',
+    )
     .addOption(dataDirOption())
     .addHelpText(
       'after',
@@ -35,15 +40,22 @@ that event are signed by the new key; older ones keep the old signature. A runni
 reads the new key when it next signs; no restart. Relying parties keep the old key in their
 trust policy for old bundles and add the new one (\`keys --trust-policy --all\`).
 
+--rotate-issuer replaces <data-dir>/issuer-key, the Ed25519 key portable credentials and
+their status lists are signed with (docs/credentials.md). The old public key stays in the
+issuer's DID document (/.well-known/did.json), so credentials handed out before still
+verify; a running service signs with the new key from its next request.
+
 Examples:
   inr-ledger keys
   inr-ledger keys --trust-policy > trust-policy.txt
   inr-ledger keys --rotate --data-dir /var/lib/inr-ledger
-  inr-ledger keys --all`,
+  inr-ledger keys --all
+  inr-ledger keys --rotate-issuer --data-dir /var/lib/inr-ledger`,
     )
     .action(async (opts: KeysOptions) => {
       const config = ledgerConfig(opts.dataDir);
       if (opts.rotate) return rotate(config);
+      if (opts.rotateIssuer) return rotateIssuer(config);
       if (opts.all) return listAll(config, opts.trustPolicy === true);
       const key = loadOrCreateSigningKey(config.dataDir, config.origin, config.signingKey);
       const vkey = formatVerifierKey(key.name, SIG_TYPE_ED25519, key.publicKey);
@@ -74,6 +86,16 @@ async function rotate(config: LedgerConfig): Promise<void> {
   } finally {
     await ledger.close();
   }
+}
+
+function rotateIssuer(config: LedgerConfig): void {
+  if (config.issuer.key !== undefined)
+    throw new Error('LEDGER_ISSUER_KEY is set: rotate it in your secret store instead');
+  loadOrCreateIssuerKey(config.dataDir);
+  const r = rotateIssuerKey(config.dataDir);
+  process.stdout.write(
+    `rotated the credential issuer key of ${config.issuer.id}\n  old ${r.previous} (kept in the DID document)\n  new ${r.current}\n`,
+  );
 }
 
 async function listAll(config: LedgerConfig, asPolicy: boolean): Promise<void> {

@@ -42,7 +42,7 @@ export function privateDatabaseFile(dir: string, name: string): string {
 
 /** What the ledger writes directly in a data directory: SQLite databases (with companions), keys. */
 const LEDGER_FILE =
-  /^[A-Za-z0-9._-]+\.sqlite(-wal|-shm|-journal)?$|^(dev-jwt\.key|log-key(\.next)?|personal-data-keys\.json)$/;
+  /^[A-Za-z0-9._-]+\.sqlite(-wal|-shm|-journal)?$|^(dev-jwt\.key|log-key(\.next)?|issuer-key(\.next)?|personal-data-keys\.json)$/;
 /** Subdirectories that hold nothing but the ledger's own files (the witness identity). */
 const LEDGER_SUBDIRS = new Set(['witness']);
 

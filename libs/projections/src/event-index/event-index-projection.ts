@@ -19,6 +19,8 @@ export const indexKey = {
   trainee: (id: string): string => `trainee:${id}`,
   institution: (id: string): string => `institution:${id}`,
   decision: (id: string): string => `decision:${id}`,
+  /** Every credential's life (issue, suspension, reinstatement, revocation) and granted decisions. */
+  credentials: 'credentials',
   /** Supervisor accreditations and published policies: every trainee's evaluation may need them. */
   global: 'global',
 } as const;
@@ -27,6 +29,12 @@ const GLOBAL_TYPES = new Set([
   'SupervisorAccredited',
   'SupervisorAccreditationRevoked',
   'PolicyPublished',
+]);
+const CREDENTIAL_TYPES = new Set([
+  'CredentialIssued',
+  'CredentialSuspended',
+  'CredentialReinstated',
+  'CredentialRevoked',
 ]);
 const APPLICATION_TYPES = new Set([
   'CredentialSuspended',
@@ -64,13 +72,19 @@ export function indexKeys(event: LedgerEvent, lookups: IndexLookups): string[] {
     if (decisionId !== undefined) keys.add(indexKey.decision(decisionId));
   }
   if (GLOBAL_TYPES.has(event.type)) keys.add(indexKey.global);
+  if (
+    CREDENTIAL_TYPES.has(event.type) ||
+    (event.type === 'CredentialDecisionRecorded' && str(data, 'outcome') === 'granted')
+  )
+    keys.add(indexKey.credentials);
   return [...keys];
 }
 
 export const eventIndexProjection: Projection = {
   name: EVENT_INDEX,
   // v2: positions packed in chunks (position-chunks.ts) instead of one row per key and event.
-  version: 2,
+  // v3: the `credentials` key (portable credentials and their status lists).
+  version: 3,
   tables: ['event_index', 'case_institution', 'application_trainee'],
   create(db: Database.Database, names: TableNames): void {
     db.exec(`CREATE TABLE ${table(names, 'event_index')} (
