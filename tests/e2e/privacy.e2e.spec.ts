@@ -199,6 +199,13 @@ describe('personal data: erasure with every proof intact, subject access', () =>
       },
     });
     expect(access.text).not.toContain(MARKER);
+    const regulator = await t.token('regulator', 'reg-1');
+    const trainee = await get('/v1/trainees/trn-pia', regulator);
+    expect(trainee.body['erasure']).toMatchObject({
+      type: 'SubjectDataErased',
+      data: { reason: 'Erasure request under Art. 17, ref DP-2026-014' },
+      actor: { subject: 'dpo-1', role: 'data-protection' },
+    });
     // Nothing personal is recorded for an erased subject any more.
     const late = await call(t.app, 'POST', '/v1/cases', thrombectomyCase({ notes: 'late' }), {
       token: pia,

@@ -15,6 +15,7 @@ import { registerKeysCommand } from './commands/keys.command';
 import { registerMigrateCommand } from './commands/migrate.command';
 import { registerOpenApiCommand } from './commands/openapi.command';
 import { registerRebuildCommand } from './commands/rebuild.command';
+import { registerRetentionCommand } from './commands/retention.command';
 import { registerSecurityDocCommand } from './commands/security-doc.command';
 import { registerVerifyCommand } from './commands/verify.command';
 import { registerServeCommand } from './commands/serve.command';
@@ -50,6 +51,7 @@ every setting is in docs/configuration.md.`,
   registerRestoreCommand(program);
   registerReenterCommand(program);
   registerLogResetCommand(program);
+  registerRetentionCommand(program);
   registerOpenApiCommand(program);
   registerSecurityDocCommand(program);
   return program;

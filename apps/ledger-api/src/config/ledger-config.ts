@@ -52,6 +52,8 @@ export interface LedgerConfig {
   trustProxyHops: number;
   /** Live feed limits: concurrent feeds (503 past it), unsent bytes per client (disconnected past it). */
   liveFeed: { maxClients: number; maxBufferedBytes: number };
+  /** Years personal data is kept after a person's last event, per kind; 0: kept (privacy.md §6). */
+  retention: { traineeYears: number; supervisorYears: number };
   /** Scheduled online backups of the embedded store while serving; absent: none. */
   backup?: BackupConfig;
   /** The built web app (index.html and assets/) served at `/`; absent: the build's own dist/web. */
@@ -176,6 +178,10 @@ export function loadConfig(
       bodyLimit: positiveInt(env, 'LEDGER_RECOGNITION_BODY_LIMIT', 16 * 1024 * 1024),
     },
     issuer: issuerFrom(env, institution),
+    retention: {
+      traineeYears: countOrOff(env, 'LEDGER_RETENTION_TRAINEE_YEARS', 0),
+      supervisorYears: countOrOff(env, 'LEDGER_RETENTION_SUPERVISOR_YEARS', 0),
+    },
     ...withBackup(backupConfigFrom(env, store)),
     ...optional('webDir', resolved(env.get('LEDGER_WEB_DIR'))),
     ...oidcFrom(env),

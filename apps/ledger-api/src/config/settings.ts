@@ -216,6 +216,18 @@ export const SETTINGS = [
       'seals private keys in backups (scheduled, or `backup --include-private-keys`) and opens them at `restore`, when no `--passphrase-file` is given',
   },
   {
+    name: 'LEDGER_RETENTION_TRAINEE_YEARS',
+    default: '`0` (kept)',
+    meaning:
+      "years after a trainee's last recorded event that their personal data (notes, comments, reasons, references) is kept; `inr-ledger retention` reports, and with `--erase` erases, what is past it ([privacy.md](privacy.md) §6)",
+  },
+  {
+    name: 'LEDGER_RETENTION_SUPERVISOR_YEARS',
+    default: '`0` (kept)',
+    meaning:
+      "the same for a supervisor's personal data (GMC number, revocation reasons); their sign-offs count as before",
+  },
+  {
     name: 'LEDGER_TOKEN',
     default: 'none',
     meaning: 'bearer token `inr-ledger export --url` sends when `--token` is not given',

@@ -74,6 +74,10 @@ export const TRAINEE = obj({
   state: record('the trainee record as folded from its stream'),
   history: HISTORY,
   cases: list(obj({ caseId: str, revision: int, state: record('the case as folded') })),
+  erasure: {
+    ...record('the SubjectDataErased event (when, by whom, why), or null: docs/privacy.md'),
+    nullable: true,
+  },
 });
 
 export const CASE = obj({

@@ -8,3 +8,12 @@ export {
 } from './personal-data-keys';
 export { ERASED_VALUE, PersonalData, subjectOfEvent, UNAVAILABLE_VALUE } from './personal-data';
 export { eventsAboutSubject } from './subject-events';
+export {
+  addYears,
+  retentionReport,
+  type RetentionDue,
+  type RetentionReport,
+  type RetentionRules,
+  type SubjectKind,
+} from './retention';
+export { recordErasure, type ErasureOutcome } from './record-erasure';

@@ -33,7 +33,7 @@ export class PersonalData {
     const fields = personalDataOf(type as DomainEventType).fields;
     let out = data;
     for (const { path } of fields) {
-      const value = getPath(out, path);
+      const value = fieldAt(out, path);
       if (typeof value !== 'string' || isEnvelope(value)) continue;
       out = setPath(out, path, sealValue(value, subjectId, this.keys.keyFor(subjectId)));
     }
@@ -81,7 +81,8 @@ function isPlain(value: object): boolean {
   return proto === Object.prototype || proto === null;
 }
 
-function getPath(data: Data, path: string): unknown {
+/** The value at a field path of PERSONAL_DATA ("notes", "changes.notes"). */
+export function fieldAt(data: Data, path: string): unknown {
   const [head, tail] = splitPath(path);
   const value = data[head];
   if (tail === undefined) return value;

@@ -71,6 +71,11 @@ export class GetTraineeController {
     );
     const revision = events.length - 1;
     void reply.header('etag', `"${revision}"`);
-    return { traineeId, revision, state, history: events.map(describeEvent), cases };
+    // Whether, when, by whom and why the trainee's personal data was erased (docs/privacy.md).
+    const erased = (await this.scan.stream(streamName('subject', traineeId))).find(
+      (e) => e.type === 'SubjectDataErased',
+    );
+    const erasure = erased ? describeEvent(erased) : null;
+    return { traineeId, revision, state, history: events.map(describeEvent), cases, erasure };
   }
 }
