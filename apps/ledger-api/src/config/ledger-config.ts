@@ -52,7 +52,7 @@ export interface LedgerConfig {
   trustProxyHops: number;
   /** Live feed limits: concurrent feeds (503 past it), unsent bytes per client (disconnected past it). */
   liveFeed: { maxClients: number; maxBufferedBytes: number };
-  /** Years personal data is kept after a person's last event, per kind; 0: kept (privacy.md §6). */
+  /** Years personal data is kept after a person's last event, per kind; 0: kept (docs/privacy.md §6). */
   retention: { traineeYears: number; supervisorYears: number };
   /** Scheduled online backups of the embedded store while serving; absent: none. */
   backup?: BackupConfig;

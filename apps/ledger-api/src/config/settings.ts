@@ -219,7 +219,7 @@ export const SETTINGS = [
     name: 'LEDGER_RETENTION_TRAINEE_YEARS',
     default: '`0` (kept)',
     meaning:
-      "years after a trainee's last recorded event that their personal data (notes, comments, reasons, references) is kept; `inr-ledger retention` reports, and with `--erase` erases, what is past it ([privacy.md](privacy.md) §6)",
+      "years after a trainee's last recorded event that their personal data (notes, comments, reasons, references) is kept; `inr-ledger retention` reports, and with `--erase` erases, what is past it (docs/privacy.md §6)",
   },
   {
     name: 'LEDGER_RETENTION_SUPERVISOR_YEARS',
