@@ -323,6 +323,63 @@ describe('authorisation matrix', () => {
       allowed: ['panel'],
     },
     {
+      // The matrix's pathway has no panel section: a vote is the decision (a quorum of one).
+      name: 'cast a panel vote',
+      route: 'POST /v1/applications/:applicationId/votes',
+      method: 'POST',
+      url: () => `/v1/applications/${applicationId}/votes`,
+      body: () => ({ outcome: 'deferred', reasons: 'More cases' }),
+      allowed: ['panel'],
+    },
+    {
+      // No flag on this application: the panel reaches the domain's refusal (422), others 403.
+      name: 'resolve a review flag',
+      route: 'POST /v1/applications/:applicationId/reviews/:flagId/resolution',
+      method: 'POST',
+      url: () => `/v1/applications/${applicationId}/reviews/flag-1/resolution`,
+      body: () => ({ resolution: 'credential-stands', reason: 'Reviewed' }),
+      allowed: ['panel'],
+    },
+    // Panel listings are scoped to what the reader may see, never refused.
+    {
+      name: 'pending applications',
+      route: 'GET /v1/applications',
+      method: 'GET',
+      url: () => '/v1/applications',
+      allowed: ALL,
+    },
+    {
+      name: 'review queue',
+      route: 'GET /v1/reviews',
+      method: 'GET',
+      url: () => '/v1/reviews',
+      allowed: ALL,
+    },
+    {
+      name: 'read an application',
+      route: 'GET /v1/applications/:applicationId',
+      method: 'GET',
+      url: () => `/v1/applications/${applicationId}`,
+      allowed: ALL,
+      outsiders: [
+        { role: 'trust-auditor', sub: 'aud-9', institution: SALFORD },
+        { role: 'medical-director', sub: 'md-9', institution: SALFORD },
+        { role: 'trainee', sub: 'trn-other', institution: RVI },
+        { role: 'supervisor', sub: 'sup-9', institution: SALFORD },
+      ],
+    },
+    {
+      name: 'read a decision',
+      route: 'GET /v1/decisions/:decisionId',
+      method: 'GET',
+      url: () => `/v1/decisions/${decisionId}`,
+      allowed: ALL,
+      outsiders: [
+        { role: 'trust-auditor', sub: 'aud-9', institution: SALFORD },
+        { role: 'trainee', sub: 'trn-other', institution: RVI },
+      ],
+    },
+    {
       name: 'issue credential',
       route: 'POST /v1/applications/:applicationId/credential',
       method: 'POST',

@@ -215,6 +215,7 @@ describe('hostile input', () => {
         url: '/v1/supervisors/sup-ann/revocations',
         token: admin,
         ...reason,
+        valid: { reason: 'Because', forCause: true },
         withPathId: (id) => `/v1/supervisors/${id}/revocations`,
       },
       {
@@ -248,6 +249,24 @@ describe('hostile input', () => {
         pastDates: [],
         required: ['outcome', 'reasons'],
         withPathId: (id) => `/v1/applications/${id}/decisions`,
+      },
+      {
+        url: `/v1/applications/${applicationId}/votes`,
+        token: panel,
+        valid: { outcome: 'deferred', reasons: 'More cases', overrideReason: 'None' },
+        freeText: ['reasons', 'overrideReason'],
+        pastDates: [],
+        required: ['outcome', 'reasons'],
+        withPathId: (id) => `/v1/applications/${id}/votes`,
+      },
+      {
+        url: `/v1/applications/${applicationId}/reviews/flag-1/resolution`,
+        token: panel,
+        valid: { resolution: 'credential-stands', reason: 'Reviewed' },
+        freeText: ['reason'],
+        pastDates: [],
+        required: ['resolution', 'reason'],
+        withPathId: (id) => `/v1/applications/${applicationId}/reviews/${id}/resolution`,
       },
       {
         url: `/v1/applications/${applicationId}/credential`,
@@ -392,6 +411,35 @@ describe('hostile input', () => {
       fc.asyncProperty(id, route, fc.boolean(), async (x, to, withToken) => {
         const url = to(x);
         const res = await call(t.app, 'GET', url, undefined, withToken ? { token } : {});
+        if (res.status >= 500 || (res.status !== 200 && res.status < 400))
+          throw new Error(`${url} answered ${res.status}: ${res.text.slice(0, 300)}`);
+        if (res.status >= 400)
+          expect(res.headers['content-type']).toContain('application/problem+json');
+      }),
+      { numRuns: 300, seed: Number(process.env['HOSTILE_SEED'] ?? 4242) },
+    );
+  }, 60_000);
+
+  it('answers 300 generated panel listings (applications, filters, paging) with 200 or a 4xx problem', async () => {
+    const token = await t.token('medical-director', 'md-1', RVI);
+    const value = fc.oneof(
+      fc.constantFrom('0', '7', '-1', '1e3', '99999999', 'x', '', '%2e%2e', 'rvi', SALFORD),
+      fc.stringMatching(/^[A-Za-z0-9._:@-]{0,12}$/),
+    );
+    const param = fc.constantFrom(
+      'pathwayId',
+      'institutionId',
+      'minAgeDays',
+      'maxAgeDays',
+      'limit',
+      'offset',
+      'other',
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(param, value), { maxLength: 4 }), async (pairs) => {
+        const query = pairs.map(([k, v]) => `${k}=${v}`).join('&');
+        const url = `/v1/applications${query ? `?${query}` : ''}`;
+        const res = await call(t.app, 'GET', url, undefined, { token });
         if (res.status >= 500 || (res.status !== 200 && res.status < 400))
           throw new Error(`${url} answered ${res.status}: ${res.text.slice(0, 300)}`);
         if (res.status >= 400)

@@ -14,6 +14,7 @@ import { registerExportCommand } from './commands/export.command';
 import { registerKeysCommand } from './commands/keys.command';
 import { registerMigrateCommand } from './commands/migrate.command';
 import { registerOpenApiCommand } from './commands/openapi.command';
+import { registerPanelCommands } from './commands/panel.command';
 import { registerRebuildCommand } from './commands/rebuild.command';
 import { registerRetentionCommand } from './commands/retention.command';
 import { registerSecurityDocCommand } from './commands/security-doc.command';
@@ -43,6 +44,7 @@ every setting is in docs/configuration.md.`,
   registerAuditCommand(program);
   registerExportCommand(program);
   registerVerifyCommand(program);
+  registerPanelCommands(program);
   registerDemoCommand(program);
   registerRebuildCommand(program);
   registerMigrateCommand(program);

@@ -82,3 +82,25 @@ export { credentialRecords, foldCredentials } from './credentials/credential-reg
 export type { CredentialRecord, StatusChange } from './credentials/credential-registry';
 export { knownPathways, pickPathway } from './policy/pathway-resolver';
 export type { ResolvedPathway } from './policy/pathway-resolver';
+export { APPLICATIONS, applicationsProjection } from './applications/applications-projection';
+export type {
+  ApplicationDoc,
+  ApplicationFlag,
+  ApplicationStatus,
+  ApplicationVote,
+} from './applications/application-fold';
+export type { ApplicationView } from './applications/application-view';
+export type {
+  ApplicationPage,
+  ApplicationQuery,
+  PendingApplication,
+} from './applications/pending-applications';
+export type {
+  DecisionRecord,
+  FlagOnDecision,
+  FlaggedRequirement,
+  ReviewItem,
+  ReviewQueue,
+  VouchedDecision,
+} from './applications/review-flags';
+export { panelConflicts } from './applications/panel-conflicts';

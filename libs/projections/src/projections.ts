@@ -1,3 +1,4 @@
+import { applicationsProjection } from './applications/applications-projection';
 import { caseRegistryProjection } from './case-registry/case-registry-projection';
 import { eventIndexProjection } from './event-index/event-index-projection';
 import type { Projection } from './runner/projection';
@@ -11,4 +12,5 @@ export const PROJECTIONS: readonly Projection[] = [
   caseRegistryProjection,
   workforceProjection,
   eventIndexProjection,
+  applicationsProjection,
 ];

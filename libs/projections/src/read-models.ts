@@ -1,6 +1,21 @@
 import type Database from 'better-sqlite3';
 import type { HeldCredential } from '@inr/domain';
 import type { EventStore } from '@inr/event-store';
+import { applicationView, type ApplicationView } from './applications/application-view';
+import {
+  pendingApplications,
+  type ApplicationPage,
+  type ApplicationQuery,
+} from './applications/pending-applications';
+import {
+  decisionRecord,
+  decisionsVouchedBy,
+  reviewQueue,
+  type DecisionRecord,
+  type ReviewItem,
+  type ReviewQueue,
+  type VouchedDecision,
+} from './applications/review-flags';
 import { queryCases, type CasePage, type CaseQuery } from './case-registry/query-cases';
 import { decisionProvenance, type DecisionProvenance } from './decisions/decision-provenance';
 import { replayDecision, type DecisionReplay, type ReplayUnder } from './decisions/replay-decision';
@@ -114,6 +129,30 @@ export class ReadModels {
 
   provenance(decisionId: string): Promise<DecisionProvenance | undefined> {
     return decisionProvenance(this.context, decisionId);
+  }
+
+  /** Applications awaiting a decision, oldest first. */
+  pendingApplications(query: ApplicationQuery): ApplicationPage {
+    return pendingApplications(this.context, query);
+  }
+
+  /** An application with its votes, decisions, flags and current evaluation. */
+  application(applicationId: string, today: string): Promise<ApplicationView | undefined> {
+    return applicationView(this.context, applicationId, today);
+  }
+
+  decision(decisionId: string): Promise<DecisionRecord | undefined> {
+    return decisionRecord(this.context, decisionId);
+  }
+
+  /** Open review flags, oldest first, those `keep` lets through. */
+  reviewQueue(keep?: (item: ReviewItem) => boolean): ReviewQueue {
+    return reviewQueue(this.context, keep);
+  }
+
+  /** Granted decisions that counted evidence the supervisor vouched for (after a revocation). */
+  decisionsVouchedBy(supervisorId: string): Promise<VouchedDecision[]> {
+    return decisionsVouchedBy(this.context, supervisorId);
   }
 
   replay(decisionId: string, under: ReplayUnder = 'recorded'): Promise<DecisionReplay | undefined> {

@@ -5,6 +5,7 @@ import type { AuthenticatedActor } from './actor';
 export type ReadAction =
   | 'trainee.read'
   | 'case.read'
+  | 'application.read'
   | 'supervisor.pending.read'
   | 'pathway.read'
   | 'events.stream'
@@ -127,6 +128,9 @@ export const POLICY: Record<Action, Access> = {
   'subject.access': { trainee: 'own', 'data-protection': 'any' },
   'trainee.read': { ...EVERYONE_READS, trainee: 'own', supervisor: 'institution' },
   'case.read': { ...EVERYONE_READS, trainee: 'own', supervisor: 'named-or-institution' },
+  // Credential applications, their votes, decisions and review flags: part of the trainee's
+  // record, so its readers; lists are scoped to what the reader may see, never widened.
+  'application.read': { ...EVERYONE_READS, trainee: 'own', supervisor: 'institution' },
   // The queue lists cases: institutional readers get the items at their institution only.
   'supervisor.pending.read': { ...EVERYONE_READS, supervisor: 'named' },
   'pathway.read': {

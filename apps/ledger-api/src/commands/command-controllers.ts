@@ -5,13 +5,16 @@ import { LogCaseController } from '../cases/log-case/log-case.controller';
 import { RecordCaseOutcomeController } from '../cases/record-case-outcome/record-case-outcome.controller';
 import { RetractCaseController } from '../cases/retract-case/retract-case.controller';
 import { SignOffCaseController } from '../cases/sign-off-case/sign-off-case.controller';
+import { CastVoteController } from '../credentials/cast-vote/cast-vote.controller';
 import { CredentialLifecycleController } from '../credentials/credential-lifecycle/credential-lifecycle.controller';
 import { IssueCredentialController } from '../credentials/issue-credential/issue-credential.controller';
 import { EvaluateApplication } from '../credentials/record-decision/evaluate-application';
 import { RecordDecisionController } from '../credentials/record-decision/record-decision.controller';
+import { ResolveReviewController } from '../credentials/resolve-review/resolve-review.controller';
 import { SubmitApplicationController } from '../credentials/submit-application/submit-application.controller';
 import { PublishPathwayController } from '../pathways/publish-pathway/publish-pathway.controller';
 import { AccreditSupervisorController } from '../supervisors/accredit-supervisor/accredit-supervisor.controller';
+import { FlagForReview } from '../supervisors/revoke-supervisor/flag-for-review';
 import { RevokeSupervisorController } from '../supervisors/revoke-supervisor/revoke-supervisor.controller';
 import { EnrolTraineeController } from '../trainees/enrol-trainee/enrol-trainee.controller';
 import { RecogniseTrainingTimeController } from '../trainees/recognise-training-time/recognise-training-time.controller';
@@ -44,6 +47,8 @@ export const COMMAND_CONTROLLERS: Type<unknown>[] = [
   PublishPathwayController,
   SubmitApplicationController,
   RecordDecisionController,
+  CastVoteController,
+  ResolveReviewController,
   IssueCredentialController,
   CredentialLifecycleController,
   EraseSubjectController,
@@ -52,5 +57,6 @@ export const COMMAND_CONTROLLERS: Type<unknown>[] = [
 export const COMMAND_PROVIDERS: Provider[] = [
   CommandService,
   EvaluateApplication,
+  FlagForReview,
   CommandInterceptor,
 ];

@@ -25,4 +25,12 @@ export class CommandResult {
     description: 'For a logged case: the procedure reference its co-operators quote',
   })
   procedureRef?: string;
+
+  @ApiProperty({
+    required: false,
+    type: [String],
+    description:
+      'For a revocation for cause: ids of the review flags recorded on the granted decisions that counted the supervisor’s sign-offs',
+  })
+  flaggedForReview?: string[];
 }

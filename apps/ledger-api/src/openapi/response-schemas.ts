@@ -255,6 +255,122 @@ export const PROVENANCE = obj({
   pathwayFromCatalogue: { type: 'boolean' },
 });
 
+// Panel work (docs/ledger-format.md §16): applications, votes, decisions, review flags.
+const REVIEW_FLAG = obj(
+  {
+    flagId: str,
+    decisionId: str,
+    cause: { type: 'string', enum: ['signer-revoked-for-cause'] },
+    supervisorId: str,
+    revokedOn: date(),
+    eventIds: list(str, 'the evidence the revoked supervisor vouched for'),
+    requirementIds: list(str),
+    flaggedOn: date(),
+    eventId: str,
+    position: int,
+    resolution: {
+      ...obj({ resolution: str, panelMemberId: str, resolvedOn: date(), eventId: str }),
+      nullable: true,
+      description: "the panel's answer, null while the flag is open",
+    },
+  },
+  'a review flag on a granted decision; it changes neither the decision nor the credential',
+);
+const FLAG_ON_DECISION = {
+  ...REVIEW_FLAG,
+  properties: {
+    ...REVIEW_FLAG.properties,
+    requirements: list(
+      obj({
+        requirementId: str,
+        target: int,
+        achieved: int,
+        flagged: int,
+        achievedWithout: int,
+        metWithout: { type: 'boolean' },
+      }),
+      'what each requirement would count without the flagged evidence',
+    ),
+  },
+  required: [...(REVIEW_FLAG.required ?? []), 'requirements'],
+} satisfies SchemaObject;
+const VOTE = obj({ panelMemberId: str, outcome: str, votedOn: date() });
+
+export const APPLICATION_PAGE = obj({
+  ledgerSize: int,
+  total: int,
+  limit: int,
+  offset: int,
+  applications: list(
+    obj({
+      applicationId: str,
+      traineeId: str,
+      institutionId: nullable('string', "the trainee's current institution"),
+      pathwayId: str,
+      pathwayVersion: str,
+      submittedOn: date(),
+      ageDays: int,
+      deferrals: int,
+      votes: list(VOTE, "this round's votes"),
+    }),
+    'oldest first',
+  ),
+});
+
+export const APPLICATION = obj({
+  applicationId: str,
+  traineeId: str,
+  institutionId: nullable('string'),
+  pathwayId: str,
+  pathwayVersion: str,
+  submittedOn: date(),
+  submittedPosition: int,
+  status: {
+    type: 'string',
+    enum: ['awaiting-decision', 'granted', 'refused', 'active', 'suspended', 'revoked'],
+  },
+  deferrals: int,
+  votes: list(obj({ ...VOTE.properties, round: int, eventId: str, position: int })),
+  decisions: list(
+    obj({ decisionId: str, outcome: str, decidedOn: date(), eventId: str, position: int }),
+  ),
+  credentialId: nullable('string'),
+  flags: list(REVIEW_FLAG),
+  panel: obj({ quorum: int, excludeTraineeInstitutions: { type: 'boolean' } }),
+  votesToQuorum: int,
+  evaluation: { ...EVALUATION, nullable: true },
+  ledgerSize: int,
+  evaluatedOn: date(),
+});
+
+export const DECISION = obj({
+  decision: record('the CredentialDecisionRecorded data as recorded'),
+  eventId: str,
+  position: int,
+  recordedAt: str,
+  actor: { type: 'object', nullable: true },
+  applicationStatus: nullable('string', 'where the application stands now'),
+  reviewFlags: list(FLAG_ON_DECISION),
+});
+
+export const REVIEW_QUEUE = obj({
+  ledgerSize: int,
+  flags: list(
+    {
+      ...REVIEW_FLAG,
+      properties: {
+        ...REVIEW_FLAG.properties,
+        applicationId: str,
+        traineeId: str,
+        institutionId: nullable('string'),
+        pathwayId: str,
+        status: str,
+      },
+    },
+    'open flags, oldest first',
+  ),
+});
+
 export const REPLAY = obj({
   decisionId: str,
   traineeId: str,
@@ -268,6 +384,10 @@ export const REPLAY = obj({
   diff: record('per-requirement differences between recorded and replayed'),
   recorded: EVALUATION,
   replayed: EVALUATION,
+  reviewFlags: list(
+    FLAG_ON_DECISION,
+    'flags on the decision: what they change, beside what was decided',
+  ),
 });
 
 export const BUNDLE = obj(

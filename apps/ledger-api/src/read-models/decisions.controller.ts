@@ -1,6 +1,11 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ReadModels, type DecisionProvenance, type DecisionReplay } from '@inr/projections';
+import {
+  ReadModels,
+  type DecisionProvenance,
+  type DecisionRecord,
+  type DecisionReplay,
+} from '@inr/projections';
 import { CurrentActor, Requires } from '../auth/auth.decorators';
 import type { AuthenticatedActor } from '../auth/actor';
 import { notFound } from '../platform/problem/problem.exception';
@@ -8,7 +13,7 @@ import { IdParam } from '../shared/id-param';
 import { PolicyFacts } from '../auth/policy-facts';
 import { ReplayQueryDto } from './read-model-queries.dto';
 import { readModelCall } from './to-read-problem';
-import { PROVENANCE, REPLAY } from '../openapi/response-schemas';
+import { DECISION, PROVENANCE, REPLAY } from '../openapi/response-schemas';
 
 @ApiTags('read models')
 @ApiBearerAuth('bearer')
@@ -18,6 +23,23 @@ export class DecisionsController {
     @Inject(ReadModels) private readonly readModels: ReadModels,
     @Inject(PolicyFacts) private readonly facts: PolicyFacts,
   ) {}
+
+  /** A decision by id: as recorded, where its application stands, and any review flags on it. */
+  @Get(':decisionId')
+  @Requires('trainee.read')
+  @ApiOperation({
+    summary: 'A credential decision as recorded, with the review flags on it and what they change',
+  })
+  @ApiOkResponse({ description: 'The decision', schema: DECISION })
+  async get(
+    @Param('decisionId', IdParam) decisionId: string,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<DecisionRecord> {
+    await this.requireReader(actor, decisionId);
+    const record = await this.readModels.decision(decisionId);
+    if (!record) throw notFound(`no decision '${decisionId}'`);
+    return record;
+  }
 
   /** "Where did this credential come from?" */
   @Get(':decisionId/provenance')

@@ -1,4 +1,4 @@
-import type { CaseQuery } from '@inr/projections';
+import type { ApplicationQuery, CaseQuery } from '@inr/projections';
 import type { AuthenticatedActor } from '../auth/actor';
 import { POLICY } from '../auth/authorize';
 import { forbidden } from '../platform/problem/problem.exception';
@@ -31,5 +31,27 @@ export function scopeCaseQuery(actor: AuthenticatedActor, query: CaseQuery): Cas
       return { ...query, institutionId: actor.institutionId };
     default:
       return outside('roles allowed to read cases');
+  }
+}
+
+/**
+ * Narrows an application listing under the 'application.read' rule: a trainee their own, an
+ * institution-scoped role its institution's (an explicit other institution is refused).
+ */
+export function scopeApplicationQuery(
+  actor: AuthenticatedActor,
+  query: ApplicationQuery,
+): ApplicationQuery {
+  switch (POLICY['application.read'][actor.role]) {
+    case 'any':
+      return query;
+    case 'own':
+      return { ...query, traineeId: actor.subject };
+    case 'institution':
+      if (query.institutionId !== undefined && query.institutionId !== actor.institutionId)
+        throw forbidden("reading applications: only your institution's");
+      return { ...query, institutionId: actor.institutionId };
+    default:
+      throw forbidden('reading applications: not for your role');
   }
 }

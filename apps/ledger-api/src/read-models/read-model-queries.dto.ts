@@ -83,3 +83,18 @@ export class ReplayQueryDto {
   @IsIn(['recorded', 'latest'])
   under?: string;
 }
+
+export class ApplicationsQueryDto {
+  @OptionalIdField('Pathway applied for', 'rcr-gmc-mt-credential') pathwayId?: string;
+  @OptionalIdField("The trainee's current institution", 'trust-a') institutionId?: string;
+  @ApiPropertyOptional({ example: '14', description: 'Submitted at least this many days ago' })
+  @IsOptional()
+  @Matches(COUNT)
+  minAgeDays?: string;
+  @ApiPropertyOptional({ example: '90', description: 'Submitted at most this many days ago' })
+  @IsOptional()
+  @Matches(COUNT)
+  maxAgeDays?: string;
+  @ApiPropertyOptional({ example: '50' }) @IsOptional() @Matches(COUNT) limit?: string;
+  @ApiPropertyOptional({ example: '0' }) @IsOptional() @Matches(COUNT) offset?: string;
+}

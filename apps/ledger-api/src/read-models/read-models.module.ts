@@ -5,9 +5,11 @@ import type { EventStore } from '@inr/event-store';
 import type { LedgerConfig } from '../config/ledger-config';
 import { JsonLogger } from '../platform/logging/json-logger';
 import { EVENT_STORE, LEDGER_CONFIG } from '../platform/store/tokens';
+import { ApplicationsController } from './applications.controller';
 import { CaseRegistryController } from './case-registry.controller';
 import { DecisionsController } from './decisions.controller';
 import { ReadModelsLifecycle } from './read-models-lifecycle';
+import { ReviewsController } from './reviews.controller';
 import { SupervisorQueueController } from './supervisor-queue.controller';
 import { TraineeStatusController } from './trainee-status.controller';
 import { WorkforceController } from './workforce.controller';
@@ -18,6 +20,8 @@ export const READ_MODEL_CONTROLLERS: Type<unknown>[] = [
   SupervisorQueueController,
   WorkforceController,
   DecisionsController,
+  ApplicationsController,
+  ReviewsController,
 ];
 
 /** Needs EVENT_STORE, LEDGER_CONFIG, LedgerMetrics and JsonLogger from the app. */

@@ -56,7 +56,8 @@ export function fetchBundle(
   );
 }
 
-async function fetchJson<T>(url: string, token: string | undefined): Promise<T> {
+/** GETs JSON from a server; a non-200 answer is an Error naming its problem code. */
+export async function fetchJson<T>(url: string, token: string | undefined): Promise<T> {
   const res = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   const text = await res.text();
   if (res.status !== 200) {

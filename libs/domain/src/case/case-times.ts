@@ -2,7 +2,7 @@
 // compared as minutes on a zone-free clock: enough for order and plausibility windows (a
 // daylight-saving change can make one hour look longer or shorter, never reorder a day).
 import type { MtTimes } from '../events';
-import { isIsoDate } from '../shared/dates';
+import { dayNumber, isIsoDate } from '../shared/dates';
 
 /** The order a thrombectomy's times happen in. */
 export const TIME_ORDER: readonly (keyof MtTimes)[] = [
@@ -15,10 +15,6 @@ export const TIME_ORDER: readonly (keyof MtTimes)[] = [
 
 const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 const DAY_MINUTES = 1440;
-
-function dayNumber(isoDate: string): number {
-  return Math.floor(Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000);
-}
 
 /** Minutes since 1970-01-01T00:00 on a zone-free clock, or undefined if not a local date-time. */
 export function minutesOf(value: string): number | undefined {

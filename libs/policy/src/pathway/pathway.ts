@@ -25,4 +25,6 @@ export type MaintenanceRequirement = OfKind<'maintenance'>;
 export type MaintenanceAlternative = MaintenanceRequirement['alternatives'][number];
 
 export type CaseFilter = CasesRequirement['filter'];
+/** Who decides an application (docs/pathway-format.md §1.8). */
+export type PanelDocument = NonNullable<Pathway['panel']>;
 export type TrainingSetting = NonNullable<TrainingTimeRequirement['settings']>[number];

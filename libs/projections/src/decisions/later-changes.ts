@@ -17,7 +17,7 @@ export interface LaterChange {
 }
 
 /** People who vouched for an event: its supervisor, signer or assessor. */
-function signersOf(event: LedgerEvent): string[] {
+export function signersOf(event: LedgerEvent): string[] {
   return ['supervisorId', 'signerId', 'assessorId'].flatMap((field) => {
     const id = str(event.data, field);
     return id === undefined ? [] : [id];

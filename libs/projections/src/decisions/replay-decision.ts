@@ -1,4 +1,6 @@
 import { diffEvaluations, evaluate, type Evaluation, type EvaluationDiff } from '@inr/policy';
+import { applicationDoc } from '../applications/applications-projection';
+import { flagsOnDecision, type FlagOnDecision } from '../applications/review-flags';
 import { knownPathways, pickPathway } from '../policy/pathway-resolver';
 import type { ReadModelContext } from '../read-model-context';
 import { traineeHistory } from '../trainee-status/trainee-status';
@@ -22,6 +24,11 @@ export interface DecisionReplay {
   diff: EvaluationDiff;
   recorded: Evaluation;
   replayed: Evaluation;
+  /**
+   * Review flags on the decision and what each changes: never the recorded evaluation or the
+   * credential's status; per requirement, what would count without the flagged evidence.
+   */
+  reviewFlags: FlagOnDecision[];
 }
 
 export class PathwayUnavailable extends Error {
@@ -79,5 +86,10 @@ export async function replayDecision(
     diff: diffEvaluations(recorded, replayed),
     recorded,
     replayed,
+    reviewFlags: flagsOnDecision(
+      applicationDoc(ctx, decision.applicationId)?.flags ?? [],
+      decisionId,
+      recorded,
+    ),
   };
 }

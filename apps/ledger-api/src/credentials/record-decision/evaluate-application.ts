@@ -5,7 +5,9 @@ import {
   upcastEvent,
   type DecisionEvidence,
   type JsonObject,
+  type PanelConflicts,
 } from '@inr/domain';
+import { panelConflicts } from '@inr/projections';
 import type { EventStore } from '@inr/event-store';
 import { commitEvidence, isApplicantRecord, type EvidenceLeaf } from '@inr/ledger';
 import { leafHash, leafJson } from '@inr/transparency';
@@ -21,11 +23,14 @@ export interface ApplicationEvaluation {
   /** The applicant's record below ledgerSize, as the decision commits to it. */
   evidence: DecisionEvidence;
   evaluation: JsonObject;
+  /** Who may not sit on the application, found in the same history. */
+  conflicts: PanelConflicts;
 }
 
 /**
  * Runs the policy evaluator for an application as the ledger stands now, so the panel's decision
- * records what it stood on: the pathway version and hash, the ledger size, the evaluation.
+ * records what it stood on: the pathway version and hash, the ledger size, the evaluation; and
+ * finds who may not sit on it (the panel rule's conflicts) in the same history.
  * It reads the history by scanning $all; the projections' read models can replace the scan.
  */
 @Injectable()
@@ -90,6 +95,7 @@ export class EvaluateApplication {
       ledgerSize,
       evidence: commitEvidence(evidence),
       evaluation: evaluation as unknown as JsonObject,
+      conflicts: panelConflicts(traineeId, history, evaluation),
     };
   }
 }

@@ -8,6 +8,7 @@ import { CommandService } from '../../commands/command-service';
 import { deterministicUuid } from '../../commands/event-ids';
 import { IdParam } from '../../shared/id-param';
 import { todayUtc } from '../../shared/validators';
+import { decisionFields } from './decision-fields';
 import { EvaluateApplication } from './evaluate-application';
 import { RecordDecisionDto } from './record-decision.dto';
 
@@ -19,7 +20,10 @@ export class RecordDecisionController {
     @Inject(EvaluateApplication) private readonly evaluator: EvaluateApplication,
   ) {}
 
-  /** The server runs the evaluation; the panel supplies only its outcome and reasons. */
+  /**
+   * A single member's decision, where the pathway's quorum is one (else each member votes). The
+   * server runs the evaluation and finds who may not sit; the member supplies outcome and reasons.
+   */
   @CommandRoute(
     'RecordCredentialDecision',
     ':applicationId/decisions',
@@ -34,17 +38,7 @@ export class RecordDecisionController {
       const decisionId = deterministicUuid(meta.actor.subject, meta.idempotencyKey, 'decision');
       const command: RecordCredentialDecision = {
         type: 'RecordCredentialDecision',
-        applicationId,
-        decisionId,
-        outcome: body.outcome,
-        pathwayVersion: evaluated.pathwayVersion,
-        pathwayHash: evaluated.pathwayHash,
-        ledgerSize: evaluated.ledgerSize,
-        evidence: evaluated.evidence,
-        evaluation: evaluated.evaluation,
-        reasons: body.reasons,
-        ...(body.overrideReason ? { overrideReason: body.overrideReason } : {}),
-        panelMemberId: meta.actor.subject,
+        ...decisionFields(applicationId, decisionId, evaluated, body, meta),
       };
       return this.commands.execute(command, meta, decisionId);
     });

@@ -6,29 +6,39 @@ import type { CommandResult } from '../../commands/command-result';
 import { CommandRoute } from '../../commands/command-route';
 import { CommandService } from '../../commands/command-service';
 import { IdParam } from '../../shared/id-param';
-import { ReasonDto } from '../../shared/validators';
+import { FlagForReview } from './flag-for-review';
+import { RevokeSupervisorDto } from './revoke-supervisor.dto';
 
 @ApiTags('supervisors')
 @Controller('v1/supervisors')
 export class RevokeSupervisorController {
-  constructor(@Inject(CommandService) private readonly commands: CommandService) {}
+  constructor(
+    @Inject(CommandService) private readonly commands: CommandService,
+    @Inject(FlagForReview) private readonly flags: FlagForReview,
+  ) {}
 
-  /** Takes effect today: the supervisor signs nothing from now on; past signatures stand. */
+  /**
+   * Takes effect today: the supervisor signs nothing from now on; past signatures stand. For
+   * cause, the granted decisions that counted their sign-offs are flagged for review.
+   */
   @CommandRoute(
     'RevokeSupervisorAccreditation',
     ':supervisorId/revocations',
     "Revoke a supervisor's accreditation",
   )
-  revoke(
+  async revoke(
     @Param('supervisorId', IdParam) supervisorId: string,
-    @Body() body: ReasonDto,
+    @Body() body: RevokeSupervisorDto,
     @CommandMeta() meta: CommandRequest,
   ): Promise<CommandResult> {
     const command: RevokeSupervisorAccreditation = {
       type: 'RevokeSupervisorAccreditation',
       supervisorId,
       reason: body.reason,
+      ...(body.forCause === true && { forCause: true }),
     };
-    return this.commands.execute(command, meta);
+    const result = await this.commands.execute(command, meta);
+    if (body.forCause !== true) return result;
+    return { ...result, flaggedForReview: await this.flags.after(result, supervisorId, meta) };
   }
 }
