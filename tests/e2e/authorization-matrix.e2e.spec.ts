@@ -346,21 +346,21 @@ describe('authorisation matrix', () => {
       route: 'GET /v1/applications',
       method: 'GET',
       url: () => '/v1/applications',
-      allowed: ALL,
+      allowed: READERS,
     },
     {
       name: 'review queue',
       route: 'GET /v1/reviews',
       method: 'GET',
       url: () => '/v1/reviews',
-      allowed: ALL,
+      allowed: READERS,
     },
     {
       name: 'read an application',
       route: 'GET /v1/applications/:applicationId',
       method: 'GET',
       url: () => `/v1/applications/${applicationId}`,
-      allowed: ALL,
+      allowed: READERS,
       outsiders: [
         { role: 'trust-auditor', sub: 'aud-9', institution: SALFORD },
         { role: 'medical-director', sub: 'md-9', institution: SALFORD },
@@ -373,7 +373,7 @@ describe('authorisation matrix', () => {
       route: 'GET /v1/decisions/:decisionId',
       method: 'GET',
       url: () => `/v1/decisions/${decisionId}`,
-      allowed: ALL,
+      allowed: READERS,
       outsiders: [
         { role: 'trust-auditor', sub: 'aud-9', institution: SALFORD },
         { role: 'trainee', sub: 'trn-other', institution: RVI },
