@@ -3,8 +3,15 @@
 // throwaway server this bench starts itself.
 // Run: node --require ./tests/support/register-ts.js tests/bench/postgres-append.ts [seconds]
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { PostgresEventStore } from '../../libs/event-store/src/postgres/postgres-event-store';
+import { InMemoryEventStore } from '../../libs/event-store/src/testing/in-memory-event-store';
+import { LedgerLog } from '../../libs/ledger/src/ledger-log';
+import { PostgresLedgerStore } from '../../libs/ledger/src/postgres/postgres-ledger-store';
+import { SqliteHashStore, type LedgerStore } from '../../libs/ledger/src/sqlite-hash-store';
 import { findPostgres, startThrowawayPostgres } from '../support/throwaway-postgres';
 
 export interface PostgresBenchFigures {
@@ -15,6 +22,43 @@ export interface PostgresBenchFigures {
   twoStoresAppendsPerSec: number;
   /** Each of `concurrency` connections inserting one row per autocommit transaction. */
   rawInsertsPerSec: number;
+  /** Merkle leaves integrated per second into the tree in PostgreSQL (shared by replicas). */
+  treeLeavesPerSec: number;
+  /** The same leaves into ledger.sqlite (synchronous=FULL), the embedded store's tree. */
+  sqliteTreeLeavesPerSec: number;
+}
+
+/** Leaves per second for integrating `events` into `store` in batches of 500, as the service does. */
+async function treeRate(events: InMemoryEventStore, store: LedgerStore): Promise<number> {
+  const log = new LedgerLog(events, store);
+  const started = performance.now();
+  const size = await log.catchUp(500);
+  return size / ((performance.now() - started) / 1000);
+}
+
+async function treeRates(
+  leaves: number,
+  url: string,
+): Promise<Pick<PostgresBenchFigures, 'treeLeavesPerSec' | 'sqliteTreeLeavesPerSec'>> {
+  const events = new InMemoryEventStore();
+  for (let i = 0; i < leaves; i++)
+    await events.append(`case-${i % 64}`, [
+      { id: randomUUID(), type: 'CaseLogged', data: payload },
+    ]);
+  const dir = mkdtempSync(join(tmpdir(), 'inr-bench-tree-'));
+  const sqlite = new SqliteHashStore(dir);
+  try {
+    const sqliteTreeLeavesPerSec = await treeRate(events, sqlite);
+    const pg = await PostgresLedgerStore.open(url);
+    try {
+      return { treeLeavesPerSec: await treeRate(events, pg), sqliteTreeLeavesPerSec };
+    } finally {
+      pg.close();
+    }
+  } finally {
+    sqlite.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const payload = { caseNo: 1, procedure: 'mechanical thrombectomy', notes: 'x'.repeat(200) };
@@ -47,7 +91,7 @@ function appendLoop(store: PostgresEventStore, streamId: string) {
 }
 
 export async function benchPostgresAppends(
-  options: { seconds?: number; concurrency?: number } = {},
+  options: { seconds?: number; concurrency?: number; leaves?: number } = {},
 ): Promise<PostgresBenchFigures> {
   const seconds = options.seconds ?? 3;
   const concurrency = options.concurrency ?? 32;
@@ -98,7 +142,11 @@ export async function benchPostgresAppends(
       }),
     );
     for (const c of clients) await c.end();
-    return { concurrency, appendsPerSec, twoStoresAppendsPerSec, rawInsertsPerSec };
+    const tree = await treeRates(
+      options.leaves ?? 20_000,
+      await server.createDatabase('inr_bench_tree'),
+    );
+    return { concurrency, appendsPerSec, twoStoresAppendsPerSec, rawInsertsPerSec, ...tree };
   } finally {
     await server.stop();
   }
@@ -123,6 +171,8 @@ if (require.main === module) {
         console.log(
           `  raw INSERT, ${f.concurrency} connections:  ${round(f.rawInsertsPerSec)} inserts/s`,
         );
+        console.log(`  Merkle tree in PostgreSQL:    ${round(f.treeLeavesPerSec)} leaves/s`);
+        console.log(`  Merkle tree in ledger.sqlite: ${round(f.sqliteTreeLeavesPerSec)} leaves/s`);
       })
       .catch((error: unknown) => {
         console.error(error);
