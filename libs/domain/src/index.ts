@@ -22,6 +22,9 @@ export { trainingTimeFindings } from './trainee/training-time-rules';
 
 export * from './rules/rule-versions';
 
+export * from './portfolio/portfolio-commands';
+export * from './portfolio/portfolio-decider';
+
 export * from './case/case-commands';
 export * from './case/case-state';
 export * from './case/case-decider';

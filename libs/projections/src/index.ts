@@ -25,7 +25,12 @@ export type { CaseRegistryFilter } from './case-registry/case-filter';
 export { queryCases } from './case-registry/query-cases';
 export type { CasePage, CaseQuery } from './case-registry/query-cases';
 export { supervisorQueue } from './supervisor-queue/supervisor-queue';
-export type { QueueItem, SupervisorQueue } from './supervisor-queue/supervisor-queue';
+export type {
+  CaseQueueItem,
+  QueueItem,
+  RequestQueueItem,
+  SupervisorQueue,
+} from './supervisor-queue/supervisor-queue';
 export { AUDIT_REPORT_FORMAT, auditReport } from './trust-audit/audit-report';
 export type {
   AuditCheckpoint,
@@ -104,3 +109,5 @@ export type {
   VouchedDecision,
 } from './applications/review-flags';
 export { panelConflicts } from './applications/panel-conflicts';
+export { logbookCsv, LOGBOOK_CSV_HEADER } from './logbook/logbook';
+export type { Logbook, LogbookEntry } from './logbook/logbook';

@@ -19,6 +19,7 @@ import {
 import { queryCases, type CasePage, type CaseQuery } from './case-registry/query-cases';
 import { decisionProvenance, type DecisionProvenance } from './decisions/decision-provenance';
 import { replayDecision, type DecisionReplay, type ReplayUnder } from './decisions/replay-decision';
+import { traineeLogbook, type Logbook } from './logbook/logbook';
 import { PROJECTIONS } from './projections';
 import {
   knownInstitutions,
@@ -82,6 +83,11 @@ export class ReadModels {
 
   cases(query: CaseQuery): Promise<CasePage> {
     return queryCases(this.context, query);
+  }
+
+  /** A trainee's logbook: their cases, for an export (CSV, PDF). */
+  logbook(traineeId: string): Promise<Logbook> {
+    return traineeLogbook(this.context, traineeId);
   }
 
   supervisorQueue(supervisorId: string): SupervisorQueue {

@@ -15,7 +15,11 @@ export type ReadAction =
   | 'workforce.read'
   | 'credential.read'
   | 'metrics.read'
-  | 'subject.access';
+  | 'subject.access'
+  | 'reflection.read'
+  | 'logbook.read';
+/** Writes that are not one domain command: a supervisor's bulk sign-off of queue items. */
+export type BatchAction = 'SignOffQueueItems';
 /** Routes anyone may call, without a token; each row says so with `anyone: 'any'`. */
 export type PublicAction =
   | 'health.read'
@@ -26,7 +30,7 @@ export type PublicAction =
   | 'sign-in.read'
   | 'sign-in.development'
   | 'credential.public.read';
-export type Action = CommandType | ReadAction | PublicAction;
+export type Action = CommandType | BatchAction | ReadAction | PublicAction;
 
 /** Who may appear in a row: a role from a verified token, or `anyone` (no token at all). */
 export type Caller = Role | 'anyone';
@@ -45,15 +49,20 @@ export interface Resource {
   namedId?: string;
   /** Institutions where the actor holds an accreditation on the relevant day, as of today. */
   actorAccreditedAt?: readonly string[];
+  /** People the owner shared the record with (a reflection's named supervisors). */
+  sharedWith?: readonly string[];
+  /** Roles the owner shared the record with as a body (a reflection shared with the panel). */
+  sharedWithRoles?: readonly Role[];
 }
 
 /**
  * How a caller may do an action: on 'any' record; only on their 'own' record; only where the
  * record 'named' them (and, for 'named-accredited', only if they are accredited at every one
- * of its institutions); only on records whose institutions are all theirs ('institution').
+ * of its institutions); only on records whose institutions are all theirs ('institution'); only
+ * on records their owner shared with them or with their role ('shared').
  */
 export type Rule =
-  'any' | 'own' | 'named' | 'named-accredited' | 'institution' | 'named-or-institution';
+  'any' | 'own' | 'named' | 'named-accredited' | 'institution' | 'named-or-institution' | 'shared';
 export type Access = Partial<Record<Caller, Rule>>;
 
 const NATIONAL_READS: Access = { panel: 'any', accreditor: 'any', regulator: 'any', admin: 'any' };
@@ -88,12 +97,20 @@ export const POLICY: Record<Action, Access> = {
     supervisor: 'institution',
   },
   RecogniseTrainingTime: { admin: 'any', panel: 'any', 'medical-director': 'institution' },
+  // A trainee's own requests and reflections, on their own record only.
+  RequestAssessment: { trainee: 'own' },
+  RequestCompetencySignOff: { trainee: 'own' },
+  WriteReflection: { trainee: 'own' },
+  ShareReflection: { trainee: 'own' },
   LogCase: { trainee: 'own' },
   AmendCase: { trainee: 'own' },
   RetractCase: { trainee: 'own' },
   SignOffCase: { supervisor: 'named-accredited', 'medical-director': 'named-accredited' },
   // The named supervisor may always dispute ("I was not there"), accredited or not.
   DisputeCaseSignOff: { supervisor: 'named', 'medical-director': 'named' },
+  // Bulk sign-off from one's own queue; each item is then checked as its own command
+  // (SignOffCase, SignOffCompetency), so a refused item names its rule.
+  SignOffQueueItems: { supervisor: 'named', 'medical-director': 'named' },
   // Follow-up outcomes: the trust's audit role for its own cases; a trainee on their own case
   // (the decider refuses observers: their log is never the procedure's record).
   RecordCaseOutcome: { 'trust-auditor': 'institution', trainee: 'own' },
@@ -133,6 +150,11 @@ export const POLICY: Record<Action, Access> = {
   'application.read': { ...EVERYONE_READS, trainee: 'own', supervisor: 'institution' },
   // The queue lists cases: institutional readers get the items at their institution only.
   'supervisor.pending.read': { ...EVERYONE_READS, supervisor: 'named' },
+  // Reflections are private to the trainee: read by the supervisors they named, or by the
+  // panel if they shared it with the panel; by no one else, whatever their reach elsewhere.
+  'reflection.read': { trainee: 'own', supervisor: 'shared', panel: 'shared' },
+  // The logbook export (CSV, PDF) is the trainee's case record: the readers of that record.
+  'logbook.read': { ...EVERYONE_READS, trainee: 'own', supervisor: 'institution' },
   'pathway.read': {
     ...NATIONAL_READS,
     trainee: 'any',
@@ -246,6 +268,11 @@ function holds(rule: Rule, actor: AuthenticatedActor, r: Resource): boolean {
       return allMine(actor, r.institutionIds);
     case 'named-or-institution':
       return named || allMine(actor, r.institutionIds);
+    case 'shared':
+      return (
+        (r.sharedWith ?? []).includes(actor.subject) ||
+        (r.sharedWithRoles ?? []).includes(actor.role)
+      );
   }
 }
 
@@ -261,6 +288,7 @@ const REFUSAL: Record<Rule, string> = {
     'only the named supervisor, accredited at every institution of the record, may do this',
   institution: 'the record belongs to an institution outside your scope',
   'named-or-institution': 'the record belongs to an institution outside your scope',
+  shared: 'the owner has not shared this record with you',
 };
 
 export function describe(action: Action): string {

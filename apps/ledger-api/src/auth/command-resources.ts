@@ -65,6 +65,13 @@ export function commandResource(
     }
     case 'EraseSubject':
       return { ownerId: command.subjectId };
+    case 'RequestAssessment':
+    case 'RequestCompetencySignOff':
+    case 'WriteReflection':
+    case 'ShareReflection': {
+      const trainee = enrolledTrainee(state as TraineeState, command.traineeId);
+      return { ownerId: command.traineeId, institutionIds: [trainee.institutionId] };
+    }
     case 'LogCase':
       return { ownerId: command.traineeId, institutionIds: [command.institutionId] };
     case 'AmendCase':

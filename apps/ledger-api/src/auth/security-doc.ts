@@ -14,6 +14,7 @@ const RULE_TEXT: Record<Rule, string> = {
   'named-accredited': 'if named and accredited there',
   institution: 'own institution',
   'named-or-institution': 'if named, or own institution',
+  shared: 'if shared with them',
 };
 
 /** The generated part of docs/security.md: every route, its action, and who may call it. */
@@ -60,6 +61,8 @@ const RULE_DESCRIPTIONS: Record<Rule, string> = {
   institution:
     "only records whose institutions are all the token's institution (a record at two trusts needs both; a director cannot act for another trust).",
   'named-or-institution': 'either of the two above.',
+  shared:
+    "only records their owner shared with the caller by name, or with the caller's role as a body (a reflection shared with the panel); no other reach (institution, national) applies.",
 };
 
 /** Replaces the generated section of the document (appends one if the markers are missing). */

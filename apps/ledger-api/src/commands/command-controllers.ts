@@ -24,6 +24,10 @@ import { SignOffCompetencyController } from '../trainees/sign-off-competency/sig
 import { TransferTraineeController } from '../trainees/transfer-trainee/transfer-trainee.controller';
 import { DeclareRotationController } from '../trainees/declare-rotation/declare-rotation.controller';
 import { EraseSubjectController } from '../privacy/erase-subject.controller';
+import { SignOffQueueItemsController } from '../supervisors/sign-off-queue-items/sign-off-queue-items.controller';
+import { ReflectionsController } from '../trainees/reflections/reflections.controller';
+import { RequestAssessmentController } from '../trainees/request-assessment/request-assessment.controller';
+import { RequestCompetencySignOffController } from '../trainees/request-competency-sign-off/request-competency-sign-off.controller';
 import { CommandService } from './command-service';
 import { CommandInterceptor } from './command.interceptor';
 
@@ -52,6 +56,10 @@ export const COMMAND_CONTROLLERS: Type<unknown>[] = [
   IssueCredentialController,
   CredentialLifecycleController,
   EraseSubjectController,
+  RequestAssessmentController,
+  RequestCompetencySignOffController,
+  ReflectionsController,
+  SignOffQueueItemsController,
 ];
 
 export const COMMAND_PROVIDERS: Provider[] = [

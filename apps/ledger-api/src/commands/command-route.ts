@@ -8,9 +8,10 @@ import {
   ApiResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import type { CommandType } from '@inr/domain';
 import { Requires } from '../auth/auth.decorators';
-import { POLICY } from '../auth/authorize';
+import { POLICY, type BatchAction } from '../auth/authorize';
 import { ProblemDetailsDto } from '../platform/problem/problem-details.dto';
 import { CommandResult } from './command-result';
 import { CommandInterceptor } from './command.interceptor';
@@ -29,12 +30,17 @@ const PROBLEMS: ReadonlyArray<[number, string]> = [
 
 /** A command endpoint: POST, 201, idempotent, policy-checked, documented the same way everywhere. */
 export function CommandRoute(
-  command: CommandType,
+  command: CommandType | BatchAction,
   path: string,
   summary: string,
-  /** Only to keep a published operation id when routes move between controllers. */
-  options: { operationId?: string } = {},
+  options: {
+    /** Only to keep a published operation id when routes move between controllers. */
+    operationId?: string;
+    /** The 201 body when it is not one CommandResult (a bulk request's). */
+    created?: SchemaObject;
+  } = {},
 ): MethodDecorator {
+  const { created, ...operation } = options;
   const roles = Object.keys(POLICY[command]).join(', ');
   return applyDecorators(
     Post(path),
@@ -46,7 +52,7 @@ export function CommandRoute(
     ApiOperation({
       summary,
       description: `Command ${command}. Roles: ${roles}.`,
-      ...options,
+      ...operation,
     }),
     ApiHeader({
       name: 'Idempotency-Key',
@@ -59,10 +65,12 @@ export function CommandRoute(
       required: false,
       description: 'ETag ("<revision>") of the stream the client read',
     }),
-    ApiCreatedResponse({
-      type: CommandResult,
-      description: 'Written; ETag holds the new revision',
-    }),
+    created
+      ? ApiCreatedResponse({ schema: created, description: 'Written' })
+      : ApiCreatedResponse({
+          type: CommandResult,
+          description: 'Written; ETag holds the new revision',
+        }),
     ...PROBLEMS.map(([status, description]) =>
       ApiResponse({
         status,

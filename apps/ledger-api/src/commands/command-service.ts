@@ -36,6 +36,14 @@ import type { CommandResult } from './command-result';
 import { commandIdFor, eventIdFor } from './event-ids';
 import { parseIfMatch } from './if-match';
 
+/** A decided command, not yet written. */
+export interface PreparedWrite {
+  streamId: string;
+  events: EventData[];
+  expected: ExpectedRevision;
+  createdId?: string;
+}
+
 /**
  * The one command handler: load the stream, fold it, load the facts the decider needs, check
  * the policy on the record (facts from `commandResource`, beside the policy), decide, append at the revision read (or the If-Match revision).
@@ -55,6 +63,20 @@ export class CommandService {
     request: CommandRequest,
     createdId?: string,
   ): Promise<CommandResult> {
+    const prepared = await this.prepare(command, request, createdId);
+    return 'result' in prepared ? prepared.result : this.commit(prepared);
+  }
+
+  /**
+   * Everything short of writing: the stream read, the policy and the decision, as a write
+   * ready to commit; or the answer already stored when this request was written before.
+   * Throws the problem a refused command gets. A bulk request prepares every item first.
+   */
+  async prepare(
+    command: Command,
+    request: CommandRequest,
+    createdId?: string,
+  ): Promise<PreparedWrite | { result: CommandResult }> {
     if (this.lifecycle.shuttingDown)
       throw new ProblemException(503, 'SHUTTING_DOWN', 'the service is shutting down');
     const reg = registrationOf(command);
@@ -65,7 +87,7 @@ export class CommandService {
     // A retry whose first attempt was written but never answered: answer from what is stored.
     const firstId = eventIdFor(actor.subject, idempotencyKey, 0);
     if (recorded.some((e) => e.id === firstId))
-      return this.alreadyWritten(recorded, request, streamId, createdId);
+      return { result: this.alreadyWritten(recorded, request, streamId, createdId) };
     refuseEnvelopes(command);
 
     // Deciders see personal fields opened (an erased one as "[erased]"); nothing they decide
@@ -104,6 +126,12 @@ export class CommandService {
         idempotencyKey,
       },
     }));
+    return { streamId, events, expected, ...(createdId ? { createdId } : {}) };
+  }
+
+  /** Appends a prepared write at the revision it was decided on. */
+  async commit(write: PreparedWrite): Promise<CommandResult> {
+    const { streamId, events, expected, createdId } = write;
     const result = await this.lifecycle.track(
       this.store.append(streamId, events, { expectedRevision: expected }),
     );

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { PRIVATE_EVENT_TYPES } from '@inr/domain';
 import type { EventStore, RecordedEvent } from '@inr/event-store';
 import { PolicyFacts } from '../auth/policy-facts';
 import { EVENT_STORE } from '../platform/store/tokens';
@@ -6,6 +7,8 @@ import { EVENT_STORE } from '../platform/store/tokens';
 /** Who an event concerns: the trainee and the institutions, or everyone (published pathways). */
 export interface EventAudience {
   public: boolean;
+  /** Personal writing (a reflection): for its author alone, whatever the reader's scope. */
+  private?: boolean;
   traineeId?: string;
   institutionIds: string[];
 }
@@ -30,6 +33,15 @@ export class EventScope {
 
   async audience(event: RecordedEvent): Promise<EventAudience> {
     if (event.streamId.startsWith('policy-')) return { public: true, institutionIds: [] };
+    if (PRIVATE_EVENT_TYPES.has(event.type)) {
+      const author = (event.data as Record<string, unknown>)['authorId'];
+      return {
+        public: false,
+        private: true,
+        ...(typeof author === 'string' && { traineeId: author }),
+        institutionIds: [],
+      };
+    }
     const data = event.data as Record<string, unknown>;
     const institutions = new Set<string>();
     for (const key of ['institutionId', 'fromInstitutionId', 'toInstitutionId']) {

@@ -130,6 +130,8 @@ export class LiveFeedController {
     raw.write(': connected\n\n');
 
     const visible = (audience: EventAudience): boolean => {
+      // A reflection reaches its author's feed only (readers it is shared with use its route).
+      if (audience.private) return audience.traineeId === actor.subject;
       if (institution && !audience.public && !audience.institutionIds.includes(institution))
         return false;
       if (scope === 'all' || audience.public) return true;

@@ -170,20 +170,95 @@ export const CASE_PAGE = obj({
   cases: list(record('a case record: the case as amended, its sign-off state and history')),
 });
 
+const CASE_QUEUE_ITEM = obj(
+  {
+    kind: { type: 'string', enum: ['case'] },
+    caseId: str,
+    traineeId: str,
+    institutionId: str,
+    procedure: str,
+    performedOn: date(),
+    operatorRole: str,
+    supervisionLevel: { type: 'integer', minimum: 1, maximum: 5 },
+    details: record("the procedure's details as logged (no patient identifiers)"),
+    notes: str,
+    signOff: { type: 'string', enum: ['awaiting', 'withdrawn'] },
+    amendments: int,
+    waitingSince: str,
+  },
+  'a case awaiting (or awaiting again) this supervisor’s sign-off',
+  [
+    'kind',
+    'caseId',
+    'traineeId',
+    'institutionId',
+    'procedure',
+    'performedOn',
+    'operatorRole',
+    'supervisionLevel',
+    'details',
+    'signOff',
+    'amendments',
+    'waitingSince',
+  ],
+);
+
+const REQUEST_QUEUE_ITEM = obj(
+  {
+    kind: { type: 'string', enum: ['assessment-request', 'competency-request'] },
+    requestId: str,
+    traineeId: str,
+    institutionId: str,
+    assessmentType: str,
+    procedure: str,
+    caseId: str,
+    competencyId: str,
+    requestedOn: date(),
+    note: { type: 'string', description: "the trainee's note; shown to the person named only" },
+    waitingSince: str,
+  },
+  'a trainee’s request addressed to this person',
+  ['kind', 'requestId', 'traineeId', 'institutionId', 'requestedOn', 'waitingSince'],
+);
+
 export const SUPERVISOR_QUEUE = obj({
   supervisorId: str,
   ledgerSize: int,
+  items: list({ oneOf: [CASE_QUEUE_ITEM, REQUEST_QUEUE_ITEM] }, 'oldest first'),
+});
+
+export const BULK_SIGN_OFF = obj({
+  supervisorId: str,
   items: list(
     obj({
-      kind: { type: 'string', enum: ['case'] },
-      caseId: str,
-      traineeId: str,
-      institutionId: str,
-      procedure: str,
-      performedOn: date(),
-      signOff: { type: 'string', enum: ['awaiting', 'withdrawn'] },
-      waitingSince: str,
+      index: int,
+      kind: { type: 'string', enum: ['case', 'assessment-request', 'competency-request'] },
+      target: str,
+      eventIds: list(str),
+      streamId: str,
+      revision: int,
+      position: int,
     }),
+    'one per item, in the order sent',
+  ),
+});
+
+export const REFLECTIONS = obj({
+  traineeId: str,
+  reflections: list(
+    obj(
+      {
+        reflectionId: str,
+        writtenOn: date(),
+        title: str,
+        text: str,
+        caseId: str,
+        sharedWith: obj({ supervisorIds: list(str), panel: { type: 'boolean' } }),
+        position: int,
+      },
+      'a reflection (personal: shown to its author and to those it is shared with)',
+      ['reflectionId', 'writtenOn', 'title', 'text', 'sharedWith', 'position'],
+    ),
   ),
 });
 

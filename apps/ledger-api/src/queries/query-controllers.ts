@@ -5,6 +5,7 @@ import { LedgerScan } from './ledger-scan/ledger-scan';
 import { ListPathwaysController } from './list-pathways/list-pathways.controller';
 import { PathwaySchemaController } from './pathway-schema/pathway-schema.controller';
 import { SubjectAccessController } from '../privacy/subject-access.controller';
+import { LogbookController } from '../trainees/logbook/logbook.controller';
 
 export const QUERY_CONTROLLERS: Type<unknown>[] = [
   GetTraineeController,
@@ -12,5 +13,6 @@ export const QUERY_CONTROLLERS: Type<unknown>[] = [
   ListPathwaysController,
   PathwaySchemaController,
   SubjectAccessController,
+  LogbookController,
 ];
 export const QUERY_PROVIDERS: Provider[] = [LedgerScan];

@@ -22,7 +22,7 @@ export class SupervisorQueueController {
   @Requires('supervisor.pending.read')
   @ApiOperation({
     summary:
-      "A supervisor's queue: cases awaiting (or awaiting again) their sign-off, oldest first",
+      "A supervisor's queue, oldest first: cases awaiting (or awaiting again) their sign-off, and the assessment and competency sign-off requests trainees addressed to them",
   })
   @ApiOkResponse({ description: 'Queue items, oldest first', schema: SUPERVISOR_QUEUE })
   queue(
@@ -32,15 +32,21 @@ export class SupervisorQueueController {
     if (POLICY['supervisor.pending.read'][actor.role] === 'named')
       this.facts.require(actor, 'supervisor.pending.read', { namedId: supervisorId });
     const queue = this.readModels.supervisorQueue(supervisorId);
-    // Each item is a case: a reader sees the items the policy lets them read (an institutional
-    // reader, those at their institution).
-    const items = queue.items.filter((item) =>
-      this.facts.allows(actor, 'supervisor.pending.read', {
-        ownerId: item.traineeId,
-        namedId: supervisorId,
-        institutionIds: [item.institutionId],
-      }),
-    );
+    // A reader sees the items the policy lets them read (an institutional reader, those at
+    // their institution); a trainee's note to the supervisor is for the supervisor alone.
+    const items = queue.items
+      .filter((item) =>
+        this.facts.allows(actor, 'supervisor.pending.read', {
+          ownerId: item.traineeId,
+          namedId: supervisorId,
+          institutionIds: [item.institutionId],
+        }),
+      )
+      .map((item) => {
+        if (item.kind === 'case' || actor.subject === supervisorId) return item;
+        const { note: _note, ...rest } = item;
+        return rest;
+      });
     return { ...queue, items };
   }
 }

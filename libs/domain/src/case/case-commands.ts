@@ -1,4 +1,5 @@
 import type { CaseCorrection, CaseLogged, ProcedureOutcome } from '../events';
+import type { EntrustmentRating, SupervisionLevel } from '../vocabulary/vocabulary';
 
 /** Logged by the trainee themself; `caseId` is chosen by the client (the API derives it). */
 export type LogCase = { type: 'LogCase' } & CaseLogged;
@@ -23,6 +24,9 @@ export interface SignOffCase {
   caseId: string;
   supervisorId: string;
   comment?: string;
+  entrustment?: EntrustmentRating;
+  /** The supervision level as the supervisor saw it, when the trainee recorded another. */
+  supervisionLevel?: SupervisionLevel;
 }
 
 /** A supervisor refuses to sign the case as logged, and says why. */

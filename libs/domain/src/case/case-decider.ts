@@ -10,6 +10,7 @@ import { checkOutcome, mayRecordOutcome } from './case-outcome';
 import { checkCaseRecord } from './case-record-checks';
 import { evolveCase, initialCaseState, type CaseState } from './case-state';
 import { procedureRefOf } from './procedure-ref';
+import { signOffJudgements, supervisionCorrection } from './sign-off-judgements';
 import { supervisorMaySign } from './supervisor-may-sign';
 
 type Logged = Extract<CaseState, { status: 'logged' }>;
@@ -124,7 +125,9 @@ function decide(
           command.supervisorId,
           record,
           context.today,
-        ) ?? [
+        ) ??
+        signOffJudgements(command, record) ?? [
+          ...supervisionCorrection(command, record, context.today),
           {
             type: 'CaseSignedOff',
             data: compact({
@@ -133,6 +136,7 @@ function decide(
               supervisorId: command.supervisorId,
               signedOn: context.today,
               comment: command.comment,
+              entrustment: command.entrustment,
             }),
           },
         ]

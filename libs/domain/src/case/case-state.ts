@@ -54,6 +54,9 @@ export function evolveCase(state: CaseState, event: DomainEvent): CaseState {
           signedOn: event.data.signedOn,
         },
       };
+    case 'CaseSupervisionLevelCorrected':
+      // The signer's correction: the record changes, the sign-off that follows stands.
+      return { ...state, record: { ...state.record, supervisionLevel: event.data.to } };
     case 'CaseSignOffDisputed':
       return {
         ...state,

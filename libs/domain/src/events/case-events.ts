@@ -5,6 +5,7 @@ import type {
   AngioNeuroOutcome,
   CoilingComplication,
   CoilingTechnique,
+  EntrustmentRating,
   EticiGrade,
   MtComplication,
   MtTechnique,
@@ -138,6 +139,21 @@ export interface CaseSignedOff {
   supervisorId: string;
   signedOn: string;
   comment?: string;
+  /** The supervisor's entrustment rating at sign-off (docs/domain.md, "Entrustment"); optional. */
+  entrustment?: EntrustmentRating;
+}
+
+/**
+ * The signing supervisor corrects the supervision level the trainee recorded. Its own event
+ * (not an amendment): the case keeps its sign-off, and provenance shows who changed what.
+ */
+export interface CaseSupervisionLevelCorrected {
+  caseId: string;
+  traineeId: string;
+  supervisorId: string;
+  from: SupervisionLevel;
+  to: SupervisionLevel;
+  correctedOn: string;
 }
 
 export interface CaseSignOffDisputed {

@@ -1,6 +1,7 @@
 import type * as C from './case-events';
 import type * as K from './credential-events';
 import type * as P from './panel-events';
+import type * as F from './portfolio-events';
 import type * as R from './recognition-events';
 import type * as S from './supervisor-events';
 import type * as T from './trainee-events';
@@ -15,6 +16,10 @@ export interface DomainEventMap {
   TrainingTimeRecognised: T.TrainingTimeRecognised;
   RotationDeclared: T.RotationDeclared;
   SubjectDataErased: T.SubjectDataErased;
+  AssessmentRequested: F.AssessmentRequested;
+  CompetencySignOffRequested: F.CompetencySignOffRequested;
+  ReflectionWritten: F.ReflectionWritten;
+  ReflectionSharingChanged: F.ReflectionSharingChanged;
   TraineeRecordCommitted: R.TraineeRecordCommitted;
   ExternalEvidenceRecognised: R.ExternalEvidenceRecognised;
   ExternalEvidenceRecognitionWithdrawn: R.ExternalEvidenceRecognitionWithdrawn;
@@ -25,6 +30,7 @@ export interface DomainEventMap {
   CaseRetracted: C.CaseRetracted;
   CaseSignedOff: C.CaseSignedOff;
   CaseSignOffDisputed: C.CaseSignOffDisputed;
+  CaseSupervisionLevelCorrected: C.CaseSupervisionLevelCorrected;
   CaseOutcomeRecorded: C.CaseOutcomeRecorded;
   PolicyPublished: K.PolicyPublished;
   CredentialApplicationSubmitted: K.CredentialApplicationSubmitted;
@@ -49,8 +55,9 @@ export type EventOf<K extends DomainEventType> = Extract<DomainEvent, { type: K 
 
 /**
  * Stream per aggregate: trainee-<id> (enrolment, transfers, assessments, competencies, rota,
- * training time), case-<id>, supervisor-<id>, policy-<pathwayId>, application-<id> (the
- * application, the panel's votes, its decision, review flags and the credential's life).
+ * training time, the trainee's requests and reflections), case-<id>, supervisor-<id>,
+ * policy-<pathwayId>, application-<id> (the application, the panel's votes, its decision,
+ * review flags and the credential's life).
  */
 export const STREAM_CATEGORIES = [
   'trainee',

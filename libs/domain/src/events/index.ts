@@ -3,6 +3,7 @@ export * from './credential-events';
 export * from './domain-event';
 export * from './json';
 export * from './panel-events';
+export * from './portfolio-events';
 export * from './recognition-events';
 export * from './supervisor-events';
 export * from './trainee-events';

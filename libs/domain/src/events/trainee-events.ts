@@ -32,6 +32,8 @@ export interface AssessmentRecorded {
   assessorId: string;
   performedOn: string;
   comment?: string;
+  /** The trainee's request this assessment completes, if it came from the assessor's queue. */
+  requestId?: string;
 }
 
 /** One signer's sign-off of a competency; a competency needing n signers needs n such events from distinct people. */
@@ -42,6 +44,8 @@ export interface CompetencySignedOff {
   signerKind: SupervisorKind;
   institutionId: string;
   signedOn: string;
+  /** The trainee's request this signature answers, if it came from the signer's queue. */
+  requestId?: string;
 }
 
 export interface RotaParticipationRecorded {

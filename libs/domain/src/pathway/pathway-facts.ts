@@ -35,3 +35,15 @@ export interface PathwayFacts {
   competencies: CompetencyDefinition[];
   eligibility?: PathwayEligibility;
 }
+
+/** The competency as the trainee's pathways catalogue it (the first that declares it). */
+export function competencyIn(
+  pathways: readonly PathwayFacts[] | undefined,
+  traineePathwayIds: readonly string[],
+  competencyId: string,
+): CompetencyDefinition | undefined {
+  return (pathways ?? [])
+    .filter((p) => traineePathwayIds.includes(p.pathwayId))
+    .flatMap((p) => p.competencies)
+    .find((c) => c.id === competencyId);
+}

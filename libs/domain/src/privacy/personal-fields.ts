@@ -83,6 +83,25 @@ export const PERSONAL_DATA: PersonalDataInventory = {
   // The reason stays readable: a regulator must see why an erasure happened. It is checked
   // for patient identifiers like every string, and docs/privacy.md asks for no personal detail.
   SubjectDataErased: { subject: 'none', fields: [], people: ['subjectId'] },
+  // A trainee's note to the person asked is the trainee's own writing.
+  AssessmentRequested: {
+    subject: { field: 'traineeId' },
+    fields: [text('note')],
+    people: ['traineeId', 'assessorId'],
+  },
+  CompetencySignOffRequested: {
+    subject: { field: 'traineeId' },
+    fields: [text('note')],
+    people: ['traineeId', 'signerId'],
+  },
+  // Reflections are the trainee's most personal writing: title and text. The supervisors it is
+  // shared with are a list of pseudonymous ids in clear (the read policy needs them).
+  ReflectionWritten: {
+    subject: { field: 'authorId' },
+    fields: [text('title'), text('text')],
+    people: ['authorId'],
+  },
+  ReflectionSharingChanged: { subject: 'none', fields: [], people: ['authorId'] },
   TraineeRecordCommitted: { subject: 'none', fields: [], people: ['traineeId'] },
   ExternalEvidenceRecognised: {
     subject: { field: 'traineeId' },
@@ -135,6 +154,12 @@ export const PERSONAL_DATA: PersonalDataInventory = {
   CaseSignOffDisputed: {
     subject: { field: 'traineeId' },
     fields: [text('reason')],
+    people: ['traineeId', 'supervisorId'],
+  },
+  // Levels and dates only: the evaluation counts the corrected level.
+  CaseSupervisionLevelCorrected: {
+    subject: 'none',
+    fields: [],
     people: ['traineeId', 'supervisorId'],
   },
   CaseOutcomeRecorded: { subject: 'none', fields: [], people: ['traineeId'] },

@@ -8,6 +8,8 @@ import type { CredentialCommand } from '../credential/credential-commands';
 import { credentialDecider } from '../credential/credential-decider';
 import type { StreamCategory } from '../events';
 import { pathwayDecider } from '../pathway/pathway-decider';
+import type { PortfolioCommand } from '../portfolio/portfolio-commands';
+import { portfolioDecider } from '../portfolio/portfolio-decider';
 import type { RecognitionCommand } from '../recognition/recognition-commands';
 import { recognitionDecider, type RecognitionState } from '../recognition/recognition-decider';
 import { COMMAND_ROLES, type CommandType } from '../shared/command-roles';
@@ -72,6 +74,18 @@ const trainee = <K extends TraineeCommand['type']>(
     facts,
   });
 
+const portfolio = <K extends PortfolioCommand['type']>(
+  type: K,
+  facts: (command: CommandOf<K>, state: TraineeState) => FactIds = none,
+) =>
+  entry<K, TraineeState, PortfolioCommand>(type, {
+    category: 'trainee',
+    streamId: (c: { traineeId: string }) => c.traineeId,
+    expectedStream: 'stream-exists',
+    decider: portfolioDecider,
+    facts,
+  });
+
 const caseEntry = <K extends CaseCommand['type']>(
   type: K,
   facts: (command: CommandOf<K>, state: CaseState) => FactIds = none,
@@ -121,6 +135,13 @@ export const deciders = {
     supervisor: c.recordedBy,
   })),
   RecogniseTrainingTime: trainee('RecogniseTrainingTime'),
+  RequestAssessment: portfolio('RequestAssessment', (c) => ({ supervisor: c.assessorId })),
+  RequestCompetencySignOff: portfolio('RequestCompetencySignOff', (c, s) => ({
+    supervisor: c.signerId,
+    pathways: s.status === 'enrolled' ? s.enrolment.pathwayIds : [],
+  })),
+  WriteReflection: portfolio('WriteReflection'),
+  ShareReflection: portfolio('ShareReflection'),
   LogCase: caseEntry(
     'LogCase',
     (c) => ({ trainee: c.traineeId, institutions: true, credentials: c.traineeId }),

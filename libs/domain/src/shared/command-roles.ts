@@ -11,6 +11,11 @@ export const COMMAND_ROLES = {
   SignOffCompetency: ['supervisor', 'medical-director'],
   RecordRotaParticipation: ['admin', 'medical-director', 'supervisor'],
   RecogniseTrainingTime: ['admin', 'medical-director', 'panel'],
+  // A trainee's own requests and reflections.
+  RequestAssessment: ['trainee'],
+  RequestCompetencySignOff: ['trainee'],
+  WriteReflection: ['trainee'],
+  ShareReflection: ['trainee'],
   LogCase: ['trainee'],
   AmendCase: ['trainee'],
   RetractCase: ['trainee'],

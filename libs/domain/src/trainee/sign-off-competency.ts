@@ -4,7 +4,8 @@
 // director of the principal training hospital. The decider checks each signature against that
 // catalogue; whether enough distinct signers have signed is the policy evaluator's question.
 import type { DomainEvent } from '../events';
-import type { CompetencyDefinition, SignatureSlot } from '../pathway/pathway-facts';
+import { competencyIn, type SignatureSlot } from '../pathway/pathway-facts';
+import { answersRequest } from '../portfolio/answer-request';
 import type { DecisionContext } from '../shared/context';
 import { domainError, type DomainError } from '../shared/domain-error';
 import { requireActorIs, requireNonEmpty } from '../shared/guards';
@@ -32,6 +33,13 @@ export function decideSignOffCompetency(
     (signerId === traineeId
       ? domainError('CANNOT_SIGN_OWN_COMPETENCY', 'A trainee cannot sign off their own competency.')
       : undefined) ??
+    answersRequest(state, command.requestId, 'competency', signerId, (request) =>
+      request.competencyId !== competencyId
+        ? `the trainee asked for '${request.competencyId}'`
+        : request.institutionId !== institutionId
+          ? `the trainee asked for a sign-off at '${request.institutionId}'`
+          : undefined,
+    ) ??
     // Signed today, at an institution where the trainee trains today.
     (trainsAt(state, institutionId, context.today)
       ? undefined
@@ -41,7 +49,7 @@ export function decideSignOffCompetency(
         ));
   if (refusal) return refusal;
 
-  const definition = competencyDefinition(state, context, competencyId);
+  const definition = competencyIn(context.pathways, state.enrolment.pathwayIds, competencyId);
   if (!definition) {
     return domainError(
       'COMPETENCY_NOT_IN_PATHWAY',
@@ -98,21 +106,10 @@ export function decideSignOffCompetency(
         signerKind,
         institutionId,
         signedOn: context.today,
+        ...(command.requestId !== undefined && { requestId: command.requestId }),
       },
     },
   ];
-}
-
-/** The competency as the trainee's pathways catalogue it (the first that declares it). */
-function competencyDefinition(
-  state: Enrolled,
-  context: DecisionContext,
-  competencyId: string,
-): CompetencyDefinition | undefined {
-  return (context.pathways ?? [])
-    .filter((p) => state.enrolment.pathwayIds.includes(p.pathwayId))
-    .flatMap((p) => p.competencies)
-    .find((c) => c.id === competencyId);
 }
 
 /**

@@ -42,6 +42,8 @@ export interface SignOffCompetency {
   competencyId: string;
   signerId: string;
   institutionId: string;
+  /** The trainee's request this signature answers (from the signer's queue). */
+  requestId?: string;
 }
 
 /** `recordedBy` is the caller; a supervisor or director must be accredited where the rota ran. */

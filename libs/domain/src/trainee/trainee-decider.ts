@@ -12,6 +12,7 @@ import {
   requirePeriod,
 } from '../shared/guards';
 import { ASSESSMENT_TYPES, SPECIALTIES } from '../vocabulary/vocabulary';
+import { answersRequest } from '../portfolio/answer-request';
 import { decideDeclareRotation } from './declare-rotation';
 import { decideSignOffCompetency } from './sign-off-competency';
 import { monthsWithinPeriod, trainingTimeSourceGiven } from './training-time-rules';
@@ -144,6 +145,11 @@ function decide(
         (state.assessmentIds.includes(data.assessmentId)
           ? domainError('ASSESSMENT_ALREADY_RECORDED', 'This assessment is already recorded.')
           : undefined) ??
+        answersRequest(state, data.requestId, 'assessment', data.assessorId, (request) =>
+          request.type === assessmentType
+            ? undefined
+            : `the trainee asked for a ${request.type}, not a ${assessmentType}`,
+        ) ??
         requirePastOrToday(data.performedOn, today, 'performedOn') ??
         notBeforeEnrolment(state, data.performedOn, 'performedOn') ??
         // The assessor's accreditation held, on the day, where the trainee trained that day.

@@ -1,5 +1,17 @@
-import type { DomainEvent, TraineeEnrolled, TrainingTimeEvidence } from '../events';
+import type {
+  AssessmentRequested,
+  CompetencySignOffRequested,
+  DomainEvent,
+  ReflectionAudience,
+  TraineeEnrolled,
+  TrainingTimeEvidence,
+} from '../events';
 import type { SupervisorKind } from '../vocabulary/vocabulary';
+
+/** A trainee's request still waiting in the named person's queue. */
+export type OpenRequest =
+  | ({ kind: 'assessment' } & AssessmentRequested)
+  | ({ kind: 'competency' } & CompetencySignOffRequested);
 
 export interface CompetencySignature {
   competencyId: string;
@@ -37,6 +49,12 @@ export type TraineeState =
       competencySignatures: CompetencySignature[];
       /** Recognitions of other ledgers' evidence still standing, by recognitionId. */
       recognitions?: Record<string, TrainingTimeEvidence>;
+      /** Every request id ever made (a request id is never reused). */
+      requestIds: string[];
+      /** Requests not yet answered, oldest first. */
+      openRequests: OpenRequest[];
+      /** Who may read each reflection (its text is not needed to decide anything). */
+      reflections: Record<string, ReflectionAudience>;
     };
 
 export function initialTraineeState(): TraineeState {
@@ -54,6 +72,9 @@ export function evolveTrainee(state: TraineeState, event: DomainEvent): TraineeS
       rotations: [],
       assessmentIds: [],
       competencySignatures: [],
+      requestIds: [],
+      openRequests: [],
+      reflections: {},
     };
   }
   if (state.status !== 'enrolled') return state;
@@ -71,11 +92,17 @@ export function evolveTrainee(state: TraineeState, event: DomainEvent): TraineeS
       return { ...state, rotations: [...state.rotations, { institutionId, from, to }] };
     }
     case 'AssessmentRecorded':
-      return { ...state, assessmentIds: [...state.assessmentIds, event.data.assessmentId] };
+      return {
+        ...answered(state, event.data.requestId),
+        assessmentIds: [...state.assessmentIds, event.data.assessmentId],
+      };
     case 'CompetencySignedOff': {
       const { competencyId, signerId, signerKind, signedOn } = event.data;
       const signature = { competencyId, signerId, signerKind, signedOn };
-      return { ...state, competencySignatures: [...state.competencySignatures, signature] };
+      return {
+        ...answered(state, event.data.requestId),
+        competencySignatures: [...state.competencySignatures, signature],
+      };
     }
     case 'ExternalEvidenceRecognised': {
       const { recognitionId, origin, bundleHash } = event.data;
@@ -89,9 +116,35 @@ export function evolveTrainee(state: TraineeState, event: DomainEvent): TraineeS
       const { [event.data.recognitionId]: _withdrawn, ...recognitions } = state.recognitions ?? {};
       return { ...state, recognitions };
     }
+    case 'AssessmentRequested':
+      return requested(state, { kind: 'assessment', ...event.data });
+    case 'CompetencySignOffRequested':
+      return requested(state, { kind: 'competency', ...event.data });
+    case 'ReflectionWritten':
+    case 'ReflectionSharingChanged':
+      return {
+        ...state,
+        reflections: { ...state.reflections, [event.data.reflectionId]: event.data.sharedWith },
+      };
     default:
       return state;
   }
+}
+
+type Enrolled = Extract<TraineeState, { status: 'enrolled' }>;
+
+function requested(state: Enrolled, request: OpenRequest): Enrolled {
+  return {
+    ...state,
+    requestIds: [...state.requestIds, request.requestId],
+    openRequests: [...state.openRequests, request],
+  };
+}
+
+function answered(state: Enrolled, requestId: string | undefined): Enrolled {
+  return requestId === undefined
+    ? state
+    : { ...state, openRequests: state.openRequests.filter((r) => r.requestId !== requestId) };
 }
 
 export function signaturesFor(state: TraineeState, competencyId: string): CompetencySignature[] {

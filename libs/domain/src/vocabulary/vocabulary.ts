@@ -31,6 +31,15 @@ export function isOperatingRole(role: OperatorRole): boolean {
 export const SUPERVISION_LEVELS = [1, 2, 3, 4, 5] as const;
 export type SupervisionLevel = (typeof SUPERVISION_LEVELS)[number];
 
+/**
+ * A supervisor's entrustment rating at sign-off, on the entrustment-supervision scale: what
+ * the trainee may be trusted with next time (1 observe only, 2 act under direct supervision,
+ * 3 act under indirect supervision, 4 act unsupervised, 5 may supervise others). The
+ * supervision level says what happened on the day; the rating is a judgement about next time.
+ */
+export const ENTRUSTMENT_RATINGS = [1, 2, 3, 4, 5] as const;
+export type EntrustmentRating = (typeof ENTRUSTMENT_RATINGS)[number];
+
 export const SPECIALTIES = [
   'radiology',
   'interventional-radiology',

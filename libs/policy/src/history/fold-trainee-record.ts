@@ -103,6 +103,15 @@ export function foldTraineeRecord(
         state.supportingEventIds.push(event.id);
         break;
       }
+      case 'CaseSupervisionLevelCorrected': {
+        // The signer's correction stands beside the sign-off (no withdrawal).
+        const d = dataOf<'CaseSupervisionLevelCorrected'>(event, traineeId);
+        const state = d && cases.get(d.caseId);
+        if (!d || !state || state.retracted) break;
+        state.supervisionLevel = d.to;
+        state.supportingEventIds.push(event.id);
+        break;
+      }
       case 'CaseRetracted': {
         const d = dataOf<'CaseRetracted'>(event, traineeId);
         const state = d && cases.get(d.caseId);

@@ -8,6 +8,8 @@ import {
   type CaseRetracted,
   type CaseSignedOff,
   type CaseSignOffDisputed,
+  type CaseSupervisionLevelCorrected,
+  type EntrustmentRating,
 } from '@inr/domain';
 import { str, type LedgerEvent } from '../events/ledger-event';
 import type { KeyedFold } from '../runner/keyed-fold';
@@ -29,6 +31,10 @@ export interface CaseRecord extends CaseLogged {
   signedOn?: string;
   /** Recorded time of the standing sign-off. */
   signedAt?: string;
+  /** The entrustment rating given with the standing sign-off, if any. */
+  entrustment?: EntrustmentRating;
+  /** The last supervision-level correction by a signer: the level as the trainee logged it, and who corrected it. */
+  supervisionCorrection?: { from: number; by: string; on: string };
   disputeReason?: string;
   /** Recorded time since when the case has waited for its supervisor (set while awaiting or withdrawn). */
   awaitingSince?: string;
@@ -49,6 +55,7 @@ const CASE_EVENTS = new Set([
   'CaseRetracted',
   'CaseSignedOff',
   'CaseSignOffDisputed',
+  'CaseSupervisionLevelCorrected',
 ]);
 
 /**
@@ -80,6 +87,8 @@ export function evolveCaseRecord(
       signedOffBy: undefined,
       signedOn: undefined,
       signedAt: undefined,
+      entrustment: undefined,
+      supervisionCorrection: undefined,
       disputeReason: undefined,
       awaitingSince: logged.selfAttested === true ? undefined : event.recordedAt,
       loggedAt: event.recordedAt,
@@ -105,10 +114,12 @@ export function evolveCaseRecord(
       const reopened = withdrawn || record.signOff === 'disputed';
       const changed = reshape({ ...next, ...amended.changes });
       changed.amendments = record.amendments + 1;
+      // The trainee re-recorded the level: a signer's earlier correction no longer describes it.
+      if (amended.changes.supervisionLevel !== undefined) changed.supervisionCorrection = undefined;
       if (reopened) {
         changed.signOff = withdrawn ? 'withdrawn' : 'awaiting';
         changed.signedOffBy = changed.signedOn = changed.signedAt = undefined;
-        changed.disputeReason = undefined;
+        changed.entrustment = changed.disputeReason = undefined;
         changed.awaitingSince = event.recordedAt;
       }
       return changed;
@@ -123,7 +134,18 @@ export function evolveCaseRecord(
       next.signedOffBy = signed.supervisorId;
       next.signedOn = signed.signedOn;
       next.signedAt = event.recordedAt;
+      next.entrustment = signed.entrustment;
       next.disputeReason = next.awaitingSince = undefined;
+      return next;
+    }
+    case 'CaseSupervisionLevelCorrected': {
+      const corrected = event.data as unknown as CaseSupervisionLevelCorrected;
+      next.supervisionLevel = corrected.to;
+      next.supervisionCorrection = {
+        from: record.supervisionCorrection?.from ?? corrected.from,
+        by: corrected.supervisorId,
+        on: corrected.correctedOn,
+      };
       return next;
     }
     case 'CaseOutcomeRecorded': {
@@ -162,6 +184,8 @@ export function reshape(record: CaseRecord): CaseRecord {
     signedOffBy: record.signedOffBy,
     signedOn: record.signedOn,
     signedAt: record.signedAt,
+    entrustment: record.entrustment,
+    supervisionCorrection: record.supervisionCorrection,
     disputeReason: record.disputeReason,
     awaitingSince: record.awaitingSince,
     loggedAt: record.loggedAt,

@@ -6,7 +6,8 @@ export const CASE_REGISTRY = 'case-registry';
 export const caseRegistryProjection = documentProjection<CaseRecord>({
   name: CASE_REGISTRY,
   // 2: records carry their procedure reference and follow-up outcomes.
-  version: 2,
+  // 3: entrustment ratings and signers' supervision-level corrections.
+  version: 3,
   fold: caseFold,
   columns: [
     { name: 'trainee_id', type: 'TEXT', value: (c) => c.traineeId, indexed: true },

@@ -27,7 +27,7 @@ describe('supervisor queue and workforce', () => {
     await models.runner.waitFor(await store.count());
 
     const queue = models.supervisorQueue('sup-1');
-    expect(queue.items.map((i) => [i.caseId, i.signOff])).toEqual([
+    expect(queue.items.map((i) => (i.kind === 'case' ? [i.caseId, i.signOff] : i))).toEqual([
       ['c1', 'awaiting'],
       ['c2', 'withdrawn'],
     ]);

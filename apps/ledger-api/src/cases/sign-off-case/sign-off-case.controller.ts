@@ -20,12 +20,22 @@ export class SignOffCaseController {
     @Body() body: SignOffCaseDto,
     @CommandMeta() meta: CommandRequest,
   ): Promise<CommandResult> {
-    const command: SignOffCase = {
-      type: 'SignOffCase',
-      caseId,
-      supervisorId: meta.actor.subject,
-      ...(body.comment ? { comment: body.comment } : {}),
-    };
-    return this.commands.execute(command, meta);
+    return this.commands.execute(signOffCaseCommand(caseId, meta.actor.subject, body), meta);
   }
+}
+
+/** The command a sign-off body asks for (also one item of a bulk sign-off). */
+export function signOffCaseCommand(
+  caseId: string,
+  supervisorId: string,
+  body: SignOffCaseDto,
+): SignOffCase {
+  return {
+    type: 'SignOffCase',
+    caseId,
+    supervisorId,
+    ...(body.comment ? { comment: body.comment } : {}),
+    ...(body.entrustment !== undefined && { entrustment: body.entrustment }),
+    ...(body.supervisionLevel !== undefined && { supervisionLevel: body.supervisionLevel }),
+  };
 }

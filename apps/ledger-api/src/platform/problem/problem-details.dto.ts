@@ -7,6 +7,11 @@ export class FieldErrorDto {
     example: 'finalEtici must be one of the following values: 0, 1, 2a, 2b50, 2b67, 2c, 3',
   })
   message!: string;
+  @ApiPropertyOptional({
+    example: 'CASE_ALREADY_SIGNED_OFF',
+    description: "This field's own refusal code (each refused item of a bulk request)",
+  })
+  code?: string;
 }
 
 /** RFC 9457 problem details, served as application/problem+json. */

@@ -5,6 +5,8 @@ export interface FieldError {
   /** JSON-pointer-like path of the offending field, e.g. "details.eticiByPass.0". */
   field: string;
   message: string;
+  /** The stable code of this field's refusal, when it has its own (a bulk item's rule). */
+  code?: string;
 }
 
 /** RFC 9457 problem details with the ledger's stable `code`. */

@@ -6,6 +6,7 @@ import {
   evolveTrainee,
   initialCaseState,
   initialTraineeState,
+  PRIVATE_EVENT_TYPES,
   streamName,
 } from '@inr/domain';
 import type { EventStore } from '@inr/event-store';
@@ -76,6 +77,18 @@ export class GetTraineeController {
       (e) => e.type === 'SubjectDataErased',
     );
     const erasure = erased ? describeEvent(erased) : null;
-    return { traineeId, revision, state, history: events.map(describeEvent), cases, erasure };
+    // Reflections are read through their own route, under their own policy; only the author
+    // sees them (and who they are shared with) in the record's history.
+    const author = actor.subject === traineeId;
+    const history = events.filter((e) => author || !PRIVATE_EVENT_TYPES.has(e.type));
+    const { reflections: _reflections, ...shown } = state;
+    return {
+      traineeId,
+      revision,
+      state: author ? state : shown,
+      history: history.map(describeEvent),
+      cases,
+      erasure,
+    };
   }
 }

@@ -32,4 +32,10 @@ export class RecordAssessmentDto {
 
   @OptionalTextField('Assessor comment', 2000)
   comment?: string;
+
+  @OptionalIdField(
+    "The trainee's request this completes (an item of the assessor's queue)",
+    'req-7f3a',
+  )
+  requestId?: string;
 }

@@ -31,6 +31,7 @@ export class SignOffCompetencyController {
       competencyId,
       signerId: meta.actor.subject,
       institutionId: body.institutionId,
+      ...(body.requestId !== undefined && { requestId: body.requestId }),
     };
     return this.commands.execute(command, meta);
   }
