@@ -175,6 +175,6 @@ if ('skip' in found) {
         if (previous === undefined) delete process.env['DATABASE_URL'];
         else process.env['DATABASE_URL'] = previous;
       }
-    }, 240_000);
+    }, 420_000); // generous: three server starts and two audits on a shared, loaded machine
   });
 }
