@@ -1,4 +1,9 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
+import { runCli } from '../../apps/ledger-cli/src/main';
 import { accreditation, daysAgo, enrolment, RVI, thrombectomyCase } from './support/fixtures';
 import { call, startTestApp, type CallResult, type TestApp } from './support/test-app';
 
@@ -238,6 +243,16 @@ describe('portfolio workflow: requests, the queue, bulk sign-off, logbook, refle
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(bytes.toString('latin1').trimEnd().endsWith('%%EOF')).toBe(true);
     expect(pdfText(bytes.toString('latin1'))).toContain(`Cases logged: ${CASES}`);
+
+    // The CLI writes the same logbook from the running server.
+    await t.app.listen(0, '127.0.0.1');
+    const port = (t.app.getHttpServer().address() as AddressInfo).port;
+    const out = mkdtempSync(join(tmpdir(), 'inr-logbook-'));
+    const file = join(out, 'logbook.csv');
+    const args = ['logbook', 'trn-pat', '-o', file, '--url', `http://127.0.0.1:${port}`];
+    expect(await runCli([...args, '--token', tokens['trn-pat']!, '--data-dir', t.dataDir])).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(csv.text);
+    rmSync(out, { recursive: true, force: true });
 
     // Another trainee may not export it.
     const other = await get(await t.token('trainee', 'trn-other'), '/v1/trainees/trn-pat/logbook');

@@ -14,6 +14,7 @@ import { registerExportCommand } from './commands/export.command';
 import { registerKeysCommand } from './commands/keys.command';
 import { registerMigrateCommand } from './commands/migrate.command';
 import { registerOpenApiCommand } from './commands/openapi.command';
+import { registerLogbookCommand } from './commands/logbook.command';
 import { registerPanelCommands } from './commands/panel.command';
 import { registerRebuildCommand } from './commands/rebuild.command';
 import { registerRetentionCommand } from './commands/retention.command';
@@ -45,6 +46,7 @@ every setting is in docs/configuration.md.`,
   registerExportCommand(program);
   registerVerifyCommand(program);
   registerPanelCommands(program);
+  registerLogbookCommand(program);
   registerDemoCommand(program);
   registerRebuildCommand(program);
   registerMigrateCommand(program);
