@@ -324,6 +324,19 @@ describe('training recognised across institutions (two ledgers, separate process
     const path = `/v1/trainees/trn-b-1/recognitions/${recognitionId}/withdrawal`;
     const reason = { reason: 'Trust A asked for the evidence to be reviewed' };
     expect((await request(b!, 'POST', path, b!.tokens.panel, reason)).status).toBe(201);
+    // The evaluation follows: A's cases stop counting towards B's pathway.
+    const achieved = async () => {
+      const status = await request(b!, 'GET', '/v1/trainees/trn-b-1/status', b!.tokens.panel);
+      const pathways = (status.body['pathways'] ?? []) as {
+        pathwayId: string;
+        evaluation: { requirements: { achieved: number }[] };
+      }[];
+      return pathways.find((p) => p.pathwayId === 'trust-b-mt')?.evaluation.requirements[0]
+        ?.achieved;
+    };
+    for (let tries = 0; tries < 50 && (await achieved()) !== 0; tries++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(await achieved()).toBe(0);
     const again = await request(b!, 'POST', path, b!.tokens.panel, reason);
     expect(again).toMatchObject({ status: 422, body: { code: 'RECOGNITION_ALREADY_WITHDRAWN' } });
   });

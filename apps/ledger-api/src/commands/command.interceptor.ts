@@ -6,6 +6,9 @@ import { Readiness } from '../platform/health/readiness';
 import { ProblemException } from '../platform/problem/problem.exception';
 import { rejectPatientIdentifiers } from './reject-patient-identifiers';
 
+/** Route metadata: the body member that carries another ledger's signed evidence. */
+export const SIGNED_EVIDENCE_MEMBER = 'inr:signed-evidence-member';
+
 /**
  * Every command route's interceptor: refuse writes while the service is read-only (the log may
  * not sign: a write now would take a leaf a published checkpoint says is another event's), then
@@ -25,7 +28,10 @@ export class CommandInterceptor implements NestInterceptor {
     if (readOnly !== undefined) {
       throw new ProblemException(503, 'LEDGER_READ_ONLY', `read-only: ${readOnly.detail}`);
     }
-    rejectPatientIdentifiers(context.switchToHttp().getRequest<FastifyRequest>());
+    rejectPatientIdentifiers(
+      context.switchToHttp().getRequest<FastifyRequest>(),
+      Reflect.getMetadata(SIGNED_EVIDENCE_MEMBER, context.getHandler()) as string | undefined,
+    );
     return this.idempotency.intercept(context, next);
   }
 }

@@ -13,10 +13,18 @@ const KIND_LABEL: Record<string, string> = {
  * Patient identifiers never reach the ledger: the whole body and the path are scanned before
  * validation or any read, and the request is refused with PATIENT_IDENTIFIER_REJECTED naming
  * the fields (never the values). The domain's scan rules out most strings cheaply itself.
+ * `signedMember`: a body member holding another ledger's signed, proven leaves (a trainee
+ * bundle), verified before anything is kept: not text typed here, and its hashes and UUIDs
+ * would read as identifiers. The rest of the body (the reason) is scanned as usual.
  */
-export function rejectPatientIdentifiers(request: FastifyRequest): void {
+export function rejectPatientIdentifiers(request: FastifyRequest, signedMember?: string): void {
+  const body = (request.body ?? {}) as Record<string, unknown>;
+  const typed =
+    signedMember === undefined || typeof body !== 'object' || Array.isArray(body)
+      ? body
+      : Object.fromEntries(Object.entries(body).filter(([k]) => k !== signedMember));
   const findings = [
-    ...findPatientIdentifiers(request.body ?? {}),
+    ...findPatientIdentifiers(typed),
     ...findPatientIdentifiers(request.params ?? {}, 'path'),
   ];
   if (findings.length > 0) {

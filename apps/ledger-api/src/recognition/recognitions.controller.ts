@@ -1,4 +1,4 @@
-import { Body, Controller, Inject, Param } from '@nestjs/common';
+import { Body, Controller, Inject, Param, SetMetadata } from '@nestjs/common';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import {
   streamName,
@@ -14,6 +14,7 @@ import { CommandMeta, type CommandRequest } from '../commands/command-request';
 import type { CommandResult } from '../commands/command-result';
 import { CommandRoute } from '../commands/command-route';
 import { CommandService } from '../commands/command-service';
+import { SIGNED_EVIDENCE_MEMBER } from '../commands/command.interceptor';
 import { LedgerRuntime } from '../ledger-http/ledger-runtime';
 import { unprocessable } from '../platform/problem/problem.exception';
 import { EVENT_STORE } from '../platform/store/tokens';
@@ -51,6 +52,8 @@ export class RecognitionsController {
     "Recognise a trainee's evidence from another ledger (a trainee bundle), verified against the partner policy",
   )
   @ApiConsumes('application/json', RECOGNITION_MEDIA_TYPE)
+  // The bundle is the other ledger's signed leaves, verified before anything is kept.
+  @SetMetadata(SIGNED_EVIDENCE_MEMBER, 'bundle')
   async recognise(
     @Param('traineeId', IdParam) traineeId: string,
     @Body() body: RecogniseExternalEvidenceDto,
