@@ -148,6 +148,8 @@ describe('training recognised across institutions (two ledgers, separate process
             publishesFor: 'trust-b',
           },
           trainee: { role: 'trainee', sub: 'trn-b-1', institution: 'trust-b' },
+          // The member who recognised the evidence vouched for it: another member decides.
+          panel2: { role: 'panel', sub: 'panel-2', institution: 'trust-b' },
         }),
       }),
     ]);
@@ -205,7 +207,7 @@ describe('training recognised across institutions (two ledgers, separate process
 
   it('B recognises the verified bundle once: a replay is the same recognition, nothing written twice', async () => {
     const first = await recognise(fromA);
-    expect(first.status).toBe(201);
+    expect(first).toMatchObject({ status: 201 });
     recognitionId = String(first.body['id']);
     const after = await count(b!);
     const replay = await recognise(fromA);
@@ -242,7 +244,7 @@ describe('training recognised across institutions (two ledgers, separate process
       b!,
       'POST',
       `/v1/applications/${String(applied.body['id'])}/decisions`,
-      b!.tokens.panel,
+      b!.tokens['panel2']!,
       {
         outcome: 'granted',
         reasons: "Four signed-off thrombectomies at trust A, recognised from A's ledger",
