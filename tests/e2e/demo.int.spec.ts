@@ -86,6 +86,46 @@ describe('inr-ledger demo --no-serve', () => {
     expect(verified.out).toContain('decision re-evaluated and reproduced');
   });
 
+  it('issues portable credentials, suspends one, and `inr-ledger verify-credential` checks both offline', async () => {
+    const [, issued] =
+      /Portable credentials \(Open Badges 3\.0, eddsa-rdfc-2022\): (\d+) issued/.exec(first.out) ??
+      [];
+    expect(Number(issued)).toBeGreaterThanOrEqual(2);
+    const files = (status: string) =>
+      new RegExp(`(\\S+credential-[\\w-]+\\.json): ${status}\\n`).exec(first.out)?.[1];
+    const valid = files('valid')!;
+    const suspended = files('suspended')!;
+    const [, policy] = /inr-ledger verify \S+ --policy (\S+)/.exec(first.out) ?? [];
+    const saved = [
+      '--did',
+      join(dataDir, 'issuer-did.json'),
+      '--status-list',
+      join(dataDir, 'status-list-revocation-0.json'),
+      '--status-list',
+      join(dataDir, 'status-list-suspension-0.json'),
+    ];
+    // The valid credential names the decision whose bundle the demo exported: its provenance
+    // is checked under the trust policy too.
+    const decision = /\/v1\/decisions\/([\w-]+)\/provenance/.exec(readFileSync(valid, 'utf8'))?.[1];
+    const bundle = join(dataDir, `bundle-${decision}.json`);
+    expect(existsSync(bundle)).toBe(true);
+    const ok = await runCli([
+      'verify-credential',
+      valid,
+      ...saved,
+      '--policy',
+      policy!,
+      '--bundle',
+      bundle,
+    ]);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain('suspension: not set');
+    expect(ok.out).toContain(`provenance: decision ${decision} at leaf`);
+    const refused = await runCli(['verify-credential', suspended, ...saved]);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toContain('suspension: SET');
+  });
+
   it('refuses to overwrite the data directory without --force (exit 2)', async () => {
     const second = await demo(['--no-serve', '--data-dir', dataDir]);
     expect(second.code).toBe(2);

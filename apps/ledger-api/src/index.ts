@@ -10,3 +10,5 @@ export { writeOpenApi } from './openapi/write-openapi';
 export { writeSecurityDoc } from './auth/write-security-doc';
 export { routeTable } from './auth/route-table';
 export type { RouteEntry } from './auth/route-table';
+export { CredentialIssuer } from './credentials/portable/credential-issuer';
+export type { IssuerSources } from './credentials/portable/credential-issuer';

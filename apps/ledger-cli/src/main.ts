@@ -20,6 +20,7 @@ import { registerRebuildCommand } from './commands/rebuild.command';
 import { registerRetentionCommand } from './commands/retention.command';
 import { registerSecurityDocCommand } from './commands/security-doc.command';
 import { registerVerifyCommand } from './commands/verify.command';
+import { registerVerifyCredentialCommand } from './commands/verify-credential.command';
 import { registerServeCommand } from './commands/serve.command';
 import { registerTokenCommand } from './commands/token.command';
 import { red } from './ui/terminal';
@@ -47,6 +48,7 @@ every setting is in docs/configuration.md.`,
   registerVerifyCommand(program);
   registerPanelCommands(program);
   registerLogbookCommand(program);
+  registerVerifyCredentialCommand(program);
   registerDemoCommand(program);
   registerRebuildCommand(program);
   registerMigrateCommand(program);

@@ -110,7 +110,7 @@ export function openBadgeCredential(issuer: Issuer, facts: CredentialFacts): Jso
         name: `Provenance bundle of ${decision.decisionId}`,
         genre: 'Provenance bundle',
         narrative:
-          'Every event the decision stood on, each with an RFC 9162 inclusion proof in one signed checkpoint (inr-ledger-bundle/v1); `inr-ledger verify` checks it offline.',
+          'Every event the decision stood on, each with an RFC 9162 inclusion proof in one signed checkpoint (an inr-ledger provenance bundle); `inr-ledger verify` checks it offline.',
       },
       {
         id: `${o}/v1/ledger/proof/inclusion?index=${decision.leafIndex}&size=${log.checkpointSize}`,

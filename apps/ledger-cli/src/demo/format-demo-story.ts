@@ -3,6 +3,7 @@ import { bold, green, yellow } from '../ui/terminal';
 import type { DecisionFacts } from './decision-facts';
 import { formatAuditStory, type AuditStory } from './format-audit-story';
 import type { SeededLedger } from './seed-demo-ledger';
+import type { CredentialStory } from './demo-credentials';
 
 export interface DemoStory {
   /** As the reader should type it (relative when under the working directory). */
@@ -18,6 +19,7 @@ export interface DemoStory {
   };
   bundle: { decision: DecisionFacts; file: string; events: number; policyFile: string };
   audit: AuditStory;
+  credentials: CredentialStory;
   baseUrl: string;
   serving: boolean;
   timings: readonly (readonly [string, number])[];
@@ -71,6 +73,16 @@ export function formatDemoStory(s: DemoStory): string {
     '',
     ...formatAuditStory(s.audit),
     '',
+    bold(
+      `Portable credentials (Open Badges 3.0, eddsa-rdfc-2022): ${s.credentials.issued} issued; a relying party checks two offline:`,
+      out,
+    ),
+    ...s.credentials.checked.flatMap((c) => [
+      `  ${c.file}: ${c.status === 'valid' ? green(c.status, out) : yellow(c.status, out)}`,
+      ...c.lines.map((line) => `    ${line}`),
+      `    inr-ledger verify-credential ${c.file} --did ${s.credentials.didFile} ${s.credentials.statusListFiles.map((f) => `--status-list ${f}`).join(' ')}`,
+    ]),
+    '',
     bold('Look further:', out),
     ...(s.serving ? [] : [`  inr-ledger serve --data-dir ${s.dataDir}`]),
     `  TOKEN=$(inr-ledger token --role panel --sub ${d.panelMemberId} --institution ${d.institutionId} --data-dir ${s.dataDir})`,
@@ -78,6 +90,11 @@ export function formatDemoStory(s: DemoStory): string {
     `  curl ${auth} ${s.baseUrl}/v1/decisions/${d.decisionId}/replay`,
     `  curl ${auth} ${s.baseUrl}/v1/trainees/${d.traineeId}/status`,
     `  curl ${s.baseUrl}/v1/ledger/checkpoint`,
+    ...s.credentials.checked.map(
+      (c) => `  curl ${s.baseUrl}/v1/credentials/${c.credentialId}/status`,
+    ),
+    `  curl ${s.baseUrl}/v1/status-lists/suspension-0`,
+    `  curl ${s.baseUrl}/.well-known/did.json`,
     `  inr-ledger verify ${s.bundle.file} --policy ${s.bundle.policyFile}`,
     `  inr-ledger verify ${s.audit.file} --policy ${s.bundle.policyFile}`,
     `  curl ${auth} "${s.baseUrl}/v1/audit/institutions/${s.audit.institutionId}/procedures"`,

@@ -9,6 +9,11 @@ import { verifyBundleText } from '../ledger/verify-bundle-file';
 import { ProgressBar } from '../ui/progress-bar';
 import { cosignByPartner, type Cosigned } from './cosign-by-partner';
 import { decisionFacts } from './decision-facts';
+import {
+  exportDemoCredentials,
+  suspendDemoCredential,
+  type CredentialStory,
+} from './demo-credentials';
 import { writeDemoTrustPolicy } from './demo-trust-policy';
 import type { AuditStory } from './format-audit-story';
 import type { DemoStory } from './format-demo-story';
@@ -73,6 +78,7 @@ export async function runDemo(opts: DemoOptions): Promise<DemoStory> {
   );
   return {
     ...withPaths,
+    credentials: shownCredentials(withPaths.credentials, shown),
     audit: { ...audit, file: shown(audit.file) },
     checkpoint: { ...withPaths.checkpoint, root: verified.report.root },
     bundle: {
@@ -114,6 +120,19 @@ async function exportAndVerifyAudit(
 type Timed = <T>(label: string, work: () => Promise<T> | T) => Promise<T>;
 type LedgerPart = Omit<DemoStory, 'bundle' | 'audit' | 'timings' | 'dataDir'>;
 
+/** Credential files are shown as the reader types them. */
+function shownCredentials(
+  story: CredentialStory,
+  shown: (file: string) => string,
+): CredentialStory {
+  return {
+    ...story,
+    didFile: shown(story.didFile),
+    statusListFiles: story.statusListFiles.map(shown),
+    checked: story.checked.map((c) => ({ ...c, file: shown(c.file) })),
+  };
+}
+
 /** Seed, sign and cosign, write the trust policy, rebuild, and read the decisions back. */
 async function buildLedger(
   opts: DemoOptions,
@@ -128,6 +147,13 @@ async function buildLedger(
       seedDemoLedger(events, opts.seed, (d, t) => seedBar.update(d, t), personal),
     );
     seedBar.finish(seeded.events);
+    // One credential suspended (a ledger event, before the checkpoint that covers it).
+    const suspended = await suspendDemoCredential(
+      events,
+      seeded.issuedApplications,
+      new Date().toISOString().slice(0, 10),
+      personal,
+    );
 
     const signed = await timed('sign and cosign', () =>
       signAndCosign(events, opts.dataDir, origin, opts.config.signingKey),
@@ -149,6 +175,16 @@ async function buildLedger(
       const decisions = await timed('story', () =>
         decisionFacts(events, readModels, seeded.decisionIds).then((d) => personal.reveal(d)),
       );
+      const hashes = new SqliteHashStore(opts.dataDir);
+      const credentials = await timed('credentials', () =>
+        exportDemoCredentials(opts.config, readModels, hashes, suspended).finally(() =>
+          hashes.close(),
+        ),
+      );
+      if (credentials.checked.some((c) => c.status === 'valid' && !c.ok))
+        throw new DemoVerificationError(
+          `the demo credential failed offline verification: ${credentials.checked.map((c) => c.lines.join('; ')).join(' | ')}`,
+        );
       const checkpoint = {
         origin,
         size: signed.checkpoint.size,
@@ -157,7 +193,14 @@ async function buildLedger(
         cosignedBy: [signed.witnessName],
       };
       return {
-        story: { seeded, decisions, checkpoint, baseUrl: opts.baseUrl, serving: opts.serving },
+        story: {
+          seeded,
+          decisions,
+          checkpoint,
+          credentials,
+          baseUrl: opts.baseUrl,
+          serving: opts.serving,
+        },
         policyFile,
       };
     } finally {

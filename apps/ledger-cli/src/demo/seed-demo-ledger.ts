@@ -11,6 +11,8 @@ export interface SeededLedger {
   typeCounts: Map<string, number>;
   /** Institutions trainees enrolled at. */
   institutionIds: string[];
+  /** Applications whose credential was issued, in ledger order. */
+  issuedApplications: string[];
 }
 
 /** Appends in flight before we wait: the sqlite adapter commits queued appends as one group. */
@@ -35,6 +37,7 @@ export async function seedDemoLedger(
   const decisionIds: string[] = [];
   const typeCounts = new Map<string, number>();
   const institutionIds = new Set<string>();
+  const issuedApplications: string[] = [];
   let pending: Promise<unknown>[] = [];
   let done = 0;
   const sealer = new DecisionEvidenceSealer(store);
@@ -62,6 +65,7 @@ export async function seedDemoLedger(
     typeCounts.set(op.type, (typeCounts.get(op.type) ?? 0) + 1);
     if (op.type === 'CredentialDecisionRecorded') decisionIds.push(op.data.decisionId);
     if (op.type === 'TraineeEnrolled') institutionIds.add(op.data.institutionId);
+    if (op.type === 'CredentialIssued') issuedApplications.push(op.data.applicationId);
     if (pending.length >= WINDOW) {
       await Promise.all(pending);
       done += pending.length;
@@ -72,5 +76,11 @@ export async function seedDemoLedger(
   await Promise.all(pending);
   done += pending.length;
   onProgress(done, ops.length);
-  return { events: done, decisionIds, typeCounts, institutionIds: [...institutionIds].sort() };
+  return {
+    events: done,
+    decisionIds,
+    typeCounts,
+    institutionIds: [...institutionIds].sort(),
+    issuedApplications,
+  };
 }
