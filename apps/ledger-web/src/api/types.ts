@@ -58,7 +58,9 @@ export interface CasePage {
   cases: CaseRecord[];
 }
 
+/** A case item of a supervisor's queue (request items are listed by the API too; not shown here yet). */
 export interface QueueItem {
+  kind: 'case' | 'assessment-request' | 'competency-request';
   caseId: string;
   traineeId: string;
   institutionId: string;

@@ -24,7 +24,9 @@ export default function SupervisorPage(props: { api: ApiClient; session: Session
     () => api.get<Queue>(`/v1/supervisors/${encodeURIComponent(session.subject)}/queue`),
     `q${round}`,
   );
-  const items = (queue.data?.items ?? []).filter((i) => !handled.includes(i.caseId));
+  const items = (queue.data?.items ?? []).filter(
+    (i) => i.kind === 'case' && !handled.includes(i.caseId),
+  );
   return (
     <>
       <h1>Sign-off queue</h1>
