@@ -1,10 +1,10 @@
 // Child-process entry: runs one row and prints its figures as one marked JSON line, with the
 // process's peak RSS (resourceUsage().maxRSS, KiB on Linux) measured after the work.
-import { RESULT_MARK, ROWS, type RowContext } from './rows';
+import { RESULT_MARK, ROWS, SCALE_ROWS, type RowContext } from './rows';
 
 async function main(): Promise<void> {
   const [id, contextJson] = process.argv.slice(2);
-  const row = ROWS.find((r) => r.id === id);
+  const row = [...ROWS, ...SCALE_ROWS].find((r) => r.id === id);
   if (!row || !contextJson)
     throw new Error(`usage: row-runner <${ROWS.map((r) => r.id).join('|')}> <context json>`);
   const context = JSON.parse(contextJson) as RowContext;

@@ -15,10 +15,17 @@ export interface RowContext {
   repoRoot: string;
   /** A data directory the seed step filled with the bench ledger, shared by rebuild and asof. */
   ledgerDir?: string;
+  /** The bench ledger's size in a --scale run (else 1M with --full, 100k quick). */
+  events?: number;
 }
 
 /** Events in the shared bench ledger: issue 7 asks for 1M (quick mode: 100k). */
-export const ledgerEvents = (full: boolean): number => (full ? 1_000_000 : 100_000);
+export const ledgerEvents = ({ full, events }: Pick<RowContext, 'full' | 'events'>): number =>
+  events ?? (full ? 1_000_000 : 100_000);
+
+/** 100k, 1M, 10M: how a size reads in a figure's title. */
+export const sizeLabel = (n: number): string =>
+  n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`;
 
 export interface Row {
   id: string;
@@ -227,11 +234,12 @@ type WriteLedger = (dataDir: string, events: number) => Promise<void>;
 const seed: Row = {
   id: 'seed',
   hidden: true,
-  async run({ full, ledgerDir }) {
+  async run(context) {
+    const { ledgerDir } = context;
     const loaded = loadBench<WriteLedger>('./projections', 'writeBenchLedger');
     if (!loaded.ok) return [notMeasured('bench ledger', loaded.reason)];
     if (!ledgerDir) return [notMeasured('bench ledger', 'no ledger directory')];
-    await loaded.fn(ledgerDir, ledgerEvents(full));
+    await loaded.fn(ledgerDir, ledgerEvents(context));
     return [];
   },
 };
@@ -239,8 +247,9 @@ const seed: Row = {
 type BenchRebuild = (options: { events: number; dataDir?: string }) => Promise<unknown>;
 const rebuild: Row = {
   id: 'rebuild',
-  async run({ full, ledgerDir }) {
-    const events = ledgerEvents(full);
+  async run(context) {
+    const { ledgerDir } = context;
+    const events = ledgerEvents(context);
     const title = `projection rebuild events/s at ${events.toLocaleString('en-GB')} events`;
     const loaded = loadBench<BenchRebuild>('./projections', 'benchRebuild');
     if (!loaded.ok)
@@ -267,9 +276,9 @@ const rebuild: Row = {
           ),
     ];
   },
-  afterExit(figures, peakRssMiB, { full }) {
+  afterExit(figures, peakRssMiB, context) {
     if (figures.some((f) => f.figure.startsWith('peak memory'))) return figures;
-    const title = `peak memory (RSS) of the ${full ? '1M' : '100k'}-event rebuild (own process)`;
+    const title = `peak memory (RSS) of the ${sizeLabel(ledgerEvents(context))}-event rebuild (own process)`;
     return [...figures, maxFigure(title, peakRssMiB, 'MiB', 300)];
   },
 };
@@ -281,12 +290,13 @@ type BenchAsOf = (options: {
 }) => Promise<unknown>;
 const asOf: Row = {
   id: 'asof',
-  async run({ full, ledgerDir }) {
+  async run(context) {
+    const { ledgerDir } = context;
     const title = 'asOf status query, trainee with 500 events, p99';
     const loaded = loadBench<BenchAsOf>('./projections', 'benchAsOfStatus');
     if (!loaded.ok) return [notMeasured(title, loaded.reason)];
     const r = await loaded.fn({
-      events: ledgerEvents(full),
+      events: ledgerEvents(context),
       dataDir: ledgerDir,
       traineeEvents: 500,
     });
@@ -316,13 +326,16 @@ type BenchTrustAudit = typeof import('./trust-audit').benchTrustAudit;
  */
 const trustAudit: Row = {
   id: 'audit',
-  async run({ full, ledgerDir }) {
-    const events = ledgerEvents(full);
+  async run(context) {
+    const { full, ledgerDir } = context;
+    const events = ledgerEvents(context);
     const title = `a year's audit for a trust from ${events.toLocaleString('en-GB')} events, p99`;
     const loaded = loadBench<BenchTrustAudit>('./trust-audit', 'benchTrustAudit');
     if (!loaded.ok) return [notMeasured(title, loaded.reason)];
     if (!ledgerDir) return [notMeasured(title, 'no ledger directory')];
-    const r = await loaded.fn({ events, dataDir: ledgerDir, samples: full ? 50 : 10 });
+    // A --scale ledger of 1M or more: three samples (each one pays a raw scan of the ledger too).
+    const samples = full ? 50 : context.events !== undefined && events >= 1_000_000 ? 3 : 10;
+    const r = await loaded.fn({ events, dataDir: ledgerDir, samples });
     const baseline = {
       label: `raw scan of the same ${r.events.toLocaleString('en-GB')} events (read + JSON.parse), p99`,
       value: r.rawScanP99Ms,
@@ -580,6 +593,59 @@ const webApp: Row = {
     ];
   },
 };
+
+type BenchIngest = typeof import('./scale').benchIngest;
+/** --scale only: the generator's ledger written through the store port, timed (replaces seed). */
+const ingest: Row = {
+  id: 'ingest',
+  async run(context) {
+    const events = ledgerEvents(context);
+    const title = `ingest events/s, ${sizeLabel(events)} generated events (generator + durable appends)`;
+    const loaded = loadBench<BenchIngest>('./scale', 'benchIngest');
+    if (!loaded.ok) return [notMeasured(title, loaded.reason)];
+    if (!context.ledgerDir) return [notMeasured(title, 'no ledger directory')];
+    const r = await loaded.fn(context.ledgerDir, events);
+    return [
+      { figure: title, value: r.eventsPerSecond, unit: '/s' },
+      {
+        figure: `ingest time, ${sizeLabel(events)} events`,
+        value: Math.round(r.seconds),
+        unit: 's',
+      },
+    ];
+  },
+};
+
+type BenchLedgerAtScale = typeof import('./scale').benchLedgerAtScale;
+/** --scale only: the Merkle log, inclusion proofs and a bundle export over the scale ledger. */
+const ledgerAtScale: Row = {
+  id: 'scale-ledger',
+  async run(context) {
+    const n = sizeLabel(ledgerEvents(context));
+    const proof = `inclusion proof p99, ${n}-event ledger, hashes in sqlite`;
+    const loaded = loadBench<BenchLedgerAtScale>('./scale', 'benchLedgerAtScale');
+    if (!loaded.ok) return [notMeasured(proof, loaded.reason)];
+    if (!context.ledgerDir) return [notMeasured(proof, 'no ledger directory')];
+    const r = await loaded.fn(context.ledgerDir);
+    return [
+      maxFigure(proof, r.inclusionP99Ms, 'ms', 1),
+      {
+        figure: `Merkle tree built over the ${n}-event ledger`,
+        value: r.integrateSeconds,
+        unit: 's',
+      },
+      {
+        figure: `trust audit bundle export (a year), ${n}-event ledger`,
+        value: r.bundleExportMs,
+        unit: 'ms',
+        note: `${r.bundleEvents} events proven`,
+      },
+    ];
+  },
+};
+
+/** The rows of one size in a --scale run, in order: ingest first, the rest read its ledger. */
+export const SCALE_ROWS: readonly Row[] = [ingest, rebuild, asOf, trustAudit, ledgerAtScale];
 
 export const ROWS: readonly Row[] = [
   appends,

@@ -1,12 +1,16 @@
 // `npm run bench`: runs issue 7's rows, each in its own child process, prints the table and
 // writes bench/results.json. Quick by default (a few minutes); --full for the 1M-event sizes.
-// Flags: --full, --only=appends,ledger, --skip=peer
+// Flags: --full, --only=appends,ledger, --skip=peer; --scale[=100k,1m,10m] runs issue 22's
+// national-scale rows instead (bench/scale-results.json and the chart in docs/), and
+// --scale-ledger=<dir> runs them over a ledger already in <dir>, adding its size.
+import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join } from 'node:path';
 import { describeMachine, formatTable, writeResults, type Figure, type RowOutcome } from './report';
-import { RESULT_MARK, ROWS, type RowContext } from './rows';
+import { RESULT_MARK, ROWS, SCALE_ROWS, sizeLabel, type Row, type RowContext } from './rows';
+import { scaleChartSvg, type ScaleResults } from './scale-chart';
 
 function repoRoot(): string {
   // Works from tests/bench (ts) and from dist/tests/bench (compiled).
@@ -65,8 +69,88 @@ function runRow(
   });
 }
 
+/** Runs one row in its child and turns the answer into a table row (afterExit applied). */
+async function outcomeOf(row: Row, context: RowContext): Promise<RowOutcome> {
+  const started = performance.now();
+  process.stderr.write(`running ${row.id} ...\n`);
+  const result = await runRow(row.id, context);
+  let figures = result.figures;
+  if (row.afterExit && result.peakRssMiB !== undefined && figures.every((f) => f.value !== null))
+    figures = row.afterExit(figures, result.peakRssMiB, context);
+  return {
+    row: row.id,
+    seconds: Math.round((performance.now() - started) / 100) / 10,
+    peakRssMiB: result.peakRssMiB,
+    figures,
+  };
+}
+
+const SCALE_SIZES: Record<string, number> = {
+  '100k': 100_000,
+  '1m': 1_000_000,
+  '10m': 10_000_000,
+};
+
+/**
+ * --scale: for each size, a fresh ledger from the generator (its ingest timed), then rebuild,
+ * asOf, the trust audit report, the Merkle log, proofs and a bundle export over it. Results are
+ * written after each size, so a long run that is stopped keeps what it measured.
+ */
+async function runScale(
+  arg: string,
+  root: string,
+  existing?: { dir: string; events: number },
+): Promise<void> {
+  const names = arg.includes('=')
+    ? arg.slice(arg.indexOf('=') + 1).split(',')
+    : Object.keys(SCALE_SIZES);
+  const sizes = existing
+    ? [existing.events]
+    : names.map((name) => {
+        const n = SCALE_SIZES[name.toLowerCase()] ?? Number(name);
+        if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`unknown scale size ${name}`);
+        return n;
+      });
+  const jsonPath = join(root, 'bench', 'scale-results.json');
+  const chartPath = join(root, 'docs', 'performance-scale.svg');
+  // An existing ledger's figures join the sizes already measured (a stopped run's partial
+  // ledger, or one kept from before), replacing a size measured again.
+  const results: ScaleResults = existing
+    ? (JSON.parse(readFileSync(jsonPath, 'utf8')) as ScaleResults)
+    : { machine: describeMachine(root), sizes: [] };
+  for (const events of sizes) {
+    console.log(`\n== scale: ${sizeLabel(events)} events`);
+    const ledgerDir = existing?.dir ?? mkdtempSync(join(tmpdir(), 'inr-bench-scale-'));
+    const context: RowContext = { full: false, repoRoot: root, ledgerDir, events };
+    const rows: RowOutcome[] = [];
+    try {
+      for (const row of SCALE_ROWS) rows.push(await outcomeOf(row, context));
+    } finally {
+      if (!existing) rmSync(ledgerDir, { recursive: true, force: true });
+    }
+    console.log(formatTable(rows));
+    results.sizes = [...results.sizes.filter((s) => s.events !== events), { events, rows }].sort(
+      (a, b) => a.events - b.events,
+    );
+    mkdirSync(join(root, 'bench'), { recursive: true });
+    writeFileSync(jsonPath, `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(chartPath, scaleChartSvg(results));
+    console.log(`wrote ${jsonPath} and ${chartPath}`);
+  }
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  const scale = args.find((a) => a === '--scale' || a.startsWith('--scale='));
+  if (scale !== undefined) return runScale(scale, repoRoot());
+  // --scale-ledger=<dir>: the scale rows over a ledger already written there, at its size.
+  const held = args.find((a) => a.startsWith('--scale-ledger='))?.slice('--scale-ledger='.length);
+  if (held !== undefined) {
+    const db = new Database(join(held, 'events.sqlite'), { readonly: true, fileMustExist: true });
+    const { n } = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM events').get()!;
+    db.close();
+    return runScale('--scale', repoRoot(), { dir: held, events: n });
+  }
   const full = args.includes('--full');
   const only = listFlag(args, 'only');
   const skip = listFlag(args, 'skip') ?? [];
@@ -90,24 +174,9 @@ async function main(): Promise<void> {
     ? ROWS.filter((row) => row.id === 'seed' || selected.includes(row))
     : selected;
   for (const row of rows) {
-    const started = performance.now();
-    process.stderr.write(`running ${row.id} ...\n`);
-    const result = await runRow(row.id, context);
-    let figures = result.figures;
-    if (
-      row.afterExit &&
-      result.peakRssMiB !== undefined &&
-      figures.every((f) => f.value !== null)
-    ) {
-      figures = row.afterExit(figures, result.peakRssMiB, context);
-    }
-    if (row.hidden && figures.length === 0) continue;
-    outcomes.push({
-      row: row.id,
-      seconds: Math.round((performance.now() - started) / 100) / 10,
-      peakRssMiB: result.peakRssMiB,
-      figures,
-    });
+    const outcome = await outcomeOf(row, context);
+    if (row.hidden && outcome.figures.length === 0) continue;
+    outcomes.push(outcome);
   }
 
   if (ledgerDir) rmSync(ledgerDir, { recursive: true, force: true });

@@ -43,7 +43,7 @@ function rawScan(dataDir: string): number {
 }
 
 /** The institution with the most procedures in the ledger's first full year. */
-function busiestTrust(dataDir: string, from: string, to: string): string {
+export function busiestTrust(dataDir: string, from: string, to: string): string {
   const db = openReadModelsDb(dataDir);
   try {
     const registry = readVersions(db, 'case-registry').find((row) => row.status === 'active');
