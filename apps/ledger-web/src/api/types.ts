@@ -76,3 +76,17 @@ export interface CommandResult {
   revision: number;
   position: number;
 }
+
+/** GET /v1/applications: applications awaiting a decision, oldest first. */
+export interface ApplicationPage {
+  total: number;
+  applications: {
+    applicationId: string;
+    traineeId: string;
+    institutionId: string | null;
+    pathwayId: string;
+    pathwayVersion: string;
+    ageDays: number;
+    votes: { panelMemberId: string; outcome: string }[];
+  }[];
+}

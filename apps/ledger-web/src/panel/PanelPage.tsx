@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { CREDENTIAL_OUTCOMES } from '../vocabulary';
 import type { ApiClient } from '../api/client';
 import { ApiProblem } from '../api/problem';
-import type { TraineeStatus } from '../api/types';
+import type { ApplicationPage, TraineeStatus } from '../api/types';
 import type { Session } from '../auth/session';
 import { Field } from '../ui/Field';
 import { ProblemMessage } from '../ui/ProblemMessage';
@@ -14,8 +14,9 @@ interface Decided {
 }
 
 /**
- * A credential application before the panel: the applicant's evaluation with the evidence
- * behind each requirement, and the decision. Granting against an unmet evaluation is an
+ * A credential application before the panel: the pending applications, the applicant's
+ * evaluation with the evidence behind each requirement, and the member's vote (the decision
+ * where the pathway's quorum is one). Granting against an unmet evaluation is an
  * override: the API (and so this form) requires the reason for it.
  */
 export default function PanelPage(props: { api: ApiClient; session: Session }) {
@@ -32,9 +33,14 @@ export default function PanelPage(props: { api: ApiClient; session: Session }) {
   const evaluation = status.data?.pathways.flatMap((p) =>
     'evaluation' in p ? [p.evaluation] : [],
   )[0];
+  const open = (traineeId: string, applicationId: string): void => {
+    setTrainee(traineeId);
+    setApplication(applicationId);
+  };
   return (
     <>
       <h1>Credential application</h1>
+      <PendingApplications api={props.api} onOpen={open} />
       <form className="inline" onSubmit={(e) => e.preventDefault()} aria-label="Application">
         <label>
           Applicant (trainee id)
@@ -100,6 +106,56 @@ export default function PanelPage(props: { api: ApiClient; session: Session }) {
   );
 }
 
+/** What waits for the panel (GET /v1/applications), oldest first; "Open" shows one below. */
+function PendingApplications(props: {
+  api: ApiClient;
+  onOpen: (traineeId: string, applicationId: string) => void;
+}) {
+  const pending = useLoad(() => props.api.get<ApplicationPage>('/v1/applications'), 'pending');
+  const applications = pending.data?.applications ?? [];
+  return (
+    <section className="card" aria-labelledby="pending-title">
+      <h2 id="pending-title">Awaiting a decision ({pending.data?.total ?? 0})</h2>
+      <ProblemMessage error={pending.error} />
+      {applications.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Applicant</th>
+              <th scope="col">Pathway</th>
+              <th scope="col">Waiting</th>
+              <th scope="col">Votes this round</th>
+              <th scope="col">
+                <span className="visually-hidden">Open</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {applications.map((a) => (
+              <tr key={a.applicationId}>
+                <th scope="row">
+                  {a.traineeId}
+                  {a.institutionId ? ` (${a.institutionId})` : ''}
+                </th>
+                <td>
+                  {a.pathwayId} v{a.pathwayVersion}
+                </td>
+                <td>{a.ageDays} days</td>
+                <td>{a.votes.map((v) => `${v.panelMemberId}: ${v.outcome}`).join(', ') || '—'}</td>
+                <td>
+                  <button type="button" onClick={() => props.onOpen(a.traineeId, a.applicationId)}>
+                    Open {a.applicationId.slice(0, 8)}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
 function DecisionForm(props: { api: ApiClient; applicationId: string; evaluationMet: boolean }) {
   const [outcome, setOutcome] = useState<(typeof CREDENTIAL_OUTCOMES)[number]>('deferred');
   const [reasons, setReasons] = useState('');
@@ -111,11 +167,16 @@ function DecisionForm(props: { api: ApiClient; applicationId: string; evaluation
     e.preventDefault();
     setError(undefined);
     try {
+      // A vote: where the pathway's panel quorum is one, it is the decision (the answer names it).
       const { body } = await props.api.post<Decided>(
-        `/v1/applications/${encodeURIComponent(props.applicationId)}/decisions`,
+        `/v1/applications/${encodeURIComponent(props.applicationId)}/votes`,
         { outcome, reasons, ...(overriding && overrideReason ? { overrideReason } : {}) },
       );
-      setDone(`Decision recorded: ${outcome}${body.id ? ` (${body.id})` : ''}.`);
+      setDone(
+        body.id
+          ? `Decision recorded: ${outcome} (${body.id}).`
+          : `Vote recorded: ${outcome}. The pathway's panel needs more members to concur.`,
+      );
     } catch (err) {
       setError(err);
     }
