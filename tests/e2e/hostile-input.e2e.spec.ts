@@ -14,6 +14,18 @@ import { call, startTestApp, type TestApp } from './support/test-app';
 // Thousands of generated bad requests across every command route, each sent with a token that
 // may use the route, so they reach validation and the domain. None may crash the service
 // (5xx) and none may write: the store's event count must not move.
+/** A generated request must be answered 200, or a 4xx problem+json; never a 5xx or a stray 2xx/3xx. */
+function expectOkOrProblem(
+  label: string,
+  status: number,
+  body: string,
+  contentType: unknown,
+): void {
+  if (status >= 500 || (status !== 200 && status < 400))
+    throw new Error(`${label} answered ${status}: ${body.slice(0, 300)}`);
+  if (status >= 400) expect(contentType).toContain('application/problem+json');
+}
+
 describe('hostile input', () => {
   let t: TestApp;
   let routes: RouteSpec[] = [];
@@ -410,11 +422,7 @@ describe('hostile input', () => {
     await fc.assert(
       fc.asyncProperty(url, async (path) => {
         const res = await t.app.inject({ method: 'GET', url: path });
-        if (res.statusCode >= 500 || (res.statusCode !== 200 && res.statusCode < 400)) {
-          throw new Error(`${path} answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
-        }
-        if (res.statusCode >= 400)
-          expect(res.headers['content-type']).toContain('application/problem+json');
+        expectOkOrProblem(path, res.statusCode, res.body, res.headers['content-type']);
       }),
       { numRuns: 500, seed: Number(process.env['HOSTILE_SEED'] ?? 4242) },
     );
@@ -429,10 +437,7 @@ describe('hostile input', () => {
           url: `/v1/trainees/${encodeURIComponent(id)}/subject-access`,
           headers: { authorization: `Bearer ${dpo}` },
         });
-        if (res.statusCode >= 500 || (res.statusCode !== 200 && res.statusCode < 400))
-          throw new Error(`${id} answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
-        if (res.statusCode >= 400)
-          expect(res.headers['content-type']).toContain('application/problem+json');
+        expectOkOrProblem(id, res.statusCode, res.body, res.headers['content-type']);
       }),
       { numRuns: 200, seed: Number(process.env['HOSTILE_SEED'] ?? 4242) },
     );
@@ -464,10 +469,7 @@ describe('hostile input', () => {
       fc.asyncProperty(id, route, fc.boolean(), async (x, to, withToken) => {
         const url = to(x);
         const res = await call(t.app, 'GET', url, undefined, withToken ? { token } : {});
-        if (res.status >= 500 || (res.status !== 200 && res.status < 400))
-          throw new Error(`${url} answered ${res.status}: ${res.text.slice(0, 300)}`);
-        if (res.status >= 400)
-          expect(res.headers['content-type']).toContain('application/problem+json');
+        expectOkOrProblem(url, res.status, res.text, res.headers['content-type']);
       }),
       { numRuns: 300, seed: Number(process.env['HOSTILE_SEED'] ?? 4242) },
     );
@@ -493,10 +495,7 @@ describe('hostile input', () => {
         const query = pairs.map(([k, v]) => `${k}=${v}`).join('&');
         const url = `/v1/applications${query ? `?${query}` : ''}`;
         const res = await call(t.app, 'GET', url, undefined, { token });
-        if (res.status >= 500 || (res.status !== 200 && res.status < 400))
-          throw new Error(`${url} answered ${res.status}: ${res.text.slice(0, 300)}`);
-        if (res.status >= 400)
-          expect(res.headers['content-type']).toContain('application/problem+json');
+        expectOkOrProblem(url, res.status, res.text, res.headers['content-type']);
       }),
       { numRuns: 300, seed: Number(process.env['HOSTILE_SEED'] ?? 4242) },
     );
@@ -518,10 +517,7 @@ describe('hostile input', () => {
       fc.asyncProperty(part, upTo, async (id, size) => {
         const url = `/v1/trainees/${id}/bundle${size === '' ? '' : `?upTo=${size}`}`;
         const res = await call(t.app, 'GET', url, undefined, { token });
-        if (res.status >= 500 || (res.status !== 200 && res.status < 400))
-          throw new Error(`${url} answered ${res.status}: ${res.text.slice(0, 300)}`);
-        if (res.status >= 400)
-          expect(res.headers['content-type']).toContain('application/problem+json');
+        expectOkOrProblem(url, res.status, res.text, res.headers['content-type']);
       }),
       { numRuns: 300, seed: Number(process.env['HOSTILE_SEED'] ?? 4242) },
     );
