@@ -522,4 +522,42 @@ describe('hostile input', () => {
       { numRuns: 300, seed: Number(process.env['HOSTILE_SEED'] ?? 4242) },
     );
   }, 60_000);
+
+  it('answers 300 generated portfolio and panel reads (queue, reflections, logbook, reviews, one application or decision) with 200 or a 4xx problem', async () => {
+    const tokens = await Promise.all([
+      t.token('trainee', 'trn-kim', RVI),
+      t.token('supervisor', 'sup-ann', RVI),
+      t.token('panel', 'pnl-1', RVI),
+    ]);
+    const id = fc.oneof(
+      fc.constantFrom(
+        'trn-kim',
+        'sup-ann',
+        'nobody',
+        '%2e%2e',
+        'x%00',
+        '9434765919',
+        'a'.repeat(200),
+      ),
+      // No bare '%': Fastify refuses a malformed URL before routing (FST_ERR_BAD_URL).
+      fc.stringMatching(/^[A-Za-z0-9._:@-]{1,20}$/),
+    );
+    const query = fc.constantFrom('', 'csv', 'pdf', 'xml', '0', '-1', '1e3', '99999999', '%2e%2e');
+    const route = fc.constantFrom(
+      (x: string, q: string) => `/v1/supervisors/${x}/queue?limit=${q}`,
+      (x: string) => `/v1/trainees/${x}/reflections`,
+      (x: string, q: string) => `/v1/trainees/${x}/logbook?format=${q}`,
+      (_x: string, q: string) => `/v1/reviews?limit=${q}`,
+      (x: string) => `/v1/applications/${x}`,
+      (x: string) => `/v1/decisions/${x}`,
+    );
+    await fc.assert(
+      fc.asyncProperty(id, query, route, fc.nat(2), async (x, q, to, who) => {
+        const url = to(x, q);
+        const res = await call(t.app, 'GET', url, undefined, { token: tokens[who] });
+        expectOkOrProblem(url, res.status, res.text, res.headers['content-type']);
+      }),
+      { numRuns: 300, seed: Number(process.env['HOSTILE_SEED'] ?? 4242) },
+    );
+  }, 60_000);
 });
