@@ -7,18 +7,28 @@ interface FeedEvent {
   streamId: string;
 }
 
+interface FeedFrame extends FeedEvent {
+  data: Record<string, unknown>;
+  /** The frame's `data:` line as sent. */
+  text: string;
+}
+
+async function readFeed(...args: Parameters<typeof readFrames>): Promise<FeedEvent[]> {
+  return (await readFrames(...args)).map(({ id, type, streamId }) => ({ id, type, streamId }));
+}
+
 /** Opens the feed over a real socket and collects `count` events (or what came within `ms`). */
-async function readFeed(
+async function readFrames(
   base: string,
   token: string,
   query = '',
   lastEventId?: string,
   count = 100,
   ms = 1_500,
-): Promise<FeedEvent[]> {
+): Promise<FeedFrame[]> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), ms);
-  const events: FeedEvent[] = [];
+  const events: FeedFrame[] = [];
   try {
     const res = await fetch(`${base}/v1/events/stream${query}`, {
       headers: {
@@ -40,8 +50,14 @@ async function readFeed(
         const id = /^id: (\d+)$/m.exec(frame)?.[1];
         const data = /^data: (.*)$/m.exec(frame)?.[1];
         if (id && data) {
-          const parsed = JSON.parse(data) as { type: string; streamId: string };
-          events.push({ id: Number(id), type: parsed.type, streamId: parsed.streamId });
+          const parsed = JSON.parse(data) as Omit<FeedFrame, 'id' | 'text'>;
+          events.push({
+            id: Number(id),
+            type: parsed.type,
+            streamId: parsed.streamId,
+            data: parsed.data,
+            text: data,
+          });
         }
       }
       if (events.length >= count) break;
@@ -138,5 +154,67 @@ describe('live feed (server-sent events)', () => {
       headers: { 'last-event-id': 'abc' },
     });
     expect(res.status).toBe(400);
+  });
+
+  it("opens personal fields only for the record's readers, redacts them for others, never sends ciphertext", async () => {
+    const admin = await t.token('admin', 'adm-1', RVI);
+    const pat = await t.token('trainee', 'trn-pat', RVI);
+    const from = await t.store.count();
+    const post = async (url: string, body: unknown, token: string): Promise<void> => {
+      const res = await call(t.app, 'POST', url, body, { token });
+      if (res.status !== 201) throw new Error(`${url}: ${res.status} ${res.text}`);
+    };
+    await post('/v1/trainees', enrolment('trn-pat'), admin);
+    await post('/v1/cases', thrombectomyCase({ notes: 'FEED-CASE-MARKER' }), pat);
+    await post(
+      '/v1/trainees/trn-pat/assessment-requests',
+      { assessorId: 'sup-ann', assessmentType: 'Rad-DOPS', note: 'FEED-NOTE-MARKER' },
+      pat,
+    );
+    const seen = async (token: string, at = from): Promise<Map<string, FeedFrame>> => {
+      const frames = await readFrames(base, token, `?from=${at}`, undefined, 100, 800);
+      for (const f of frames) expect(f.text).not.toContain('enc:pd1:');
+      return new Map(frames.map((f) => [f.type, f]));
+    };
+    const field = (frames: Map<string, FeedFrame>, type: string, name: string): unknown =>
+      frames.get(type)?.data[name];
+
+    // The trainee and the supervisor asked read both; a director of the trust reads the case
+    // (as on the trainee's record) but not a note addressed to someone else.
+    for (const token of [pat, await t.token('supervisor', 'sup-ann', RVI)]) {
+      const frames = await seen(token);
+      expect(field(frames, 'CaseLogged', 'notes')).toBe('FEED-CASE-MARKER');
+      expect(field(frames, 'AssessmentRequested', 'note')).toBe('FEED-NOTE-MARKER');
+    }
+    const director = await seen(await t.token('medical-director', 'md-1', RVI));
+    expect(field(director, 'CaseLogged', 'notes')).toBe('FEED-CASE-MARKER');
+    expect(field(director, 'AssessmentRequested', 'note')).toBe('[redacted]');
+    // The trainee's record applies the same rule to the note.
+    const noteOnRecord = async (token: string): Promise<unknown> => {
+      const record = await call(t.app, 'GET', '/v1/trainees/trn-pat', undefined, { token });
+      const history = record.body['history'] as { type: string; data: Record<string, unknown> }[];
+      return history.find((e) => e.type === 'AssessmentRequested')?.data['note'];
+    };
+    expect(await noteOnRecord(await t.token('medical-director', 'md-1', RVI))).toBe('[redacted]');
+    expect(await noteOnRecord(await t.token('supervisor', 'sup-ann', RVI))).toBe(
+      'FEED-NOTE-MARKER',
+    );
+    // No view shows a supervisor's GMC number: the feed redacts it for every reader.
+    const regulator = await t.token('regulator', 'reg-1', 'gmc');
+    const whole = await seen(regulator, 0);
+    expect(field(whole, 'SupervisorAccredited', 'gmcNumber')).toBe('[redacted]');
+    expect(field(whole, 'SupervisorAccredited', 'supervisorId')).toBe('sup-ann');
+
+    const erased = await call(
+      t.app,
+      'POST',
+      '/v1/subjects/trn-pat/erasures',
+      { reason: 'Subject request under Art. 17' },
+      { token: await t.token('data-protection', 'dpo-1') },
+    );
+    expect(erased.status).toBe(201);
+    const after = await seen(regulator);
+    expect(field(after, 'CaseLogged', 'notes')).toBe('[erased]');
+    expect(JSON.stringify([...after.values()].map((f) => f.data))).not.toContain('MARKER');
   });
 });

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PRIVATE_EVENT_TYPES } from '@inr/domain';
 import type { EventStore, RecordedEvent } from '@inr/event-store';
 import { PolicyFacts } from '../auth/policy-facts';
+import type { EventRecord } from '../privacy/personal-field-access';
 import { EVENT_STORE } from '../platform/store/tokens';
 
 /** Who an event concerns: the trainee and the institutions, or everyone (published pathways). */
@@ -11,6 +12,11 @@ export interface EventAudience {
   private?: boolean;
   traineeId?: string;
   institutionIds: string[];
+  /**
+   * The record the event is part of, with the facts its own read route checks (who may read its
+   * personal fields); none for events no reader's view shows (a supervisor's accreditation).
+   */
+  record?: EventRecord;
 }
 
 const CACHE_LIMIT = 10_000;
@@ -38,7 +44,10 @@ export class EventScope {
       return {
         public: false,
         private: true,
-        ...(typeof author === 'string' && { traineeId: author }),
+        ...(typeof author === 'string' && {
+          traineeId: author,
+          record: { action: 'reflection.read', resource: { ownerId: author } },
+        }),
         institutionIds: [],
       };
     }
@@ -62,12 +71,32 @@ export class EventScope {
       for (const i of originData['institutionIds']) if (typeof i === 'string') institutions.add(i);
     }
     // A trainee's record is seen where the trainee trains now (after a transfer, the new trust).
-    if (traineeId && !event.streamId.startsWith('case-'))
-      for (const id of await this.currentInstitutions(traineeId)) institutions.add(id);
+    let record: EventRecord | undefined;
+    if (traineeId && event.streamId.startsWith('case-')) {
+      const supervisorId = originData['supervisorId'];
+      record = {
+        action: 'case.read',
+        resource: {
+          ownerId: traineeId,
+          ...(typeof supervisorId === 'string' && { namedId: supervisorId }),
+          institutionIds: [...institutions],
+        },
+      };
+    } else if (traineeId) {
+      const current = await this.currentInstitutions(traineeId);
+      for (const id of current) institutions.add(id);
+      const category = event.streamId.slice(0, event.streamId.indexOf('-'));
+      if (category === 'trainee' || category === 'application')
+        record = {
+          action: category === 'trainee' ? 'trainee.read' : 'application.read',
+          resource: { ownerId: traineeId, institutionIds: current },
+        };
+    }
     return {
       public: false,
       ...(traineeId ? { traineeId } : {}),
       institutionIds: [...institutions],
+      ...(record && { record }),
     };
   }
 

@@ -12,8 +12,11 @@ export interface FeedConnectionOptions {
   raw: ServerResponse;
   /** Events from a global position on, at most `maxCount`, in order. */
   read: (fromPosition: number, maxCount: number) => Promise<RecordedEvent[]>;
-  /** Whether this client gets the event (its filters and read scope). */
-  visible: (event: RecordedEvent) => Promise<boolean>;
+  /**
+   * The event as this client sees it (its personal fields opened or redacted), or undefined when
+   * the client does not get it (its filters and read scope).
+   */
+  present: (event: RecordedEvent) => Promise<RecordedEvent | undefined>;
   /** Calls `wake` whenever the store grows; returns how to stop. */
   onGrowth: (wake: () => void) => () => void;
   fromPosition: number;
@@ -73,9 +76,9 @@ export class FeedConnection {
           if (page.length === 0) break;
           for (const event of page) {
             if (this.ended || this.paused) break;
-            const show = await this.options.visible(event);
+            const shown = await this.options.present(event);
             this.next = event.position + 1;
-            if (show && !this.write(formatEvent(event))) this.paused = true;
+            if (shown && !this.write(formatEvent(shown))) this.paused = true;
           }
         }
       } while (this.again && !this.paused && !this.ended);

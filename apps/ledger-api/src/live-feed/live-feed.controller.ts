@@ -10,7 +10,8 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Subscription } from 'rxjs';
-import type { EventStore, RecordedEvent } from '@inr/event-store';
+import type { EventStore, JsonObject, RecordedEvent } from '@inr/event-store';
+import { PersonalData } from '@inr/ledger';
 import { CurrentActor, Requires } from '../auth/auth.decorators';
 import type { AuthenticatedActor } from '../auth/actor';
 import { readScope } from '../auth/authorize';
@@ -19,6 +20,7 @@ import { badRequest, ProblemException } from '../platform/problem/problem.except
 import { Lifecycle } from '../platform/store/lifecycle';
 import { EVENT_STORE, LEDGER_CONFIG } from '../platform/store/tokens';
 import { ID_PATTERN } from '../shared/validators';
+import { mayReadPersonalFields } from '../privacy/personal-field-access';
 import { EventScope, type EventAudience } from './event-scope';
 import { FeedConnection } from './feed-connection';
 
@@ -34,6 +36,7 @@ export class LiveFeedController {
     @Inject(EventScope) private readonly scope: EventScope,
     @Inject(Lifecycle) private readonly lifecycle: Lifecycle,
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
+    @Inject(PersonalData) private readonly personal: PersonalData,
   ) {}
 
   /** Feeds open now: each holds a socket, so there is a cap (LEDGER_FEED_MAX_CLIENTS). */
@@ -47,7 +50,9 @@ export class LiveFeedController {
    * Server-sent events in global order: live from now, or catch-up from a start position (after
    * Last-Event-ID, or from `?from=`) then live, with no gap and no duplicate. Each event's `id:`
    * is its position, so a reconnecting EventSource resumes exactly where it stopped. Only events
-   * in the caller's read scope are sent. A client that does not read is sent nothing more until
+   * in the caller's read scope are sent; their personal fields are opened only for a caller who
+   * could read them through the record's own views, else shown as "[redacted]" (and "[erased]"
+   * after an erasure), never as ciphertext. A client that does not read is sent nothing more until
    * it does; past LEDGER_FEED_MAX_CLIENTS open feeds the answer is 503.
    */
   @Get('stream')
@@ -147,10 +152,20 @@ export class LiveFeedController {
       fromPosition,
       maxBufferedBytes,
       read: (position, maxCount) => this.read(position, maxCount),
-      visible: async (e) =>
-        (categories === undefined ||
-          categories.has(e.streamId.slice(0, e.streamId.indexOf('-')))) &&
-        visible(await this.scope.audience(e)),
+      present: async (e) => {
+        if (
+          categories !== undefined &&
+          !categories.has(e.streamId.slice(0, e.streamId.indexOf('-')))
+        )
+          return undefined;
+        const audience = await this.scope.audience(e);
+        if (!visible(audience)) return undefined;
+        const data = e.data as JsonObject;
+        const shown = mayReadPersonalFields(actor, { type: e.type, data }, audience.record)
+          ? this.personal.reveal(data)
+          : (this.personal.redact(e.type, data) as JsonObject);
+        return shown === e.data ? e : { ...e, data: shown };
+      },
       onGrowth: (wake) => this.wakeOnGrowth(wake, head),
       onEnd: () => {
         this.open--;

@@ -6,7 +6,13 @@ export {
   SubjectErasedError,
   type KeyLookup,
 } from './personal-data-keys';
-export { ERASED_VALUE, PersonalData, subjectOfEvent, UNAVAILABLE_VALUE } from './personal-data';
+export {
+  ERASED_VALUE,
+  PersonalData,
+  REDACTED_VALUE,
+  subjectOfEvent,
+  UNAVAILABLE_VALUE,
+} from './personal-data';
 export { eventsAboutSubject } from './subject-events';
 export {
   addYears,

@@ -5,6 +5,8 @@ import type { PersonalDataKeys } from './personal-data-keys';
 /** What a view shows for a personal field whose key was destroyed, or is missing. */
 export const ERASED_VALUE = '[erased]';
 export const UNAVAILABLE_VALUE = '[unavailable]';
+/** What a reader who may not read a personal field is shown instead of it. */
+export const REDACTED_VALUE = '[redacted]';
 
 type Data = Record<string, unknown>;
 
@@ -43,6 +45,20 @@ export class PersonalData {
   /** Any JSON value with every envelope in it opened, or shown as erased / unavailable. */
   reveal<T>(value: T): T {
     return revealWith(value, (envelope) => this.open(envelope)) as T;
+  }
+
+  /**
+   * The event's data for a reader who may not read its personal fields: each one present
+   * (sealed, or in clear in an event written before sealing) and any other envelope in it
+   * shown as "[redacted]", never as ciphertext.
+   */
+  redact(type: string, data: Data): Data {
+    let out = revealWith(data, () => REDACTED_VALUE) as Data;
+    if (!isDomainEventType(type)) return out;
+    for (const { path } of personalDataOf(type).fields) {
+      if (typeof fieldAt(out, path) === 'string') out = setPath(out, path, REDACTED_VALUE);
+    }
+    return out;
   }
 
   open(text: string): string {

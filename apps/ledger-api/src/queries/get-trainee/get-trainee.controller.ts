@@ -10,11 +10,13 @@ import {
   streamName,
 } from '@inr/domain';
 import type { EventStore } from '@inr/event-store';
+import { PersonalData } from '@inr/ledger';
 import { ReadModels } from '@inr/projections';
 import { CurrentActor, Requires } from '../../auth/auth.decorators';
 import type { AuthenticatedActor } from '../../auth/actor';
 import { PolicyFacts } from '../../auth/policy-facts';
 import { notFound } from '../../platform/problem/problem.exception';
+import { mayReadAddressedNote } from '../../privacy/personal-field-access';
 import { EVENT_STORE } from '../../platform/store/tokens';
 import { IdParam } from '../../shared/id-param';
 import { describeEvent, LedgerScan } from '../ledger-scan/ledger-scan';
@@ -32,6 +34,7 @@ export class GetTraineeController {
     @Inject(ReadModels) private readonly readModels: ReadModels,
     @Inject(PolicyFacts) private readonly facts: PolicyFacts,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PersonalData) private readonly personal: PersonalData,
   ) {}
 
   /** The trainee's record (enrolment, assessments, competency signatures) and their cases. */
@@ -86,7 +89,14 @@ export class GetTraineeController {
       traineeId,
       revision,
       state: author ? state : shown,
-      history: history.map(describeEvent),
+      // A request's note is for the person asked (as in their queue), not every reader.
+      history: history.map((e) => {
+        const shown = describeEvent(e);
+        const data = e.domain.data as unknown as Record<string, unknown>;
+        return mayReadAddressedNote(actor, e.type, data)
+          ? shown
+          : { ...shown, data: this.personal.redact(e.type, data) };
+      }),
       cases,
       erasure,
     };
