@@ -38,6 +38,15 @@ export interface SqliteEventStoreOptions {
 /** Appends per transaction; a bigger queue is split so one flush does not block for long. */
 const MAX_BATCH = 512;
 
+/**
+ * A bound LIMIT written so SQLite does not re-prepare the statement on every call. Built with
+ * SQLITE_ENABLE_STAT4 (better-sqlite3's default), SQLite reads a plain `LIMIT ?`'s bound value
+ * while planning and so marks the statement to be re-planned whenever that value is bound again,
+ * which better-sqlite3 does on every run: a stream read cost ~60 us instead of ~10 us. `?+0`
+ * is the same number (-1 still means no limit) but not a value the planner looks into.
+ */
+const BOUND_LIMIT = '?+0';
+
 /** Positions per readPositions statement: bounds one statement's work and its JSON parameter. */
 const POSITIONS_CHUNK = 1000;
 
@@ -109,8 +118,8 @@ export class SqliteEventStore implements EventStore {
     const { direction, from, maxCount } = validateReadStream(options);
     const sql =
       direction === 'forwards'
-        ? 'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?'
-        : 'SELECT * FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?';
+        ? `SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ${BOUND_LIMIT}`
+        : `SELECT * FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ${BOUND_LIMIT}`;
     const start = from ?? (direction === 'forwards' ? 0 : Number.MAX_SAFE_INTEGER);
     const rows = statement<[string, number, number], EventRow>(this.db, sql).all(
       streamId,
@@ -125,7 +134,7 @@ export class SqliteEventStore implements EventStore {
     if (direction === 'forwards') return this.readAllForwards(from ?? 0, maxCount ?? -1);
     const rows = statement<[number, number], EventRow>(
       this.db,
-      'SELECT * FROM events WHERE position <= ? ORDER BY position DESC LIMIT ?',
+      `SELECT * FROM events WHERE position <= ? ORDER BY position DESC LIMIT ${BOUND_LIMIT}`,
     ).all(from ?? Number.MAX_SAFE_INTEGER, maxCount ?? -1);
     return rows.map(rowToRecorded);
   }
@@ -183,7 +192,7 @@ export class SqliteEventStore implements EventStore {
     // This SQL text is used here only, so switching its cached statement to raw affects no one.
     const rows = statement<[number, number], RawEventRow>(
       this.db,
-      `SELECT ${RAW_COLUMNS} FROM events WHERE position >= ? ORDER BY position ASC LIMIT ?`,
+      `SELECT ${RAW_COLUMNS} FROM events WHERE position >= ? ORDER BY position ASC LIMIT ${BOUND_LIMIT}`,
     )
       .raw(true)
       .all(from, maxCount);
