@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { Client } from 'pg';
 import { PostgresEventStore, SqliteEventStore } from '@inr/event-store';
+import { PersonalData, PersonalDataKeys, PostgresPersonalDataKeys } from '@inr/ledger';
 import { runCli } from '../fault/ledger-cli-runner';
 import { signedDataDir, type SignedDataDir } from '../fault/ledger-fixtures';
 import {
@@ -41,6 +42,10 @@ if ('skip' in found) {
 
     it('copies every event as recorded, so the audit from PostgreSQL proves the same tree and checkpoints', async () => {
       const url = await server.createDatabase('inr_migrate');
+      // A sealed personal field and an erasure in the embedded key store.
+      const embedded = new PersonalData(new PersonalDataKeys(dir.dataDir));
+      const sealed = embedded.seal('CaseLogged', { traineeId: 'trn-m', notes: 'kept' }, 'trn-m');
+      embedded.keys.erase('trn-gone', '2026-11-30');
       const before = await runCli(['audit', '--data-dir', dir.dataDir]);
       expect(before.code).toBe(0);
 
@@ -66,6 +71,15 @@ if ('skip' in found) {
       const summary = (out: string) => /leaves, root \S+/.exec(out)?.[0];
       expect(summary(after.out)).toBe(summary(before.out));
       expect(after.out).toContain('2 signed checkpoints agree');
+      // The keys came along wrapped as they were: the sealed field opens from PostgreSQL.
+      expect(copy.out).toContain('copied 1 personal-data keys');
+      const keys = await PostgresPersonalDataKeys.open(url);
+      try {
+        expect(new PersonalData(keys).reveal(sealed)['notes']).toBe('kept');
+        expect(keys.lookup('trn-gone')).toEqual({ status: 'erased', erasedOn: '2026-11-30' });
+      } finally {
+        keys.close();
+      }
 
       // Run again: nothing to copy, nothing written twice.
       const again = await withDatabase(url, () =>
@@ -73,6 +87,26 @@ if ('skip' in found) {
       );
       expect(again.code).toBe(0);
       expect(again.out).toMatch(/copied 0 events/);
+      expect(again.out).toMatch(/copied 0 personal-data keys.*\(1 were already there/);
+    }, 60_000);
+
+    it('refuses a target holding another key for one of our people, before copying any event', async () => {
+      new PersonalDataKeys(dir.dataDir).keyFor('trn-m');
+      const url = await server.createDatabase('inr_migrate_keys');
+      const other = await PostgresPersonalDataKeys.open(url);
+      other.keyFor('trn-m'); // another ledger's key for the same person
+      other.close();
+      const copy = await withDatabase(url, () =>
+        runCli(['migrate', '--from', 'sqlite', '--to', 'postgres', '--data-dir', dir.dataDir]),
+      );
+      expect(copy.code).toBe(3);
+      expect(copy.err).toMatch(/another personal-data key for trn-m/);
+      const pg = await PostgresEventStore.connect({ url });
+      try {
+        expect(await pg.count()).toBe(0);
+      } finally {
+        await pg.close();
+      }
     }, 60_000);
 
     it('refuses a target that holds other events, writing nothing', async () => {

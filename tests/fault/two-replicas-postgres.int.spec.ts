@@ -10,6 +10,7 @@ import {
 } from '../support/throwaway-postgres';
 import { storedCheckpointRoots, treeRoots } from '../support/postgres-checkpoints';
 import { runCli } from './ledger-cli-runner';
+import { checkPersonalDataAcrossReplicas, PERSONAL_DATA_TOKENS } from './replicas-personal-data';
 import { startLedgerServer, type LedgerServer } from './ledger-server';
 
 const WRITES = 120;
@@ -72,6 +73,7 @@ if ('skip' in found) {
     const env = (): NodeJS.ProcessEnv => ({
       DATABASE_URL: url,
       LEDGER_CHECKPOINT_INTERVAL_MS: '200',
+      TEST_TOKENS: PERSONAL_DATA_TOKENS,
     });
     beforeAll(async () => {
       pg = await startThrowawayPostgres();
@@ -159,6 +161,9 @@ if ('skip' in found) {
       );
       for (const [size, note] of pages[0]!)
         if (pages[1]!.has(size)) expect(pages[1]!.get(size)).toBe(note);
+      // One key store in PostgreSQL: what A sealed B opens; B's erasure reaches A.
+      await checkPersonalDataAcrossReplicas(a.server, b.server);
+      await a.server.flush();
 
       await a.server.stop();
       await b.server.stop();
@@ -168,7 +173,8 @@ if ('skip' in found) {
       try {
         for (const r of [a, b]) {
           const audit = await runCli(['audit', '--data-dir', r.dataDir]);
-          expect(audit.out).toMatch(new RegExp(`${WRITES} leaves`));
+          // The enrolments, plus the accreditation, the case and the erasure of the personal-data check.
+          expect(audit.out).toMatch(new RegExp(`${WRITES + 3} leaves`));
           expect(audit.code).toBe(0);
         }
       } finally {

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { PersonalData, PersonalDataKeys } from '@inr/ledger';
+import { openPersonalDataKeys, PersonalData } from '@inr/ledger';
 import { RevealPersonalDataInterceptor } from './privacy/reveal-personal-data.interceptor';
 import { openEventStore, type EventStore } from '@inr/event-store';
 import { ForeignBundleStore } from '@inr/ledger';
@@ -52,7 +52,9 @@ export class AppModule {
       { provide: EVENT_STORE, useFactory: () => deps.store ?? openEventStore(config.store) },
       {
         provide: PersonalData,
-        useFactory: () => new PersonalData(new PersonalDataKeys(config.dataDir)),
+        // In the shared database with DATABASE_URL: every replica opens what any sealed.
+        useFactory: async () =>
+          new PersonalData(await openPersonalDataKeys(config.store, config.dataDir)),
       },
       { provide: APP_INTERCEPTOR, useClass: RevealPersonalDataInterceptor },
       { provide: IdempotencyStore, useFactory: () => openIdempotencyStore(config) },

@@ -2,6 +2,18 @@ export { SqliteHashStore } from './sqlite-hash-store';
 export { PostgresLedgerStore } from './postgres/postgres-ledger-store';
 export { LEDGER_MIGRATIONS } from './postgres/ledger-migrations';
 export { openLedgerStore } from './open-ledger-store';
+export { openPersonalDataKeys } from './open-personal-data-keys';
+export {
+  KEY_CACHE_MS,
+  PERSONAL_DATA_KEY_MIGRATIONS,
+  PostgresPersonalDataKeys,
+} from './postgres/postgres-personal-data-keys';
+export {
+  copyPersonalDataKeysToPostgres,
+  PersonalDataKeyConflictError,
+  planPersonalDataKeyCopy,
+  type KeyCopyResult,
+} from './postgres/copy-personal-data-keys';
 export { copyLedgerToPostgres, ForeignLedgerError } from './postgres/copy-ledger-to-postgres';
 export type { LedgerCopyResult } from './postgres/copy-ledger-to-postgres';
 export type {

@@ -4,6 +4,7 @@ import { Option, type Command } from 'commander';
 import { EXIT } from '../exit-codes';
 import { ProgressBar, formatCount } from '../ui/progress-bar';
 import { dataDirOption, ledgerConfig, resolveDataDir } from './data-dir';
+import type { KeyCopyResult } from '@inr/ledger';
 
 interface MigrateOptions {
   from: string;
@@ -35,8 +36,11 @@ Copies <data-dir>/events.sqlite into the PostgreSQL database with the same posit
 timestamps, then <data-dir>/ledger.sqlite's signed checkpoints (with cosignatures), keys,
 published checkpoints and witness state, and builds the Merkle tree there from the copied
 events: every proof stays valid, and \`DATABASE_URL=... inr-ledger audit\` recomputes the tree
-from PostgreSQL and checks it against the checkpoints copied. The target must be empty or hold
-an identical prefix (an interrupted copy resumes). Stop the service first; start it with
+from PostgreSQL and checks it against the checkpoints copied. Last, the personal-data keys of
+<data-dir>/personal-data-keys.json (still wrapped) and its erasures, so sealed personal fields
+stay readable; a person holding another key in the target is refused before anything is
+written, and an erasure in either place stays one. The target must be empty or hold an
+identical prefix (an interrupted copy resumes). Stop the service first; start it with
 DATABASE_URL after.
 
 Examples:
@@ -54,6 +58,8 @@ Examples:
       const dataDir = resolveDataDir(opts.dataDir);
       if (!existsSync(join(dataDir, 'events.sqlite')))
         throw new Error(`no ledger in ${dataDir} (events.sqlite is missing)`);
+      // A person keyed differently in the target is refused before anything is written.
+      await personalDataKeys(dataDir, url, 'plan');
       const { SqliteEventStore, copyEventsToPostgres } = await import('@inr/event-store');
       const source = await SqliteEventStore.open({ dataDir });
       const bar = new ProgressBar('copying events to PostgreSQL');
@@ -73,13 +79,39 @@ Examples:
         await source.close();
       }
       const ledger = await copyLedger(dataDir, url, total);
+      const keys = await personalDataKeys(dataDir, url, 'copy');
       const seconds = (performance.now() - started) / 1000;
       process.stdout.write(
         `copied ${formatCount(ledger.checkpoints)} signed checkpoints, keys and witness state; ` +
           `the tree in PostgreSQL has ${formatCount(ledger.treeSize)} leaves (${seconds.toFixed(1)} s).\n` +
+          `copied ${formatCount(keys.copied)} personal-data keys, still wrapped ` +
+          `(${formatCount(keys.alreadyThere)} were already there; ${formatCount(keys.erased)} erasures).\n` +
           `Check it: DATABASE_URL=<url> inr-ledger audit --data-dir ${dataDir}\n`,
       );
     });
+}
+
+/** The key file's keys (wrapped) into the PostgreSQL key table: checked only, or copied. */
+async function personalDataKeys(
+  dataDir: string,
+  url: string,
+  step: 'plan' | 'copy',
+): Promise<KeyCopyResult> {
+  const {
+    PersonalDataKeys,
+    PostgresPersonalDataKeys,
+    copyPersonalDataKeysToPostgres,
+    planPersonalDataKeyCopy,
+  } = await import('@inr/ledger');
+  const target = await PostgresPersonalDataKeys.open(url);
+  try {
+    const source = new PersonalDataKeys(dataDir);
+    return step === 'plan'
+      ? planPersonalDataKeyCopy(source, target)
+      : copyPersonalDataKeysToPostgres(source, target);
+  } finally {
+    target.close();
+  }
 }
 
 /** ledger.sqlite's checkpoints, keys and witness state into PostgreSQL, and the tree built there. */

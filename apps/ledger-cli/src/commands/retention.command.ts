@@ -36,9 +36,9 @@ Examples:
       }
       const config = ledgerConfig(opts.dataDir);
       const { openEventStore } = await import('@inr/event-store');
-      const { PersonalDataKeys, recordErasure, retentionReport } = await import('@inr/ledger');
+      const { openPersonalDataKeys, recordErasure, retentionReport } = await import('@inr/ledger');
       const store = await openEventStore(config.store);
-      const keys = new PersonalDataKeys(config.dataDir);
+      const keys = await openPersonalDataKeys(config.store, config.dataDir);
       const today = new Date().toISOString().slice(0, 10);
       const bar = new ProgressBar('reading the ledger');
       try {
@@ -81,6 +81,7 @@ Examples:
         eraseBar.finish(done);
         process.stdout.write(`erased ${formatCount(done)} people's personal data\n`);
       } finally {
+        keys.close();
         await store.close();
       }
     });

@@ -1,11 +1,12 @@
 export { ENVELOPE_PREFIX, isEnvelope } from './envelope';
 export { LOCAL_KEY_WRAPPING, type KeyWrapping } from './key-wrapping';
+export { PERSONAL_DATA_KEYS_FILE, PersonalDataKeys } from './personal-data-keys';
 export {
-  PERSONAL_DATA_KEYS_FILE,
-  PersonalDataKeys,
   SubjectErasedError,
   type KeyLookup,
-} from './personal-data-keys';
+  type PersonalDataKeyStore,
+  type WrappedKeys,
+} from './key-store';
 export {
   ERASED_VALUE,
   PersonalData,

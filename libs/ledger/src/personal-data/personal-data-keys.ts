@@ -12,6 +12,12 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { LOCAL_KEY_WRAPPING, type KeyWrapping } from './key-wrapping';
+import {
+  SubjectErasedError,
+  type KeyLookup,
+  type PersonalDataKeyStore,
+  type WrappedKeys,
+} from './key-store';
 
 /** `<dataDir>/personal-data-keys.json`: one AES-256 key per person, 0600. */
 export const PERSONAL_DATA_KEYS_FILE = 'personal-data-keys.json';
@@ -27,17 +33,6 @@ interface KeyFile {
   erased: Record<string, string>;
 }
 
-export type KeyLookup =
-  | { status: 'key'; key: Buffer }
-  | { status: 'erased'; erasedOn: string }
-  | { status: 'unavailable' };
-
-export class SubjectErasedError extends Error {
-  constructor(readonly subjectId: string) {
-    super(`the personal data of ${subjectId} was erased: nothing new is recorded under it`);
-  }
-}
-
 /**
  * The data keys of crypto-shredding (docs/privacy.md). A key is created (and the file fsynced)
  * before the first event sealed under it is appended, so no acknowledged event lacks its key;
@@ -46,7 +41,7 @@ export class SubjectErasedError extends Error {
  * Several processes (the server, the CLI) share the file: writes hold a lock file and re-read
  * first; readers re-read the file when it changed.
  */
-export class PersonalDataKeys {
+export class PersonalDataKeys implements PersonalDataKeyStore {
   private readonly file: string;
   private readonly lock: string;
   private data: KeyFile;
@@ -110,6 +105,26 @@ export class PersonalDataKeys {
     this.reload(true);
     return Object.keys(this.data.keys);
   }
+
+  /** The keys as kept in the file (still wrapped) and the tombstones: what a migration copies. */
+  wrappedKeys(): WrappedKeys {
+    this.reload(true);
+    return {
+      wrapping: this.data.wrapping,
+      keys: Object.entries(this.data.keys).map(([subjectId, { key, createdAt }]) => ({
+        subjectId,
+        wrapped: key,
+        createdAt,
+      })),
+      erased: Object.entries(this.data.erased).map(([subjectId, erasedOn]) => ({
+        subjectId,
+        erasedOn,
+      })),
+    };
+  }
+
+  /** Nothing held open: every write is complete when it returns. */
+  close(): void {}
 
   private empty(): KeyFile {
     return { format: FORMAT, wrapping: this.wrapping.name, keys: {}, erased: {} };

@@ -1,6 +1,6 @@
 import { isDomainEventType, personalDataOf, type DomainEventType } from '@inr/domain';
 import { isEnvelope, openValue, parseEnvelope, sealValue } from './envelope';
-import type { PersonalDataKeys } from './personal-data-keys';
+import type { PersonalDataKeyStore } from './key-store';
 
 /** What a view shows for a personal field whose key was destroyed, or is missing. */
 export const ERASED_VALUE = '[erased]';
@@ -24,7 +24,7 @@ export function subjectOfEvent(type: string, data: Data, applicant?: string): st
 
 /** Seals and opens personal fields: the one place the inventory meets the keys. */
 export class PersonalData {
-  constructor(readonly keys: PersonalDataKeys) {}
+  constructor(readonly keys: PersonalDataKeyStore) {}
 
   /**
    * The event's data with each personal field present replaced by its envelope under the

@@ -12,7 +12,7 @@ import {
   type EraseSubject,
 } from '@inr/domain';
 import type { EventStore, JsonObject } from '@inr/event-store';
-import type { PersonalDataKeys } from './personal-data-keys';
+import type { PersonalDataKeyStore } from './key-store';
 
 export type ErasureOutcome = { erased: true; position: number } | { erased: false; code: string };
 
@@ -22,7 +22,7 @@ export type ErasureOutcome = { erased: true; position: number } | { erased: fals
  */
 export async function recordErasure(
   store: EventStore,
-  keys: PersonalDataKeys,
+  keys: PersonalDataKeyStore,
   command: EraseSubject,
   actor: Actor,
   today: string,

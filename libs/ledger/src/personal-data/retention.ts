@@ -1,6 +1,6 @@
 import { isDomainEventType, personalDataOf } from '@inr/domain';
 import type { EventStore } from '@inr/event-store';
-import type { PersonalDataKeys } from './personal-data-keys';
+import type { PersonalDataKeyStore } from './key-store';
 import { fieldAt, subjectOfEvent } from './personal-data';
 import { scanLedger } from './scan-ledger';
 
@@ -35,7 +35,7 @@ export interface RetentionReport {
  */
 export async function retentionReport(
   store: EventStore,
-  keys: PersonalDataKeys,
+  keys: PersonalDataKeyStore,
   rules: RetentionRules,
   today: string,
   onProgress?: (read: number, total: number) => void,

@@ -5,6 +5,7 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import type { EventStore } from '@inr/event-store';
+import { PersonalData } from '@inr/ledger';
 import { IdempotencyStore } from '../../idempotency/idempotency-store';
 import { JsonLogger } from '../logging/json-logger';
 import { EVENT_STORE } from './tokens';
@@ -24,6 +25,7 @@ export class Lifecycle implements BeforeApplicationShutdown, OnApplicationShutdo
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(IdempotencyStore) private readonly idempotency: IdempotencyStore,
     @Inject(JsonLogger) private readonly logger: JsonLogger,
+    @Inject(PersonalData) private readonly personal: PersonalData,
   ) {}
 
   get shuttingDown(): boolean {
@@ -54,5 +56,6 @@ export class Lifecycle implements BeforeApplicationShutdown, OnApplicationShutdo
     await Promise.allSettled([...this.running]);
     await this.store.close();
     await this.idempotency.close();
+    this.personal.keys.close();
   }
 }
