@@ -39,6 +39,9 @@ export class LeafEncodingError extends Error {
   }
 }
 
+/** Leaves, rotations and resets all derive from the events: a lost batch is integrated again. */
+const RECOMPUTABLE = { recomputable: true } as const;
+
 /** The event store no longer holds the bytes the tree committed to at this index. */
 export class LeafMismatchError extends Error {
   constructor(
@@ -100,7 +103,7 @@ export class LedgerLog {
         this.noteReset(event);
       }
       this.hashes.setSize(scratch.size());
-    });
+    }, RECOMPUTABLE);
     this.range = scratch; // only after the commit: a failed batch leaves the log as it was
     return this.size();
   }
