@@ -254,6 +254,16 @@ describe('authorisation matrix', () => {
       outsiders: [{ role: 'trainee', sub: 'trn-other', institution: RVI }],
     },
     {
+      // Only the trainee who asked (the allowed trainee reaches REQUEST_NOT_FOUND: 422).
+      name: 'withdraw a request',
+      route: 'POST /v1/trainees/:traineeId/requests/:requestId/withdrawal',
+      method: 'POST',
+      url: () => '/v1/trainees/trn-kim/requests/req-unknown/withdrawal',
+      body: () => ({ reason: 'No longer needed' }),
+      allowed: ['trainee'],
+      outsiders: [{ role: 'trainee', sub: 'trn-other', institution: RVI }],
+    },
+    {
       name: 'write a reflection',
       route: 'POST /v1/trainees/:traineeId/reflections',
       method: 'POST',

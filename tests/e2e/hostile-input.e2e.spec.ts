@@ -134,6 +134,15 @@ describe('hostile input', () => {
         required: ['competencyId', 'signerId', 'institutionId'],
       },
       {
+        url: '/v1/trainees/trn-kim/requests/req-1/withdrawal',
+        token: trainee,
+        valid: { reason: 'Asked the wrong assessor' },
+        freeText: ['reason'],
+        pastDates: [],
+        required: [],
+        withPathId: (id) => `/v1/trainees/trn-kim/requests/${id}/withdrawal`,
+      },
+      {
         url: '/v1/trainees/trn-kim/reflections',
         token: trainee,
         valid: {

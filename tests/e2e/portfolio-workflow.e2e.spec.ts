@@ -136,6 +136,55 @@ describe('portfolio workflow: requests, the queue, bulk sign-off, logbook, refle
     expect([again.status, again.body['code']]).toEqual([422, 'REQUEST_NOT_OPEN']);
   });
 
+  it('the trainee who asked withdraws a request: it leaves the queue and answering it is refused', async () => {
+    const ask = {
+      assessorId: 'sup-bob',
+      assessmentType: 'CbD',
+      note: 'Asked by mistake',
+    };
+    const requestId = String(
+      (await created(post(tokens['trn-pat']!, '/v1/trainees/trn-pat/assessment-requests', ask)))[
+        'id'
+      ],
+    );
+    expect((await queueOf('sup-bob')).map((i) => i.requestId)).toEqual([requestId]);
+    const url = `/v1/trainees/trn-pat/requests/${requestId}/withdrawal`;
+    const before = await t.store.count();
+    // Only the trainee who asked: not another trainee, not the person asked.
+    for (const token of [await t.token('trainee', 'trn-zed'), tokens['sup-bob']!]) {
+      expect((await post(token, url, {})).status).toBe(403);
+    }
+    expect(await t.store.count()).toBe(before);
+
+    await created(post(tokens['trn-pat']!, url, { reason: 'Wrong assessor' }));
+    expect(await queueOf('sup-bob')).toEqual([]);
+    const answer = await post(tokens['sup-bob']!, '/v1/trainees/trn-pat/assessments', {
+      assessmentType: 'CbD',
+      outcome: 'satisfactory',
+      performedOn: daysAgo(1),
+      requestId,
+    });
+    expect([answer.status, answer.body['code']]).toEqual([422, 'REQUEST_WITHDRAWN']);
+    const bulk = await post(tokens['sup-bob']!, '/v1/supervisors/sup-bob/queue/sign-offs', {
+      items: [
+        { kind: 'assessment-request', traineeId: 'trn-pat', requestId, outcome: 'satisfactory' },
+      ],
+    });
+    expect(bulk.body).toMatchObject({
+      code: 'BULK_SIGN_OFF_REFUSED',
+      errors: [{ field: 'items.0', code: 'REQUEST_WITHDRAWN' }],
+    });
+    const twice = await post(tokens['trn-pat']!, url, {});
+    expect([twice.status, twice.body['code']]).toEqual([422, 'REQUEST_WITHDRAWN']);
+    const unknown = await post(
+      tokens['trn-pat']!,
+      '/v1/trainees/trn-pat/requests/no-such-request/withdrawal',
+      {},
+    );
+    expect([unknown.status, unknown.body['code']]).toEqual([422, 'REQUEST_NOT_FOUND']);
+    expect(await t.store.count()).toBe(before + 1);
+  });
+
   it('the queue shows cases with what a supervisor needs to decide, and competency requests', async () => {
     await created(
       post(tokens['trn-pat']!, '/v1/trainees/trn-pat/competency-requests', {

@@ -100,6 +100,8 @@ export const POLICY: Record<Action, Access> = {
   // A trainee's own requests and reflections, on their own record only.
   RequestAssessment: { trainee: 'own' },
   RequestCompetencySignOff: { trainee: 'own' },
+  // Only the trainee who asked takes a request back (the addressee declines by not answering).
+  WithdrawRequest: { trainee: 'own' },
   WriteReflection: { trainee: 'own' },
   ShareReflection: { trainee: 'own' },
   LogCase: { trainee: 'own' },

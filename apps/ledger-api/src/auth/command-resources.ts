@@ -67,6 +67,7 @@ export function commandResource(
       return { ownerId: command.subjectId };
     case 'RequestAssessment':
     case 'RequestCompetencySignOff':
+    case 'WithdrawRequest':
     case 'WriteReflection':
     case 'ShareReflection': {
       const trainee = enrolledTrainee(state as TraineeState, command.traineeId);

@@ -28,6 +28,7 @@ import { SignOffQueueItemsController } from '../supervisors/sign-off-queue-items
 import { ReflectionsController } from '../trainees/reflections/reflections.controller';
 import { RequestAssessmentController } from '../trainees/request-assessment/request-assessment.controller';
 import { RequestCompetencySignOffController } from '../trainees/request-competency-sign-off/request-competency-sign-off.controller';
+import { WithdrawRequestController } from '../trainees/withdraw-request/withdraw-request.controller';
 import { CommandService } from './command-service';
 import { CommandInterceptor } from './command.interceptor';
 
@@ -58,6 +59,7 @@ export const COMMAND_CONTROLLERS: Type<unknown>[] = [
   EraseSubjectController,
   RequestAssessmentController,
   RequestCompetencySignOffController,
+  WithdrawRequestController,
   ReflectionsController,
   SignOffQueueItemsController,
 ];

@@ -18,6 +18,7 @@ export interface DomainEventMap {
   SubjectDataErased: T.SubjectDataErased;
   AssessmentRequested: F.AssessmentRequested;
   CompetencySignOffRequested: F.CompetencySignOffRequested;
+  RequestWithdrawn: F.RequestWithdrawn;
   ReflectionWritten: F.ReflectionWritten;
   ReflectionSharingChanged: F.ReflectionSharingChanged;
   TraineeRecordCommitted: R.TraineeRecordCommitted;

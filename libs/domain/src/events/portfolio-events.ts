@@ -30,6 +30,21 @@ export interface CompetencySignOffRequested {
   note?: string;
 }
 
+/**
+ * The trainee takes back a request still waiting (asked the wrong person, no longer needed): it
+ * leaves the addressee's queue, and answering it is refused (REQUEST_WITHDRAWN).
+ */
+export interface RequestWithdrawn {
+  requestId: string;
+  traineeId: string;
+  kind: 'assessment' | 'competency';
+  /** The assessor or signer the request was addressed to. */
+  addresseeId: string;
+  withdrawnOn: string;
+  /** Why, if the trainee says (free text: personal, sealed). */
+  reason?: string;
+}
+
 /** Who besides the trainee may read a reflection: named supervisors, and/or the panel. */
 export interface ReflectionAudience {
   supervisorIds: string[];

@@ -16,6 +16,8 @@ export function answersRequest<K extends OpenRequest['kind']>(
   sameSubject: (request: Extract<OpenRequest, { kind: K }>) => string | undefined,
 ): DomainError | undefined {
   if (requestId === undefined) return undefined;
+  if (state.withdrawnRequestIds?.includes(requestId))
+    return domainError('REQUEST_WITHDRAWN', `The trainee withdrew request '${requestId}'.`);
   const request = state.openRequests.find((r) => r.requestId === requestId);
   const addressee = request?.kind === 'assessment' ? request.assessorId : request?.signerId;
   if (!request || request.kind !== kind || addressee !== answererId)

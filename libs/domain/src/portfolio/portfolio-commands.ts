@@ -25,6 +25,14 @@ export interface RequestCompetencySignOff {
   note?: string;
 }
 
+/** The trainee takes back one of their requests still waiting in someone's queue. */
+export interface WithdrawRequest {
+  type: 'WithdrawRequest';
+  traineeId: string;
+  requestId: string;
+  reason?: string;
+}
+
 export interface WriteReflection {
   type: 'WriteReflection';
   traineeId: string;
@@ -43,4 +51,8 @@ export interface ShareReflection {
 }
 
 export type PortfolioCommand =
-  RequestAssessment | RequestCompetencySignOff | WriteReflection | ShareReflection;
+  | RequestAssessment
+  | RequestCompetencySignOff
+  | WithdrawRequest
+  | WriteReflection
+  | ShareReflection;

@@ -8,7 +8,7 @@ import { admitCommand } from '../shared/admit-command';
 import type { DecisionContext } from '../shared/context';
 import type { Decider } from '../shared/decider';
 import { domainError, type DomainError } from '../shared/domain-error';
-import { compact, requireActorIs, requireNonEmpty } from '../shared/guards';
+import { compact, requireActorIs, requireNonEmpty, requireReason } from '../shared/guards';
 import { accreditedAt } from '../supervisor/supervisor-state';
 import {
   evolveTrainee,
@@ -120,6 +120,31 @@ function decide(
               `The signer is not accredited at institution '${rest.institutionId}' today.`,
             )) ?? [
           { type: 'CompetencySignOffRequested', data: compact({ ...rest, requestedOn: today }) },
+        ]
+      );
+    }
+    case 'WithdrawRequest': {
+      const { requestId, traineeId, reason } = command;
+      if (state.withdrawnRequestIds?.includes(requestId))
+        return domainError('REQUEST_WITHDRAWN', `Request '${requestId}' is already withdrawn.`);
+      const open = state.openRequests.find((r) => r.requestId === requestId);
+      if (!open)
+        return state.requestIds.includes(requestId)
+          ? domainError('REQUEST_NOT_OPEN', `Request '${requestId}' was already answered.`)
+          : domainError('REQUEST_NOT_FOUND', `No request '${requestId}'.`);
+      return (
+        (reason === undefined ? undefined : requireReason(reason)) ?? [
+          {
+            type: 'RequestWithdrawn',
+            data: compact({
+              requestId,
+              traineeId,
+              kind: open.kind,
+              addresseeId: open.kind === 'assessment' ? open.assessorId : open.signerId,
+              withdrawnOn: today,
+              reason,
+            }),
+          },
         ]
       );
     }

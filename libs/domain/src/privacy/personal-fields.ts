@@ -94,6 +94,12 @@ export const PERSONAL_DATA: PersonalDataInventory = {
     fields: [text('note')],
     people: ['traineeId', 'signerId'],
   },
+  // Why the trainee withdrew a request is their own writing, like the note.
+  RequestWithdrawn: {
+    subject: { field: 'traineeId' },
+    fields: [text('reason')],
+    people: ['traineeId', 'addresseeId'],
+  },
   // Reflections are the trainee's most personal writing: title and text. The supervisors it is
   // shared with are a list of pseudonymous ids in clear (the read policy needs them).
   ReflectionWritten: {

@@ -140,6 +140,7 @@ export const deciders = {
     supervisor: c.signerId,
     pathways: s.status === 'enrolled' ? s.enrolment.pathwayIds : [],
   })),
+  WithdrawRequest: portfolio('WithdrawRequest'),
   WriteReflection: portfolio('WriteReflection'),
   ShareReflection: portfolio('ShareReflection'),
   LogCase: caseEntry(

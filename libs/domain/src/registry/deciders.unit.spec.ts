@@ -83,6 +83,12 @@ const smuggling: { [K in CommandType]: CommandOf<K> } = {
     institutionId: 'i',
     note: NHS,
   },
+  WithdrawRequest: {
+    type: 'WithdrawRequest',
+    traineeId: 't',
+    requestId: 'r',
+    reason: NHS,
+  },
   WriteReflection: {
     type: 'WriteReflection',
     traineeId: 't',

@@ -16,6 +16,7 @@ export const CURRENT_SCHEMA_VERSION: Readonly<Record<DomainEventType, number>> =
   SubjectDataErased: 1,
   AssessmentRequested: 1,
   CompetencySignOffRequested: 1,
+  RequestWithdrawn: 1,
   ReflectionWritten: 1,
   ReflectionSharingChanged: 1,
   TraineeRecordCommitted: 1,

@@ -14,6 +14,7 @@ export const COMMAND_ROLES = {
   // A trainee's own requests and reflections.
   RequestAssessment: ['trainee'],
   RequestCompetencySignOff: ['trainee'],
+  WithdrawRequest: ['trainee'],
   WriteReflection: ['trainee'],
   ShareReflection: ['trainee'],
   LogCase: ['trainee'],

@@ -53,6 +53,8 @@ export type TraineeState =
       requestIds: string[];
       /** Requests not yet answered, oldest first. */
       openRequests: OpenRequest[];
+      /** Requests the trainee withdrew before an answer: answering one is refused. */
+      withdrawnRequestIds?: string[];
       /** Who may read each reflection (its text is not needed to decide anything). */
       reflections: Record<string, ReflectionAudience>;
     };
@@ -120,6 +122,11 @@ export function evolveTrainee(state: TraineeState, event: DomainEvent): TraineeS
       return requested(state, { kind: 'assessment', ...event.data });
     case 'CompetencySignOffRequested':
       return requested(state, { kind: 'competency', ...event.data });
+    case 'RequestWithdrawn':
+      return {
+        ...answered(state, event.data.requestId),
+        withdrawnRequestIds: [...(state.withdrawnRequestIds ?? []), event.data.requestId],
+      };
     case 'ReflectionWritten':
     case 'ReflectionSharingChanged':
       return {

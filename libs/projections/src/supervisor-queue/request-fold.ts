@@ -22,15 +22,16 @@ export interface RequestRecord {
   requestedOn: string;
   /** The trainee's note to the addressee (personal: the queue shows it to the addressee only). */
   note?: string;
-  status: 'open' | 'answered';
+  /** Withdrawn: the trainee took it back before an answer (it left the queue). */
+  status: 'open' | 'answered' | 'withdrawn';
   requestedAt: string;
   requestedPosition: number;
-  /** The assessment or signature that answered it. */
+  /** The assessment or signature that answered it, or the trainee's withdrawal. */
   answerEventId?: string;
 }
 
 const REQUESTS = new Set(['AssessmentRequested', 'CompetencySignOffRequested']);
-const ANSWERS = new Set(['AssessmentRecorded', 'CompetencySignedOff']);
+const ANSWERS = new Set(['AssessmentRecorded', 'CompetencySignedOff', 'RequestWithdrawn']);
 
 /** Request ids are the trainee's own: unique per trainee, so the key names both. */
 function keyOf(event: LedgerEvent): string | undefined {
@@ -81,7 +82,8 @@ export const requestFold: KeyedFold<RequestRecord> = {
   evolve(record, event) {
     if (REQUESTS.has(event.type)) return record ?? opened(event);
     // An answer to a request the fold never saw (malformed history) is ignored.
-    if (record === undefined || record.status === 'answered') return record;
-    return { ...record, status: 'answered', answerEventId: event.id };
+    if (record === undefined || record.status !== 'open') return record;
+    const status = event.type === 'RequestWithdrawn' ? 'withdrawn' : 'answered';
+    return { ...record, status, answerEventId: event.id };
   },
 };

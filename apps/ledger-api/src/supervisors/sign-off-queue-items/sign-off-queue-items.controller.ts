@@ -143,6 +143,12 @@ export class SignOffQueueItemsController {
       subject: meta.actor.subject,
       key: request.idempotencyKey,
     });
+    if (!command && trainee?.status === 'enrolled')
+      if (trainee.withdrawnRequestIds?.includes(item.requestId ?? ''))
+        throw unprocessable(
+          'REQUEST_WITHDRAWN',
+          `'${item.traineeId}' withdrew request '${item.requestId}'`,
+        );
     if (!command)
       throw unprocessable(
         'REQUEST_NOT_OPEN',
