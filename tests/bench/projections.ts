@@ -110,7 +110,7 @@ export async function benchRebuild(
     const raw = rawReadParse(dir);
     const store = await SqliteEventStore.open({ dataDir: dir });
     try {
-      const result = await rebuild(store, dir, { onProgress: options.onProgress });
+      const result = await rebuild(store, dir, { onProgress: options.onProgress, eventsDir: dir });
       return {
         events: result.events,
         rebuildEventsPerSec: result.rate,

@@ -28,6 +28,8 @@ Examples:
       try {
         const result = await rebuild(store, dataDir, {
           onProgress: (done, total) => bar.update(done, total),
+          // The embedded store's file: projection groups rebuild in threads reading it directly.
+          ...(config.store.kind === 'sqlite' ? { eventsDir: dataDir } : {}),
         });
         bar.finish(result.events);
         process.stdout.write(

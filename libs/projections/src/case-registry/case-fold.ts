@@ -48,7 +48,8 @@ export interface CaseRecord extends CaseLogged {
   lastPosition: number;
 }
 
-const CASE_EVENTS = new Set([
+/** The events the registry folds (the rebuild reads only their data). */
+export const CASE_EVENTS: ReadonlySet<string> = new Set([
   'CaseLogged',
   'CaseOutcomeRecorded',
   'CaseAmended',

@@ -1,12 +1,18 @@
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventStore } from '@inr/event-store';
 import { toLedgerEvent } from '../events/ledger-event';
 import { PROJECTIONS } from '../projections';
-import { openReadModelsDb, READ_MODELS_FILE } from '../store/read-models-db';
-import { BatchApplier } from './batch-applier';
-import { deferIndexes } from './deferred-indexes';
+import { READ_MODELS_FILE } from '../store/read-models-db';
 import type { Projection } from './projection';
+import {
+  finishRebuildFile,
+  loadProjections,
+  openRebuildFile,
+  removeDbFiles,
+  type LoadOptions,
+} from './rebuild-file';
+import { rebuildInThreads } from './rebuild-threads';
 
 export interface RebuildOptions {
   /** After each commit: events done, events to do, overall rate in events/s. */
@@ -16,6 +22,11 @@ export interface RebuildOptions {
   /** Events per transaction at least (rounded up to whole pages). */
   commitEvery?: number;
   projections?: readonly Projection[];
+  /**
+   * The directory of the embedded store's events.sqlite. With it (and the standard projections)
+   * the projection groups are rebuilt in worker threads that read the file themselves.
+   */
+  eventsDir?: string;
 }
 
 export interface RebuildResult {
@@ -23,6 +34,9 @@ export interface RebuildResult {
   seconds: number;
   rate: number;
 }
+
+/** The side file a rebuild writes, renamed over the live read models once complete. */
+export const REBUILDING_FILE = `${READ_MODELS_FILE}.rebuilding`;
 
 /**
  * Rebuilds every read model from the events into a fresh file next to the live one, then
@@ -34,49 +48,25 @@ export async function rebuild(
   dataDir: string,
   options: RebuildOptions = {},
 ): Promise<RebuildResult> {
-  const pageSize = options.pageSize ?? 500;
-  const commitEvery = options.commitEvery ?? 10_000;
-  const temp = join(dataDir, `${READ_MODELS_FILE}.rebuilding`);
-  removeDbFiles(temp);
-  const db = openReadModelsDb(dataDir, `${READ_MODELS_FILE}.rebuilding`);
   const started = performance.now();
-  let done = 0;
-  let ok = false;
-  try {
-    // The side file is thrown away unless the rebuild finishes, so it needs neither a journal
-    // nor syncs until then: a failed rebuild deletes it (below) rather than rolling back.
-    db.pragma('journal_mode = OFF');
-    db.pragma('synchronous = OFF');
-    // Writes append or touch each key's last chunk, so a small page cache loses little and
-    // keeps the process lean (temp_store stays on file: the final index sorts may spill).
-    db.pragma('cache_size = -16384');
-    const applier = new BatchApplier(db, options.projections ?? PROJECTIONS);
-    const restoreIndexes = deferIndexes(db);
-    const total = await store.count();
-    while (done < total) {
-      const page = await store.readAll({
-        fromPosition: done,
-        maxCount: Math.min(pageSize, total - done),
-      });
-      if (page.length === 0) break;
-      applier.apply(page.map(toLedgerEvent));
-      done = page[page.length - 1]!.position + 1;
-      if (applier.uncommitted >= commitEvery || done >= total) {
-        applier.commit();
-        options.onProgress?.(done, total, rate(done, started));
-      }
-    }
-    applier.commit();
-    restoreIndexes();
-    // Back to the live file's settings before it goes into place.
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    ok = true;
-  } finally {
-    db.close();
-    if (!ok) removeDbFiles(temp);
-  }
+  const total = await store.count();
+  const load: LoadOptions = {
+    pageSize: options.pageSize ?? 500,
+    commitEvery: options.commitEvery ?? 10_000,
+    onCommit: (done) => options.onProgress?.(done, total, rate(done, started)),
+  };
+  const temp = join(dataDir, REBUILDING_FILE);
+  removeDbFiles(temp);
+  const done =
+    options.eventsDir !== undefined && options.projections === undefined
+      ? await rebuildInThreads({
+          eventsDir: options.eventsDir,
+          dataDir,
+          file: REBUILDING_FILE,
+          total,
+          ...load,
+        })
+      : await rebuildHere(store, dataDir, options.projections ?? PROJECTIONS, total, load);
   const live = join(dataDir, READ_MODELS_FILE);
   removeDbFiles(live);
   renameSync(temp, live);
@@ -84,11 +74,30 @@ export async function rebuild(
   return { events: done, seconds, rate: rate(done, started) };
 }
 
+/** On this thread, through the store port (any store). */
+async function rebuildHere(
+  store: EventStore,
+  dataDir: string,
+  projections: readonly Projection[],
+  total: number,
+  load: LoadOptions,
+): Promise<number> {
+  const db = openRebuildFile(dataDir, REBUILDING_FILE);
+  let ok = false;
+  try {
+    const read = async (fromPosition: number, maxCount: number) =>
+      (await store.readAll({ fromPosition, maxCount })).map(toLedgerEvent);
+    const done = await loadProjections(db, projections, read, total, load);
+    finishRebuildFile(db);
+    ok = true;
+    return done;
+  } finally {
+    db.close();
+    if (!ok) removeDbFiles(join(dataDir, REBUILDING_FILE));
+  }
+}
+
 function rate(done: number, started: number): number {
   const seconds = (performance.now() - started) / 1000;
   return seconds > 0 ? Math.round(done / seconds) : 0;
-}
-
-function removeDbFiles(path: string): void {
-  for (const suffix of ['', '-wal', '-shm']) if (existsSync(path + suffix)) rmSync(path + suffix);
 }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { privateDatabaseFile } from '@inr/event-store';
+import { privateDatabaseFile } from '@inr/event-store/private-files';
 
 export const READ_MODELS_FILE = 'read-models.sqlite';
 
