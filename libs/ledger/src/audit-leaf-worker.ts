@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { EventsFileReader } from '@inr/event-store/file-reader';
-import { hashLeaves, type LeafBatch } from './audit-leaves';
+import { hashStoredLeaves, type LeafBatch } from './audit-leaves';
 
 /** What the audit asks a leaf worker: hash the events at positions [from, to). */
 export interface LeafRequest {
@@ -22,7 +22,7 @@ export function runAuditLeafWorker(): void {
       return;
     }
     try {
-      const batch = hashLeaves(reader.range(request.from, request.to));
+      const batch = hashStoredLeaves(reader.rows(request.from, request.to));
       port.postMessage({ batch } satisfies LeafReply, [
         batch.positions.buffer as ArrayBuffer,
         batch.hashes.buffer as ArrayBuffer,

@@ -1,6 +1,7 @@
 import type { EventStore, RecordedEvent } from '@inr/event-store';
-import { HASH_SIZE, leafHash, leafJson } from '@inr/transparency';
-import { rotationOf, type LogKeyRotation } from './key-rotation';
+import { rawToRecorded, type RawEventRow } from '@inr/event-store/file-reader';
+import { HASH_SIZE, leafHashInto, leafJson, leafJsonFromText } from '@inr/transparency';
+import { LOG_KEY_ROTATED, rotationOf, type LogKeyRotation } from './key-rotation';
 
 /** Leaves the audit checks next: what the store gave, hashed. */
 export interface LeafBatch {
@@ -23,16 +24,50 @@ export interface LeafSource {
  * paths give the same bytes by construction.
  */
 export function hashLeaves(events: readonly RecordedEvent[]): LeafBatch {
-  const positions = new Float64Array(events.length);
-  const hashes = new Uint8Array(events.length * HASH_SIZE);
+  return leafBatch(events, (e) => e.position, leafJson, rotationOf);
+}
+
+/**
+ * The same for rows as events.sqlite holds them (the workers' path). Where the stored JSON text
+ * lets it, the leaf is built from that text unparsed (leafJsonFromText, members re-ordered as
+ * text); any other row is parsed and goes through leafJson. leafJsonFromText only gives what
+ * leafJson would write for the parsed row, so these are hashLeaves' hashes of the same events,
+ * on any store, old, hand-edited or tampered with.
+ */
+export function hashStoredLeaves(rows: readonly RawEventRow[]): LeafBatch {
+  return leafBatch(
+    rows,
+    (row) => row[0],
+    (row) =>
+      leafJsonFromText({
+        streamId: row[1],
+        revision: row[2],
+        id: row[3],
+        type: row[4],
+        dataText: row[5],
+        metadataText: row[6],
+        recordedAt: row[7],
+      }) ?? leafJson(rawToRecorded(row)),
+    (row) => (row[4] === LOG_KEY_ROTATED ? rotationOf(rawToRecorded(row)) : undefined),
+  );
+}
+
+function leafBatch<T>(
+  items: readonly T[],
+  position: (item: T) => number,
+  leaf: (item: T) => string,
+  rotation: (item: T) => LogKeyRotation | undefined,
+): LeafBatch {
+  const positions = new Float64Array(items.length);
+  const hashes = new Uint8Array(items.length * HASH_SIZE);
   const rotations: [number, LogKeyRotation][] = [];
-  for (let k = 0; k < events.length; k++) {
-    const event = events[k]!;
-    positions[k] = event.position;
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k]!;
+    positions[k] = position(item);
     // Hashes the JSON's UTF-8 without a Buffer per leaf.
-    hashes.set(leafHash(leafJson(event)), k * HASH_SIZE);
-    const rotation = rotationOf(event);
-    if (rotation !== undefined) rotations.push([k, rotation]);
+    leafHashInto(leaf(item), hashes, k * HASH_SIZE);
+    const r = rotation(item);
+    if (r !== undefined) rotations.push([k, r]);
   }
   return { positions, hashes, rotations };
 }

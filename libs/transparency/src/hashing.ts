@@ -34,6 +34,12 @@ export function leafHash(leaf: Uint8Array | string): Uint8Array {
   return digest(leafInput.subarray(0, 1 + leaf.length));
 }
 
+/** leafHash of a leaf JSON string, written into `out` at `offset`: no Buffer per leaf. */
+export function leafHashInto(leaf: string, out: Uint8Array, offset: number): void {
+  const h = hash('sha256', `\0${leaf}`, 'binary');
+  for (let i = 0; i < HASH_SIZE; i++) out[offset + i] = h.charCodeAt(i);
+}
+
 export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
   if (left.length !== HASH_SIZE || right.length !== HASH_SIZE)
     return sha256(nodeInput.subarray(0, 1), left, right);

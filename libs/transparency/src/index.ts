@@ -6,15 +6,17 @@ export {
   fromBase64,
   HASH_SIZE,
   leafHash,
+  leafHashInto,
   nodeHash,
   sha256,
   toBase64,
   toHex,
 } from './hashing';
-export { encodeLeaf, LEAF_MEMBERS, leafJson, leafSchemaError } from './leaf';
+export { encodeLeaf, LEAF_MEMBERS, leafJson, leafJsonFromText, leafSchemaError } from './leaf';
+export { canonicalJsonText } from './canonical-text';
 export { parseStrictJson, StrictJsonError } from './strict-json';
 export type { StrictJson } from './strict-json';
-export type { LeafSource } from './leaf';
+export type { LeafSource, StoredLeafSource } from './leaf';
 export { MissingHashError, TreeRangeError } from './hash-reader';
 export type { HashReader } from './hash-reader';
 export { consistencyProof, inclusionProof, rangeHash, splitPoint, treeRoot } from './merkle';

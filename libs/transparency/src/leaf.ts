@@ -1,4 +1,5 @@
 import { canonicalJson, fastJson, withFallback } from './canonical-json';
+import { canonicalJsonText, needsNoEscape } from './canonical-text';
 
 /** The fields of a recorded event that a leaf commits to (structurally a RecordedEvent). */
 export interface LeafSource {
@@ -24,6 +25,40 @@ export function leafJson(event: LeafSource): string {
     () => canonicalJson(leafObject(event)),
   );
 }
+
+/** An event as a store keeps it: `data` and `metadata` as JSON text, the rest as read. */
+export interface StoredLeafSource {
+  streamId: unknown;
+  revision: unknown;
+  id: unknown;
+  type: unknown;
+  recordedAt: unknown;
+  dataText: unknown;
+  metadataText: unknown;
+}
+
+/**
+ * The leaf JSON built from stored text without parsing it: exactly what leafJson gives for the
+ * parsed event. The members' canonical texts come from canonicalJsonText (re-ordering members
+ * as text where needed), in the members' sorted order. Undefined when that cannot be told
+ * cheaply (an odd value or text): the caller then parses and uses leafJson.
+ */
+export function leafJsonFromText(e: StoredLeafSource): string | undefined {
+  const { streamId, revision, id, type, recordedAt, dataText, metadataText } = e;
+  if (typeof revision !== 'number' || !Number.isFinite(revision)) return undefined;
+  if (!isPlainString(streamId) || !isPlainString(id)) return undefined;
+  if (!isPlainString(type) || !isPlainString(recordedAt)) return undefined;
+  if (typeof dataText !== 'string' || typeof metadataText !== 'string') return undefined;
+  const data = canonicalJsonText(dataText);
+  const metadata = data === undefined ? undefined : canonicalJsonText(metadataText);
+  if (metadata === undefined) return undefined;
+  return (
+    `{"data":${data},"eventId":"${id}","metadata":${metadata},` +
+    `"recordedAt":"${recordedAt}","revision":${revision},"streamId":"${streamId}","type":"${type}"}`
+  );
+}
+
+const isPlainString = (v: unknown): v is string => typeof v === 'string' && needsNoEscape(v);
 
 const leafObject = (event: LeafSource): Record<string, unknown> => ({
   streamId: event.streamId,

@@ -1,30 +1,9 @@
 import fc from 'fast-check';
 import { canonicalJson, encodeLeaf, leafHash, sha256, type LeafSource } from '@inr/transparency';
 import { canonicalJsonReference } from '../src/canonical-json';
+import { json, number, text } from '../src/testing/json-arbitraries';
 
 // The fast writers must give the straightforward writer's bytes (or its error) on any input.
-const text = fc.oneof(
-  fc.string({ unit: 'grapheme' }),
-  fc.string({ unit: 'binary' }), // all of UTF-16, surrogate pairs included
-  fc.string({ unit: fc.constantFrom('a', 'b', '"', '\\', '\n', '\u001f', '\u007f', '\ud800') }),
-  fc.string({ unit: fc.constantFrom('\ud83d', '\ude00', 'é', '\u2028', 'x') }), // lone surrogates too
-);
-const number = fc.oneof(
-  fc.double(),
-  fc.constantFrom(-0, 0, 1e21, 1e-7, 5e-324, 9007199254740992, 1.7976931348623157e308, 0.1),
-  fc.integer(),
-);
-const { json } = fc.letrec<{ json: unknown }>((tie) => ({
-  json: fc.oneof(
-    { depthSize: 'small' },
-    fc.constant(null),
-    fc.boolean(),
-    number,
-    text,
-    fc.array(tie('json')),
-    fc.dictionary(fc.oneof(text, fc.constantFrom('1', '10', '2', '__proto__x')), tie('json')),
-  ),
-}));
 
 function outcome(f: () => string): string {
   try {

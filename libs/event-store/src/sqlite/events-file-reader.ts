@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { RecordedEvent } from '../port/event-store';
 import { RAW_COLUMNS, rawToRecorded, type RawEventRow } from './raw-row';
 
+export { rawToRecorded, type RawEventRow };
+
 /**
  * `<dir>/events.sqlite` opened read-only on its own connection, read by position range: for
  * worker threads (the audit's leaf hashing) that cannot share a store's connection. WAL lets it
@@ -23,7 +25,12 @@ export class EventsFileReader {
 
   /** Events at positions [from, to), ascending; fewer when the file ends sooner or has gaps. */
   range(from: number, to: number): RecordedEvent[] {
-    return this.select.all(from, to).map(rawToRecorded);
+    return this.rows(from, to).map(rawToRecorded);
+  }
+
+  /** The same rows as stored (data and metadata as JSON text), in RAW_COLUMNS order. */
+  rows(from: number, to: number): RawEventRow[] {
+    return this.select.all(from, to);
   }
 
   close(): void {
