@@ -2,7 +2,8 @@
 // writes bench/results.json. Quick by default (a few minutes); --full for the 1M-event sizes.
 // Flags: --full, --only=appends,ledger, --skip=peer; --scale[=100k,1m,10m] runs issue 22's
 // national-scale rows instead (bench/scale-results.json and the chart in docs/), and
-// --scale-ledger=<dir> runs them over a ledger already in <dir>, adding its size.
+// --scale-ledger=<dir> runs them over a ledger already in <dir>, adding its size; --keep leaves
+// the ledgers a --scale run wrote.
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -100,6 +101,7 @@ async function runScale(
   arg: string,
   root: string,
   existing?: { dir: string; events: number },
+  keep = false,
 ): Promise<void> {
   const names = arg.includes('=')
     ? arg.slice(arg.indexOf('=') + 1).split(',')
@@ -126,7 +128,8 @@ async function runScale(
     try {
       for (const row of SCALE_ROWS) rows.push(await outcomeOf(row, context));
     } finally {
-      if (!existing) rmSync(ledgerDir, { recursive: true, force: true });
+      if (keep) console.log(`kept the ${sizeLabel(events)} ledger in ${ledgerDir}`);
+      else if (!existing) rmSync(ledgerDir, { recursive: true, force: true });
     }
     console.log(formatTable(rows));
     results.sizes = [...results.sizes.filter((s) => s.events !== events), { events, rows }].sort(
@@ -142,7 +145,8 @@ async function runScale(
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const scale = args.find((a) => a === '--scale' || a.startsWith('--scale='));
-  if (scale !== undefined) return runScale(scale, repoRoot());
+  // --keep: leave each size's ledger in its temporary directory (to audit it, or measure again).
+  if (scale !== undefined) return runScale(scale, repoRoot(), undefined, args.includes('--keep'));
   // --scale-ledger=<dir>: the scale rows over a ledger already written there, at its size.
   const held = args.find((a) => a.startsWith('--scale-ledger='))?.slice('--scale-ledger='.length);
   if (held !== undefined) {
