@@ -50,7 +50,8 @@ class GeneratorThread {
     this.worker = new Worker(`require(${JSON.stringify(file)})`, {
       eval: true,
       workerData: data,
-      execArgv: process.execArgv,
+      // The parent's flags carry the TypeScript hook from source; --expose-gc is refused in workers.
+      execArgv: process.execArgv.filter((flag) => flag !== '--expose-gc'),
     });
     this.worker.on('message', (chunk: GeneratedChunk) => {
       const next = this.waiting.shift();
