@@ -21,6 +21,11 @@ export interface PersonalDataKeyStore {
   lookup(subjectId: string, fresh?: boolean): KeyLookup;
   /** Destroys the subject's key (idempotent) and leaves a tombstone. */
   erase(subjectId: string, erasedOn: string): void;
+  /**
+   * Reads, in one go, the keys that lookups of these subjects are about to need (a store that
+   * answers a lookup with a round trip: one for a whole view, not one per sealed value).
+   */
+  prefetch?(subjectIds: readonly string[]): void;
   /** Subjects with a key: the candidates a retention run looks at. */
   subjects(): string[];
   close(): void;

@@ -44,6 +44,15 @@ export class PersonalData {
 
   /** Any JSON value with every envelope in it opened, or shown as erased / unavailable. */
   reveal<T>(value: T): T {
+    if (this.keys.prefetch) {
+      const subjects = new Set<string>();
+      revealWith(value, (envelope) => {
+        const subject = parseEnvelope(envelope)?.subjectId;
+        if (subject !== undefined) subjects.add(subject);
+        return envelope;
+      });
+      if (subjects.size > 1) this.keys.prefetch([...subjects]);
+    }
     return revealWith(value, (envelope) => this.open(envelope)) as T;
   }
 

@@ -111,6 +111,14 @@ export class PostgresPersonalDataKeys implements PersonalDataKeyStore {
     return this.remember(subjectId, rows[0]);
   }
 
+  prefetch(subjectIds: readonly string[]): void {
+    const now = Date.now();
+    const stale = subjectIds.filter((id) => !(now - (this.cache.get(id)?.at ?? 0) < KEY_CACHE_MS));
+    if (stale.length === 0) return;
+    const rows = new Map(this.storedRows(stale).map((row) => [row.subject_id, row]));
+    for (const id of stale) this.remember(id, rows.get(id));
+  }
+
   erase(subjectId: string, erasedOn: string): void {
     this.db.query(
       `INSERT INTO personal_data_keys (subject_id, wrapping, erased_on) VALUES ($1, $2, $3)
