@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { accreditation, thrombectomyCase } from '../e2e/support/fixtures';
 import type { LedgerServer } from './ledger-server';
 
