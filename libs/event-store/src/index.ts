@@ -16,7 +16,7 @@ export { PostgresEventStore } from './postgres/postgres-event-store';
 export type { PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export { openPool } from './postgres/pg-pool';
 export type { PostgresConnection } from './postgres/pg-pool';
-export { migratePostgres } from './postgres/postgres-migrations';
+export { migrateDatabase, migratePostgres } from './postgres/postgres-migrations';
 export type { Migrations } from './postgres/postgres-migrations';
 export { openEventStore } from './open-event-store';
 export type { EventStoreConfig } from './open-event-store';

@@ -146,3 +146,5 @@ export {
 export type { TraineeShape } from './trainee-bundle-shape';
 export { FOREIGN_BUNDLES_DIR, ForeignBundleStore } from './foreign-bundle-store';
 export * from './personal-data';
+export { SyncPostgres, SyncPostgresError } from './postgres/sync-postgres';
+export type { SyncStatement } from './postgres/sync-postgres-thread';

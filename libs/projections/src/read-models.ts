@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import type { HeldCredential } from '@inr/domain';
 import type { EventStore } from '@inr/event-store';
 import { applicationView, type ApplicationView } from './applications/application-view';
@@ -29,6 +28,8 @@ import {
 import { readModelContext, type ReadModelContext } from './read-model-context';
 import { ProjectionRunner, type Lag, type RunnerOptions } from './runner/projection-runner';
 import { openReadModelsDb } from './store/read-models-db';
+import type { ReadModelDb } from './store/read-model-db';
+import { PostgresReadModelDb } from './store/postgres-read-model-db';
 import { supervisorQueue, type SupervisorQueue } from './supervisor-queue/supervisor-queue';
 import {
   traineeStatus,
@@ -46,8 +47,8 @@ import {
 } from './workforce/workforce-summary';
 
 /**
- * The read side in one object: the runner keeping `<dataDir>/read-models.sqlite` up to date,
- * and every query. Works with either store adapter.
+ * The read side in one object: the runner keeping the read models up to date (in
+ * `<dataDir>/read-models.sqlite`, or in PostgreSQL shared by replicas), and every query.
  */
 export class ReadModels {
   readonly runner: ProjectionRunner;
@@ -55,7 +56,7 @@ export class ReadModels {
 
   private constructor(
     readonly store: EventStore,
-    private readonly db: Database.Database,
+    readonly db: ReadModelDb,
     options: RunnerOptions,
   ) {
     this.runner = new ProjectionRunner(store, db, PROJECTIONS, options);
@@ -65,6 +66,19 @@ export class ReadModels {
   /** Opens (creating if needed) the read models; call start() to follow the ledger. */
   static open(store: EventStore, dataDir: string, options: RunnerOptions = {}): ReadModels {
     return new ReadModels(store, openReadModelsDb(dataDir), options);
+  }
+
+  /**
+   * The read models in the shared PostgreSQL database (DATABASE_URL): every replica serves
+   * queries from the same tables; one of them applies events (see RunnerCoordination).
+   */
+  static async openShared(
+    store: EventStore,
+    url: string,
+    options: RunnerOptions = {},
+  ): Promise<ReadModels> {
+    const db = await PostgresReadModelDb.open(url);
+    return new ReadModels(store, db, { ...options, coordination: db });
   }
 
   start(): void {

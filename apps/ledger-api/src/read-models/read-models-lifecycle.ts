@@ -45,6 +45,7 @@ export class ReadModelsLifecycle implements OnApplicationBootstrap, BeforeApplic
     readModels.start();
     this.logger.logEvent('info', 'projection runner started', {
       checkpoint: readModels.runner.checkpoint,
+      leading: readModels.runner.leading,
     });
   }
 

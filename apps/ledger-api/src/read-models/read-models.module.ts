@@ -29,12 +29,21 @@ export const READ_MODEL_PROVIDERS: Provider[] = [
   {
     provide: ReadModels,
     inject: [EVENT_STORE, LEDGER_CONFIG, JsonLogger],
-    useFactory: (store: EventStore, config: LedgerConfig, logger: JsonLogger): ReadModels =>
-      ReadModels.open(store, config.dataDir, {
+    useFactory: (
+      store: EventStore,
+      config: LedgerConfig,
+      logger: JsonLogger,
+    ): ReadModels | Promise<ReadModels> => {
+      const options = {
         // A projection bug stops the runner (reads go stale, lag grows) rather than skipping an event.
-        onError: (error) =>
+        onError: (error: unknown) =>
           logger.logEvent('error', 'projection runner stopped', { error: String(error) }),
-      }),
+      };
+      // With DATABASE_URL the read models live in the database too, shared by every replica.
+      return config.store.kind === 'postgres'
+        ? ReadModels.openShared(store, config.store.url, options)
+        : ReadModels.open(store, config.dataDir, options);
+    },
   },
   ReadModelsLifecycle,
   PolicyFacts,

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { openPool } from './pg-pool';
 
 /**
  * Ordered, append-only schema changes per component (events, ledger, read models share one
@@ -64,5 +65,19 @@ export async function migratePostgres(
     throw error;
   } finally {
     client.release();
+  }
+}
+
+/** Runs one component's migrations over a connection of its own (stores that open their own). */
+export async function migrateDatabase(
+  url: string,
+  component: string,
+  migrations: Migrations,
+): Promise<void> {
+  const pool = openPool({ url, poolSize: 1 });
+  try {
+    await migratePostgres(pool, component, migrations);
+  } finally {
+    await pool.end();
   }
 }

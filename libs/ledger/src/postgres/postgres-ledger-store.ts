@@ -1,4 +1,4 @@
-import { migratePostgres, openPool } from '@inr/event-store';
+import { migrateDatabase } from '@inr/event-store';
 import type { LogKeyRecord } from '../key-chain';
 import type { LogResetRecord, PublishedCheckpoint } from '../published-checkpoints';
 import type { LogReset } from '../log-reset';
@@ -55,12 +55,7 @@ export class PostgresLedgerStore implements LedgerStore {
 
   /** Runs the ledger's migrations (once, whichever replica starts first), then connects. */
   static async open(url: string): Promise<PostgresLedgerStore> {
-    const pool = openPool({ url, poolSize: 1 });
-    try {
-      await migratePostgres(pool, 'ledger', LEDGER_MIGRATIONS);
-    } finally {
-      await pool.end();
-    }
+    await migrateDatabase(url, 'ledger', LEDGER_MIGRATIONS);
     return new PostgresLedgerStore(new SyncPostgres(url));
   }
 

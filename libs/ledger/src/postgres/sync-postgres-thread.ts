@@ -72,7 +72,11 @@ export function syncPostgresThread(): void {
       }
       const c = await connect();
       const results: Record<string, unknown>[][] = [];
-      for (const s of request.statements) results.push((await c.query(s.sql, s.params)).rows);
+      for (const s of request.statements) {
+        // Several statements in one text (no parameters) answer with one result each: keep the last.
+        const result = (await c.query(s.sql, s.params)) as Pg.QueryResult | Pg.QueryResult[];
+        results.push(Array.isArray(result) ? (result[result.length - 1]?.rows ?? []) : result.rows);
+      }
       return { id: request.id, results };
     } catch (e) {
       const error = e as { message?: unknown; code?: unknown };

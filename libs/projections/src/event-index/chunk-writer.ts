@@ -1,5 +1,6 @@
-import type Database from 'better-sqlite3';
+import type { ReadModelDb, ReadModelStatement } from '../store/read-model-db';
 import { GenerationCache } from '../runner/generation-cache';
+import { upsertSql } from '../store/sql-dialect';
 import { appendPositions, type PositionChunk } from './position-chunks';
 
 /** Index keys whose last chunk is remembered, per generation (two are kept). */
@@ -12,15 +13,15 @@ const LAST_CHUNK_GENERATION = 20_000;
 export class ChunkWriter {
   private pending = new Map<string, number[]>();
   private readonly lastChunks = new GenerationCache<PositionChunk>(LAST_CHUNK_GENERATION);
-  private readonly selectLast: Database.Statement<[string], PositionChunk>;
-  private readonly upsert: Database.Statement<[string, number, number, number, Buffer]>;
+  private readonly selectLast: ReadModelStatement<[string], PositionChunk>;
+  private readonly upsert: ReadModelStatement<[string, number, number, number, Buffer]>;
 
-  constructor(db: Database.Database, table: string) {
-    this.selectLast = db.prepare(
+  constructor(db: ReadModelDb, table: string) {
+    this.selectLast = db.prepare<[string], PositionChunk>(
       `SELECT first, last, count, positions FROM ${table} WHERE key = ? ORDER BY first DESC LIMIT 1`,
     );
     this.upsert = db.prepare(
-      `INSERT OR REPLACE INTO ${table} (key, first, last, count, positions) VALUES (?, ?, ?, ?, ?)`,
+      upsertSql(db, table, ['key', 'first', 'last', 'count', 'positions'], ['key', 'first']),
     );
   }
 

@@ -1,6 +1,7 @@
-import type Database from 'better-sqlite3';
+import type { ReadModelDb } from '../store/read-model-db';
 import { str, type LedgerEvent } from '../events/ledger-event';
 import { GenerationCache } from '../runner/generation-cache';
+import { columnType, upsertSql, withoutRowid } from '../store/sql-dialect';
 import { ChunkWriter } from './chunk-writer';
 import {
   table,
@@ -86,30 +87,31 @@ export const eventIndexProjection: Projection = {
   // v3: the `credentials` key (portable credentials and their status lists).
   version: 3,
   tables: ['event_index', 'case_institution', 'application_trainee'],
-  create(db: Database.Database, names: TableNames): void {
+  create(db: ReadModelDb, names: TableNames): void {
+    const [text, int, blob] = ['TEXT', 'INTEGER', 'BLOB'].map((type) => columnType(db, type));
+    // WITHOUT ROWID (SQLite): one B-tree per row instead of a table plus its key index.
     db.exec(`CREATE TABLE ${table(names, 'event_index')} (
-      key TEXT NOT NULL, first INTEGER NOT NULL, last INTEGER NOT NULL, count INTEGER NOT NULL,
-      positions BLOB NOT NULL, PRIMARY KEY (key, first)) WITHOUT ROWID`);
+      key ${text} NOT NULL, first ${int} NOT NULL, last ${int} NOT NULL, count ${int} NOT NULL,
+      positions ${blob} NOT NULL, PRIMARY KEY (key, first))${withoutRowid(db)}`);
     db.exec(
-      // WITHOUT ROWID: one B-tree per row instead of a table plus its key index.
       `CREATE TABLE ${table(names, 'case_institution')} (
-        case_id TEXT PRIMARY KEY, institution_id TEXT NOT NULL) WITHOUT ROWID`,
+        case_id ${text} PRIMARY KEY, institution_id ${text} NOT NULL)${withoutRowid(db)}`,
     );
     db.exec(`CREATE TABLE ${table(names, 'application_trainee')} (
-      application_id TEXT PRIMARY KEY, trainee_id TEXT NOT NULL)`);
+      application_id ${text} PRIMARY KEY, trainee_id ${text} NOT NULL)`);
   },
-  attach(db: Database.Database, names: TableNames): ProjectionWriter {
+  attach(db: ReadModelDb, names: TableNames): ProjectionWriter {
     const chunks = new ChunkWriter(db, table(names, 'event_index'));
     const caseTable = table(names, 'case_institution');
     const appTable = table(names, 'application_trainee');
     const putCase = db.prepare(
-      `INSERT OR REPLACE INTO ${caseTable} (case_id, institution_id) VALUES (?, ?)`,
+      upsertSql(db, caseTable, ['case_id', 'institution_id'], ['case_id']),
     );
     const getCase = db.prepare<[string], { institution_id: string }>(
       `SELECT institution_id FROM ${caseTable} WHERE case_id = ?`,
     );
     const putApp = db.prepare(
-      `INSERT OR REPLACE INTO ${appTable} (application_id, trainee_id) VALUES (?, ?)`,
+      upsertSql(db, appTable, ['application_id', 'trainee_id'], ['application_id']),
     );
     const getApp = db.prepare<[string], { trainee_id: string }>(
       `SELECT trainee_id FROM ${appTable} WHERE application_id = ?`,

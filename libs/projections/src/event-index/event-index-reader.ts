@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { ReadModelDb, ReadModelStatement } from '../store/read-model-db';
 import type { EventStore } from '@inr/event-store';
 import type { LedgerEvent } from '../events/ledger-event';
 import { readVersions } from '../runner/projection-versions';
@@ -20,12 +20,12 @@ export class EventIndexReader {
   private readonly tail: TailIndex;
   private readonly statements = new Map<
     string,
-    Database.Statement<unknown[], { positions: Buffer }>
+    ReadModelStatement<unknown[], { positions: Buffer }>
   >();
 
   constructor(
     private readonly store: EventStore,
-    private readonly db: Database.Database,
+    private readonly db: ReadModelDb,
   ) {
     this.tail = new TailIndex(store, db);
   }

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { ReadModelDb } from '../store/read-model-db';
 import type { EventStore } from '@inr/event-store';
 import { str, type LedgerEvent } from '../events/ledger-event';
 import { table, type TableNames } from '../runner/projection';
@@ -53,7 +53,7 @@ export class TailIndex {
 
   constructor(
     private readonly store: EventStore,
-    private readonly db: Database.Database,
+    private readonly db: ReadModelDb,
   ) {}
 
   /** Events in [from, below) filed under any of `keys`, ascending, each once. */

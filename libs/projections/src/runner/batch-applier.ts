@@ -1,5 +1,6 @@
-import type Database from 'better-sqlite3';
+import type { ReadModelDb } from '../store/read-model-db';
 import type { LedgerEvent } from '../events/ledger-event';
+import { checkpointWrite, type CheckpointWrite } from '../store/sql-dialect';
 import { tableNames, type Projection, type ProjectionWriter } from './projection';
 import { ensureVersions, readVersions, switchIfCaughtUp } from './projection-versions';
 
@@ -27,12 +28,12 @@ interface State {
  */
 export class BatchApplier {
   private readonly states: State[];
-  private readonly saveCheckpoint: Database.Statement<[number, number, string, number]>;
+  private readonly saveCheckpoint: CheckpointWrite;
   /** Next position to apply inside the open transaction (undefined when none is open). */
   private next: number | undefined;
 
   constructor(
-    private readonly db: Database.Database,
+    private readonly db: ReadModelDb,
     projections: readonly Projection[],
     private readonly hooks: BatchHooks = {},
   ) {
@@ -45,9 +46,7 @@ export class BatchApplier {
       pending: 0,
     }));
     this.loadCheckpoints();
-    this.saveCheckpoint = db.prepare(
-      'UPDATE projection_versions SET checkpoint = ?, applied = applied + ? WHERE name = ? AND version = ?',
-    );
+    this.saveCheckpoint = checkpointWrite(db);
   }
 
   /** The next position to apply: the lowest committed checkpoint of any projection. */
@@ -99,11 +98,12 @@ export class BatchApplier {
       for (const state of this.states) state.writer.flush();
       for (const state of this.states)
         if (state.pending > 0)
-          this.saveCheckpoint.run(
-            next,
-            state.pending,
+          this.saveCheckpoint(
             state.projection.name,
             state.projection.version,
+            state.checkpoint,
+            next,
+            state.pending,
           );
       this.hooks.beforeCommit?.(next - 1);
       this.db.exec('COMMIT');
@@ -114,6 +114,16 @@ export class BatchApplier {
       state.pending = 0;
     }
     this.switchCaughtUp();
+  }
+
+  /**
+   * Forgets what the writers cached and reads the committed checkpoints again: for a shared
+   * database, where another replica may have applied events since this one last did.
+   */
+  resync(): void {
+    if (this.next !== undefined) throw new Error('resync inside an open transaction');
+    for (const state of this.states) state.writer.reset();
+    this.loadCheckpoints();
   }
 
   /** Runs a step of the open transaction; on failure rolls everything uncommitted back. */

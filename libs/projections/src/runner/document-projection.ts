@@ -1,5 +1,6 @@
-import type Database from 'better-sqlite3';
+import type { ReadModelDb } from '../store/read-model-db';
 import type { LedgerEvent } from '../events/ledger-event';
+import { columnType, upsertSql } from '../store/sql-dialect';
 import { GenerationCache } from './generation-cache';
 import type { KeyedFold } from './keyed-fold';
 import { table, type Projection, type ProjectionWriter, type TableNames } from './projection';
@@ -12,7 +13,7 @@ const CACHE_GENERATION = 2_000;
 /** A column copied out of the document so queries can filter and sort on it. */
 export interface DocumentColumn<D> {
   name: string;
-  /** SQLite type, e.g. 'TEXT' or 'INTEGER'. */
+  /** SQL type, 'TEXT' or 'INTEGER' (mapped per database by columnType). */
   type: string;
   value(doc: D): ColumnValue;
   indexed?: boolean;
@@ -37,22 +38,21 @@ export function documentProjection<D>(spec: DocumentProjectionSpec<D>): Projecti
     name: spec.name,
     version: spec.version,
     tables: [base],
-    create(db: Database.Database, names: TableNames): void {
+    create(db: ReadModelDb, names: TableNames): void {
       const name = table(names, base);
-      const defs = columns.map((c) => `${c.name} ${c.type}`).join(', ');
+      const text = columnType(db, 'TEXT');
+      const defs = columns.map((c) => `${c.name} ${columnType(db, c.type)}`).join(', ');
       db.exec(
-        `CREATE TABLE ${name} (key TEXT PRIMARY KEY, doc TEXT NOT NULL${defs ? ', ' + defs : ''})`,
+        `CREATE TABLE ${name} (key ${text} PRIMARY KEY, doc ${text} NOT NULL${defs ? ', ' + defs : ''})`,
       );
       for (const c of columns.filter((col) => col.indexed))
         db.exec(`CREATE INDEX ${name}_${c.name} ON ${name} (${c.name})`);
     },
-    attach(db: Database.Database, names: TableNames): ProjectionWriter {
+    attach(db: ReadModelDb, names: TableNames): ProjectionWriter {
       const name = table(names, base);
       const select = db.prepare<[string], { doc: string }>(`SELECT doc FROM ${name} WHERE key = ?`);
       const colNames = ['key', 'doc', ...columns.map((c) => c.name)];
-      const upsert = db.prepare(
-        `INSERT OR REPLACE INTO ${name} (${colNames.join(', ')}) VALUES (${colNames.map(() => '?').join(', ')})`,
-      );
+      const upsert = db.prepare(upsertSql(db, name, colNames, ['key']));
       const remove = db.prepare(`DELETE FROM ${name} WHERE key = ?`);
       // One parameter array reused for every upsert (a flush can write tens of thousands).
       const row: ColumnValue[] = new Array<ColumnValue>(colNames.length).fill(null);

@@ -1,9 +1,12 @@
-import type Database from 'better-sqlite3';
+import type { ReadModelDb } from '../store/read-model-db';
 import type { Subscription } from 'rxjs';
 import type { EventStore, RecordedEvent } from '@inr/event-store';
 import { toLedgerEvent, type LedgerEvent } from '../events/ledger-event';
 import { BatchApplier, type BatchHooks } from './batch-applier';
 import type { Projection } from './projection';
+import type { RunnerCoordination } from './runner-coordination';
+
+export type { RunnerCoordination } from './runner-coordination';
 
 export interface RunnerOptions {
   /** Events per transaction at most; a quiet subscription commits whatever it has at once. */
@@ -11,6 +14,12 @@ export interface RunnerOptions {
   hooks?: BatchHooks;
   /** Called when applying fails; the runner stops (a projection bug must not be skipped over). */
   onError?(error: unknown): void;
+  /** Read models shared by replicas: only the one holding the lead applies events. */
+  coordination?: RunnerCoordination;
+  /** A following replica's reads of the shared checkpoint while callers wait (ms). */
+  followPollMs?: number;
+  /** How often a following replica tries to take the lead (ms). */
+  leadRetryMs?: number;
 }
 
 /** How far the read models trail the ledger: a value a metrics gauge can read. */
@@ -38,11 +47,16 @@ export class ProjectionRunner {
   private flushScheduled = false;
   private waiters: { position: number; resolve: () => void; reject: (e: unknown) => void }[] = [];
   private failure: unknown;
+  private followTimer: NodeJS.Timeout | undefined;
+  private nextLeadTry = 0;
+  private nextRefresh = 0;
   state: RunnerState = 'idle';
+  /** Whether this runner applies events (always, unless coordinated with other replicas). */
+  leading = false;
 
   constructor(
     private readonly store: EventStore,
-    db: Database.Database,
+    db: ReadModelDb,
     projections: readonly Projection[],
     private readonly options: RunnerOptions = {},
   ) {
@@ -62,6 +76,16 @@ export class ProjectionRunner {
   start(): void {
     if (this.state === 'running') return;
     this.state = 'running';
+    const coordination = this.options.coordination;
+    if (coordination === undefined || coordination.tryLead()) this.lead();
+    else this.follow();
+  }
+
+  private lead(): void {
+    this.leading = true;
+    // Another replica may have applied events since this one last looked.
+    if (this.options.coordination) this.applier.resync();
+    this.release();
     this.subscription = this.store
       .subscribeToAll({ fromPosition: this.applier.checkpoint })
       .subscribe({
@@ -70,9 +94,42 @@ export class ProjectionRunner {
       });
   }
 
+  private follow(): void {
+    this.leading = false;
+    const poll = this.options.followPollMs ?? 50;
+    this.nextLeadTry = Date.now() + (this.options.leadRetryMs ?? 1000);
+    this.followTimer = setInterval(() => this.followTick(), poll);
+    this.followTimer.unref();
+  }
+
+  /** Follows the leader's committed checkpoint; takes the lead when it is free. */
+  private followTick(): void {
+    const now = Date.now();
+    try {
+      if (now >= this.nextLeadTry) {
+        this.nextLeadTry = now + (this.options.leadRetryMs ?? 1000);
+        if (this.options.coordination?.tryLead()) {
+          clearInterval(this.followTimer);
+          this.followTimer = undefined;
+          this.lead();
+          return;
+        }
+      }
+      if (this.waiters.length > 0 || now >= this.nextRefresh) {
+        this.nextRefresh = now + 1000;
+        this.applier.resync();
+        this.release();
+      }
+    } catch {
+      // The database is unreachable for now: waiters keep waiting, the next tick tries again.
+    }
+  }
+
   /** Unsubscribes and commits what was already received. */
   async stop(): Promise<void> {
     if (this.state !== 'running') return;
+    clearInterval(this.followTimer);
+    this.followTimer = undefined;
     this.subscription?.unsubscribe();
     this.subscription = undefined;
     this.flush();
@@ -113,9 +170,23 @@ export class ProjectionRunner {
     try {
       this.applier.applyBatch(batch);
     } catch (error) {
-      this.fail(error);
+      if (this.options.coordination?.lostLead(error)) this.demote();
+      else this.fail(error);
       return;
     }
+    this.release();
+  }
+
+  /** Another replica leads now: stop applying (the batch rolled back) and follow it. */
+  private demote(): void {
+    this.subscription?.unsubscribe();
+    this.subscription = undefined;
+    this.buffer = [];
+    this.follow();
+  }
+
+  /** Resolves the waiters the checkpoint has reached. */
+  private release(): void {
     const checkpoint = this.checkpoint;
     this.waiters = this.waiters.filter((waiter) => {
       if (waiter.position > checkpoint) return true;
@@ -126,6 +197,8 @@ export class ProjectionRunner {
 
   private fail(error: unknown): void {
     this.state = 'failed';
+    clearInterval(this.followTimer);
+    this.followTimer = undefined;
     this.failure = error;
     this.subscription?.unsubscribe();
     this.subscription = undefined;

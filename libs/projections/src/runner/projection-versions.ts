@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { ReadModelDb, ReadModelStatement } from '../store/read-model-db';
 import { tableNames, tableNamesFor, type Projection } from './projection';
 
 export type VersionStatus = 'active' | 'building' | 'retired';
@@ -16,11 +16,11 @@ export interface VersionRow {
 
 /** Connections whose versions table exists, and their prepared reads. */
 const prepared = new WeakMap<
-  Database.Database,
-  { all: Database.Statement<[], VersionRow>; named: Database.Statement<[string], VersionRow> }
+  ReadModelDb,
+  { all: ReadModelStatement<[], VersionRow>; named: ReadModelStatement<[string], VersionRow> }
 >();
 
-export function createVersionsTable(db: Database.Database): void {
+export function createVersionsTable(db: ReadModelDb): void {
   db.exec(`CREATE TABLE IF NOT EXISTS projection_versions (
     name       TEXT    NOT NULL,
     version    INTEGER NOT NULL,
@@ -36,7 +36,7 @@ export function createVersionsTable(db: Database.Database): void {
  * Every query reads this (which tables are active, up to where): the table is created and the
  * statements prepared once per connection, since preparing cost more than the read itself.
  */
-export function readVersions(db: Database.Database, name?: string): VersionRow[] {
+export function readVersions(db: ReadModelDb, name?: string): VersionRow[] {
   let statements = prepared.get(db);
   if (!statements) {
     createVersionsTable(db);
@@ -55,7 +55,7 @@ export function readVersions(db: Database.Database, name?: string): VersionRow[]
  * a new version of a known name starts building next to the active one, which keeps serving
  * reads (frozen: its code is gone) until the new one catches up.
  */
-export function ensureVersions(db: Database.Database, projections: readonly Projection[]): void {
+export function ensureVersions(db: ReadModelDb, projections: readonly Projection[]): void {
   createVersionsTable(db);
   db.transaction(() => {
     for (const projection of projections) {
@@ -81,7 +81,7 @@ export function ensureVersions(db: Database.Database, projections: readonly Proj
 }
 
 /** Activates a building version once it is as fresh as the active one, and drops the old tables. */
-export function switchIfCaughtUp(db: Database.Database, name: string, version: number): boolean {
+export function switchIfCaughtUp(db: ReadModelDb, name: string, version: number): boolean {
   return db.transaction(() => {
     const rows = readVersions(db, name);
     const building = rows.find((row) => row.version === version && row.status === 'building');
@@ -105,10 +105,7 @@ export function switchIfCaughtUp(db: Database.Database, name: string, version: n
 }
 
 /** The table names queries should read for a projection: its active version's. */
-export function activeTables(
-  db: Database.Database,
-  name: string,
-): Readonly<Record<string, string>> {
+export function activeTables(db: ReadModelDb, name: string): Readonly<Record<string, string>> {
   const active = readVersions(db, name).find((row) => row.status === 'active');
   if (!active)
     throw new Error(`read model ${name} has no active version: is the projection runner set up?`);

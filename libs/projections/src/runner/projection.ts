@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { ReadModelDb } from '../store/read-model-db';
 import type { LedgerEvent } from '../events/ledger-event';
 
 /** Actual table names of one projection version, by base name (`cases` -> `cases_v2`). */
@@ -24,8 +24,8 @@ export interface Projection {
   readonly version: number;
   /** Base names of the tables this projection owns. */
   readonly tables: readonly string[];
-  create(db: Database.Database, names: TableNames): void;
-  attach(db: Database.Database, names: TableNames): ProjectionWriter;
+  create(db: ReadModelDb, names: TableNames): void;
+  attach(db: ReadModelDb, names: TableNames): ProjectionWriter;
 }
 
 export function tableNames(projection: Pick<Projection, 'tables' | 'version'>): TableNames {

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { ReadModelDb } from '../store/read-model-db';
 import { tableNamesFor } from '../runner/projection';
 import { readVersions } from '../runner/projection-versions';
 
@@ -7,7 +7,7 @@ import { readVersions } from '../runner/projection-versions';
  * (version suffixes dropped), plus each checkpoint: two builds of the same events must dump
  * identically.
  */
-export function dumpReadModels(db: Database.Database): Record<string, unknown> {
+export function dumpReadModels(db: ReadModelDb): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const row of readVersions(db).filter((r) => r.status === 'active')) {
     const bases = JSON.parse(row.tables) as string[];
