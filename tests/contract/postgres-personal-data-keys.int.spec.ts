@@ -110,6 +110,11 @@ if ('skip' in found) {
       expect(a.reveal(sealed)['notes']).toBe(NOTE.notes); // now in A's cache
       b.keys.erase('trn-2', '2026-12-01');
       expect(await storedKey('trn-2')).toBeNull();
+      // Vacuumed straight after, so the row version that held the key goes too.
+      const vacuumed = await sql.query(
+        "SELECT last_vacuum FROM pg_stat_user_tables WHERE relname = 'personal_data_keys'",
+      );
+      expect(vacuumed.rows[0]?.last_vacuum).toBeInstanceOf(Date);
       expect(() => a.keys.keyFor('trn-2')).toThrow(SubjectErasedError);
       await new Promise((done) => setTimeout(done, KEY_CACHE_MS + 50));
       // A view of several people reads their keys in one query: one erased, one not.
