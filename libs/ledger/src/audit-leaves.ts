@@ -2,6 +2,7 @@ import type { EventStore, RecordedEvent } from '@inr/event-store';
 import { rawToRecorded, type RawEventRow } from '@inr/event-store/file-reader';
 import { HASH_SIZE, leafHashInto, leafJson, leafJsonFromText } from '@inr/transparency';
 import { LOG_KEY_ROTATED, rotationOf, type LogKeyRotation } from './key-rotation';
+import type { RangeSubtrees } from './leaf-subtrees';
 
 /** Leaves the audit checks next: what the store gave, hashed. */
 export interface LeafBatch {
@@ -11,6 +12,8 @@ export interface LeafBatch {
   hashes: Uint8Array;
   /** The log-key rotations among these events, by offset in the batch, ascending. */
   rotations: [number, LogKeyRotation][];
+  /** From a worker: the tree over these leaves, as subtree roots (see RangeSubtrees). */
+  subtrees?: RangeSubtrees;
 }
 
 /** Where the audit gets its leaves: the next batch from a position on, empty at the end. */

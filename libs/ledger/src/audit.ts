@@ -12,8 +12,9 @@ import {
   toBase64,
   verifyConsistency,
 } from '@inr/transparency';
-import { storeLeaves } from './audit-leaves';
-import { verifyRotation } from './key-rotation';
+import { storeLeaves, type LeafBatch } from './audit-leaves';
+import { verifyRotation, type LogKeyRotation } from './key-rotation';
+import { foldBorder, foldsAt, type RangeSubtrees } from './leaf-subtrees';
 import { workerLeaves } from './worker-leaves';
 import type { LedgerStore, StoredCheckpoint } from './sqlite-hash-store';
 
@@ -104,50 +105,100 @@ export async function audit(
           dataDir: options.eventsDir,
           until: total,
           fallback: fromStore,
+          checkpointSizes: signed.map((c) => c.size),
           ...(options.threads !== undefined ? { threads: options.threads } : {}),
           ...(options.workerChunk !== undefined ? { chunk: options.workerChunk } : {}),
         });
   const range = CompactRange.empty();
   let next = 0; // index into `signed` of the next checkpoint to compare
+
+  /** The checkpoints of exactly `size` leaves: signed by the key current there, with this root. */
+  const checkpointsAt = (size: number, root: () => Uint8Array): Failure | undefined => {
+    for (let c = signed[next]; c !== undefined && c.size === size; c = signed[++next]) {
+      const bad = checkSignature(c, current(), configured, keyRecorded);
+      if (bad !== undefined) return bad;
+      if (!bytesEqual(c.root, root())) {
+        const from = firstUncommitted(signed, next);
+        return fail(
+          'root-mismatch',
+          `recomputed root of size ${c.size} differs from the signed one`,
+          from,
+        );
+      }
+    }
+    return undefined;
+  };
+  const rotate = (rotation: LogKeyRotation | undefined, index: number): Failure | undefined => {
+    if (rotation === undefined || rotation.origin !== origin) return undefined;
+    const check = verifyRotation(rotation, current());
+    if (!check.ok)
+      return fail('bad-rotation', `the key rotation is invalid: ${check.reason}`, index);
+    chain.push(rotation.newVerifierKey);
+    return undefined;
+  };
+
+  /** Every check, leaf by leaf, in the order the first failure must win. */
+  const leafByLeaf = (batch: LeafBatch): Failure | undefined => {
+    let rotationAt = 0;
+    for (let k = 0; k < batch.positions.length; k++) {
+      const index = range.size();
+      if (batch.positions[k] !== index) {
+        return fail(
+          'leaf-missing',
+          `expected position ${index}, the store gave ${batch.positions[k]}`,
+          index,
+        );
+      }
+      const h = batch.hashes.subarray(k * HASH_SIZE, (k + 1) * HASH_SIZE);
+      const stored = index < ledger.size() ? ledger.get(0, index) : undefined;
+      if (stored !== undefined && !bytesEqual(stored, h)) return leafDiffers(ledger, index, h);
+      range.append(h);
+      const rotation =
+        batch.rotations[rotationAt]?.[0] === k ? batch.rotations[rotationAt++]?.[1] : undefined;
+      const bad = rotate(rotation, index) ?? checkpointsAt(range.size(), () => range.root());
+      if (bad !== undefined) return bad;
+    }
+    return undefined;
+  };
+
+  /**
+   * A worker's batch whose leaves all sit where they should and match the logged hashes: then
+   * only rotations and checkpoints can fail, checked in leaf order as leafByLeaf would, and the
+   * tree takes the worker's subtree roots instead of a node hash per leaf.
+   */
+  const folded = (batch: LeafBatch, subtrees: RangeSubtrees): Failure | undefined => {
+    const start = range.size();
+    const n = batch.positions.length;
+    const rootAt = (t: number): Uint8Array => {
+      const tree = range.clone();
+      foldBorder(tree, t === n ? subtrees.border : subtrees.at.get(t)!, t);
+      return tree.root();
+    };
+    for (let r = 0; ;) {
+      const rotation = batch.rotations[r];
+      const size = signed[next]?.size ?? -1;
+      // A rotation at leaf k counts for the checkpoints of k+1 leaves on.
+      const rotationT = rotation === undefined ? Infinity : rotation[0] + 1;
+      const checkpointT = size > start && size <= start + n ? size - start : Infinity;
+      if (rotationT === Infinity && checkpointT === Infinity) break;
+      const bad =
+        rotationT <= checkpointT
+          ? rotate(batch.rotations[r++]![1], start + rotation![0])
+          : checkpointsAt(size, () => rootAt(checkpointT));
+      if (bad !== undefined) return bad;
+    }
+    foldBorder(range, subtrees.border, n);
+    return undefined;
+  };
+
   try {
     for (;;) {
       const batch = await source.next(range.size());
       if (batch.positions.length === 0) break;
-      let rotationAt = 0;
-      for (let k = 0; k < batch.positions.length; k++) {
-        const index = range.size();
-        if (batch.positions[k] !== index) {
-          return fail(
-            'leaf-missing',
-            `expected position ${index}, the store gave ${batch.positions[k]}`,
-            index,
-          );
-        }
-        const h = batch.hashes.subarray(k * HASH_SIZE, (k + 1) * HASH_SIZE);
-        const stored = index < ledger.size() ? ledger.get(0, index) : undefined;
-        if (stored !== undefined && !bytesEqual(stored, h)) return leafDiffers(ledger, index, h);
-        range.append(h);
-        const rotation =
-          batch.rotations[rotationAt]?.[0] === k ? batch.rotations[rotationAt++]?.[1] : undefined;
-        if (rotation !== undefined && rotation.origin === origin) {
-          const check = verifyRotation(rotation, current());
-          if (!check.ok)
-            return fail('bad-rotation', `the key rotation is invalid: ${check.reason}`, index);
-          chain.push(rotation.newVerifierKey);
-        }
-        for (let c = signed[next]; c !== undefined && c.size === range.size(); c = signed[++next]) {
-          const bad = checkSignature(c, current(), configured, keyRecorded);
-          if (bad !== undefined) return bad;
-          if (!bytesEqual(c.root, range.root())) {
-            const from = firstUncommitted(signed, next);
-            return fail(
-              'root-mismatch',
-              `recomputed root of size ${c.size} differs from the signed one`,
-              from,
-            );
-          }
-        }
-      }
+      const bad = foldable(batch, range.size(), signed, next, ledger)
+        ? folded(batch, batch.subtrees!)
+        : leafByLeaf(batch);
+      if (bad !== undefined) return bad;
       options.onProgress?.(range.size(), Math.max(total, range.size()));
     }
   } finally {
@@ -218,8 +269,49 @@ function checkSignature(
     : fail('key-replaced', `checkpoint ${c.size} is not signed by ${current}, the key at its size`);
 }
 
+/**
+ * Whether a batch can be folded in whole: a worker's, with the tree's border at each checkpoint
+ * inside it, aligned where the tree stands, every position in place and every leaf hash the
+ * one logged there. Otherwise leafByLeaf finds what is wrong, and where.
+ */
+function foldable(
+  batch: LeafBatch,
+  start: number,
+  signed: readonly SignedRoot[],
+  next: number,
+  ledger: LedgerStore,
+): batch is LeafBatch & { subtrees: RangeSubtrees } {
+  const n = batch.positions.length;
+  const subtrees = batch.subtrees;
+  if (subtrees === undefined || !foldsAt(start, n)) return false;
+  for (let c = signed[next]; c !== undefined && c.size < start + n; c = signed[++next]) {
+    if (c.size > start && !subtrees.at.has(c.size - start)) return false;
+  }
+  for (let k = 0; k < n; k++) if (batch.positions[k] !== start + k) return false;
+  const logged = storedLeaves(ledger, start, Math.min(start + n, ledger.size()));
+  for (let k = 0; k < logged.length; k++) {
+    const stored = logged[k];
+    if (stored !== undefined && !equalAt(stored, batch.hashes, k * HASH_SIZE)) return false;
+  }
+  return true;
+}
+
+/** The logged leaf hashes of [from, to), in one read where the store offers one. */
+function storedLeaves(ledger: LedgerStore, from: number, to: number): (Uint8Array | undefined)[] {
+  if (ledger.leafRange !== undefined) return ledger.leafRange(from, to);
+  const out: (Uint8Array | undefined)[] = [];
+  for (let i = from; i < to; i++) out.push(ledger.get(0, i));
+  return out;
+}
+
+function equalAt(a: Uint8Array, b: Uint8Array, offset: number): boolean {
+  if (a.length !== HASH_SIZE) return false;
+  for (let i = 0; i < HASH_SIZE; i++) if (a[i] !== b[offset + i]) return false;
+  return true;
+}
+
 /** A stored leaf hash differs: if the recomputed hash sits further on, events were swapped. */
-function leafDiffers(ledger: LedgerStore, index: number, h: Uint8Array): AuditResult {
+function leafDiffers(ledger: LedgerStore, index: number, h: Uint8Array): Failure {
   for (let j = index + 1; j < ledger.size(); j++) {
     const other = ledger.get(0, j);
     if (other !== undefined && bytesEqual(other, h)) {
@@ -234,11 +326,9 @@ function firstUncommitted(signed: readonly SignedRoot[], failing: number): numbe
   return failing === 0 ? 0 : (signed[failing - 1]?.size ?? 0);
 }
 
-function fail(
-  reason: AuditReason,
-  detail: string,
-  leafIndex?: number,
-): Extract<AuditResult, { ok: false }> {
+type Failure = Extract<AuditResult, { ok: false }>;
+
+function fail(reason: AuditReason, detail: string, leafIndex?: number): Failure {
   return leafIndex === undefined
     ? { ok: false, reason, detail }
     : { ok: false, reason, leafIndex, detail };

@@ -55,6 +55,8 @@ export interface LedgerStore extends TransactionalHashStore {
   checkpoints(): StoredCheckpoint[];
   /** At most `limit` stored checkpoints of size >= `fromSize`, smallest first. */
   checkpointPage(fromSize: number, limit: number): StoredCheckpoint[];
+  /** Optional: the leaf hashes of [from, to) in one read (undefined where none is stored). */
+  leafRange?(from: number, to: number): (Uint8Array | undefined)[];
   /** The ledger's first key (from size 0); a no-op once any key is recorded under that vkey. */
   recordKey(vkey: string): void;
   recordRotation(record: LogKeyRecord): void;
@@ -124,6 +126,11 @@ export class SqliteHashStore implements LedgerStore {
       get: this.db.prepare<[number, number], { hash: Buffer }>(
         'SELECT hash FROM subtrees WHERE level = ? AND idx = ?',
       ),
+      leaves: this.db
+        .prepare<[number, number], [number, Buffer]>(
+          'SELECT idx, hash FROM subtrees WHERE level = 0 AND idx >= ? AND idx < ? ORDER BY idx',
+        )
+        .raw(true),
       put: this.db.prepare('INSERT OR REPLACE INTO subtrees (level, idx, hash) VALUES (?, ?, ?)'),
       getMeta: this.db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
       setMeta: this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
@@ -169,6 +176,13 @@ export class SqliteHashStore implements LedgerStore {
       ),
     };
     this.cachedSize = Number(this.stmts.getMeta.get('tree_size')?.value ?? '0');
+  }
+
+  leafRange(from: number, to: number): (Uint8Array | undefined)[] {
+    const out = new Array<Uint8Array | undefined>(Math.max(0, to - from)).fill(undefined);
+    for (const [idx, hash] of this.stmts.leaves.all(from, to))
+      out[idx - from] = new Uint8Array(hash);
+    return out;
   }
 
   get(level: number, index: number): Uint8Array | undefined {

@@ -27,6 +27,8 @@ export interface WorkerLeavesOptions {
   threads?: number;
   /** Events per request (default 8192; tests use small ones to cross many ranges). */
   chunk?: number;
+  /** Checkpoint sizes, ascending: the threads return the tree's border at those inside a range. */
+  checkpointSizes?: readonly number[];
 }
 
 /** One per core, at least one: the audit's own thread checks and builds the tree meanwhile. */
@@ -49,10 +51,18 @@ export function workerLeaves(options: WorkerLeavesOptions): LeafSource {
   let nextFrom: number | undefined;
   let turn = 0;
   let done = false;
+  const checkpoints = options.checkpointSizes ?? [];
+  let checkpoint = 0; // the first checkpoint size past the ranges asked for so far
   const fill = (): void => {
     while (nextFrom !== undefined && nextFrom < options.until && ahead.length < threads * 2) {
       const to = Math.min(options.until, nextFrom + chunk);
-      const reply = workers[turn++ % threads]!.hash({ from: nextFrom, to });
+      const from = nextFrom;
+      while (checkpoint < checkpoints.length && checkpoints[checkpoint]! <= from) checkpoint++;
+      const sizes: number[] = [];
+      for (let c = checkpoint; c < checkpoints.length && checkpoints[c]! < to; c++) {
+        sizes.push(checkpoints[c]!);
+      }
+      const reply = workers[turn++ % threads]!.hash({ from, to, sizes });
       reply.catch(() => undefined); // awaited in order below, or dropped after a fallback
       ahead.push(reply);
       nextFrom = to;

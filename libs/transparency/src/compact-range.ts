@@ -64,6 +64,34 @@ export class CompactRange {
     return out;
   }
 
+  /**
+   * Add the root of a perfect subtree of 2^level leaves computed elsewhere (a worker's range);
+   * the tree's size must be a multiple of 2^level, so the subtree sits where the tree would put
+   * it. The same border as appending its leaves one by one, without storing anything.
+   */
+  appendSubtree(level: number, hash: Uint8Array): void {
+    const width = 2 ** level;
+    if (this.treeSize % width !== 0) {
+      throw new RangeError(`a subtree of ${width} leaves cannot follow ${this.treeSize} leaves`);
+    }
+    let h = hash;
+    for (let index = this.treeSize / width; index % 2 === 1; index = (index - 1) / 2) {
+      h = nodeHash(this.border.pop() as Uint8Array, h);
+    }
+    this.border.push(h);
+    this.treeSize += width;
+  }
+
+  /** The border's subtree roots, largest first: one per set bit of size, highest bit first. */
+  borderHashes(): readonly Uint8Array[] {
+    return this.border;
+  }
+
+  /** A copy to fold more into, leaving this one as it is. */
+  clone(): CompactRange {
+    return new CompactRange(this.treeSize, [...this.border]);
+  }
+
   /** The root of the tree so far, folding the border right to left. */
   root(): Uint8Array {
     if (this.border.length === 0) return EMPTY_ROOT;
