@@ -126,6 +126,20 @@ export class BatchApplier {
     this.loadCheckpoints();
   }
 
+  /**
+   * Lets each writer keep up to `count` recently touched documents across commits (0: none):
+   * commits then no longer make everything applied durable, so only a rebuild's side file,
+   * which is thrown away unless the rebuild finishes, may use it (with 0 before its last commit).
+   */
+  retain(count: number): void {
+    for (const state of this.states) state.writer.retain?.(count);
+    // Back to writing everything: what was retained goes out now, or with the open transaction.
+    if (count === 0 && this.next === undefined) {
+      this.apply([]);
+      this.commit();
+    }
+  }
+
   /** Runs a step of the open transaction; on failure rolls everything uncommitted back. */
   private guard(step: () => void): void {
     try {

@@ -58,6 +58,8 @@ export function documentProjection<D>(spec: DocumentProjectionSpec<D>): Projecti
       const row: ColumnValue[] = new Array<ColumnValue>(colNames.length).fill(null);
       // undefined in the map means "deleted in this batch"; a missing entry means "not loaded".
       let touched = new Map<string, D | undefined>();
+      // Documents a flush leaves in memory (see ProjectionWriter.retain): none unless asked.
+      let retain = 0;
       // Documents as last committed, so a case signed off a few batches after it was logged is
       // not read and parsed again. Folds never mutate a document, so sharing them is safe.
       const committed = new GenerationCache<D>(CACHE_GENERATION);
@@ -72,10 +74,16 @@ export function documentProjection<D>(spec: DocumentProjectionSpec<D>): Projecti
         apply(event: LedgerEvent): void {
           const key = spec.fold.keyOf(event);
           if (key === undefined) return;
-          touched.set(key, spec.fold.evolve(load(key), event));
+          const next = spec.fold.evolve(load(key), event);
+          // Most recently touched last, so a flush that retains documents keeps the recent ones.
+          if (retain > 0) touched.delete(key);
+          touched.set(key, next);
         },
         flush(): void {
+          let writable = touched.size - retain;
           for (const [key, doc] of touched) {
+            if (writable-- <= 0) break;
+            if (retain > 0) touched.delete(key);
             if (doc === undefined) remove.run(key);
             else {
               row[0] = key;
@@ -87,7 +95,10 @@ export function documentProjection<D>(spec: DocumentProjectionSpec<D>): Projecti
             if (doc === undefined) committed.delete(key);
             else committed.set(key, doc);
           }
-          touched = new Map();
+          if (retain === 0) touched = new Map();
+        },
+        retain(count: number): void {
+          retain = count;
         },
         reset(): void {
           touched = new Map();

@@ -13,6 +13,13 @@ export interface ProjectionWriter {
   apply(event: LedgerEvent): void;
   flush(): void;
   reset(): void;
+  /**
+   * From now on flush() may leave up to `count` most recently touched documents unwritten, for
+   * a later flush (0 writes everything again). Only for a rebuild's side file, where a
+   * checkpoint need not be durable until the last commit: a document touched again soon is
+   * then written once instead of once per commit.
+   */
+  retain?(count: number): void;
 }
 
 /**

@@ -64,8 +64,11 @@ export async function rebuildInThreads(options: ThreadedRebuild): Promise<number
             dataDir: options.dataDir,
             file: files[i]!,
             total: options.total,
-            pageSize: options.pageSize,
-            commitEvery: options.commitEvery,
+            load: {
+              pageSize: options.pageSize,
+              commitEvery: options.commitEvery,
+              retainDocuments: options.retainDocuments,
+            },
           },
           workers,
           (done) => {

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { PROJECTIONS } from '../projections';
-import { loadProjections, openRebuildFile } from './rebuild-file';
+import { loadProjections, openRebuildFile, type LoadOptions } from './rebuild-file';
 import { RebuildEventsReader } from './rebuild-reader';
 
 /** What a rebuild thread is asked: its projections into its own side file. */
@@ -12,8 +12,7 @@ export interface RebuildWorkerData {
   /** The only event types whose data the group's folds read (all when absent). */
   types?: readonly string[];
   total: number;
-  pageSize: number;
-  commitEvery: number;
+  load: Omit<LoadOptions, 'onCommit'>;
 }
 
 /** Progress after each commit, then the end (or the failure). */
@@ -45,8 +44,7 @@ async function rebuildGroup(
       const projections = PROJECTIONS.filter((p) => data.projections.includes(p.name));
       const read = (from: number, max: number) => reader.range(from, from + max);
       return await loadProjections(db, projections, read, data.total, {
-        pageSize: data.pageSize,
-        commitEvery: data.commitEvery,
+        ...data.load,
         onCommit,
       });
     } finally {

@@ -21,6 +21,8 @@ export interface RebuildOptions {
   pageSize?: number;
   /** Events per transaction at least (rounded up to whole pages). */
   commitEvery?: number;
+  /** Documents per projection kept in memory across commits (tests use few to cross many flushes). */
+  retainDocuments?: number;
   projections?: readonly Projection[];
   /**
    * The directory of the embedded store's events.sqlite. With it (and the standard projections)
@@ -53,6 +55,7 @@ export async function rebuild(
   const load: LoadOptions = {
     pageSize: options.pageSize ?? 500,
     commitEvery: options.commitEvery ?? 10_000,
+    retainDocuments: options.retainDocuments,
     onCommit: (done) => options.onProgress?.(done, total, rate(done, started)),
   };
   const temp = join(dataDir, REBUILDING_FILE);
