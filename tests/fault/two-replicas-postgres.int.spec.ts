@@ -12,10 +12,14 @@ import { storedCheckpointRoots, treeRoots } from '../support/postgres-checkpoint
 import { runCli } from './ledger-cli-runner';
 import { checkPersonalDataAcrossReplicas, PERSONAL_DATA_TOKENS } from './replicas-personal-data';
 import { startLedgerServer, type LedgerServer } from './ledger-server';
+import { expectSharedReadModelsEqualScratch, expectStatusOn } from './replicas-read-models';
 
 const WRITES = 120;
 const CONCURRENCY = 12;
-/** Replica B is SIGKILLed once this many writes have been answered. */
+/**
+ * Replica A (started first: it applies events to the shared read models) is SIGKILLed once this
+ * many writes have been answered.
+ */
 const KILL_AFTER = 40;
 
 interface Replica {
@@ -86,7 +90,7 @@ if ('skip' in found) {
       for (const r of [a, b]) rmSync(r.dataDir, { recursive: true, force: true });
     });
 
-    it('keeps every write exactly once, gap-free, when a replica dies mid-burst; both serve the same checkpoint; audit passes', async () => {
+    it('keeps every write exactly once, gap-free, when a replica dies mid-burst; reads through the other replica at once; both serve the same checkpoint; read models equal a rebuild; audit passes', async () => {
       a.server = await startLedgerServer(env(), a.dataDir);
       // One trust, two replicas: the same log key and the same (development) token key.
       for (const file of ['log-key', 'dev-jwt.key'])
@@ -102,9 +106,13 @@ if ('skip' in found) {
           const i = next++;
           const order = i % 2 === 0 ? [a, b] : [b, a];
           answers[i] = await enrol(i, order, token);
-          if (++answered === KILL_AFTER && b.server !== undefined) {
-            const dying = b.server;
-            b.server = undefined;
+          // Read at once through the other replica, while both live (every fifth write).
+          const other = answers[i]!.by === a ? b.server : a.server;
+          if (i % 5 === 0 && a.server !== undefined && other !== undefined)
+            await expectStatusOn(other, `trn-r${i}`, token);
+          if (++answered === KILL_AFTER && a.server !== undefined) {
+            const dying = a.server;
+            a.server = undefined;
             await dying.kill();
           }
         }
@@ -112,11 +120,11 @@ if ('skip' in found) {
       await Promise.all(Array.from({ length: CONCURRENCY }, worker));
       expect(answers.filter((s) => s.status === 201)).toHaveLength(WRITES);
 
-      // Retries on A of what the dead B answered: B's response, byte for byte, from PostgreSQL.
-      const byB = answers.flatMap((answer, i) => (answer.by === b && !answer.replayed ? [i] : []));
-      expect(byB.length).toBeGreaterThan(0);
-      for (const i of byB.slice(0, 10)) {
-        const retry = await postEnrolment(a, i, token);
+      // Retries on B of what the dead A answered: A's response, byte for byte, from PostgreSQL.
+      const byA = answers.flatMap((answer, i) => (answer.by === a && !answer.replayed ? [i] : []));
+      expect(byA.length).toBeGreaterThan(0);
+      for (const i of byA.slice(0, 10)) {
+        const retry = await postEnrolment(b, i, token);
         expect(retry.headers.get('idempotent-replayed')).toBe('true');
         expect(await retry.text()).toBe(answers[i]!.body);
       }
@@ -140,8 +148,8 @@ if ('skip' in found) {
         await store.close();
       }
 
-      // B comes back on its old data directory and catches up from the shared database.
-      b.server = await startLedgerServer(env(), b.dataDir);
+      // A comes back on its old data directory and catches up from the shared database.
+      a.server = await startLedgerServer(env(), a.dataDir);
       const sizeA = await a.server.flush();
       const sizeB = await b.server.flush();
       expect(sizeB).toBe(sizeA);
@@ -168,6 +176,8 @@ if ('skip' in found) {
       await a.server.stop();
       await b.server.stop();
       a.server = b.server = undefined;
+      // The read models B took over when A died equal a build from scratch.
+      await expectSharedReadModelsEqualScratch(url);
       const previous = process.env['DATABASE_URL'];
       process.env['DATABASE_URL'] = url;
       try {
