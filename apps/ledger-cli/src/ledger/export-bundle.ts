@@ -7,12 +7,11 @@ import {
 import {
   auditBundle,
   decisionBundle,
-  ReadModels,
   traineeBundle,
   type AuditBundleScope,
 } from '@inr/projections';
 import type { LedgerConfig } from '@inr/ledger-api/config';
-import { openLocalLedger } from './open-local-ledger';
+import { openLocalLedger, openLocalReadModels } from './open-local-ledger';
 
 /**
  * Builds a decision's bundle from the data directory, no server needed. It uses the latest
@@ -23,7 +22,7 @@ export async function exportLocalBundle(
   decisionId: string,
 ): Promise<ProvenanceBundle> {
   const ledger = await openLocalLedger(config);
-  const readModels = ReadModels.open(ledger.events, ledger.dataDir);
+  const readModels = await openLocalReadModels(ledger);
   try {
     await ledger.log.catchUp(); // proofs need the subtree hashes up to the checkpoint
     return await decisionBundle(
@@ -83,7 +82,7 @@ export async function exportLocalAuditBundle(
   onProgress?: (done: number, total: number) => void,
 ): Promise<AuditBundle> {
   const ledger = await openLocalLedger(config);
-  const readModels = ReadModels.open(ledger.events, ledger.dataDir);
+  const readModels = await openLocalReadModels(ledger);
   try {
     await ledger.log.catchUp();
     const checkpoint = ledger.hashes.latestCheckpoint();
@@ -124,7 +123,7 @@ export async function exportLocalTraineeBundle(
   options: { toCheckpoint?: boolean; waitMs?: number } = {},
 ): Promise<TraineeBundle> {
   const ledger = await openLocalLedger(config);
-  const readModels = ReadModels.open(ledger.events, ledger.dataDir);
+  const readModels = await openLocalReadModels(ledger);
   const foreign = new ForeignBundleStore(ledger.dataDir);
   try {
     const upTo = options.toCheckpoint ? (ledger.hashes.latestCheckpoint()?.size ?? 0) : undefined;

@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { openEventStore, type EventStore } from '@inr/event-store';
 import { LedgerLog, openLedgerStore, type LedgerStore } from '@inr/ledger';
 import type { LedgerConfig } from '@inr/ledger-api/config';
+import { ReadModels } from '@inr/projections';
 
 export interface LocalLedger {
   dataDir: string;
+  store: LedgerConfig['store'];
   origin: string;
   events: EventStore;
   hashes: LedgerStore;
@@ -29,6 +31,7 @@ export async function openLocalLedger(config: LedgerConfig): Promise<LocalLedger
   const hashes = await openLedgerStore(config.store, config.dataDir);
   return {
     dataDir: config.dataDir,
+    store: config.store,
     origin: config.origin,
     events,
     hashes,
@@ -38,4 +41,14 @@ export async function openLocalLedger(config: LedgerConfig): Promise<LocalLedger
       await events.close();
     },
   };
+}
+
+/**
+ * The read models the service keeps for this ledger, for queries (the runner is not started):
+ * with PostgreSQL the shared tables, otherwise `<dataDir>/read-models.sqlite`.
+ */
+export function openLocalReadModels(ledger: LocalLedger): Promise<ReadModels> | ReadModels {
+  return ledger.store.kind === 'postgres'
+    ? ReadModels.openShared(ledger.events, ledger.store.url)
+    : ReadModels.open(ledger.events, ledger.dataDir);
 }
