@@ -1,4 +1,4 @@
-import { CompactRange, HASH_SIZE } from '@inr/transparency';
+import { type CompactRange, HASH_SIZE, nodeHashInto } from '@inr/transparency';
 
 /**
  * The tree over one range of leaves, as roots of its perfect subtrees (relative to the range's
@@ -14,14 +14,30 @@ export interface RangeSubtrees {
 
 /** Subtree roots over `hashes` (HASH_SIZE bytes per leaf), and at each of `sizes` (ascending). */
 export function rangeSubtrees(hashes: Uint8Array, sizes: readonly number[]): RangeSubtrees {
-  const range = CompactRange.empty();
-  const at = new Map<number, Uint8Array>();
-  let next = 0;
-  for (let k = 0; k < hashes.length / HASH_SIZE; k++) {
-    range.appendSubtree(0, hashes.subarray(k * HASH_SIZE, (k + 1) * HASH_SIZE));
-    for (; sizes[next] === k + 1; next++) at.set(k + 1, pack(range.borderHashes()));
+  // Every perfect subtree, level by level, each level one buffer: a node's two children sit
+  // side by side, so each node is one copy and one hash, with nothing allocated per node.
+  const levels = [hashes];
+  for (let below = hashes; below.length >= 2 * HASH_SIZE;) {
+    const level = new Uint8Array(Math.floor(below.length / (2 * HASH_SIZE)) * HASH_SIZE);
+    for (let i = 0; i < level.length; i += HASH_SIZE) nodeHashInto(below, 2 * i, level, i);
+    levels.push(level);
+    below = level;
   }
-  return { border: pack(range.borderHashes()), at };
+  const border = (size: number): Uint8Array => {
+    const out: Uint8Array[] = [];
+    for (let level = levels.length - 1, start = 0; level >= 0; level--) {
+      const width = 2 ** level;
+      if (size - start < width) continue;
+      const at = (start / width) * HASH_SIZE;
+      out.push(levels[level]!.subarray(at, at + HASH_SIZE));
+      start += width;
+    }
+    return pack(out);
+  };
+  return {
+    border: border(hashes.length / HASH_SIZE),
+    at: new Map(sizes.map((size) => [size, border(size)])),
+  };
 }
 
 /** Whether a range of `length` leaves can be folded in after `size` leaves: aligned subtrees. */

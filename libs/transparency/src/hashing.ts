@@ -48,6 +48,16 @@ export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
   return digest(nodeInput);
 }
 
+/**
+ * nodeHash of the two hashes side by side in `pair` at `offset` (left then right), written
+ * into `out` at `at`: for building a tree level by level without a Buffer per node.
+ */
+export function nodeHashInto(pair: Uint8Array, offset: number, out: Uint8Array, at: number): void {
+  for (let i = 0; i < 2 * HASH_SIZE; i++) nodeInput[1 + i] = pair[offset + i]!;
+  const h = hash('sha256', nodeInput, 'binary');
+  for (let i = 0; i < HASH_SIZE; i++) out[at + i] = h.charCodeAt(i);
+}
+
 export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;

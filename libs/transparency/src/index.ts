@@ -7,6 +7,7 @@ export {
   HASH_SIZE,
   leafHash,
   leafHashInto,
+  nodeHashInto,
   nodeHash,
   sha256,
   toBase64,
