@@ -167,6 +167,63 @@ suite(title, () => {
     await page.getByText('LR-WEB-0003').waitFor();
   });
 
+  it('trainee withdraws a request; the supervisor sees every kind of item and answers an assessment request', async () => {
+    const trainee = await site.token('trainee', TRAINEE.id, TRAINEE.institution);
+    const ask = async (key: string, body: unknown): Promise<string> => {
+      const res = await fetch(`${site.url}/v1/trainees/${TRAINEE.id}/assessment-requests`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${trainee}`,
+          'content-type': 'application/json',
+          'idempotency-key': key,
+        },
+        body: JSON.stringify(body),
+      });
+      expect(res.status).toBe(201);
+      return String(((await res.json()) as { id: string }).id);
+    };
+    const unwanted = await ask('web-request-1', {
+      assessorId: SUPERVISOR.id,
+      assessmentType: 'CbD',
+    });
+    const wanted = await ask('web-request-2', {
+      assessorId: SUPERVISOR.id,
+      assessmentType: 'Rad-DOPS',
+      note: 'The basilar case, please',
+    });
+
+    await signIn(page, site.url, 'Trainee', TRAINEE.id, TRAINEE.institution);
+    await page.getByRole('heading', { name: /My requests \(2\)/ }).waitFor();
+    await page.getByRole('button', { name: `Withdraw request ${unwanted}` }).click();
+    await page.getByRole('status').getByText(`Request ${unwanted} withdrawn.`).waitFor();
+    await page.getByRole('heading', { name: /My requests \(1\)/ }).waitFor();
+    await accessible('trainee, requests');
+
+    await signIn(page, site.url, 'Supervisor', SUPERVISOR.id, SUPERVISOR.institution);
+    const item = page.getByRole('button', { name: new RegExp(wanted) });
+    await item.waitFor();
+    expect(await item.textContent()).toContain('assessment request: Rad-DOPS');
+    // The withdrawn request left the queue (the read model may lag a moment behind).
+    for (let i = 0; i < 10; i++) {
+      if ((await page.getByRole('button', { name: new RegExp(unwanted) }).count()) === 0) break;
+      await page.waitForTimeout(300);
+      await page.reload();
+      await item.waitFor();
+    }
+    expect(await page.getByRole('button', { name: new RegExp(unwanted) }).count()).toBe(0);
+    await item.click();
+    await page.getByRole('heading', { name: `Assessment request ${wanted}` }).waitFor();
+    await page.getByText('The basilar case, please').waitFor();
+    await accessible('supervisor, request');
+    await page.getByLabel('Outcome').selectOption('satisfactory');
+    await page.getByRole('button', { name: 'Record assessment' }).click();
+    await page
+      .getByRole('status')
+      .getByText(`Assessment for ${TRAINEE.id} recorded: satisfactory.`)
+      .waitFor();
+    expect(await page.getByRole('button', { name: new RegExp(wanted) }).count()).toBe(0);
+  });
+
   it("trainee: the signed-off case moves the trainee's progress", async () => {
     await signIn(page, site.url, 'Trainee', TRAINEE.id, TRAINEE.institution);
     await primaryRow().waitFor();
@@ -276,5 +333,60 @@ suite(title, () => {
     await alert.waitFor({ timeout: 60_000 });
     expect(await alert.textContent()).toContain(`inclusion at leaf ${victim.leafIndex}`);
     expect(sent).toEqual([]);
+  });
+
+  // Last: the revocation for cause below flags decisions; the steps above read them unflagged.
+  it('panel: sees the decisions flagged after a signer was revoked for cause and resolves one', async () => {
+    const decisionId = site.story.bundle.decision.decisionId;
+    const bundle = readFileSync(join(site.dataDir, `bundle-${decisionId}.json`), 'utf8');
+    const signer = /CaseSignedOff[^]*?\\"supervisorId\\":\\"([^\\"]+)/.exec(bundle)?.[1];
+    expect(signer).toBeDefined();
+    const admin = await site.token('admin', 'adm-demo', TRAINEE.institution);
+    const revoked = await fetch(`${site.url}/v1/supervisors/${signer}/revocations`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${admin}`,
+        'content-type': 'application/json',
+        'idempotency-key': 'web-revocation-for-cause',
+      },
+      body: JSON.stringify({ reason: 'Fitness to practise finding', forCause: true }),
+    });
+    expect(revoked.status).toBe(201);
+    const flagged = ((await revoked.json()) as { flaggedForReview: string[] }).flaggedForReview;
+    expect(flagged.length).toBeGreaterThan(0);
+
+    await signIn(page, site.url, 'Training panel', 'pnl-demo', TRAINEE.institution);
+    const first = page.getByRole('button', { name: `Resolve ${flagged[0]!.slice(0, 8)}` });
+    await first.waitFor();
+    await accessible('panel, review flags');
+    await first.click();
+    await page.getByLabel('Resolution').selectOption('credential-stands');
+    await page
+      .getByLabel("The panel's reasons")
+      .fill('Sign-offs re-checked by a second supervisor');
+    await page.getByRole('button', { name: 'Record resolution' }).click();
+    await page.getByRole('status').getByText('Review resolved').waitFor();
+    expect(await first.count()).toBe(0);
+  });
+
+  it('data-protection officer: reads a subject access, then erases the person with a reason', async () => {
+    await signIn(page, site.url, 'Data-protection officer', 'dpo-demo', TRAINEE.institution);
+    await page.getByRole('heading', { name: 'Personal data', exact: true }).waitFor();
+    await page.getByLabel('Person (pseudonymous id)').fill(TRAINEE.id);
+    await page.getByRole('button', { name: 'Show what the ledger holds' }).click();
+    await page.getByRole('heading', { name: /personal data held$/ }).waitFor();
+    await accessible('data protection');
+    await shoot('privacy');
+    const erase = page.getByRole('button', { name: 'Erase', exact: true });
+    expect(await erase.isDisabled()).toBe(true);
+    await page.getByLabel('Reason for the erasure').fill('Subject request under Article 17');
+    await page.getByLabel(/I have checked the person/).check();
+    await erase.click();
+    await page
+      .getByRole('status')
+      .getByText(`The personal data of ${TRAINEE.id} is erased.`)
+      .waitFor();
+    await page.getByRole('heading', { name: /personal data erased$/ }).waitFor();
+    await page.getByText('Subject request under Article 17').waitFor();
   });
 });

@@ -58,9 +58,9 @@ export interface CasePage {
   cases: CaseRecord[];
 }
 
-/** A case item of a supervisor's queue (request items are listed by the API too; not shown here yet). */
-export interface QueueItem {
-  kind: 'case' | 'assessment-request' | 'competency-request';
+/** A case waiting in a supervisor's queue. */
+export interface CaseQueueItem {
+  kind: 'case';
   caseId: string;
   traineeId: string;
   institutionId: string;
@@ -68,6 +68,53 @@ export interface QueueItem {
   performedOn: string;
   signOff: string;
   waitingSince: string;
+}
+
+/** A trainee's request addressed to the supervisor (the note only for the person asked). */
+export interface RequestQueueItem {
+  kind: 'assessment-request' | 'competency-request';
+  requestId: string;
+  traineeId: string;
+  institutionId: string;
+  assessmentType?: string;
+  procedure?: string;
+  caseId?: string;
+  competencyId?: string;
+  requestedOn: string;
+  note?: string;
+  waitingSince: string;
+}
+
+/** GET /v1/supervisors/{id}/queue: every kind of item, oldest first. */
+export type QueueItem = CaseQueueItem | RequestQueueItem;
+
+/** A request still open on the trainee's own record (GET /v1/trainees/{id}, the author's view). */
+export interface OpenRequest {
+  kind: 'assessment' | 'competency';
+  requestId: string;
+  assessorId?: string;
+  signerId?: string;
+  type?: string;
+  competencyId?: string;
+  requestedOn: string;
+  note?: string;
+}
+
+/** GET /v1/reviews: open review flags, oldest first. */
+export interface ReviewQueue {
+  ledgerSize: number;
+  flags: {
+    flagId: string;
+    applicationId: string;
+    decisionId: string;
+    traineeId: string;
+    pathwayId: string;
+    supervisorId: string;
+    revokedOn: string;
+    flaggedOn: string;
+    requirementIds: string[];
+    eventIds: string[];
+  }[];
 }
 
 export interface CommandResult {

@@ -15,6 +15,7 @@ const VerifierPage = lazy(() => import('../verifier/VerifierPage'));
 const PanelPage = lazy(() => import('../panel/PanelPage'));
 const AuditPage = lazy(() => import('../audit/AuditPage'));
 const AccreditationPage = lazy(() => import('../accreditation/AccreditationPage'));
+const PrivacyPage = lazy(() => import('../privacy/PrivacyPage'));
 
 interface View {
   path: string;
@@ -54,6 +55,12 @@ const VIEWS: View[] = [
     title: 'Provenance',
     roles: ['accreditor', 'regulator', 'panel', 'admin'],
     render: (api) => <AccreditationPage api={api} />,
+  },
+  {
+    path: '/privacy',
+    title: 'Personal data',
+    roles: ['data-protection'],
+    render: (api) => <PrivacyPage api={api} />,
   },
 ];
 

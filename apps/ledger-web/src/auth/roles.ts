@@ -22,8 +22,8 @@ export const HOME: Record<Role, string> = {
   accreditor: '/accreditation',
   regulator: '/accreditation',
   admin: '/audit',
-  // Erasure and subject access are API calls (docs/privacy.md); the web app offers the verifier.
-  'data-protection': '/verify',
+  // Subject access and erasure (docs/privacy.md).
+  'data-protection': '/privacy',
 };
 
 /** A default id for the roles the ledger's records do not list (panel members, auditors, …). */

@@ -7,6 +7,7 @@ import type { Session } from '../auth/session';
 import { Field } from '../ui/Field';
 import { ProblemMessage } from '../ui/ProblemMessage';
 import { useLoad } from '../ui/useLoad';
+import { ReviewFlags } from './ReviewFlags';
 
 interface Decided {
   id?: string;
@@ -16,8 +17,8 @@ interface Decided {
 /**
  * A credential application before the panel: the pending applications, the applicant's
  * evaluation with the evidence behind each requirement, and the member's vote (the decision
- * where the pathway's quorum is one). Granting against an unmet evaluation is an
- * override: the API (and so this form) requires the reason for it.
+ * where the pathway's quorum is one), and the decisions flagged for review. Granting against an
+ * unmet evaluation is an override: the API (and so this form) requires the reason for it.
  */
 export default function PanelPage(props: { api: ApiClient; session: Session }) {
   const params = new URLSearchParams(location.search);
@@ -41,6 +42,7 @@ export default function PanelPage(props: { api: ApiClient; session: Session }) {
     <>
       <h1>Credential application</h1>
       <PendingApplications api={props.api} onOpen={open} />
+      <ReviewFlags api={props.api} />
       <form className="inline" onSubmit={(e) => e.preventDefault()} aria-label="Application">
         <label>
           Applicant (trainee id)

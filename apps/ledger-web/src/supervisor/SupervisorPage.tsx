@@ -4,6 +4,7 @@ import type { QueueItem } from '../api/types';
 import type { Session } from '../auth/session';
 import { ProblemMessage } from '../ui/ProblemMessage';
 import { useLoad } from '../ui/useLoad';
+import { RequestPanel } from './RequestPanel';
 import { SignOffPanel } from './SignOffPanel';
 
 interface Queue {
@@ -12,21 +13,45 @@ interface Queue {
   items: QueueItem[];
 }
 
-/** What waits for this supervisor's sign-off, oldest first, each case opened beside the list. */
+/** One item's key in the list: a case, or a trainee's request (request ids are per trainee). */
+const keyOf = (i: QueueItem): string =>
+  i.kind === 'case' ? `case:${i.caseId}` : `request:${i.traineeId}/${i.requestId}`;
+
+function label(i: QueueItem): string {
+  if (i.kind === 'case')
+    return `${i.procedure} · ${i.traineeId} · ${i.performedOn}${
+      i.signOff === 'withdrawn' ? ' · amended since sign-off' : ''
+    }`;
+  const what =
+    i.kind === 'assessment-request'
+      ? `assessment request: ${i.assessmentType ?? ''}`
+      : `competency sign-off request: ${i.competencyId ?? ''}`;
+  return `${what} · ${i.traineeId} · asked ${i.requestedOn}`;
+}
+
+/**
+ * What waits for this supervisor, oldest first: cases to sign off, and the assessments and
+ * competency sign-offs trainees asked them for; the chosen item opens beside the list.
+ */
 export default function SupervisorPage(props: { api: ApiClient; session: Session }) {
   const { api, session } = props;
   const [round, setRound] = useState(0);
   const [open, setOpen] = useState<string>();
   const [done, setDone] = useState<string>();
-  // Cases acted on here leave the list at once; the queue's read model catches up a moment later.
+  // Items acted on here leave the list at once; the queue's read model catches up a moment later.
   const [handled, setHandled] = useState<string[]>([]);
   const queue = useLoad(
     () => api.get<Queue>(`/v1/supervisors/${encodeURIComponent(session.subject)}/queue`),
     `q${round}`,
   );
-  const items = (queue.data?.items ?? []).filter(
-    (i) => i.kind === 'case' && !handled.includes(i.caseId),
-  );
+  const items = (queue.data?.items ?? []).filter((i) => !handled.includes(keyOf(i)));
+  const selected = items.find((i) => keyOf(i) === open);
+  const finish = (key: string) => (message: string) => {
+    setDone(message);
+    setHandled((h) => [...h, key]);
+    setOpen(undefined);
+    setRound((r) => r + 1);
+  };
   return (
     <>
       <h1>Sign-off queue</h1>
@@ -42,32 +67,35 @@ export default function SupervisorPage(props: { api: ApiClient; session: Session
           {items.length === 0 && !queue.loading && <p>Nothing is waiting for your sign-off.</p>}
           <ul className="queue">
             {items.map((item) => (
-              <li key={item.caseId}>
+              <li key={keyOf(item)}>
                 <button
                   type="button"
-                  className={open === item.caseId ? 'queue-item selected' : 'queue-item'}
-                  aria-pressed={open === item.caseId}
-                  onClick={() => setOpen(item.caseId)}
+                  className={open === keyOf(item) ? 'queue-item selected' : 'queue-item'}
+                  aria-pressed={open === keyOf(item)}
+                  onClick={() => setOpen(keyOf(item))}
                 >
-                  <strong>{item.caseId}</strong> {item.procedure} · {item.traineeId} ·{' '}
-                  {item.performedOn}
-                  {item.signOff === 'withdrawn' ? ' · amended since sign-off' : ''}
+                  <strong>{item.kind === 'case' ? item.caseId : item.requestId}</strong>{' '}
+                  {label(item)}
                 </button>
               </li>
             ))}
           </ul>
         </section>
-        {open && (
+        {selected?.kind === 'case' && (
           <SignOffPanel
             key={open}
             api={api}
-            caseId={open}
-            onDone={(message) => {
-              setDone(message);
-              setHandled((h) => [...h, open]);
-              setOpen(undefined);
-              setRound((r) => r + 1);
-            }}
+            caseId={selected.caseId}
+            onDone={finish(keyOf(selected))}
+          />
+        )}
+        {selected && selected.kind !== 'case' && (
+          <RequestPanel
+            key={open}
+            api={api}
+            supervisorId={session.subject}
+            item={selected}
+            onDone={finish(keyOf(selected))}
           />
         )}
       </div>

@@ -8,6 +8,7 @@ import { useLoad } from '../ui/useLoad';
 import { CaseActions } from './CaseActions';
 import { logbookCsv } from './logbook-csv';
 import { LogCaseForm } from './LogCaseForm';
+import { MyRequests } from './MyRequests';
 import { checkpoints, progressHistory } from './progress-history';
 // Charts (Chart.js) load after the figures: the table is the first thing a trainee reads.
 const RequirementChart = lazy(() => import('./RequirementChart'));
@@ -151,6 +152,8 @@ export function TraineePage(props: { api: ApiClient; session: Session }) {
           Export my logbook (CSV)
         </button>
       </section>
+
+      <MyRequests api={api} traineeId={session.subject} />
 
       <section className="card">
         {logged && (
