@@ -371,10 +371,16 @@ suite(title, () => {
 
   it('data-protection officer: reads a subject access, then erases the person with a reason', async () => {
     await signIn(page, site.url, 'Data-protection officer', 'dpo-demo', TRAINEE.institution);
-    await page.getByRole('heading', { name: 'Personal data', exact: true }).waitFor();
+    await page
+      .getByRole('heading', { name: 'Personal data', exact: true })
+      .waitFor({ timeout: 30_000 })
+      .catch(async (e: unknown) => {
+        throw new Error(`${String(e)} at ${page.url()}: ${await page.locator('body').innerText()}`);
+      });
     await page.getByLabel('Person (pseudonymous id)').fill(TRAINEE.id);
     await page.getByRole('button', { name: 'Show what the ledger holds' }).click();
-    await page.getByRole('heading', { name: /personal data held$/ }).waitFor();
+    // Subject access is one pass over the ledger (16k events here): slow under load.
+    await page.getByRole('heading', { name: /personal data held$/ }).waitFor({ timeout: 60_000 });
     await accessible('data protection');
     await shoot('privacy');
     const erase = page.getByRole('button', { name: 'Erase', exact: true });
@@ -385,7 +391,7 @@ suite(title, () => {
     await page
       .getByRole('status')
       .getByText(`The personal data of ${TRAINEE.id} is erased.`)
-      .waitFor();
+      .waitFor({ timeout: 60_000 });
     await page.getByRole('heading', { name: /personal data erased$/ }).waitFor();
     await page.getByText('Subject request under Article 17').waitFor();
   });
