@@ -1,7 +1,7 @@
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { existsSync, rmSync } from 'node:fs';
 import type { LedgerEvent } from '../events/ledger-event';
-import { openReadModelsDb } from '../store/read-models-db';
+import { privateDatabaseFile } from '@inr/event-store/private-files';
 import { BatchApplier } from './batch-applier';
 import { deferIndexes } from './deferred-indexes';
 import type { Projection } from './projection';
@@ -34,8 +34,14 @@ export type ReadPage = (from: number, maxCount: number) => LedgerEvent[] | Promi
  * keeps the process lean (temp_store stays on file: the final index sorts may spill).
  */
 export function openRebuildFile(dataDir: string, file: string): Database.Database {
-  const db = openReadModelsDb(dataDir, file);
-  db.pragma('journal_mode = OFF');
+  const db = new Database(privateDatabaseFile(dataDir, file));
+  // better-sqlite3 opens connections in SQLite's defensive mode, which refuses journal_mode=OFF
+  // without a word (the file silently stayed in WAL, every page written twice): lifted for
+  // this one pragma.
+  db.unsafeMode(true);
+  const mode = db.pragma('journal_mode = OFF', { simple: true });
+  db.unsafeMode(false);
+  if (mode !== 'off') throw new Error(`rebuild side file: journal_mode is ${String(mode)}`);
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -16384');
   return db;
