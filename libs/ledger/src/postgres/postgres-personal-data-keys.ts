@@ -113,7 +113,10 @@ export class PostgresPersonalDataKeys implements PersonalDataKeyStore {
 
   prefetch(subjectIds: readonly string[]): void {
     const now = Date.now();
-    const stale = subjectIds.filter((id) => !(now - (this.cache.get(id)?.at ?? 0) < KEY_CACHE_MS));
+    const stale = subjectIds.filter((id) => {
+      const at = this.cache.get(id)?.at;
+      return at === undefined || now - at >= KEY_CACHE_MS;
+    });
     if (stale.length === 0) return;
     const rows = new Map(this.storedRows(stale).map((row) => [row.subject_id, row]));
     for (const id of stale) this.remember(id, rows.get(id));
