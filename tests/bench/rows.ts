@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { loadBench, pickNumber } from './load-bench';
 import { peerRow } from './peer-row';
 import type { Figure } from './report';
+import { sizeLabel } from './scale-chart';
 
 /** Prefix of the one stdout line a row's child process answers with. */
 export const RESULT_MARK = 'BENCH_ROW_RESULT ';
@@ -24,8 +25,7 @@ export const ledgerEvents = ({ full, events }: Pick<RowContext, 'full' | 'events
   events ?? (full ? 1_000_000 : 100_000);
 
 /** 100k, 1M, 10M: how a size reads in a figure's title. */
-export const sizeLabel = (n: number): string =>
-  n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`;
+export { sizeLabel } from './scale-chart';
 
 export interface Row {
   id: string;

@@ -2,8 +2,9 @@
 // writes bench/results.json. Quick by default (a few minutes); --full for the 1M-event sizes.
 // Flags: --full, --only=appends,ledger, --skip=peer; --scale[=100k,1m,10m] runs issue 22's
 // national-scale rows instead (bench/scale-results.json and the chart in docs/), and
-// --scale-ledger=<dir> runs them over a ledger already in <dir>, adding its size; --keep leaves
-// the ledgers a --scale run wrote.
+// --scale-ledger=<dir> runs them over a ledger already in <dir>, adding its size (with
+// --prefix-of=1m: a stopped run's prefix); --keep leaves the ledgers a --scale run wrote;
+// --only= picks scale rows too.
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -100,8 +101,8 @@ const SCALE_SIZES: Record<string, number> = {
 async function runScale(
   arg: string,
   root: string,
-  existing?: { dir: string; events: number },
-  keep = false,
+  existing?: { dir: string; events: number; prefixOf?: number },
+  options: { keep?: boolean; only?: string[] } = {},
 ): Promise<void> {
   const names = arg.includes('=')
     ? arg.slice(arg.indexOf('=') + 1).split(',')
@@ -126,15 +127,18 @@ async function runScale(
     const context: RowContext = { full: false, repoRoot: root, ledgerDir, events };
     const rows: RowOutcome[] = [];
     try {
-      for (const row of SCALE_ROWS) rows.push(await outcomeOf(row, context));
+      for (const row of SCALE_ROWS.filter((r) => !options.only || options.only.includes(r.id)))
+        rows.push(await outcomeOf(row, context));
     } finally {
-      if (keep) console.log(`kept the ${sizeLabel(events)} ledger in ${ledgerDir}`);
+      if (options.keep) console.log(`kept the ${sizeLabel(events)} ledger in ${ledgerDir}`);
       else if (!existing) rmSync(ledgerDir, { recursive: true, force: true });
     }
     console.log(formatTable(rows));
-    results.sizes = [...results.sizes.filter((s) => s.events !== events), { events, rows }].sort(
-      (a, b) => a.events - b.events,
-    );
+    const prefixOf = existing?.prefixOf;
+    results.sizes = [
+      ...results.sizes.filter((s) => s.events !== events),
+      { events, ...(prefixOf !== undefined && { prefixOf }), rows },
+    ].sort((a, b) => a.events - b.events);
     mkdirSync(join(root, 'bench'), { recursive: true });
     writeFileSync(jsonPath, `${JSON.stringify(results, null, 2)}\n`);
     writeFileSync(chartPath, scaleChartSvg(results));
@@ -146,17 +150,27 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const scale = args.find((a) => a === '--scale' || a.startsWith('--scale='));
   // --keep: leave each size's ledger in its temporary directory (to audit it, or measure again).
-  if (scale !== undefined) return runScale(scale, repoRoot(), undefined, args.includes('--keep'));
+  const only = listFlag(args, 'only');
+  if (scale !== undefined)
+    return runScale(scale, repoRoot(), undefined, { keep: args.includes('--keep'), only });
   // --scale-ledger=<dir>: the scale rows over a ledger already written there, at its size.
   const held = args.find((a) => a.startsWith('--scale-ledger='))?.slice('--scale-ledger='.length);
   if (held !== undefined) {
     const db = new Database(join(held, 'events.sqlite'), { readonly: true, fileMustExist: true });
     const { n } = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM events').get()!;
     db.close();
-    return runScale('--scale', repoRoot(), { dir: held, events: n });
+    // --prefix-of=<size>: the ledger is what a stopped run of that size had written.
+    const prefixOf = listFlag(args, 'prefix-of')?.[0];
+    const existing = {
+      dir: held,
+      events: n,
+      ...(prefixOf !== undefined && {
+        prefixOf: SCALE_SIZES[prefixOf.toLowerCase()] ?? Number(prefixOf),
+      }),
+    };
+    return runScale('--scale', repoRoot(), existing, { only });
   }
   const full = args.includes('--full');
-  const only = listFlag(args, 'only');
   const skip = listFlag(args, 'skip') ?? [];
   const root = repoRoot();
   const selected = ROWS.filter(

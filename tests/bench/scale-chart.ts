@@ -6,6 +6,8 @@ import type { Figure, Machine, RowOutcome } from './report';
 
 export interface ScaleSize {
   events: number;
+  /** The size the run aimed for, when it was stopped and this prefix of its ledger measured. */
+  prefixOf?: number;
   rows: RowOutcome[];
 }
 
@@ -39,8 +41,16 @@ const W = 240;
 const H = 150;
 const PAD = { left: 46, right: 12, top: 26, bottom: 30 };
 
-function label(n: number): string {
-  return n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`;
+/** 100k, 1M, 2.35M: a ledger size as the figures name it. */
+export function sizeLabel(n: number): string {
+  return n >= 1_000_000 ? `${+(n / 1_000_000).toFixed(2)}M` : `${Math.round(n / 1000)}k`;
+}
+
+/** A size as the chart names it: a stopped run's prefix says of what. */
+function label(size: ScaleSize): string {
+  return size.prefixOf === undefined
+    ? sizeLabel(size.events)
+    : `${sizeLabel(size.events)} of ${sizeLabel(size.prefixOf)}`;
 }
 
 function fmt(x: number): string {
@@ -73,9 +83,9 @@ function panel(results: ScaleResults, p: (typeof PANELS)[number], x0: number, y0
     `<text x="${PAD.left - 4}" y="${PAD.top + 4}" text-anchor="end" font-size="9">${fmt(maxV)}</text>`,
     `<text x="${PAD.left - 4}" y="${H - PAD.bottom}" text-anchor="end" font-size="9">0</text>`,
   );
-  for (const n of sizes)
+  for (const size of results.sizes)
     out.push(
-      `<text x="${px(n)}" y="${H - PAD.bottom + 13}" text-anchor="middle" font-size="10">${label(n)}</text>`,
+      `<text x="${px(size.events)}" y="${H - PAD.bottom + 13}" text-anchor="middle" font-size="10">${label(size)}</text>`,
     );
   if (points.length > 1)
     out.push(
@@ -101,7 +111,7 @@ export function scaleChartSvg(results: ScaleResults): string {
   const width = cols * (W + 10) + 10;
   const height = rows * (H + 10) + 40;
   const m = results.machine;
-  const caption = `npm run bench -- --scale: ledger sizes ${results.sizes.map((s) => label(s.events)).join(', ')}; ${m.cpus} CPUs, node ${m.node}, ${m.date.slice(0, 10)}, ${m.gitCommit?.slice(0, 7) ?? ''}`;
+  const caption = `npm run bench -- --scale: ledger sizes ${results.sizes.map(label).join(', ')}; ${m.cpus} CPUs, node ${m.node}, ${m.date.slice(0, 10)}, ${m.gitCommit?.slice(0, 7) ?? ''}`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif">`,
     `<rect width="${width}" height="${height}" fill="#f7f7f7"/>`,
