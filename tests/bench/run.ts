@@ -96,7 +96,7 @@ const SCALE_SIZES: Record<string, number> = {
 /**
  * --scale: for each size, a fresh ledger from the generator (its ingest timed), then rebuild,
  * asOf, the trust audit report, the Merkle log, proofs and a bundle export over it. Results are
- * written after each size, so a long run that is stopped keeps what it measured.
+ * written after each row, so a long run that is stopped keeps what it measured.
  */
 async function runScale(
   arg: string,
@@ -126,22 +126,27 @@ async function runScale(
     const ledgerDir = existing?.dir ?? mkdtempSync(join(tmpdir(), 'inr-bench-scale-'));
     const context: RowContext = { full: false, repoRoot: root, ledgerDir, events };
     const rows: RowOutcome[] = [];
+    const prefixOf = existing?.prefixOf;
+    // Written after each row: a long run stopped part-way keeps the rows it finished.
+    const save = (): void => {
+      results.sizes = [
+        ...results.sizes.filter((s) => s.events !== events),
+        { events, ...(prefixOf !== undefined && { prefixOf }), rows },
+      ].sort((a, b) => a.events - b.events);
+      mkdirSync(join(root, 'bench'), { recursive: true });
+      writeFileSync(jsonPath, `${JSON.stringify(results, null, 2)}\n`);
+      writeFileSync(chartPath, scaleChartSvg(results));
+    };
     try {
-      for (const row of SCALE_ROWS.filter((r) => !options.only || options.only.includes(r.id)))
+      for (const row of SCALE_ROWS.filter((r) => !options.only || options.only.includes(r.id))) {
         rows.push(await outcomeOf(row, context));
+        save();
+      }
     } finally {
       if (options.keep) console.log(`kept the ${sizeLabel(events)} ledger in ${ledgerDir}`);
       else if (!existing) rmSync(ledgerDir, { recursive: true, force: true });
     }
     console.log(formatTable(rows));
-    const prefixOf = existing?.prefixOf;
-    results.sizes = [
-      ...results.sizes.filter((s) => s.events !== events),
-      { events, ...(prefixOf !== undefined && { prefixOf }), rows },
-    ].sort((a, b) => a.events - b.events);
-    mkdirSync(join(root, 'bench'), { recursive: true });
-    writeFileSync(jsonPath, `${JSON.stringify(results, null, 2)}\n`);
-    writeFileSync(chartPath, scaleChartSvg(results));
     console.log(`wrote ${jsonPath} and ${chartPath}`);
   }
 }
