@@ -333,8 +333,9 @@ const trustAudit: Row = {
     const loaded = loadBench<BenchTrustAudit>('./trust-audit', 'benchTrustAudit');
     if (!loaded.ok) return [notMeasured(title, loaded.reason)];
     if (!ledgerDir) return [notMeasured(title, 'no ledger directory')];
-    // A --scale ledger of 300k or more: three samples (each one pays a raw scan of the ledger too).
-    const samples = full ? 50 : context.events !== undefined && events >= 300_000 ? 3 : 10;
+    // A --scale ledger: fewer samples as it grows (each one pays a raw scan of the ledger too).
+    const scaleSamples = events >= 1_000_000 ? 1 : events >= 300_000 ? 3 : 10;
+    const samples = full ? 50 : context.events !== undefined ? scaleSamples : 10;
     const r = await loaded.fn({ events, dataDir: ledgerDir, samples });
     const baseline = {
       label: `raw scan of the same ${r.events.toLocaleString('en-GB')} events (read + JSON.parse), p99`,
