@@ -63,7 +63,7 @@ function panel(results: ScaleResults, p: (typeof PANELS)[number], x0: number, y0
   const points = results.sizes.flatMap((size) => {
     const f = size.rows.flatMap((r) => r.figures).find((g) => g.figure.startsWith(p.match));
     const v = f && f.value !== null ? (p.value ? p.value(f, size.events) : f.value) : NaN;
-    return Number.isFinite(v) ? [{ n: size.events, v }] : [];
+    return Number.isFinite(v) ? [{ n: size.events, v, prefix: size.prefixOf !== undefined }] : [];
   });
   const out = [
     `<g transform="translate(${x0},${y0})">`,
@@ -87,13 +87,15 @@ function panel(results: ScaleResults, p: (typeof PANELS)[number], x0: number, y0
     out.push(
       `<text x="${px(size.events)}" y="${H - PAD.bottom + 13}" text-anchor="middle" font-size="10">${label(size)}</text>`,
     );
-  if (points.length > 1)
+  // The line joins whole runs only; a stopped run's prefix (another preset) is a hollow point.
+  const whole = points.filter((q) => !q.prefix);
+  if (whole.length > 1)
     out.push(
-      `<polyline fill="none" stroke="#1f6fb2" stroke-width="2" points="${points.map((q) => `${px(q.n).toFixed(1)},${py(q.v).toFixed(1)}`).join(' ')}"/>`,
+      `<polyline fill="none" stroke="#1f6fb2" stroke-width="2" points="${whole.map((q) => `${px(q.n).toFixed(1)},${py(q.v).toFixed(1)}`).join(' ')}"/>`,
     );
   for (const q of points)
     out.push(
-      `<circle cx="${px(q.n).toFixed(1)}" cy="${py(q.v).toFixed(1)}" r="3" fill="#1f6fb2"/>`,
+      `<circle cx="${px(q.n).toFixed(1)}" cy="${py(q.v).toFixed(1)}" r="3" fill="${q.prefix ? '#fff' : '#1f6fb2'}" stroke="#1f6fb2"/>`,
       `<text x="${px(q.n).toFixed(1)}" y="${(py(q.v) - 6).toFixed(1)}" text-anchor="middle" font-size="9">${fmt(q.v)}</text>`,
     );
   if (points.length === 0)
@@ -111,7 +113,8 @@ export function scaleChartSvg(results: ScaleResults): string {
   const width = cols * (W + 10) + 10;
   const height = rows * (H + 10) + 40;
   const m = results.machine;
-  const caption = `npm run bench -- --scale: ledger sizes ${results.sizes.map(label).join(', ')}; ${m.cpus} CPUs, node ${m.node}, ${m.date.slice(0, 10)}, ${m.gitCommit?.slice(0, 7) ?? ''}`;
+  const prefixes = results.sizes.some((size) => size.prefixOf !== undefined);
+  const caption = `npm run bench -- --scale: ledger sizes ${results.sizes.map(label).join(', ')}${prefixes ? " (hollow: a stopped run's prefix)" : ''}; ${m.cpus} CPUs, node ${m.node}, ${m.date.slice(0, 10)}, ${m.gitCommit?.slice(0, 7) ?? ''}`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif">`,
     `<rect width="${width}" height="${height}" fill="#f7f7f7"/>`,
