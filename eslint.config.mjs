@@ -57,4 +57,38 @@ export default tseslint.config(
     files: ['**/*.spec.ts', 'tests/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
+  {
+    // `npm run build` compiles these without jest's types (tsconfig.build.json): a helper that
+    // used jest's globals would type-check under tsconfig.json and still break `npm start`.
+    files: [
+      'apps/**/*.ts',
+      'libs/**/*.ts',
+      'tests/bench/**/*.ts',
+      'tests/fixtures/**/*.ts',
+      'tests/fault/**/*.ts',
+      'tests/support/**/*.ts',
+      'tests/e2e/support/**/*.ts',
+    ],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...[
+          'expect',
+          'describe',
+          'it',
+          'test',
+          'jest',
+          'beforeAll',
+          'afterAll',
+          'beforeEach',
+          'afterEach',
+        ].map((name) => ({
+          name,
+          message:
+            "Outside *.spec.ts files import it from '@jest/globals' (the build has no jest types).",
+        })),
+      ],
+    },
+  },
 );
