@@ -13,6 +13,7 @@ import { LedgerLog } from '../../libs/ledger/src/ledger-log';
 import { PostgresLedgerStore } from '../../libs/ledger/src/postgres/postgres-ledger-store';
 import { SqliteHashStore, type LedgerStore } from '../../libs/ledger/src/sqlite-hash-store';
 import { findPostgres, startThrowawayPostgres } from '../support/throwaway-postgres';
+import { readModelRates } from './postgres-read-models';
 
 export interface PostgresBenchFigures {
   concurrency: number;
@@ -26,6 +27,9 @@ export interface PostgresBenchFigures {
   treeLeavesPerSec: number;
   /** The same leaves into ledger.sqlite (synchronous=FULL), the embedded store's tree. */
   sqliteTreeLeavesPerSec: number;
+  /** Events applied per second to the read models in PostgreSQL, and into read-models.sqlite. */
+  readModelEventsPerSec: number;
+  sqliteReadModelEventsPerSec: number;
 }
 
 /** Leaves per second for integrating `events` into `store` in batches of 500, as the service does. */
@@ -91,7 +95,7 @@ function appendLoop(store: PostgresEventStore, streamId: string) {
 }
 
 export async function benchPostgresAppends(
-  options: { seconds?: number; concurrency?: number; leaves?: number } = {},
+  options: { seconds?: number; concurrency?: number; leaves?: number; trainees?: number } = {},
 ): Promise<PostgresBenchFigures> {
   const seconds = options.seconds ?? 3;
   const concurrency = options.concurrency ?? 32;
@@ -146,7 +150,19 @@ export async function benchPostgresAppends(
       options.leaves ?? 20_000,
       await server.createDatabase('inr_bench_tree'),
     );
-    return { concurrency, appendsPerSec, twoStoresAppendsPerSec, rawInsertsPerSec, ...tree };
+    const readModels = await readModelRates(
+      await server.createDatabase('inr_bench_rm'),
+      options.trainees ?? 100,
+    );
+    return {
+      concurrency,
+      appendsPerSec,
+      twoStoresAppendsPerSec,
+      rawInsertsPerSec,
+      ...tree,
+      readModelEventsPerSec: readModels.postgresEventsPerSec,
+      sqliteReadModelEventsPerSec: readModels.sqliteEventsPerSec,
+    };
   } finally {
     await server.stop();
   }
@@ -173,6 +189,10 @@ if (require.main === module) {
         );
         console.log(`  Merkle tree in PostgreSQL:    ${round(f.treeLeavesPerSec)} leaves/s`);
         console.log(`  Merkle tree in ledger.sqlite: ${round(f.sqliteTreeLeavesPerSec)} leaves/s`);
+        console.log(`  read models in PostgreSQL:    ${round(f.readModelEventsPerSec)} events/s`);
+        console.log(
+          `  read models in SQLite:        ${round(f.sqliteReadModelEventsPerSec)} events/s`,
+        );
       })
       .catch((error: unknown) => {
         console.error(error);

@@ -117,11 +117,14 @@ interface PostgresFigures {
   rawInsertsPerSec: number;
   treeLeavesPerSec: number;
   sqliteTreeLeavesPerSec: number;
+  readModelEventsPerSec: number;
+  sqliteReadModelEventsPerSec: number;
 }
 type BenchPostgres = (options: {
   seconds?: number;
   concurrency?: number;
   leaves?: number;
+  trainees?: number;
 }) => Promise<PostgresFigures>;
 
 const postgresAppends: Row = {
@@ -130,6 +133,7 @@ const postgresAppends: Row = {
     const title = 'durable appends/s, 32 concurrent writers (PostgreSQL store port)';
     const twoTitle = 'durable appends/s, 32 writers over two stores (two replicas, one database)';
     const treeTitle = 'Merkle leaves integrated/s into the tree in PostgreSQL (shared by replicas)';
+    const readTitle = 'events applied/s to the read models in PostgreSQL (shared by replicas)';
     const reasonOf = loadBench<() => string | undefined>(
       './postgres-append',
       'postgresBenchSkipReason',
@@ -137,14 +141,16 @@ const postgresAppends: Row = {
     const loaded = loadBench<BenchPostgres>('./postgres-append', 'benchPostgresAppends');
     if (!loaded.ok || !reasonOf.ok) {
       const reason = loaded.ok ? 'postgres-append has no skip check' : loaded.reason;
-      return [title, twoTitle, treeTitle].map((t) => notMeasured(t, reason));
+      return [title, twoTitle, treeTitle, readTitle].map((t) => notMeasured(t, reason));
     }
     const skip = reasonOf.fn();
-    if (skip !== undefined) return [title, twoTitle, treeTitle].map((t) => notMeasured(t, skip));
+    if (skip !== undefined)
+      return [title, twoTitle, treeTitle, readTitle].map((t) => notMeasured(t, skip));
     const f = await loaded.fn({
       seconds: full ? 10 : 3,
       concurrency: 32,
       leaves: full ? 100_000 : 20_000,
+      trainees: full ? 300 : 100,
     });
     const baseline = {
       label: 'raw single-row INSERTs, 32 connections, synchronous_commit=on',
@@ -175,6 +181,18 @@ const postgresAppends: Row = {
         },
         ratio: f.treeLeavesPerSec / f.sqliteTreeLeavesPerSec,
         note: 'one round trip per batch through the synchronous bridge; must stay above the append rate (no target set)',
+      },
+      {
+        figure: readTitle,
+        value: f.readModelEventsPerSec,
+        unit: '/s',
+        baseline: {
+          label: 'the same events into read-models.sqlite, same runner and batches',
+          value: f.sqliteReadModelEventsPerSec,
+          unit: '/s',
+        },
+        ratio: f.readModelEventsPerSec / f.sqliteReadModelEventsPerSec,
+        note: 'a mixed sample ledger from empty; each batch blocks a few round trips (no target set)',
       },
     ];
   },

@@ -75,6 +75,7 @@ export class BatchApplier {
         this.next = this.checkpoint;
       }
       let next = this.next;
+      for (const state of this.states) state.writer.prefetch?.(events);
       for (const event of events) {
         if (event.position < next) continue; // already applied: a redelivery
         if (event.position > next)

@@ -1,6 +1,6 @@
 import type { ReadModelDb } from '../store/read-model-db';
 import type { LedgerEvent } from '../events/ledger-event';
-import { columnType, upsertSql } from '../store/sql-dialect';
+import { columnType, isPostgres, upsertSql } from '../store/sql-dialect';
 import { GenerationCache } from './generation-cache';
 import type { KeyedFold } from './keyed-fold';
 import { table, type Projection, type ProjectionWriter, type TableNames } from './projection';
@@ -9,6 +9,8 @@ export type ColumnValue = string | number | null;
 
 /** Committed documents per cache generation: at most twice this many stay in memory. */
 const CACHE_GENERATION = 2_000;
+/** Keys per prefetch query. */
+const PREFETCH_KEYS = 500;
 
 /** A column copied out of the document so queries can filter and sort on it. */
 export interface DocumentColumn<D> {
@@ -63,10 +65,15 @@ export function documentProjection<D>(spec: DocumentProjectionSpec<D>): Projecti
       // Documents as last committed, so a case signed off a few batches after it was logged is
       // not read and parsed again. Folds never mutate a document, so sharing them is safe.
       const committed = new GenerationCache<D>(CACHE_GENERATION);
+      // PostgreSQL only: a batch's documents read in a few queries (null: not in the table)
+      // where each miss would block one round trip. SQLite keeps one read a key.
+      let prefetched = new Map<string, D | null>();
       const load = (key: string): D | undefined => {
         if (touched.has(key)) return touched.get(key);
         const cached = committed.get(key);
         if (cached !== undefined) return cached;
+        const early = prefetched.get(key);
+        if (early !== undefined) return early ?? undefined;
         const row = select.get(key);
         return row ? (JSON.parse(row.doc) as D) : undefined;
       };
@@ -79,7 +86,29 @@ export function documentProjection<D>(spec: DocumentProjectionSpec<D>): Projecti
           if (retain > 0) touched.delete(key);
           touched.set(key, next);
         },
+        prefetch: isPostgres(db)
+          ? (events: readonly LedgerEvent[]): void => {
+              const keys = new Set<string>();
+              for (const event of events) {
+                const key = spec.fold.keyOf(event);
+                if (key !== undefined && !touched.has(key) && committed.get(key) === undefined)
+                  keys.add(key);
+              }
+              const wanted = [...keys];
+              for (let i = 0; i < wanted.length; i += PREFETCH_KEYS) {
+                const part = wanted.slice(i, i + PREFETCH_KEYS);
+                for (const key of part) prefetched.set(key, null);
+                const rows = db
+                  .prepare<string[], { key: string; doc: string }>(
+                    `SELECT key, doc FROM ${name} WHERE key IN (${part.map(() => '?').join(', ')})`,
+                  )
+                  .all(...part);
+                for (const found of rows) prefetched.set(found.key, JSON.parse(found.doc) as D);
+              }
+            }
+          : undefined,
         flush(): void {
+          prefetched = new Map();
           let writable = touched.size - retain;
           for (const [key, doc] of touched) {
             if (writable-- <= 0) break;
@@ -102,6 +131,7 @@ export function documentProjection<D>(spec: DocumentProjectionSpec<D>): Projecti
         },
         reset(): void {
           touched = new Map();
+          prefetched = new Map();
           committed.clear();
         },
       };

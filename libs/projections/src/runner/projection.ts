@@ -11,6 +11,8 @@ export type TableNames = Readonly<Record<string, string>>;
  */
 export interface ProjectionWriter {
   apply(event: LedgerEvent): void;
+  /** Optional: loads at once what applying `events` will read (one round trip, not one a key). */
+  prefetch?(events: readonly LedgerEvent[]): void;
   flush(): void;
   reset(): void;
   /**
