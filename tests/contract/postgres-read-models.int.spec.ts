@@ -175,8 +175,10 @@ if ('skip' in found) {
         let killAtBatch = -1;
         let batches = 0;
         const fast = { batchSize: 9, followPollMs: 10, leadRetryMs: 50 };
+        // A retries the lead slowly once it lost it, so that B is the one taking over.
         const a = await shared(store, url, {
           ...fast,
+          leadRetryMs: 2_000,
           hooks: {
             // "A dies" just before COMMIT: its connection (and lead lock) is cut by the server.
             beforeCommit: () => {
