@@ -56,9 +56,9 @@ export function literal(value: unknown): string {
   if (value === null || value === undefined) return 'NULL';
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new TypeError(`cannot store ${value}`);
-    return String(value);
+    return signed(String(value));
   }
-  if (typeof value === 'bigint') return String(value);
+  if (typeof value === 'bigint') return signed(String(value));
   if (typeof value === 'boolean') return value ? '1' : '0';
   if (typeof value === 'string') {
     if (value.includes('\u0000')) throw new TypeError('PostgreSQL text cannot hold U+0000');
@@ -68,4 +68,9 @@ export function literal(value: unknown): string {
   if (value instanceof Uint8Array)
     return `decode('${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex')}', 'hex')`;
   throw new TypeError(`cannot bind a ${typeof value}`);
+}
+
+/** A negative number in parentheses: `x-?` with -1 written in would start a `--` comment. */
+function signed(text: string): string {
+  return text.startsWith('-') ? `(${text})` : text;
 }
