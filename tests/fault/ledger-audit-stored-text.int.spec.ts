@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { SqliteEventStore } from '@inr/event-store';
-import { audit, SqliteHashStore, type AuditResult } from '@inr/ledger';
+import type { AuditResult } from '@inr/ledger';
 import { canonicalJson } from '@inr/transparency';
+import { auditBothWays } from './audit-both-ways';
 import { signedDataDir, type SignedDataDir } from './ledger-fixtures';
 
 /**
@@ -22,25 +22,7 @@ describe('audit in worker threads over stored text in any form', () => {
   });
   afterAll(() => rmSync(dir.dataDir, { recursive: true, force: true }));
 
-  async function both(): Promise<{ threaded: AuditResult; single: AuditResult }> {
-    const events = await SqliteEventStore.open({ dataDir: dir.dataDir });
-    const hashes = new SqliteHashStore(dir.dataDir);
-    try {
-      const run = (threads: number) =>
-        audit(events, hashes, {
-          logVerifierKey: dir.logVerifierKey,
-          eventsDir: dir.dataDir,
-          threads,
-          workerChunk: 4,
-          batchSize: 4,
-        });
-      const [threaded, single] = [await run(2), await run(0)];
-      return { threaded: withoutRate(threaded), single: withoutRate(single) };
-    } finally {
-      hashes.close();
-      await events.close();
-    }
-  }
+  const both = () => auditBothWays(dir);
 
   /** Rewrites each event's data text with `rewrite`, runs both audits, then restores it. */
   async function rewritten(rewrite: (data: string, position: number) => string) {
@@ -113,8 +95,4 @@ describe('audit in worker threads over stored text in any form', () => {
 /** Letters as \u00xx escapes: the same string, spelt as no canonical writer would. */
 function escapeLetters(body: string): string {
   return body.replace(/[a-z]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
-}
-
-function withoutRate(result: AuditResult): AuditResult {
-  return result.ok ? { ...result, leavesPerSecond: 0 } : result;
 }

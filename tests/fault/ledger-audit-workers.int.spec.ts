@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { SqliteEventStore } from '@inr/event-store';
-import { audit, SqliteHashStore, type AuditResult } from '@inr/ledger';
+import type { AuditResult } from '@inr/ledger';
+import { auditBothWays } from './audit-both-ways';
 import { signedDataDir, type SignedDataDir } from './ledger-fixtures';
 
 /**
@@ -17,25 +17,7 @@ describe('audit in worker threads gives the single-threaded answer', () => {
   });
   afterAll(() => rmSync(dir.dataDir, { recursive: true, force: true }));
 
-  async function both(): Promise<{ threaded: AuditResult; single: AuditResult }> {
-    const events = await SqliteEventStore.open({ dataDir: dir.dataDir });
-    const hashes = new SqliteHashStore(dir.dataDir);
-    try {
-      const run = (threads: number) =>
-        audit(events, hashes, {
-          logVerifierKey: dir.logVerifierKey,
-          eventsDir: dir.dataDir,
-          threads,
-          workerChunk: 4,
-          batchSize: 4,
-        });
-      const [threaded, single] = [await run(2), await run(0)];
-      return { threaded: withoutRate(threaded), single: withoutRate(single) };
-    } finally {
-      hashes.close();
-      await events.close();
-    }
-  }
+  const both = () => auditBothWays(dir);
 
   /** Runs `sql` on a copy's events and restores them after `check`. */
   async function tampered(sql: string, check: (r: AuditResult) => void): Promise<void> {
@@ -71,7 +53,3 @@ describe('audit in worker threads gives the single-threaded answer', () => {
     await tampered(sql, (r) => expect(r).toMatchObject({ ok: false, reason }));
   });
 });
-
-function withoutRate(result: AuditResult): AuditResult {
-  return result.ok ? { ...result, leavesPerSecond: 0 } : result;
-}
