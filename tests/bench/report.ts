@@ -93,8 +93,11 @@ export function writeResults(
   machine: Machine,
   mode: string,
   outcomes: RowOutcome[],
+  /** `npm run bench -- --scale`'s latest figures, copied in as they stand (not this run's). */
+  scale?: unknown,
 ): void {
   const tmp = `${path}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify({ machine, mode, rows: outcomes }, null, 2)}\n`);
+  const results = { machine, mode, rows: outcomes, ...(scale !== undefined && { scale }) };
+  writeFileSync(tmp, `${JSON.stringify(results, null, 2)}\n`);
   renameSync(tmp, path);
 }

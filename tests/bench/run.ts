@@ -4,11 +4,12 @@
 // national-scale rows instead (bench/scale-results.json and the chart in docs/), and
 // --scale-ledger=<dir> runs them over a ledger already in <dir>, adding its size (with
 // --prefix-of=1m: a stopped run's prefix); --keep leaves the ledgers a --scale run wrote;
+// --scale-dir=<dir> writes each size's ledger to <dir>/<size> and resumes one found there;
 // --only= picks scale rows too.
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, extname, join } from 'node:path';
 import { describeMachine, formatTable, writeResults, type Figure, type RowOutcome } from './report';
 import { RESULT_MARK, ROWS, SCALE_ROWS, sizeLabel, type Row, type RowContext } from './rows';
@@ -102,7 +103,7 @@ async function runScale(
   arg: string,
   root: string,
   existing?: { dir: string; events: number; prefixOf?: number },
-  options: { keep?: boolean; only?: string[] } = {},
+  options: { keep?: boolean; only?: string[]; dir?: string } = {},
 ): Promise<void> {
   const names = arg.includes('=')
     ? arg.slice(arg.indexOf('=') + 1).split(',')
@@ -116,22 +117,34 @@ async function runScale(
       });
   const jsonPath = join(root, 'bench', 'scale-results.json');
   const chartPath = join(root, 'docs', 'performance-scale.svg');
-  // An existing ledger's figures join the sizes already measured (a stopped run's partial
-  // ledger, or one kept from before), replacing a size measured again.
-  const results: ScaleResults = existing
-    ? (JSON.parse(readFileSync(jsonPath, 'utf8')) as ScaleResults)
-    : { machine: describeMachine(root), sizes: [] };
+  // Each size's figures join the sizes already measured (earlier runs, a stopped run's
+  // prefix), replacing a size measured again; each size says when, at which commit and load.
+  const machine = describeMachine(root);
+  const results: ScaleResults = existsSync(jsonPath)
+    ? { ...(JSON.parse(readFileSync(jsonPath, 'utf8')) as ScaleResults), machine }
+    : { machine, sizes: [] };
   for (const events of sizes) {
     console.log(`\n== scale: ${sizeLabel(events)} events`);
-    const ledgerDir = existing?.dir ?? mkdtempSync(join(tmpdir(), 'inr-bench-scale-'));
+    const ledgerDir =
+      existing?.dir ??
+      (options.dir
+        ? join(options.dir, sizeLabel(events))
+        : mkdtempSync(join(tmpdir(), 'inr-bench-scale-')));
+    mkdirSync(ledgerDir, { recursive: true });
+    const run = {
+      date: new Date().toISOString(),
+      gitCommit: machine.gitCommit,
+      loadAverage: [Math.round(loadavg()[0]! * 100) / 100],
+    };
     const context: RowContext = { full: false, repoRoot: root, ledgerDir, events };
     const rows: RowOutcome[] = [];
     const prefixOf = existing?.prefixOf;
     // Written after each row: a long run stopped part-way keeps the rows it finished.
     const save = (): void => {
+      run.loadAverage.push(Math.round(loadavg()[0]! * 100) / 100);
       results.sizes = [
         ...results.sizes.filter((s) => s.events !== events),
-        { events, ...(prefixOf !== undefined && { prefixOf }), rows },
+        { events, ...(prefixOf !== undefined && { prefixOf }), run, rows },
       ].sort((a, b) => a.events - b.events);
       mkdirSync(join(root, 'bench'), { recursive: true });
       writeFileSync(jsonPath, `${JSON.stringify(results, null, 2)}\n`);
@@ -144,11 +157,20 @@ async function runScale(
       }
     } finally {
       if (options.keep) console.log(`kept the ${sizeLabel(events)} ledger in ${ledgerDir}`);
-      else if (!existing) rmSync(ledgerDir, { recursive: true, force: true });
+      else if (!existing && !options.dir) rmSync(ledgerDir, { recursive: true, force: true });
     }
     console.log(formatTable(rows));
     console.log(`wrote ${jsonPath} and ${chartPath}`);
   }
+}
+
+/**
+ * The national-scale figures (bench/scale-results.json, written by --scale, far too long for
+ * this run) copied into results.json as they stand, each size with its own run date and commit.
+ */
+function latestScale(root: string): ScaleResults | undefined {
+  const path = join(root, 'bench', 'scale-results.json');
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as ScaleResults) : undefined;
 }
 
 async function main(): Promise<void> {
@@ -156,8 +178,9 @@ async function main(): Promise<void> {
   const scale = args.find((a) => a === '--scale' || a.startsWith('--scale='));
   // --keep: leave each size's ledger in its temporary directory (to audit it, or measure again).
   const only = listFlag(args, 'only');
+  const dir = args.find((a) => a.startsWith('--scale-dir='))?.slice('--scale-dir='.length);
   if (scale !== undefined)
-    return runScale(scale, repoRoot(), undefined, { keep: args.includes('--keep'), only });
+    return runScale(scale, repoRoot(), undefined, { keep: args.includes('--keep'), only, dir });
   // --scale-ledger=<dir>: the scale rows over a ledger already written there, at its size.
   const held = args.find((a) => a.startsWith('--scale-ledger='))?.slice('--scale-ledger='.length);
   if (held !== undefined) {
@@ -206,7 +229,7 @@ async function main(): Promise<void> {
   console.log(formatTable(outcomes));
   mkdirSync(join(root, 'bench'), { recursive: true });
   const path = join(root, 'bench', 'results.json');
-  writeResults(path, machine, full ? 'full' : 'quick', outcomes);
+  writeResults(path, machine, full ? 'full' : 'quick', outcomes, latestScale(root));
   console.log(`\nwrote ${path}`);
 }
 

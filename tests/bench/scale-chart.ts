@@ -8,6 +8,8 @@ export interface ScaleSize {
   events: number;
   /** The size the run aimed for, when it was stopped and this prefix of its ledger measured. */
   prefixOf?: number;
+  /** When this size was measured, at which commit, and the 1-min load average at its start and after each row. */
+  run?: { date: string; gitCommit: string | null; loadAverage: number[] };
   rows: RowOutcome[];
 }
 

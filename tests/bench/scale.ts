@@ -52,10 +52,6 @@ export async function benchIngest(
   return total;
 }
 
-/**
- * A resumed ingest's figures with those of the run it resumed (`held` events were there). The
- * stopped run's last ~10 s before its last save are not counted as time: a slight overstatement.
- */
 /** Without a record: the span between the first and last events' recordedAt. */
 async function spanOf(dataDir: string): Promise<IngestFigures> {
   const store = await SqliteEventStore.open({ dataDir });
@@ -78,6 +74,10 @@ async function spanOf(dataDir: string): Promise<IngestFigures> {
   }
 }
 
+/**
+ * A resumed ingest's figures with those of the run it resumed (`held` events were there). The
+ * stopped run's last ~10 s before its last save are not counted as time: a slight overstatement.
+ */
 function resumed(
   held: number,
   before: IngestFigures | undefined,
@@ -91,6 +91,12 @@ function resumed(
     seconds,
     eventsPerSecond: Math.round(events / seconds),
     integrateSeconds: before.integrateSeconds + after.integrateSeconds,
+    ...(before.cpuMicrosPerEvent !== undefined &&
+      after.cpuMicrosPerEvent !== undefined && {
+        cpuMicrosPerEvent: Math.round(
+          (before.cpuMicrosPerEvent * held + after.cpuMicrosPerEvent * after.events) / events,
+        ),
+      }),
     checkpoints: before.checkpoints + after.checkpoints,
     treeSize: after.treeSize,
   };
