@@ -1,6 +1,6 @@
 // Fault-injection child: appends forever from several concurrent writers and prints each event id
 // only after its append promise resolved, i.e. after the commit was acknowledged as durable.
-// Usage: node --require ./tests/support/register-ts.js tests/fault/append-child.ts <dataDir | postgres URL>
+// Usage: node --require ./tests/support/register-ts.js tests/fault/append-child.ts <dataDir | postgres URL | http-workers:dataDir>
 import { randomUUID } from 'node:crypto';
 import type { EventStore } from '../../libs/event-store/src/port/event-store';
 import { SqliteEventStore } from '../../libs/event-store/src/sqlite/sqlite-event-store';
@@ -35,7 +35,13 @@ async function writer(store: EventStore): Promise<never> {
 
 async function main(): Promise<void> {
   const target = process.argv[2];
-  if (!target) throw new Error('usage: append-child.ts <dataDir | postgres URL>');
+  if (!target)
+    throw new Error('usage: append-child.ts <dataDir | postgres URL | http-workers:dataDir>');
+  // Through the API, with HTTP workers in front of this process (append-over-http.ts).
+  if (target.startsWith('http-workers:'))
+    return (await import('./append-over-http')).appendOverHttp(
+      target.slice('http-workers:'.length),
+    );
   const store = target.startsWith('postgres://')
     ? await PostgresEventStore.connect({ url: target })
     : await SqliteEventStore.open({ dataDir: target });

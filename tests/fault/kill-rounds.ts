@@ -59,7 +59,7 @@ function runAndKill(target: string, round: Round): Promise<{ acked: string[]; wa
 }
 
 /** Every acknowledged id is stored; positions and revisions are gap-free; no id twice. */
-async function expectIntact(store: EventStore, acknowledged: Set<string>): Promise<void> {
+export async function expectIntact(store: EventStore, acknowledged: Set<string>): Promise<void> {
   const all = await store.readAll();
   expect(all.map((e) => e.position)).toEqual(all.map((_, i) => i));
   const ids = all.map((e) => e.id);

@@ -7,7 +7,7 @@ import {
   loadConfig,
   type DevelopmentTokenRequest,
 } from '@inr/ledger-api/config';
-import { createApp, LedgerRuntime } from '@inr/ledger-api';
+import { createApp, LedgerRuntime, serveHttpWorkers } from '@inr/ledger-api';
 import { openEventStore } from '@inr/event-store';
 import { LedgerBuilder } from '../../libs/projections/src/testing/ledger-builder';
 import { writeDecisionLedger } from './ledger-fixtures';
@@ -19,12 +19,15 @@ async function main(): Promise<void> {
     ...process.env,
     LOG_LEVEL: 'silent',
     HOST: '127.0.0.1',
-    PORT: '0',
+    PORT: process.env.TEST_PORT ?? '0',
   });
   const store = await openEventStore(config.store);
-  const app = await createApp(config, { store, shutdownHooks: true });
+  // LEDGER_HTTP_WORKERS > 1: HTTP workers in front of this process, the writer.
+  const workers =
+    config.httpWorkers > 1 ? await serveHttpWorkers(config, { store, shutdownHooks: true }) : null;
+  const app = workers?.app ?? (await createApp(config, { store, shutdownHooks: true }));
   // TEST_PORT: a port picked beforehand, for ledgers that must know each other's URL at start.
-  await app.listen(Number(process.env.TEST_PORT ?? 0), '127.0.0.1');
+  if (!workers) await app.listen(Number(process.env.TEST_PORT ?? 0), '127.0.0.1');
   if (process.env.SEED_DECISION_LEDGER === '1') await writeDecisionLedger(store, { cases: 4 });
   const token = (role: 'admin' | 'panel' | 'trainee', sub: string) =>
     issueDevelopmentToken({ role, sub, institution: 'trust-a', expiresIn: '1h' }, config.dataDir);
@@ -46,6 +49,9 @@ async function main(): Promise<void> {
         .then(async () => process.stdout.write(`flushed ${await store.count()}\n`));
     // "grow N": append N supervisor accreditations (a bigger tree), answer with the event count.
     // "rss": resident memory now and the peak since the last "rss" (which resets it).
+    // "pids": the HTTP workers' process ids now (none with one process).
+    if (line.trim() === 'pids')
+      process.stdout.write(`pids ${workers?.workerPids().join(',') ?? ''}\n`);
     if (line.trim() === 'rss') {
       const now = process.memoryUsage().rss;
       process.stdout.write(`rss ${now} ${Math.max(peakRss, now)}\n`);
@@ -76,7 +82,10 @@ async function main(): Promise<void> {
   });
   process.stdout.write(
     `${JSON.stringify({
-      url: `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`,
+      url:
+        workers?.url ??
+        `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`,
+      workerPids: workers?.workerPids() ?? [],
       tokens: {
         admin: await token('admin', 'admin-1'),
         panel: await token('panel', 'panel-1'),

@@ -13,24 +13,31 @@ describe('finding 1: serve cannot start on an event the log cannot hash', () => 
   beforeEach(() => (dataDir = mkdtempSync(join(tmpdir(), 'inr-serve-fail-'))));
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('exits 3 with a clear message naming the position, and does not hang', async () => {
-    const store = await openEventStore({ kind: 'sqlite', dataDir });
-    await store.append('case-1', [{ id: randomUUID(), type: 'CaseLogged', data: { notes: 'ok' } }]);
-    await store.close();
-    // Written around the store's validation, as a pre-fix store could hold it.
-    const db = new Database(join(dataDir, 'events.sqlite'));
-    db.prepare(`UPDATE events SET data = '{"notes":"\\ud800"}' WHERE position = 0`).run();
-    db.close();
+  // Also with HTTP workers: the writer refuses before any worker starts.
+  it.each([[[]], [['--http-workers', '2']]])(
+    'exits 3 with a clear message naming the position, and does not hang (%j)',
+    async (extra: string[]) => {
+      const store = await openEventStore({ kind: 'sqlite', dataDir });
+      await store.append('case-1', [
+        { id: randomUUID(), type: 'CaseLogged', data: { notes: 'ok' } },
+      ]);
+      await store.close();
+      // Written around the store's validation, as a pre-fix store could hold it.
+      const db = new Database(join(dataDir, 'events.sqlite'));
+      db.prepare(`UPDATE events SET data = '{"notes":"\\ud800"}' WHERE position = 0`).run();
+      db.close();
 
-    const run = runCliFromSource(['serve', '--port', '0', '--data-dir', dataDir], {
-      ...process.env,
-      LOG_LEVEL: 'silent',
-      HOST: '127.0.0.1',
-    });
-    expect(run.signal).toBeNull(); // not killed by the timeout: it did not hang
-    expect(run.status).toBe(3);
-    expect(run.stderr).toContain('inr-ledger cannot start');
-    expect(run.stderr).toContain('the event at position 0 cannot be hashed into the log');
-    expect(run.stderr).toContain('lone surrogate');
-  }, 180_000);
+      const run = runCliFromSource(['serve', '--port', '0', '--data-dir', dataDir, ...extra], {
+        ...process.env,
+        LOG_LEVEL: 'silent',
+        HOST: '127.0.0.1',
+      });
+      expect(run.signal).toBeNull(); // not killed by the timeout: it did not hang
+      expect(run.status).toBe(3);
+      expect(run.stderr).toContain('inr-ledger cannot start');
+      expect(run.stderr).toContain('the event at position 0 cannot be hashed into the log');
+      expect(run.stderr).toContain('lone surrogate');
+    },
+    180_000,
+  );
 });

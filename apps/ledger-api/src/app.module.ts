@@ -11,6 +11,7 @@ import type { LedgerConfig } from './config/ledger-config';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { openIdempotencyStore } from './idempotency/open-idempotency-store';
 import { IdempotencyStore } from './idempotency/idempotency-store';
+import { ExclusiveIdempotencyStore } from './http-workers/exclusive-idempotency-store';
 import { DocsController } from './openapi/docs.controller';
 import { OpenApiHolder } from './openapi/openapi-holder';
 import { HealthController } from './platform/health/health.controller';
@@ -57,7 +58,14 @@ export class AppModule {
           new PersonalData(await openPersonalDataKeys(config.store, config.dataDir)),
       },
       { provide: APP_INTERCEPTOR, useClass: RevealPersonalDataInterceptor },
-      { provide: IdempotencyStore, useFactory: () => openIdempotencyStore(config) },
+      {
+        provide: IdempotencyStore,
+        // With HTTP workers, a key is held by one process at a time (never two writes for it).
+        useFactory: async () => {
+          const store = await openIdempotencyStore(config);
+          return config.httpWorkers > 1 ? new ExclusiveIdempotencyStore(store) : store;
+        },
+      },
       { provide: TokenVerifier, useFactory: () => new TokenVerifier(config) },
       IdempotencyInterceptor,
       Lifecycle,

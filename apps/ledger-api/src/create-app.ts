@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import type { RequestListener, Server } from 'node:http';
+import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { privateDir, tightenDataDir, type EventStore } from '@inr/event-store';
@@ -38,6 +40,29 @@ export async function createApp(
   config: LedgerConfig,
   options: CreateAppOptions = {},
 ): Promise<NestFastifyApplication> {
+  const app = await createNestApp(config, options, (deps) =>
+    AppModule.forRoot(config, { ...deps, store: options.store }),
+  );
+  app.get(OpenApiHolder).document = buildOpenApiDocument(app);
+  await app.init();
+  return app;
+}
+
+/** How an HTTP worker's server differs (http-workers/): its server, and the routes it keeps. */
+export interface ServerOptions {
+  serverFactory?: (handler: RequestListener) => Server;
+  onRoute?: (route: { method: string | string[]; url: string }) => void;
+}
+
+/**
+ * The HTTP platform every serving process shares (Fastify, body parsers, request hooks,
+ * security headers, rate limits, validation), around the given module; not yet initialised.
+ */
+export async function createNestApp(
+  config: LedgerConfig,
+  options: CreateAppOptions & ServerOptions,
+  module: (deps: { logger: JsonLogger; metrics: LedgerMetrics }) => DynamicModule,
+): Promise<NestFastifyApplication> {
   // Before anything opens: a refused start leaves the data directory as it was.
   const refusal = identityRefusal(config);
   if (refusal !== undefined) throw new Error(refusal);
@@ -61,9 +86,12 @@ export async function createApp(
     logger: false,
     routerOptions: { maxParamLength: 200 },
     return503OnClosing: true,
+    ...(options.serverFactory && { serverFactory: options.serverFactory }),
   });
+  const onRoute = options.onRoute;
+  if (onRoute) adapter.getInstance().addHook('onRoute', (route) => onRoute(route));
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(config, { logger, metrics, store: options.store }),
+    module({ logger, metrics }),
     adapter,
     { logger, abortOnError: false, bodyParser: false },
   );
@@ -75,7 +103,5 @@ export async function createApp(
   await registerRateLimits(app, config.rateLimit);
   app.useGlobalPipes(createValidationPipe());
   if (options.shutdownHooks ?? true) app.enableShutdownHooks();
-  app.get(OpenApiHolder).document = buildOpenApiDocument(app);
-  await app.init();
   return app;
 }

@@ -12,3 +12,5 @@ export { routeTable } from './auth/route-table';
 export type { RouteEntry } from './auth/route-table';
 export { CredentialIssuer } from './credentials/portable/credential-issuer';
 export type { IssuerSources } from './credentials/portable/credential-issuer';
+export { serveHttpWorkers } from './http-workers/serve-http-workers';
+export type { HttpWorkersServer } from './http-workers/serve-http-workers';

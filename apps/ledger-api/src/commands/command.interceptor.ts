@@ -24,14 +24,19 @@ export class CommandInterceptor implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const readOnly = this.readiness.writesRefused();
-    if (readOnly !== undefined) {
-      throw new ProblemException(503, 'LEDGER_READ_ONLY', `read-only: ${readOnly.detail}`);
-    }
+    refuseWritesWhenReadOnly(this.readiness);
     rejectPatientIdentifiers(
       context.switchToHttp().getRequest<FastifyRequest>(),
       Reflect.getMetadata(SIGNED_EVIDENCE_MEMBER, context.getHandler()) as string | undefined,
     );
     return this.idempotency.intercept(context, next);
+  }
+}
+
+/** 503 LEDGER_READ_ONLY while a readiness reason refuses writes (the writer checks its workers' too). */
+export function refuseWritesWhenReadOnly(readiness: Readiness): void {
+  const readOnly = readiness.writesRefused();
+  if (readOnly !== undefined) {
+    throw new ProblemException(503, 'LEDGER_READ_ONLY', `read-only: ${readOnly.detail}`);
   }
 }

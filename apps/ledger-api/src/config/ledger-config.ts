@@ -13,6 +13,8 @@ const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'sile
 export interface LedgerConfig {
   port: number;
   host: string;
+  /** HTTP worker processes in front of the one writer; 1: a single process (docs/architecture.md). */
+  httpWorkers: number;
   dataDir: string;
   store: EventStoreConfig;
   /** The institution this instance runs for (origin of its checkpoints, default read scope). */
@@ -108,6 +110,15 @@ function countOrOff(env: Environment, name: SettingName, fallback: number): numb
   return value;
 }
 
+/** 1 (one process) unless set; a worker per core is the useful most (64 refuses a typo). */
+function httpWorkers(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return 1;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 1 || value > 64)
+    throw new Error(`LEDGER_HTTP_WORKERS must be an integer from 1 to 64, got ${raw}`);
+  return value;
+}
+
 /** What the command line sets beside the environment; it wins over the environment. */
 export interface ConfigOptions {
   /** `serve --dev-keys`: accept the development key although NODE_ENV=production. */
@@ -116,6 +127,8 @@ export interface ConfigOptions {
   dataDir?: string;
   /** `--port`. */
   port?: string;
+  /** `serve --http-workers`. */
+  httpWorkers?: string;
 }
 
 /**
@@ -140,6 +153,7 @@ export function loadConfig(
   return {
     port,
     host: env.get('HOST') ?? '0.0.0.0',
+    httpWorkers: httpWorkers(options.httpWorkers ?? env.get('LEDGER_HTTP_WORKERS')),
     dataDir,
     store,
     institution,

@@ -15,6 +15,12 @@ export const SETTINGS = [
   { name: 'PORT', default: '`3000`', meaning: 'HTTP port (`serve --port` wins)' },
   { name: 'HOST', default: '`0.0.0.0`', meaning: 'interface to listen on' },
   {
+    name: 'LEDGER_HTTP_WORKERS',
+    default: '`1`',
+    meaning:
+      'HTTP processes (`serve --http-workers` wins): `1` serves from one process; more starts that many HTTP workers that take the commands (parsing, authentication, validation, Idempotency-Key) and forward each to the one writer process, which keeps the store, the Merkle log and the read models and serves every other route (docs/architecture.md, "HTTP workers")',
+  },
+  {
     name: 'LEDGER_DATA_DIR',
     default: '`./data`',
     meaning:

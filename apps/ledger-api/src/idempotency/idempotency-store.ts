@@ -21,6 +21,12 @@ export abstract class IdempotencyStore {
    * replica stored first (then the caller answers with that).
    */
   abstract put(subject: string, key: string, response: StoredResponse): Promise<StoredResponse>;
+  /**
+   * The request that called `get` for this key is done (answered, replayed or refused). A store
+   * shared by several HTTP processes holds the key from `get` until then, so same-key requests
+   * on two processes run one at a time, as they do within one; here, nothing to do.
+   */
+  release(_subject: string, _key: string): void {}
   abstract close(): Promise<void>;
 }
 

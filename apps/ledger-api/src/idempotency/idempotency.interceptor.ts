@@ -71,7 +71,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
           }),
         );
       }),
-      finalize(release),
+      finalize(() => {
+        this.store.release(subject, key);
+        release();
+      }),
     );
   }
 }

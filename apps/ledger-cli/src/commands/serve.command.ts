@@ -10,6 +10,10 @@ export function registerServeCommand(program: Command): void {
     .option('-p, --port <port>', 'port to listen on (default: $PORT or 3000)')
     .option('-d, --data-dir <dir>', 'data directory (default: $LEDGER_DATA_DIR or ./data)')
     .option(
+      '--http-workers <n>',
+      'HTTP worker processes in front of the one writer (default: $LEDGER_HTTP_WORKERS or 1; about one per core)',
+    )
+    .option(
       '--dev-keys',
       'with NODE_ENV=production, accept development tokens (`inr-ledger token`) instead of refusing to start without LEDGER_JWKS_URL; warned at every start',
     )
@@ -21,6 +25,7 @@ LEDGER_JWT_ISSUER and LEDGER_JWT_AUDIENCE name the identity provider, or --dev-k
 
 Examples:
   inr-ledger serve
+  inr-ledger serve --http-workers 2
   PORT=8080 LEDGER_DATA_DIR=/var/lib/inr-ledger inr-ledger serve`,
     )
     .action(async (opts: ServeOptions) => {
@@ -32,6 +37,7 @@ export interface ServeOptions {
   port?: string;
   dataDir?: string;
   devKeys?: boolean;
+  httpWorkers?: string;
 }
 
 export async function serve(opts: ServeOptions): Promise<void> {
@@ -40,6 +46,7 @@ export async function serve(opts: ServeOptions): Promise<void> {
     devKeys: opts.devKeys === true,
     ...(opts.port !== undefined && { port: opts.port }),
     ...(opts.dataDir !== undefined && { dataDir: opts.dataDir }),
+    ...(opts.httpWorkers !== undefined && { httpWorkers: opts.httpWorkers }),
   });
   await serveWith(config);
 }
@@ -51,16 +58,18 @@ export async function serveWith(config: LedgerConfig): Promise<void> {
   const refusal = identityRefusal(config);
   if (refusal !== undefined) throw new Error(`inr-ledger cannot start: ${refusal}`);
   // Loaded here, not at the top: the other commands should not pay for booting Nest.
-  const { createApp } = await import('@inr/ledger-api');
+  const { createApp, serveHttpWorkers } = await import('@inr/ledger-api');
   try {
-    const app = await createApp(config);
-    await app.listen(config.port, config.host);
+    if (config.httpWorkers > 1) await serveHttpWorkers(config);
+    else await (await createApp(config)).listen(config.port, config.host);
   } catch (error) {
     // runCli reports it and exits 3 (environment): a service that cannot start never hangs.
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`inr-ledger cannot start (data in ${config.dataDir}): ${reason}`);
   }
   process.stderr.write(
-    `inr-ledger listening on http://${config.host}:${config.port} (data in ${config.dataDir})\n`,
+    `inr-ledger listening on http://${config.host}:${config.port} (data in ${config.dataDir}${workers(config.httpWorkers)})\n`,
   );
 }
+
+const workers = (n: number): string => (n > 1 ? `; ${n} HTTP workers, one writer` : '');

@@ -6,7 +6,7 @@ import { JsonLogger } from '../logging/json-logger';
 import { LedgerMetrics } from '../metrics/ledger-metrics';
 import { storageFailure } from '../store/storage-failure';
 import { LEDGER_CONFIG } from '../store/tokens';
-import { ProblemException } from './problem.exception';
+import { ProblemException, type ProblemDetails } from './problem.exception';
 import { sendProblem } from './fastify-problems';
 import { toProblem } from './to-problem';
 
@@ -32,6 +32,19 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
+    const { problem, retryAfterSeconds } = this.problemFor(exception, request);
+    if (reply.sent) return; // e.g. a live feed that already streamed its headers
+    sendProblem(reply, problem, retryAfterSeconds);
+  }
+
+  /**
+   * The problem an error becomes (counted, and logged when a 5xx). The writer process also
+   * answers its HTTP workers' forwarded commands through this, so both map errors alike.
+   */
+  problemFor(
+    exception: unknown,
+    request: { id?: unknown; method?: string; url: string; headers: FastifyRequest['headers'] },
+  ): { problem: ProblemDetails; retryAfterSeconds?: number } {
     const refined = this.storageProblem(exception) ?? exception;
     const problem = toProblem(refined, request);
     this.metrics.errors.inc({ code: problem.code });
@@ -45,12 +58,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         stack: error.stack,
       });
     }
-    if (reply.sent) return; // e.g. a live feed that already streamed its headers
-    sendProblem(
-      reply,
-      problem,
-      refined instanceof ProblemException ? refined.retryAfterSeconds : undefined,
-    );
+    const retryAfterSeconds =
+      refined instanceof ProblemException ? refined.retryAfterSeconds : undefined;
+    return retryAfterSeconds === undefined ? { problem } : { problem, retryAfterSeconds };
   }
 
   private storageProblem(exception: unknown): ProblemException | undefined {
