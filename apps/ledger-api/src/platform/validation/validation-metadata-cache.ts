@@ -1,4 +1,5 @@
 import { getMetadataStorage } from 'class-validator';
+import { forgetFastPathChecks } from './validation-fast-path';
 
 type Storage = ReturnType<typeof getMetadataStorage>;
 type Lookup = Storage['getTargetValidationMetadatas'];
@@ -21,6 +22,7 @@ export function cacheValidationMetadata(): void {
   let cache = new Map<unknown, Map<string, ReturnType<Lookup>>>();
   storage.addValidationMetadata = (metadata) => {
     cache = new Map();
+    forgetFastPathChecks();
     addMetadata(metadata);
   };
   storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {

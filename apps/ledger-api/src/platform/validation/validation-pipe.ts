@@ -1,5 +1,7 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import type { ValidatorOptions } from 'class-validator';
 import { cacheValidationMetadata } from './validation-metadata-cache';
+import { certainlyValid, fastPathApplies } from './validation-fast-path';
 import { badRequest, type FieldError } from '../problem/problem.exception';
 
 /** Flattens class-validator's tree into "a.b.0.c: message" pairs; values are never echoed. */
@@ -11,10 +13,24 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   });
 }
 
+/**
+ * Nest's pipe, but a body the gathered checks find certainly valid skips class-validator's
+ * error-building pass (validation-fast-path.ts); every other body is validated as before.
+ */
+class LedgerValidationPipe extends ValidationPipe {
+  protected override validate(
+    object: object,
+    options?: ValidatorOptions,
+  ): Promise<ValidationError[]> | ValidationError[] {
+    if (fastPathApplies(options) && certainlyValid(object)) return [];
+    return super.validate(object, options);
+  }
+}
+
 /** Strict input: unknown fields are refused, types are not coerced, errors become one problem. */
 export function createValidationPipe(): ValidationPipe {
   cacheValidationMetadata();
-  return new ValidationPipe({
+  return new LedgerValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
