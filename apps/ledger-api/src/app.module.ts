@@ -1,7 +1,6 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { openPersonalDataKeys, PersonalData } from '@inr/ledger';
-import { RevealPersonalDataInterceptor } from './privacy/reveal-personal-data.interceptor';
 import { openEventStore, type EventStore } from '@inr/event-store';
 import { ForeignBundleStore } from '@inr/ledger';
 import { AuthGuard } from './auth/auth.guard';
@@ -57,7 +56,6 @@ export class AppModule {
         useFactory: async () =>
           new PersonalData(await openPersonalDataKeys(config.store, config.dataDir)),
       },
-      { provide: APP_INTERCEPTOR, useClass: RevealPersonalDataInterceptor },
       {
         provide: IdempotencyStore,
         // With HTTP workers, a key is held by one process at a time (never two writes for it).

@@ -4,6 +4,7 @@ import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { privateDir, tightenDataDir, type EventStore } from '@inr/event-store';
+import { PersonalData } from '@inr/ledger';
 import { AppModule } from './app.module';
 import { DEV_KEYS_WARNING, identityRefusal } from './config/identity-config';
 import type { LedgerConfig } from './config/ledger-config';
@@ -13,11 +14,8 @@ import { installJsonBodyParser } from './platform/json-body/install-json-body-pa
 import { JsonLogger } from './platform/logging/json-logger';
 import { installRequestHooks, requestIdFrom } from './platform/logging/request-hooks';
 import { LedgerMetrics } from './platform/metrics/ledger-metrics';
-import {
-  clientErrorHandler,
-  frameworkErrors,
-  ProblemFastifyAdapter,
-} from './platform/problem/fastify-problems';
+import { clientErrorHandler, frameworkErrors } from './platform/problem/fastify-problems';
+import { RevealingFastifyAdapter } from './privacy/revealing-fastify-adapter';
 import { registerRateLimits } from './platform/rate-limit/rate-limits';
 import { registerSecurityHeaders } from './platform/security/security-headers';
 import { installRecognitionBodyParser } from './recognition/recognition-body-parser';
@@ -43,6 +41,10 @@ export async function createApp(
   const app = await createNestApp(config, options, (deps) =>
     AppModule.forRoot(config, { ...deps, store: options.store }),
   );
+  // Answers show personal fields opened (an HTTP worker answers only commands: none to open).
+  const adapter = app.getHttpAdapter();
+  if (!(adapter instanceof RevealingFastifyAdapter)) throw new Error('unexpected HTTP adapter');
+  adapter.revealWith(app.get(PersonalData));
   app.get(OpenApiHolder).document = buildOpenApiDocument(app);
   await app.init();
   return app;
@@ -77,7 +79,7 @@ export async function createNestApp(
     });
   privateDir(config.dataDir);
   const metrics = new LedgerMetrics({ defaultMetrics: true });
-  const adapter = new ProblemFastifyAdapter({
+  const adapter = new RevealingFastifyAdapter({
     bodyLimit: config.bodyLimit,
     frameworkErrors,
     clientErrorHandler,

@@ -10,7 +10,7 @@ import { IdParam } from '../shared/id-param';
 import { BundleError, decisionBundle } from '@inr/projections';
 import { LedgerRuntime } from './ledger-runtime';
 import { BUNDLE } from '../openapi/response-schemas';
-import { KeepsCiphertext } from '../privacy/reveal-personal-data.interceptor';
+import { KeepsCiphertext } from '../privacy/revealing-fastify-adapter';
 
 const STATUS = {
   DECISION_NOT_FOUND: 404,

@@ -13,7 +13,7 @@ import { IdParam } from '../shared/id-param';
 import { auditBundle, checkpointRef } from '@inr/projections';
 import { LedgerRuntime } from './ledger-runtime';
 import { AUDIT_BUNDLE, AUDIT_REPORT } from '../openapi/response-schemas';
-import { KeepsCiphertext } from '../privacy/reveal-personal-data.interceptor';
+import { KeepsCiphertext } from '../privacy/revealing-fastify-adapter';
 
 /**
  * A trust's audit, computed at the latest signed checkpoint and saying which: the figures, one

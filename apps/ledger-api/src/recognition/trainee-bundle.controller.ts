@@ -13,7 +13,7 @@ import { badRequest, ProblemException } from '../platform/problem/problem.except
 import { Lifecycle } from '../platform/store/lifecycle';
 import { EVENT_STORE } from '../platform/store/tokens';
 import { IdParam } from '../shared/id-param';
-import { KeepsCiphertext } from '../privacy/reveal-personal-data.interceptor';
+import { KeepsCiphertext } from '../privacy/revealing-fastify-adapter';
 
 const STATUS = { TRAINEE_NOT_FOUND: 404, NOT_CHECKPOINTED: 503, FOREIGN_BUNDLE_MISSING: 500 };
 
