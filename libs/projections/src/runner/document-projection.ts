@@ -40,6 +40,7 @@ export function documentProjection<D>(spec: DocumentProjectionSpec<D>): Projecti
     name: spec.name,
     version: spec.version,
     tables: [base],
+    keyOf: (event) => spec.fold.keyOf(event),
     create(db: ReadModelDb, names: TableNames): void {
       const name = table(names, base);
       const text = columnType(db, 'TEXT');

@@ -35,6 +35,11 @@ export interface Projection {
   readonly tables: readonly string[];
   create(db: ReadModelDb, names: TableNames): void;
   attach(db: ReadModelDb, names: TableNames): ProjectionWriter;
+  /**
+   * A projection keeping one document per key: the key an event touches (undefined: none).
+   * Every key is folded on its own, so a rebuild may split the keys between threads.
+   */
+  readonly keyOf?: (event: LedgerEvent) => string | undefined;
 }
 
 export function tableNames(projection: Pick<Projection, 'tables' | 'version'>): TableNames {

@@ -6,6 +6,7 @@ import { CASE_EVENTS } from '../case-registry/case-fold';
 import { CASE_REGISTRY } from '../case-registry/case-registry-projection';
 import { PROJECTIONS } from '../projections';
 import { privateDatabaseFile } from '@inr/event-store/private-files';
+import type { KeyShare } from './key-share';
 import {
   finishRebuildFile,
   openRebuildFile,
@@ -15,13 +16,40 @@ import {
 import type { RebuildWorkerData, RebuildWorkerMessage } from './rebuild-worker';
 
 /**
- * Projection groups rebuilt side by side, one thread each: the case registry (a document per
- * case, most of a rebuild's writing) alone, every other projection together. The first group's
- * side file becomes the result; the others' (small) tables are copied into it.
+ * The share of the case registry's keys folded in a thread of its own; the other cases are
+ * folded beside every other projection, in a thread that parses every event's data anyway.
+ * Set so that both threads cost about the same CPU per event (docs/performance.md, Issue 22).
  */
-function projectionGroups(): { projections: string[]; types?: string[] }[] {
+const CASE_SHARE = 0.75;
+
+/** A thread's projections, the event types whose data they read, and any share of keys. */
+interface ProjectionGroup {
+  projections: string[];
+  /** The only event types whose data the group's folds read (all when absent). */
+  types?: string[];
+  /** Keyed projections folding only a share of their keys, by name. */
+  shares?: Record<string, KeyShare>;
+}
+
+/**
+ * Projection groups rebuilt side by side, one thread each. The case registry (a document per
+ * case, most of a rebuild's work) is split by key: most cases alone in the first thread, which
+ * parses only case events' data; the rest with every other projection. The first group's side
+ * file becomes the result; the other's rows are copied into it.
+ */
+function projectionGroups(): ProjectionGroup[] {
   const rest = PROJECTIONS.map((p) => p.name).filter((name) => name !== CASE_REGISTRY);
-  return [{ projections: [CASE_REGISTRY], types: [...CASE_EVENTS] }, { projections: rest }];
+  return [
+    {
+      projections: [CASE_REGISTRY],
+      types: [...CASE_EVENTS],
+      shares: { [CASE_REGISTRY]: { from: 0, to: CASE_SHARE } },
+    },
+    {
+      projections: [CASE_REGISTRY, ...rest],
+      shares: { [CASE_REGISTRY]: { from: CASE_SHARE, to: 1 } },
+    },
+  ];
 }
 
 /**
@@ -137,24 +165,42 @@ function startWorker(options: WorkerOptions): Worker {
 
 /**
  * Copies a side file's tables, their indexes and its projections' versions rows into `db`.
- * Same schema on both sides, so SQLite copies the records as they are.
+ * Same schema on both sides, so SQLite copies the records as they are. A table both files hold
+ * (a projection split by key) gets the side file's rows, its indexes being there already; the
+ * versions rows of such a projection must then agree (every thread applies every event).
  */
 function mergeSideFile(db: Database.Database, path: string): void {
   db.prepare('ATTACH DATABASE ? AS side').run(path);
   try {
     const objects = db
-      .prepare<[], { type: string; name: string; sql: string }>(
-        `SELECT type, name, sql FROM side.sqlite_master
+      .prepare<[], { type: string; name: string; tbl: string; sql: string; shared: number }>(
+        `SELECT type, name, tbl_name AS tbl, sql,
+           EXISTS (SELECT 1 FROM main.sqlite_master m WHERE m.name = s.tbl_name) AS shared
+         FROM side.sqlite_master s
          WHERE sql IS NOT NULL AND name <> 'projection_versions' ORDER BY type = 'index'`,
       )
       .all();
     db.transaction(() => {
       for (const object of objects) {
-        db.exec(object.sql);
-        if (object.type === 'table')
+        if (object.type === 'table') {
+          if (!object.shared) db.exec(object.sql);
           db.exec(`INSERT INTO main."${object.name}" SELECT * FROM side."${object.name}"`);
+        } else if (!object.shared) db.exec(object.sql);
       }
-      db.exec('INSERT INTO main.projection_versions SELECT * FROM side.projection_versions');
+      const differing = db
+        .prepare(
+          `SELECT s.name FROM side.projection_versions s JOIN main.projection_versions m
+           USING (name, version)
+           WHERE s.status <> m.status OR s.checkpoint <> m.checkpoint OR s.applied <> m.applied`,
+        )
+        .all();
+      if (differing.length > 0)
+        throw new Error('rebuild threads disagree on a projection split by key');
+      db.exec(
+        `INSERT INTO main.projection_versions SELECT * FROM side.projection_versions s
+         WHERE NOT EXISTS (SELECT 1 FROM main.projection_versions m
+                           WHERE m.name = s.name AND m.version = s.version)`,
+      );
     })();
   } finally {
     db.exec('DETACH DATABASE side');

@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { PROJECTIONS } from '../projections';
 import { loadProjections, openRebuildFile, type LoadOptions } from './rebuild-file';
 import { RebuildEventsReader } from './rebuild-reader';
+import { withKeyShare, type KeyShare } from './key-share';
 
 /** What a rebuild thread is asked: its projections into its own side file. */
 export interface RebuildWorkerData {
@@ -11,6 +12,8 @@ export interface RebuildWorkerData {
   projections: readonly string[];
   /** The only event types whose data the group's folds read (all when absent). */
   types?: readonly string[];
+  /** Keyed projections folding only a share of their keys, by name. */
+  shares?: Readonly<Record<string, KeyShare>>;
   total: number;
   load: Omit<LoadOptions, 'onCommit'>;
 }
@@ -41,7 +44,10 @@ async function rebuildGroup(
   try {
     const db = openRebuildFile(data.dataDir, data.file);
     try {
-      const projections = PROJECTIONS.filter((p) => data.projections.includes(p.name));
+      const projections = PROJECTIONS.filter((p) => data.projections.includes(p.name)).map((p) => {
+        const share = data.shares?.[p.name];
+        return share === undefined ? p : withKeyShare(p, share);
+      });
       const read = (from: number, max: number) => reader.range(from, from + max);
       return await loadProjections(db, projections, read, data.total, {
         ...data.load,

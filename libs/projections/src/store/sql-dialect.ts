@@ -1,4 +1,4 @@
-import { PostgresReadModelDb } from './postgres-read-model-db';
+import type { PostgresReadModelDb } from './postgres-read-model-db';
 import type { ReadModelDb } from './read-model-db';
 
 /**
@@ -6,7 +6,9 @@ import type { ReadModelDb } from './read-model-db';
  * in one file. Everything else the projections and queries send is common SQL.
  */
 export function isPostgres(db: ReadModelDb): db is PostgresReadModelDb {
-  return db instanceof PostgresReadModelDb;
+  // By its dialect, not instanceof: importing the class would load the PostgreSQL bridge and
+  // the store clients into every rebuild thread (~650 modules instead of ~100).
+  return (db as Partial<Pick<PostgresReadModelDb, 'dialect'>>).dialect === 'postgres';
 }
 
 /**
