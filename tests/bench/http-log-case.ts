@@ -9,9 +9,16 @@ import { tmpdir } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { EventStore, JsonObject } from '@inr/event-store';
-import { issueDevelopmentToken, loadConfig, type LogLevel } from '@inr/ledger-api/config';
-import { createApp, EVENT_STORE, LedgerRuntime } from '@inr/ledger-api';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import {
+  issueDevelopmentToken,
+  loadConfig,
+  type LedgerConfig,
+  type LogLevel,
+} from '@inr/ledger-api/config';
+import { createApp, EVENT_STORE, LedgerRuntime, serveHttpWorkers } from '@inr/ledger-api';
 import { ReadModels } from '@inr/projections';
+import { processCpuMs } from './process-cpu';
 import { Timings } from './timings';
 import { NO_RATE_LIMITS } from '../e2e/support/no-rate-limits';
 
@@ -31,6 +38,8 @@ export interface HttpLogCaseOptions {
   /** Data directory; default a fresh temporary one, removed afterwards. */
   dataDir?: string;
   logLevel?: LogLevel;
+  /** HTTP worker processes in front of the writer (LEDGER_HTTP_WORKERS). Default 1: one process. */
+  httpWorkers?: number;
 }
 
 export interface HttpLogCaseResult {
@@ -42,8 +51,12 @@ export interface HttpLogCaseResult {
   p99Ms: number;
   latencyMs: { p50: number; p90: number; p99: number; max: number };
   failures: number;
-  /** Server process CPU (user + system) per case, the followers' catch-up included. */
+  /** Server CPU (user + system) per case, the followers' catch-up and every HTTP worker included. */
   cpuMsPerCase: number;
+  /** HTTP worker processes in front of the writer (1: one process). */
+  httpWorkers: number;
+  /** Of `cpuMsPerCase`, the writer process's (all of it with one process): the one-core ceiling. */
+  writerCpuMsPerCase: number;
   /** The load generator's CPU per case (child process; not part of the server's figure). */
   clientCpuMsPerCase: number;
   /** Appends per group commit (one transaction, one fsync) during the measured phase. */
@@ -229,7 +242,7 @@ async function measureInChild(
 
 /** Waits (up to `ms`) until the Merkle log and the read models have applied every event. */
 async function followersCaughtUp(
-  app: Awaited<ReturnType<typeof createApp>>,
+  app: NestFastifyApplication,
   store: EventStore,
   ms: number,
 ): Promise<void> {
@@ -241,6 +254,37 @@ async function followersCaughtUp(
     if (log.size() >= total && (await readModels.lag()).eventsBehind === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
+}
+
+/** The API on 127.0.0.1: one process, or HTTP workers in front of this one (the writer). */
+async function startServer(config: LedgerConfig): Promise<{
+  app: NestFastifyApplication;
+  base: string;
+  close: () => Promise<void>;
+  /** CPU the HTTP workers have used so far, in ms (0 with one process). */
+  workerCpuMs: () => number;
+}> {
+  const local = { ...config, host: '127.0.0.1', port: 0 };
+  if (config.httpWorkers > 1) {
+    const server = await serveHttpWorkers(local, { shutdownHooks: false });
+    const pids = server.workerPids();
+    return {
+      app: server.app,
+      base: server.url,
+      close: () => server.close(),
+      workerCpuMs: () => pids.reduce((sum, pid) => sum + (processCpuMs(pid) ?? 0), 0),
+    };
+  }
+  const app = await createApp(local, { shutdownHooks: false });
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address();
+  if (address === null || typeof address === 'string') throw new Error('no TCP address');
+  return {
+    app,
+    base: `http://127.0.0.1:${address.port}`,
+    close: () => app.close(),
+    workerCpuMs: () => 0,
+  };
 }
 
 export async function benchHttpLogCase(
@@ -255,11 +299,8 @@ export async function benchHttpLogCase(
     LOG_LEVEL: options.logLevel ?? 'error',
     ...NO_RATE_LIMITS,
   });
-  const app = await createApp(config, { shutdownHooks: false });
-  await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address();
-  if (address === null || typeof address === 'string') throw new Error('no TCP address');
-  const base = `http://127.0.0.1:${address.port}`;
+  const httpWorkers = options.httpWorkers ?? 1;
+  const { app, base, close, workerCpuMs } = await startServer({ ...config, httpWorkers });
   try {
     const admin = await issueDevelopmentToken(
       { role: 'admin', sub: 'bench-admin', institution: 'bench-trust' },
@@ -324,12 +365,14 @@ export async function benchHttpLogCase(
     const store = app.get<symbol, EventStore>(EVENT_STORE);
     const commits = countCommits(store);
     let cpuBefore = process.cpuUsage();
+    let workersBefore = 0;
     let commitsBefore = { ...commits };
     let measuredFromUs = 0n;
     const client = await measureInChild(
       { base, tokens, warmup, count, ...(options.seconds ? { seconds: options.seconds } : {}) },
       () => {
         cpuBefore = process.cpuUsage();
+        workersBefore = workerCpuMs();
         commitsBefore = { ...commits };
         measuredFromUs = process.hrtime.bigint() / 1000n;
       },
@@ -338,6 +381,8 @@ export async function benchHttpLogCase(
     const measuredAppends = commits.appends - commitsBefore.appends;
     await followersCaughtUp(app, store, 10_000);
     const cpu = process.cpuUsage(cpuBefore);
+    const writerCpuMs = (cpu.user + cpu.system) / 1000;
+    const serverCpuMs = writerCpuMs + workerCpuMs() - workersBefore;
     if (process.execArgv.some((a) => a.startsWith('--cpu-prof')))
       // The same monotonic microseconds as the profile's sample timestamps.
       console.error(`measured phase: ${measuredFromUs}-${process.hrtime.bigint() / 1000n} us`);
@@ -371,13 +416,15 @@ export async function benchHttpLogCase(
         max: round(timings.maxMs()),
       },
       failures,
-      cpuMsPerCase: round((cpu.user + cpu.system) / 1000 / Math.max(1, done)),
+      cpuMsPerCase: round(serverCpuMs / Math.max(1, done)),
+      httpWorkers,
+      writerCpuMsPerCase: round(writerCpuMs / Math.max(1, done)),
       clientCpuMsPerCase: round(client.cpuMs / Math.max(1, done)),
       ...(appendsPerCommit !== undefined ? { appendsPerCommit } : {}),
       ...(baseline !== undefined ? { baselineAppendsPerSecond: baseline } : {}),
     };
   } finally {
-    await app.close();
+    await close();
     if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -388,6 +435,7 @@ if (require.main === module) {
     benchHttpLogCase({
       count: Number(process.argv[2] ?? 2_000),
       ...(process.argv[3] ? { concurrency: Number(process.argv[3]) } : {}),
+      ...(process.argv[4] ? { httpWorkers: Number(process.argv[4]) } : {}),
     }).then(
       (result) => console.log(JSON.stringify(result, null, 2)),
       (error: unknown) => {

@@ -198,18 +198,29 @@ const postgresAppends: Row = {
   },
 };
 
-type BenchHttp = (options: { connections: number; seconds: number }) => Promise<unknown>;
+type BenchHttp = (options: {
+  connections: number;
+  seconds: number;
+  httpWorkers?: number;
+  baseline?: boolean;
+}) => Promise<unknown>;
+
+/** HTTP workers in the row's second figure: one per core of a 2-core machine. */
+const HTTP_WORKERS = 2;
+
 const http: Row = {
   id: 'http',
   async run({ full }) {
     const title = 'logged cases/s over HTTP, 32 connections';
+    const workersTitle = `${title}, ${HTTP_WORKERS} HTTP workers and the writer`;
     const loaded = loadBench<BenchHttp>('./http-log-case', 'benchHttpLogCase');
     if (!loaded.ok)
       return [
         notMeasured(title, loaded.reason),
         notMeasured('logged case over HTTP p99', loaded.reason),
       ];
-    const r = await loaded.fn({ connections: 32, seconds: full ? 15 : 4 });
+    const seconds = full ? 15 : 4;
+    const r = await loaded.fn({ connections: 32, seconds });
     const perSecond = pickNumber(r, [
       'casesPerSecond',
       'casesPerSec',
@@ -229,20 +240,42 @@ const http: Row = {
         notMeasured(title, `unexpected result shape: ${Object.keys(r as object).join(', ')}`),
       ];
     }
-    const out: Figure[] = [
+    const versus = (figure: string, value: number): Figure =>
       baseline === undefined
-        ? { figure: title, value: perSecond, unit: '/s', note: 'no same-run baseline returned' }
+        ? { figure, value, unit: '/s', note: 'no same-run baseline returned' }
         : ratioFigure(
-            title,
-            perSecond,
+            figure,
+            value,
             '/s',
             { label: 'same store-port append, no HTTP', value: baseline, unit: '/s' },
             0.5,
-          ),
+          );
+    const out: Figure[] = [
+      versus(title, perSecond),
       maxFigure('logged case over HTTP p99', p99, 'ms', 50),
     ];
     if (p50 !== undefined)
       out.push({ figure: 'logged case over HTTP p50', value: p50, unit: 'ms' });
+    // The same load through HTTP workers in front of one writer, beside the same baseline.
+    const w = await loaded.fn({
+      connections: 32,
+      seconds,
+      httpWorkers: HTTP_WORKERS,
+      baseline: false,
+    });
+    const workersPerSecond = pickNumber(w, ['casesPerSecond']);
+    const workersP99 = pickNumber((w as { latencyMs?: unknown }).latencyMs, ['p99']);
+    if (workersPerSecond === undefined || workersP99 === undefined)
+      return [...out, notMeasured(workersTitle, 'unexpected result shape')];
+    const ms = (result: unknown, field: string): string =>
+      `${pickNumber(result, [field]) ?? '?'} ms`;
+    out.push(
+      {
+        ...versus(workersTitle, workersPerSecond),
+        note: `server CPU per case ${ms(w, 'cpuMsPerCase')} across the processes (the writer's ${ms(w, 'writerCpuMsPerCase')}); one process ${ms(r, 'cpuMsPerCase')}`,
+      },
+      maxFigure(`logged case over HTTP p99, ${HTTP_WORKERS} HTTP workers`, workersP99, 'ms', 50),
+    );
     return out;
   },
 };

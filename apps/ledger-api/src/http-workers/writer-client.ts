@@ -1,9 +1,11 @@
 import type { Command } from '@inr/domain';
 import type { CommandRequest } from '../commands/command-request';
 import type { CommandResult } from '../commands/command-result';
-import { IdempotencyStore, type StoredResponse } from '../idempotency/idempotency-store';
+import { IdempotencyStore, slotOf, type StoredResponse } from '../idempotency/idempotency-store';
 import { ProblemException } from '../platform/problem/problem.exception';
-import { CHANNEL, isWriterMessage, type WriterCall, type WriterReply } from './writer-protocol';
+import { MessageBatcher } from './message-batcher';
+import { isWriterMessage } from './writer-protocol';
+import type { Batch, WriterCall, WriterReply, WriterRequest } from './writer-protocol';
 
 /** How soon a client may retry when the writer is not there (restarting, shutting down). */
 const WRITER_RETRY_AFTER_SECONDS = 1;
@@ -26,9 +28,17 @@ export class WriterClient {
     { resolve: (value: unknown) => void; reject: (error: unknown) => void }
   >();
 
+  private readonly requests: MessageBatcher<WriterRequest>;
+
   constructor(private readonly channel: NodeJS.Process = process) {
+    this.requests = new MessageBatcher((message, done) =>
+      channel.connected && channel.send
+        ? channel.send(message, undefined, {}, done)
+        : done(unavailable),
+    );
     channel.on('message', (message: unknown) => {
-      if (isWriterMessage(message) && 'id' in message) this.settle(message as WriterReply);
+      if (isWriterMessage(message) && 'batch' in message)
+        for (const reply of (message as Batch<WriterReply>).batch) this.settle(reply);
     });
     // The writer is gone: nothing pending will be answered.
     channel.on('disconnect', () => {
@@ -40,10 +50,9 @@ export class WriterClient {
   call<T>(call: WriterCall): Promise<T> {
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
-      if (!this.channel.connected || this.channel.send === undefined)
-        return reject(writerUnavailable());
+      if (!this.channel.connected) return reject(writerUnavailable());
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      this.channel.send({ channel: CHANNEL, id, call }, undefined, {}, (error) => {
+      this.requests.push({ id, call }, (error) => {
         if (error === null || !this.pending.delete(id)) return;
         reject(writerUnavailable());
       });
@@ -52,8 +61,7 @@ export class WriterClient {
 
   /** A call nothing answers. */
   notify(call: WriterCall): void {
-    if (this.channel.connected)
-      this.channel.send?.({ channel: CHANNEL, call }, undefined, {}, noop);
+    if (this.channel.connected) this.requests.push({ call });
   }
 
   private settle(reply: WriterReply): void {
@@ -82,6 +90,9 @@ export class RemoteCommands {
 
 /** The worker's Idempotency-Key store: the writer's, held for this worker from get to put/release. */
 export class RemoteIdempotencyStore extends IdempotencyStore {
+  /** Keys whose `put` was sent: the writer let them go with it, so no `release` follows. */
+  private readonly released = new Set<string>();
+
   constructor(private readonly writer: WriterClient) {
     super();
   }
@@ -93,11 +104,13 @@ export class RemoteIdempotencyStore extends IdempotencyStore {
   }
 
   put(subject: string, key: string, response: StoredResponse): Promise<StoredResponse> {
+    this.released.add(slotOf(subject, key));
     return this.writer.call({ op: 'put', subject, key, response });
   }
 
   override release(subject: string, key: string): void {
-    this.writer.notify({ op: 'release', subject, key });
+    if (!this.released.delete(slotOf(subject, key)))
+      this.writer.notify({ op: 'release', subject, key });
   }
 
   close(): Promise<void> {
@@ -105,4 +118,4 @@ export class RemoteIdempotencyStore extends IdempotencyStore {
   }
 }
 
-function noop(): void {}
+const unavailable = new Error('the IPC channel to the writer is closed');

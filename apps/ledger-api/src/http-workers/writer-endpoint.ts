@@ -9,9 +9,10 @@ import { JsonLogger } from '../platform/logging/json-logger';
 import { LedgerMetrics } from '../platform/metrics/ledger-metrics';
 import { ProblemDetailsFilter } from '../platform/problem/problem-details.filter';
 import { ExclusiveIdempotencyStore } from './exclusive-idempotency-store';
+import { MessageBatcher } from './message-batcher';
 import {
-  CHANNEL,
   isWriterMessage,
+  type Batch,
   type WriterCall,
   type WriterReply,
   type WriterRequest,
@@ -46,18 +47,25 @@ export class WriterEndpoint {
   /** Serves this worker's calls until it exits; then whatever keys it held are released. */
   attach(worker: Worker): void {
     const holder = `worker-${worker.id}`;
+    // A worker that died meanwhile: its client saw the connection drop, and retries with the key.
+    const replies = new MessageBatcher<WriterReply>((message, done) =>
+      worker.isConnected() ? worker.send(message, done) : done(null),
+    );
     worker.on('message', (message: unknown) => {
-      if (!isWriterMessage(message) || !('call' in message)) return;
-      const { id, call } = message as WriterRequest;
-      if (id === undefined) return void this.run(call, holder).catch(() => undefined);
-      this.run(call, holder).then(
-        (value) => reply(worker, { channel: CHANNEL, id, value: value ?? null }),
-        (error: unknown) => {
-          const headers = call.op === 'execute' ? ifMatchOf(call.request.ifMatch) : {};
-          const mapped = this.problems.problemFor(error, { url: '/', headers });
-          reply(worker, { channel: CHANNEL, id, ...mapped });
-        },
-      );
+      if (!isWriterMessage(message) || !('batch' in message)) return;
+      for (const { id, call } of (message as Batch<WriterRequest>).batch) {
+        if (id === undefined) {
+          void this.run(call, holder).catch(() => undefined);
+          continue;
+        }
+        this.run(call, holder).then(
+          (value) => replies.push({ id, value: value ?? null }),
+          (error: unknown) => {
+            const headers = call.op === 'execute' ? ifMatchOf(call.request.ifMatch) : {};
+            replies.push({ id, ...this.problems.problemFor(error, { url: '/', headers }) });
+          },
+        );
+      }
     });
     worker.once('exit', () => this.keys.releaseAll(holder));
   }
@@ -80,8 +88,3 @@ export class WriterEndpoint {
 
 const ifMatchOf = (ifMatch: string | undefined): Record<string, string> =>
   ifMatch === undefined ? {} : { 'if-match': ifMatch };
-
-function reply(worker: Worker, message: WriterReply): void {
-  // A worker that died meanwhile: its client saw the connection drop, and retries with the key.
-  if (worker.isConnected()) worker.send(message, () => undefined);
-}

@@ -16,15 +16,20 @@ export type WriterCall =
 
 /** Worker -> writer. `release` carries no id: nothing answers it. */
 export interface WriterRequest {
-  channel: typeof CHANNEL;
   id?: number;
   call: WriterCall;
 }
 
 /** Writer -> worker: the call's value, or the problem it ended in. */
 export type WriterReply =
-  | { channel: typeof CHANNEL; id: number; value: unknown }
-  | { channel: typeof CHANNEL; id: number; problem: ProblemDetails; retryAfterSeconds?: number };
+  | { id: number; value: unknown }
+  | { id: number; problem: ProblemDetails; retryAfterSeconds?: number };
+
+/** Requests and replies travel in batches, one per turn of the sender's event loop. */
+export interface Batch<T> {
+  channel: typeof CHANNEL;
+  batch: T[];
+}
 
 /** Writer -> a new worker: what to serve with, and where the writer serves everything else. */
 export interface WorkerStart {
