@@ -8,7 +8,7 @@ const LEAF_PREFIX = Buffer.from([0x00]);
 // single buffer is markedly cheaper than a createHash object per node.
 const nodeInput = Buffer.alloc(1 + 2 * HASH_SIZE, 0x01);
 // Likewise for leaves of usual size, instead of a Buffer.concat per leaf.
-const leafInput = Buffer.alloc(16384, 0x00);
+const leafInput = Buffer.alloc(4096, 0x00);
 
 export function sha256(...parts: Uint8Array[]): Uint8Array {
   return digest(parts.length === 1 ? (parts[0] as Uint8Array) : Buffer.concat(parts));
@@ -35,16 +35,12 @@ export function leafHash(leaf: Uint8Array | string): Uint8Array {
 }
 
 /**
- * leafHash of a leaf JSON string, written into `out` at `offset`: no Buffer per leaf. A leaf of
- * usual size is written as UTF-8 into the reused buffer after its 0x00 prefix: less than half
- * the CPU of handing crypto.hash the `\0${leaf}` string (which flattens and encodes it itself).
+ * leafHash of a leaf JSON string, written into `out` at `offset`: no Buffer per leaf. (Writing
+ * the leaf into a reused buffer first was tried: cheaper for a flat string, but a leaf built by
+ * concatenation costs as much or more that way, so crypto.hash encodes the string itself.)
  */
 export function leafHashInto(leaf: string, out: Uint8Array, offset: number): void {
-  // A UTF-16 code unit is at most 3 bytes of UTF-8, so a leaf this short always fits.
-  const h =
-    3 * leaf.length < leafInput.length
-      ? hash('sha256', leafInput.subarray(0, 1 + leafInput.write(leaf, 1)), 'binary')
-      : hash('sha256', `\0${leaf}`, 'binary');
+  const h = hash('sha256', `\0${leaf}`, 'binary');
   for (let i = 0; i < HASH_SIZE; i++) out[offset + i] = h.charCodeAt(i);
 }
 
