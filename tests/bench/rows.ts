@@ -318,14 +318,20 @@ const rebuild: Row = {
     return [
       baseline === undefined
         ? { figure: title, value: perSecond, unit: '/s', note: 'no same-run baseline returned' }
-        : ratioFigure(
-            title,
-            perSecond,
-            '/s',
-            { label: 'raw sequential read + JSON.parse', value: baseline, unit: '/s' },
-            // Issue 22 raised the bar to 0.5 for ledgers of 1M events and more (--scale).
-            events >= 1_000_000 ? 0.5 : 0.3,
-          ),
+        : {
+            // Issue 22's bar (0.5 at 1M events) for the quick run's smaller ledger too, so it
+            // says how far off the rebuild is rather than meeting an older, lower bar.
+            ...ratioFigure(
+              title,
+              perSecond,
+              '/s',
+              { label: 'raw sequential read + JSON.parse', value: baseline, unit: '/s' },
+              0.5,
+            ),
+            ...(events < 1_000_000 && {
+              note: "issue 22's target is at 1M events (npm run bench -- --scale=1m); this ledger is smaller",
+            }),
+          },
     ];
   },
   afterExit(figures, peakRssMiB, context) {
