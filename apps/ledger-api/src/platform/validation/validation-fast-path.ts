@@ -2,6 +2,7 @@ import {
   getMetadataStorage,
   ValidationTypes,
   type ValidationArguments,
+  type ValidatorConstraintInterface,
   type ValidatorOptions,
 } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
@@ -13,7 +14,8 @@ import type { ValidationMetadata } from 'class-validator/types/metadata/Validati
 // functions class-validator calls, with the same arguments; they answer only "certainly
 // valid". Anything else (a failed rule, a rule of a kind not gathered here, an asynchronous
 // rule, a throw) answers "not sure" and class-validator runs as before, so every refusal, its
-// problem+json and its field messages come from class-validator unchanged.
+// problem+json and its field messages come from class-validator unchanged. (Constraint
+// instances are taken from class-validator's default container once; the API sets no other.)
 
 type Storage = ReturnType<typeof getMetadataStorage>;
 type Check = (object: Record<string, unknown>) => boolean;
@@ -68,10 +70,16 @@ function checkFor(target: unknown, schema: string | undefined): Check | null {
   return check;
 }
 
+/** A rule and its constraints' instances (class-validator's default container keeps one per class). */
+interface Rule {
+  metadata: ValidationMetadata;
+  validators: ValidatorConstraintInterface[];
+}
+
 interface PropertyCheck {
   name: string;
   conditions: ((object: unknown, value: unknown) => boolean)[];
-  rules: ValidationMetadata[];
+  rules: Rule[];
   nested: ValidationMetadata[];
 }
 
@@ -102,7 +110,13 @@ function gather(storage: Storage, target: unknown, schema: string | undefined): 
           break;
         case ValidationTypes.IS_DEFINED:
         case ValidationTypes.CUSTOM_VALIDATION:
-          property.rules.push(metadata);
+          property.rules.push({
+            metadata,
+            // Looked up once: the container's lookup is a linear search over every rule class.
+            validators: storage
+              .getTargetValidatorConstraints(metadata.constraintCls)
+              .map((constraint) => constraint.instance),
+          });
           break;
         case ValidationTypes.NESTED_VALIDATION:
           property.nested.push(metadata);
@@ -125,7 +139,7 @@ function gather(storage: Storage, target: unknown, schema: string | undefined): 
       for (const condition of property.conditions) validate = condition(object, value) && validate;
       if (!validate) continue;
       for (const rule of property.rules)
-        if (!ruleHolds(storage, rule, object, value, targetName)) return false;
+        if (!ruleHolds(rule, object, value, targetName)) return false;
       if (value !== undefined)
         for (const rule of property.nested) if (!nestedHolds(rule, value)) return false;
     }
@@ -134,8 +148,7 @@ function gather(storage: Storage, target: unknown, schema: string | undefined): 
 }
 
 function ruleHolds(
-  storage: Storage,
-  metadata: ValidationMetadata,
+  { metadata, validators }: Rule,
   object: Record<string, unknown>,
   value: unknown,
   targetName: string,
@@ -148,8 +161,7 @@ function ruleHolds(
     value,
     constraints: metadata.constraints,
   };
-  for (const constraint of storage.getTargetValidatorConstraints(metadata.constraintCls)) {
-    const { instance } = constraint;
+  for (const instance of validators) {
     if (!metadata.each || !(Array.isArray(value) || value instanceof Set || value instanceof Map)) {
       if (instance.validate(value, args) !== true) return false; // false, or a promise
       continue;
