@@ -95,13 +95,21 @@ export class CommandService {
     const state = recorded
       .map((e) => this.personal.reveal(upcastEvent(e)))
       .reduce((s, e) => reg.decider.evolve(s, e), reg.decider.initialState());
-    const context = await this.contextFor(reg.facts(command, state), request);
-    const decision = authorize(actor, command.type, commandResource(command, state, context));
-    if (!decision.allowed) throw forbidden(decision.reason);
-
+    const facts = reg.facts(command, state);
+    // The policy and the decider run on the context; both are pure, so a run that read the
+    // credentials before they were loaded is simply run again with them.
     const current = recorded.length - 1;
-    const expected = this.expectedRevision(request.ifMatch, current, streamId);
-    const outcome = reg.decider.decide(command, state, context);
+    const decideIn = (context: DecisionContext) => {
+      const decision = authorize(actor, command.type, commandResource(command, state, context));
+      if (!decision.allowed) throw forbidden(decision.reason);
+      const expected = this.expectedRevision(request.ifMatch, current, streamId);
+      return { expected, outcome: reg.decider.decide(command, state, context) };
+    };
+    const { expected, outcome } = await this.decideLoadingCredentials(
+      decideIn,
+      await this.contextFor(facts, request),
+      facts.credentials,
+    );
     if (isDomainError(outcome)) {
       const status = (FORBIDDEN_CODES as readonly string[]).includes(outcome.code) ? 403 : 422;
       throw status === 403
@@ -207,21 +215,50 @@ export class CommandService {
     return resolved.filter((p): p is PathwayFacts => p !== undefined);
   }
 
+  /**
+   * Decides without the trainee's credentials unless the decision reads them: only a
+   * self-attested case does, and reading them (through the event index, every case of the
+   * trainee's history) cost more than the rest of a supervised case's facts. The first run
+   * sees a context whose `credentials` records the read; a run that read it is discarded
+   * and the decision is made again with them loaded, so every decision sees what it read.
+   */
+  private async decideLoadingCredentials<T>(
+    decideIn: (context: DecisionContext) => T,
+    context: DecisionContext,
+    traineeId: string | undefined,
+  ): Promise<T> {
+    if (traineeId === undefined) return decideIn(context);
+    let read = false;
+    const probe = Object.defineProperty({ ...context }, 'credentials', {
+      enumerable: true,
+      get: () => {
+        read = true;
+        return undefined;
+      },
+    });
+    try {
+      const outcome = decideIn(probe);
+      if (!read) return outcome;
+    } catch (error) {
+      if (!read) throw error;
+    }
+    const credentials = await this.readModels.traineeCredentials(traineeId);
+    return decideIn({ ...context, credentials });
+  }
+
   private async contextFor(facts: FactIds, request: CommandRequest): Promise<DecisionContext> {
     const streams = factStreams(facts);
     const read = async (stream: string | undefined) =>
       stream === undefined
         ? undefined
         : (await this.store.readStream(stream)).map((e) => this.personal.reveal(upcastEvent(e)));
-    const [trainee, supervisor, pathway, pathways, institutions, credentials] = await Promise.all([
+    // The credentials are loaded only if the decision reads them (decideLoadingCredentials).
+    const [trainee, supervisor, pathway, pathways, institutions] = await Promise.all([
       read(streams.trainee),
       read(streams.supervisor),
       read(streams.pathway),
       facts.pathways ? this.pathwayFacts(facts.pathways) : undefined,
       facts.institutions ? this.readModels.knownInstitutions() : undefined,
-      facts.credentials === undefined
-        ? undefined
-        : this.readModels.traineeCredentials(facts.credentials),
     ]);
     return {
       today: new Date().toISOString().slice(0, 10),
@@ -233,7 +270,6 @@ export class CommandService {
       }),
       ...(pathways && { pathways }),
       ...(institutions && { knownInstitutions: [...institutions] }),
-      ...(credentials && { credentials }),
     };
   }
 }
