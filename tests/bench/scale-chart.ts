@@ -18,19 +18,29 @@ export interface ScaleResults {
   sizes: ScaleSize[];
 }
 
-/** The panels: which figure (by title prefix) and how to read its value. */
+/** The panels: which figure (by title prefix, or a row's own peak RSS) and how to read its value. */
 const PANELS: {
   title: string;
   match: string;
   unit: string;
   value?: (f: Figure, n: number) => number;
+  /** The peak RSS of this row's process instead of a figure. */
+  peakOfRow?: string;
 }[] = [
   { title: 'ingest (events/s)', match: 'ingest events/s', unit: '/s' },
+  { title: 'ingest CPU per event (µs)', match: 'ingest CPU per event', unit: 'µs' },
+  { title: 'ingest peak RSS (MiB)', match: '', unit: 'MiB', peakOfRow: 'ingest' },
   {
     title: 'rebuild time (s)',
     match: 'projection rebuild events/s',
     unit: 's',
     value: (f, n) => n / (f.value ?? NaN),
+  },
+  {
+    title: 'rebuild / raw read + parse',
+    match: 'projection rebuild events/s',
+    unit: '',
+    value: (f) => f.ratio ?? NaN,
   },
   { title: 'rebuild peak RSS (MiB)', match: 'peak memory (RSS)', unit: 'MiB' },
   { title: 'inclusion proof p99 (ms)', match: 'inclusion proof p99', unit: 'ms' },
@@ -64,7 +74,13 @@ function fmt(x: number): string {
 function panel(results: ScaleResults, p: (typeof PANELS)[number], x0: number, y0: number): string {
   const points = results.sizes.flatMap((size) => {
     const f = size.rows.flatMap((r) => r.figures).find((g) => g.figure.startsWith(p.match));
-    const v = f && f.value !== null ? (p.value ? p.value(f, size.events) : f.value) : NaN;
+    const v = p.peakOfRow
+      ? (size.rows.find((r) => r.row === p.peakOfRow)?.peakRssMiB ?? NaN)
+      : f && f.value !== null
+        ? p.value
+          ? p.value(f, size.events)
+          : f.value
+        : NaN;
     return Number.isFinite(v) ? [{ n: size.events, v, prefix: size.prefixOf !== undefined }] : [];
   });
   const out = [
@@ -116,7 +132,11 @@ export function scaleChartSvg(results: ScaleResults): string {
   const height = rows * (H + 10) + 40;
   const m = results.machine;
   const prefixes = results.sizes.some((size) => size.prefixOf !== undefined);
-  const caption = `npm run bench -- --scale: ledger sizes ${results.sizes.map(label).join(', ')}${prefixes ? " (hollow: a stopped run's prefix)" : ''}; ${m.cpus} CPUs, node ${m.node}, ${m.date.slice(0, 10)}, ${m.gitCommit?.slice(0, 7) ?? ''}`;
+  const loads = results.sizes.flatMap((size) => size.run?.loadAverage ?? []);
+  const load = loads.length
+    ? `, load average ${fmt(Math.min(...loads))}–${fmt(Math.max(...loads))}`
+    : '';
+  const caption = `npm run bench -- --scale: ledger sizes ${results.sizes.map(label).join(', ')}${prefixes ? " (hollow: a stopped run's prefix)" : ''}; ${m.cpus} CPUs, node ${m.node}, ${m.date.slice(0, 10)}, ${m.gitCommit?.slice(0, 7) ?? ''}${load}`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif">`,
     `<rect width="${width}" height="${height}" fill="#f7f7f7"/>`,
