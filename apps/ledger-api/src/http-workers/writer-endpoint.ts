@@ -61,8 +61,12 @@ export class WriterEndpoint {
         this.run(call, holder).then(
           (value) => replies.push({ id, value: value ?? null }),
           (error: unknown) => {
-            const headers = call.op === 'execute' ? ifMatchOf(call.request.ifMatch) : {};
-            replies.push({ id, ...this.problems.problemFor(error, { url: '/', headers }) });
+            // The worker's request id, so a 5xx logged here and there can be matched.
+            const request =
+              call.op === 'execute'
+                ? { id: call.request.requestId, headers: ifMatchOf(call.request.ifMatch) }
+                : { headers: {} };
+            replies.push({ id, ...this.problems.problemFor(error, { ...request, url: '/' }) });
           },
         );
       }
