@@ -1,10 +1,11 @@
 // The scale run's ingest ("bulk ingest"): the generator's events appended through the store
 // port as the ledger appends them (durable group commits, synchronous=FULL, one event per
 // append call), with the Merkle log integrated from the store and a checkpoint signed each
-// second as the service does. What makes it fast is only the pipelining: three threads each
-// doing one stage (generator; appends, whose commits run on the store's writer thread; the
-// integrator and checkpointer), none waiting for another except through bounded queues. No
-// HTTP, no projections (the rebuild row builds those from the result).
+// second as the service does. What it adds to a plain loop is only the pipelining, which pays
+// only where a core is free: three threads each doing one stage (generator; appends, whose
+// commits run on the store's writer thread; the integrator and checkpointer), none waiting for
+// another except through bounded queues. No HTTP, no projections (the rebuild row builds those
+// from the result).
 import { Worker } from 'node:worker_threads';
 import { extname, join } from 'node:path';
 import { SqliteEventStore, type AppendResult, type EventData } from '@inr/event-store';
