@@ -11,6 +11,16 @@ import {
 import { flattenParams, SqlTemplate } from './sql-params';
 
 /**
+ * Whether an error's SQLSTATE says this connection, and the session lock with it, is gone: no
+ * code (the socket broke), class 08 (connection exception), or the server ending the session —
+ * 57P01 (terminated by an administrator, and what a fast shutdown sends), 57P02 (crash
+ * shutdown), 57P03 (cannot connect now).
+ */
+export function sessionLost(code: string | undefined): boolean {
+  return code === undefined || code.startsWith('08') || /^57P0[123]$/.test(code);
+}
+
+/**
  * The read models in the shared PostgreSQL database, behind the synchronous interface the
  * projections and queries use with SQLite (over SyncPostgres: each call blocks one round trip).
  * Inside a transaction, writes are queued and sent together, as one text, with the next read
@@ -114,7 +124,7 @@ export class PostgresReadModelDb implements ReadModelDb, RunnerCoordination {
   lostLead(error: unknown): boolean {
     if (!(error instanceof SyncPostgresError)) return false;
     const code = error.code;
-    const lost = code === undefined || code === NOT_LEADING || code.startsWith('08');
+    const lost = code === NOT_LEADING || sessionLost(code);
     if (lost) this.leading = false;
     return lost;
   }
