@@ -98,7 +98,7 @@ suite(title, () => {
     await page.getByRole('cell', { name: loggedCaseId }).waitFor();
   });
 
-  it('supervisor: finds the case in the queue, sees its details and signs it off', async () => {
+  it('supervisor: finds the case in the queue, sees its details, signs it off with an entrustment rating and a corrected supervision level', async () => {
     await signIn(page, site.url, 'Supervisor', SUPERVISOR.id, SUPERVISOR.institution);
     await page.getByRole('heading', { name: 'Sign-off queue' }).waitFor();
     await page.getByRole('button', { name: new RegExp(loggedCaseId) }).click();
@@ -106,11 +106,44 @@ suite(title, () => {
     await page.getByText('LR-WEB-0001').waitFor();
     await accessible('supervisor');
     await shoot('supervisor');
+    // Logged as primary-supervised at level 3: the only other level that role allows is 2.
+    const level = page.getByLabel('Supervision level on the day');
+    expect(await level.locator('option').allTextContents()).toEqual([
+      'as recorded: 3 — indirect supervision',
+      'corrected to 2 — direct supervision',
+    ]);
+    await level.selectOption('2');
+    await page.getByLabel('Entrustment rating for next time (optional)').selectOption('4');
     await page.getByRole('button', { name: 'Sign off', exact: true }).click();
-    await page.getByRole('status').getByText(`Case ${loggedCaseId} signed off.`).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(
+        `Case ${loggedCaseId} signed off. Entrustment rating 4. Supervision level corrected from 3 to 2.`,
+      )
+      .waitFor();
     await expect(
       page.getByRole('button', { name: new RegExp(loggedCaseId) }).count(),
     ).resolves.toBe(0);
+
+    // The trainee's case record, as the trainee reads it (the registry may lag a moment).
+    const trainee = await site.token('trainee', TRAINEE.id, TRAINEE.institution);
+    let record: Record<string, unknown> | undefined;
+    for (let i = 0; i < 20 && record?.['signOff'] !== 'signed-off'; i++) {
+      if (i > 0) await new Promise((r) => setTimeout(r, 250));
+      const res = await fetch(
+        `${site.url}/v1/registry/cases?traineeId=${TRAINEE.id}&performedFrom=${new Date().toISOString().slice(0, 10)}`,
+        { headers: { authorization: `Bearer ${trainee}` } },
+      );
+      const page = (await res.json()) as { cases: Record<string, unknown>[] };
+      record = page.cases.find((c) => c['caseId'] === loggedCaseId);
+    }
+    expect(record).toMatchObject({
+      signOff: 'signed-off',
+      signedOffBy: SUPERVISOR.id,
+      entrustment: 4,
+      supervisionLevel: 2,
+      supervisionCorrection: { from: 3, by: SUPERVISOR.id },
+    });
   });
 
   it('supervisor: a case the trainee changed after it was opened gets the 412 message', async () => {
@@ -167,50 +200,58 @@ suite(title, () => {
     await page.getByText('LR-WEB-0003').waitFor();
   });
 
-  it('trainee withdraws a request; the supervisor sees every kind of item and answers an assessment request', async () => {
-    const trainee = await site.token('trainee', TRAINEE.id, TRAINEE.institution);
-    const ask = async (key: string, body: unknown): Promise<string> => {
-      const res = await fetch(`${site.url}/v1/trainees/${TRAINEE.id}/assessment-requests`, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${trainee}`,
-          'content-type': 'application/json',
-          'idempotency-key': key,
-        },
-        body: JSON.stringify(body),
-      });
-      expect(res.status).toBe(201);
-      return String(((await res.json()) as { id: string }).id);
-    };
-    const unwanted = await ask('web-request-1', {
-      assessorId: SUPERVISOR.id,
-      assessmentType: 'CbD',
-    });
-    const wanted = await ask('web-request-2', {
-      assessorId: SUPERVISOR.id,
-      assessmentType: 'Rad-DOPS',
-      note: 'The basilar case, please',
-    });
-
+  it('trainee asks for an assessment and a competency sign-off in the page, withdraws one; the supervisor sees every kind of item and answers an assessment request', async () => {
     await signIn(page, site.url, 'Trainee', TRAINEE.id, TRAINEE.institution);
-    await page.getByRole('heading', { name: /My requests \(2\)/ }).waitFor();
+    await page.getByRole('heading', { name: /My requests \(0\)/ }).waitFor();
+    const form = page.locator('form[aria-labelledby="new-request-title"]');
+    const send = async (waiting: number): Promise<string> => {
+      await form.getByRole('button', { name: 'Send request' }).click();
+      await page.getByRole('heading', { name: `My requests (${waiting})` }).waitFor();
+      const sent = /Request (\S+) sent to/.exec(
+        (await form.getByRole('status').textContent()) ?? '',
+      );
+      return sent?.[1] ?? '';
+    };
+    // Someone not accredited where the trainee trains: the API's refusal, as it words it.
+    await form.getByLabel('Supervisor asked').fill('sup-nobody');
+    await form.getByRole('button', { name: 'Send request' }).click();
+    await form.getByRole('alert').getByText('ASSESSOR_NOT_ACCREDITED').waitFor();
+    await accessible('trainee, request refused');
+
+    await form.getByLabel('Supervisor asked').fill(SUPERVISOR.id);
+    await form.getByLabel('Assessment', { exact: true }).selectOption('CbD');
+    const unwanted = await send(1);
+    await form.getByLabel('Assessment', { exact: true }).selectOption('Rad-DOPS');
+    await form.getByLabel('Note to the supervisor (optional)').fill('The basilar case, please');
+    const wanted = await send(2);
+    await form.getByLabel('A competency sign-off').check();
+    const competency = form.getByLabel('Competency', { exact: true });
+    await competency.locator('option').first().waitFor({ state: 'attached' });
+    const competencyId = await competency.inputValue();
+    expect(await form.getByLabel('Where it is signed').inputValue()).toBe(TRAINEE.institution);
+    const signOff = await send(3);
+    expect(new Set([unwanted, wanted, signOff, '']).size).toBe(4);
+
     await page.getByRole('button', { name: `Withdraw request ${unwanted}` }).click();
     await page.getByRole('status').getByText(`Request ${unwanted} withdrawn.`).waitFor();
-    await page.getByRole('heading', { name: /My requests \(1\)/ }).waitFor();
+    await page.getByRole('heading', { name: /My requests \(2\)/ }).waitFor();
     await accessible('trainee, requests');
 
     await signIn(page, site.url, 'Supervisor', SUPERVISOR.id, SUPERVISOR.institution);
-    const item = page.getByRole('button', { name: new RegExp(wanted) });
-    await item.waitFor();
-    expect(await item.textContent()).toContain('assessment request: Rad-DOPS');
-    // The withdrawn request left the queue (the read model may lag a moment behind).
+    const inQueue = (id: string) => page.getByRole('button', { name: new RegExp(id) });
+    const item = inQueue(wanted);
+    // The queue's read model may lag a moment behind the requests and the withdrawal.
     for (let i = 0; i < 10; i++) {
-      if ((await page.getByRole('button', { name: new RegExp(unwanted) }).count()) === 0) break;
+      await item.waitFor();
+      if ((await inQueue(unwanted).count()) === 0 && (await inQueue(signOff).count()) === 1) break;
       await page.waitForTimeout(300);
       await page.reload();
-      await item.waitFor();
     }
-    expect(await page.getByRole('button', { name: new RegExp(unwanted) }).count()).toBe(0);
+    expect(await inQueue(unwanted).count()).toBe(0);
+    expect(await item.textContent()).toContain('assessment request: Rad-DOPS');
+    expect(await inQueue(signOff).textContent()).toContain(
+      `competency sign-off request: ${competencyId}`,
+    );
     await item.click();
     await page.getByRole('heading', { name: `Assessment request ${wanted}` }).waitFor();
     await page.getByText('The basilar case, please').waitFor();

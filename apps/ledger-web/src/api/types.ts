@@ -50,6 +50,10 @@ export interface CaseRecord {
   loggedPosition: number;
   retracted: boolean;
   amendments: number;
+  /** The signer's entrustment rating for next time, given with the standing sign-off. */
+  entrustment?: number;
+  /** The signer corrected the supervision level the trainee recorded (from → supervisionLevel). */
+  supervisionCorrection?: { from: number; by: string; on: string };
 }
 
 export interface CasePage {
@@ -98,6 +102,25 @@ export interface OpenRequest {
   competencyId?: string;
   requestedOn: string;
   note?: string;
+}
+
+/** GET /v1/trainees/{id}: the parts of the trainee's own record the trainee's page reads. */
+export interface TraineeRecord {
+  traineeId: string;
+  state: {
+    /** Where the trainee trains now (home trust). */
+    institutionId?: string;
+    enrolment?: { pathwayIds: string[] };
+    /** Placements at another trust, `from` to `to` inclusive. */
+    rotations?: { institutionId: string; from: string; to: string }[];
+    openRequests?: OpenRequest[];
+  };
+}
+
+/** GET /v1/pathways/{id}/versions: every version with its document, the current one last. */
+export interface PathwayVersions {
+  pathwayId: string;
+  versions: { version: string; document: { competencies?: { id: string; title: string }[] } }[];
 }
 
 /** GET /v1/reviews: open review flags, oldest first. */

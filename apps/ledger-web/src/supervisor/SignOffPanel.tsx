@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
+import { ENTRUSTMENT_RATINGS, LEVELS_BY_ROLE, type OperatorRole } from '../vocabulary';
 import type { ApiClient } from '../api/client';
 import { ApiProblem } from '../api/problem';
 import type { CaseRecord } from '../api/types';
+import { LEVEL_LABELS } from '../ui/level-labels';
 import { ProblemMessage } from '../ui/ProblemMessage';
 import { useLoad } from '../ui/useLoad';
 
@@ -14,6 +16,8 @@ interface CaseView {
 /**
  * One case in full, signed off or disputed with the revision it was read at (If-Match): if the
  * trainee changed it meanwhile the API answers 412 and the supervisor is told to look again.
+ * With the signature the supervisor may rate entrustment for next time and correct the
+ * supervision level the trainee recorded (the API records the correction as its own event).
  */
 export function SignOffPanel(props: {
   api: ApiClient;
@@ -26,6 +30,8 @@ export function SignOffPanel(props: {
   const loaded = useLoad(() => api.getWithEtag<CaseView>(`/v1/cases/${id}`), `${caseId}${round}`);
   const [comment, setComment] = useState('');
   const [reason, setReason] = useState('');
+  const [entrustment, setEntrustment] = useState('');
+  const [level, setLevel] = useState('');
   const [error, setError] = useState<unknown>();
   const etag = loaded.data?.etag ?? undefined;
   const record = loaded.data?.body.state.record;
@@ -35,11 +41,25 @@ export function SignOffPanel(props: {
     setError(undefined);
     try {
       if (kind === 'sign-off')
-        await api.post(`/v1/cases/${id}/sign-off`, comment ? { comment } : {}, etag);
+        await api.post(
+          `/v1/cases/${id}/sign-off`,
+          {
+            ...(comment && { comment }),
+            ...(entrustment && { entrustment: Number(entrustment) }),
+            ...(level && { supervisionLevel: Number(level) }),
+          },
+          etag,
+        );
       else await api.post(`/v1/cases/${id}/disputes`, { reason }, etag);
       props.onDone(
         kind === 'sign-off'
-          ? `Case ${caseId} signed off.`
+          ? [
+              `Case ${caseId} signed off.`,
+              entrustment && `Entrustment rating ${entrustment}.`,
+              level && `Supervision level corrected from ${record?.supervisionLevel} to ${level}.`,
+            ]
+              .filter(Boolean)
+              .join(' ')
           : `Case ${caseId} disputed: the trainee is asked to amend it.`,
       );
     } catch (err) {
@@ -57,6 +77,18 @@ export function SignOffPanel(props: {
           Comment for the trainee (optional)
           <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={2} />
         </label>
+        <label>
+          Entrustment rating for next time (optional)
+          <select value={entrustment} onChange={(e) => setEntrustment(e.target.value)}>
+            <option value="">not rated</option>
+            {ENTRUSTMENT_RATINGS.map((r) => (
+              <option key={r} value={r}>
+                {LEVEL_LABELS[r]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {record && <LevelCorrection record={record} value={level} onChange={setLevel} />}
         <button type="submit" disabled={!etag}>
           Sign off
         </button>
@@ -90,6 +122,35 @@ export function SignOffPanel(props: {
         </button>
       )}
     </section>
+  );
+}
+
+/**
+ * The supervision level as the signer saw it: the recorded one, or another the operator role
+ * allows (the domain refuses the others, and an unchanged "correction").
+ */
+function LevelCorrection(props: {
+  record: CaseRecord;
+  value: string;
+  onChange: (level: string) => void;
+}) {
+  const { record } = props;
+  const others = (LEVELS_BY_ROLE[record.operatorRole as OperatorRole] ?? []).filter(
+    (l) => l !== record.supervisionLevel,
+  );
+  if (others.length === 0) return null;
+  return (
+    <label>
+      Supervision level on the day
+      <select value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+        <option value="">as recorded: {LEVEL_LABELS[record.supervisionLevel]}</option>
+        {others.map((l) => (
+          <option key={l} value={l}>
+            corrected to {LEVEL_LABELS[l]}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 

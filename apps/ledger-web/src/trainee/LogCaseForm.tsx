@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect } from 'react';
 import {
   ETICI_GRADES,
   MT_COMPLICATIONS,
@@ -8,37 +8,23 @@ import {
   SUPERVISION_LEVELS,
 } from '../vocabulary';
 import type { ApiClient } from '../api/client';
-import { ApiProblem } from '../api/problem';
 import type { CommandResult } from '../api/types';
 import type { Session } from '../auth/session';
 import { Field } from '../ui/Field';
+import { LEVEL_LABELS } from '../ui/level-labels';
 import { ProblemMessage } from '../ui/ProblemMessage';
-
-const LEVEL_LABEL: Record<number, string> = {
-  1: '1 — observe only',
-  2: '2 — direct supervision',
-  3: '3 — indirect supervision',
-  4: '4 — unsupervised',
-  5: '5 — may supervise others',
-};
+import { SupervisorField } from '../ui/SupervisorField';
+import { useForm } from '../ui/useForm';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 
-/**
- * Logging a thrombectomy in the domain's vocabulary. The browser checks nothing the API does
- * not: what it refuses comes back as its own problem, shown beside the fields it names.
- */
-export function LogCaseForm(props: {
-  api: ApiClient;
-  session: Session;
-  supervisors: string[];
-  onLogged: (caseId: string) => void;
-}) {
-  const [form, setForm] = useState({
+/** A new case as the form starts: today, primary-supervised at level 3, an M1 occlusion. */
+function initialFields(institutionId: string, supervisorId: string) {
+  return {
     performedOn: today(),
-    institutionId: props.session.institutionId,
+    institutionId,
     operatorRole: 'primary-supervised',
-    supervisorId: props.supervisors[0] ?? '',
+    supervisorId,
     supervisionLevel: '3',
     localRef: '',
     occlusionSite: 'M1',
@@ -52,24 +38,39 @@ export function LogCaseForm(props: {
     groinPuncture: '',
     complications: [] as string[],
     notes: '',
-  });
-  const [problem, setProblem] = useState<unknown>();
+  };
+}
+type Fields = ReturnType<typeof initialFields>;
+
+/**
+ * Logging a thrombectomy in the domain's vocabulary. The browser checks nothing the API does
+ * not: what it refuses comes back as its own problem, shown beside the fields it names.
+ */
+export function LogCaseForm(props: {
+  api: ApiClient;
+  session: Session;
+  supervisors: string[];
+  onLogged: (caseId: string) => void;
+}) {
+  const {
+    fields: form,
+    setFields: setForm,
+    set,
+    busy,
+    error: problem,
+    problem: p,
+    onSubmit,
+  } = useForm(initialFields(props.session.institutionId, props.supervisors[0] ?? ''), send);
   const firstSupervisor = props.supervisors[0];
   // The supervisor list arrives with the trainee's cases; offer the first once it does.
   useEffect(() => {
     if (firstSupervisor)
       setForm((f) => (f.supervisorId ? f : { ...f, supervisorId: firstSupervisor }));
   }, [firstSupervisor]);
-  const [busy, setBusy] = useState(false);
-  const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
-    setForm((f) => ({ ...f, [k]: e.target.value }));
   const flag = (k: 'tandemLesion' | 'balloonGuideCatheter' | 'rescueStenting') => () =>
     setForm((f) => ({ ...f, [k]: !f[k] }));
 
-  const submit = async (e: FormEvent): Promise<void> => {
-    e.preventDefault();
-    setBusy(true);
-    setProblem(undefined);
+  async function send(form: Fields): Promise<void> {
     const times: Record<string, string> = {};
     if (form.arrival) times['arrival'] = form.arrival;
     if (form.groinPuncture) times['groinPuncture'] = form.groinPuncture;
@@ -98,25 +99,13 @@ export function LogCaseForm(props: {
       },
       ...(form.notes.trim() ? { notes: form.notes } : {}),
     };
-    try {
-      const { body: result } = await props.api.post<CommandResult>('/v1/cases', body);
-      setForm((f) => ({ ...f, localRef: '', notes: '' }));
-      props.onLogged(result.id ?? '');
-    } catch (err) {
-      setProblem(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const p = problem instanceof ApiProblem ? problem : undefined;
+    const { body: result } = await props.api.post<CommandResult>('/v1/cases', body);
+    setForm((f) => ({ ...f, localRef: '', notes: '' }));
+    props.onLogged(result.id ?? '');
+  }
 
   return (
-    <form
-      onSubmit={(e) => void submit(e)}
-      className="form grid"
-      aria-labelledby="log-case-title"
-      noValidate
-    >
+    <form onSubmit={onSubmit} className="form grid" aria-labelledby="log-case-title" noValidate>
       <h2 id="log-case-title">Log a thrombectomy</h2>
       <p className="hint wide">
         No patient identifiers: use your department&apos;s pseudonymous local reference. NHS
@@ -135,19 +124,20 @@ export function LogCaseForm(props: {
           ))}
         </select>
       </Field>
-      <Field label="Supervisor" field="supervisorId" problem={p} hint="Asked to sign the case off">
-        <input value={form.supervisorId} onChange={set('supervisorId')} list="supervisor-list" />
-      </Field>
-      <datalist id="supervisor-list">
-        {props.supervisors.map((s) => (
-          <option key={s} value={s} />
-        ))}
-      </datalist>
+      <SupervisorField
+        label="Supervisor"
+        field="supervisorId"
+        problem={p}
+        hint="Asked to sign the case off"
+        value={form.supervisorId}
+        onChange={(supervisorId) => setForm((f) => ({ ...f, supervisorId }))}
+        supervisors={props.supervisors}
+      />
       <Field label="Supervision level" field="supervisionLevel" problem={p}>
         <select value={form.supervisionLevel} onChange={set('supervisionLevel')}>
           {SUPERVISION_LEVELS.map((l) => (
             <option key={l} value={l}>
-              {LEVEL_LABEL[l]}
+              {LEVEL_LABELS[l]}
             </option>
           ))}
         </select>

@@ -1,21 +1,20 @@
 import { useState } from 'react';
 import type { ApiClient } from '../api/client';
-import type { OpenRequest } from '../api/types';
+import type { OpenRequest, TraineeRecord } from '../api/types';
 import { ProblemMessage } from '../ui/ProblemMessage';
-import { useLoad } from '../ui/useLoad';
-
-interface TraineeRecord {
-  state: { openRequests?: OpenRequest[] };
-}
+import type { Loaded } from '../ui/useLoad';
 
 /**
  * The trainee's requests still waiting in someone's queue (from their own record), each of which
  * they may withdraw, with an optional reason; a withdrawn request leaves the person's queue.
  */
-export function MyRequests(props: { api: ApiClient; traineeId: string }) {
-  const { api } = props;
+export function MyRequests(props: {
+  api: ApiClient;
+  traineeId: string;
+  record: Loaded<TraineeRecord>;
+}) {
+  const { api, record } = props;
   const id = encodeURIComponent(props.traineeId);
-  const record = useLoad(() => api.get<TraineeRecord>(`/v1/trainees/${id}`), id);
   const [reason, setReason] = useState('');
   const [withdrawn, setWithdrawn] = useState<string[]>([]);
   const [error, setError] = useState<unknown>();

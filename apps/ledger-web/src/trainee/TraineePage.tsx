@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { ApiClient } from '../api/client';
-import type { CasePage, CaseRecord, Requirement, TraineeStatus } from '../api/types';
+import type { CasePage, CaseRecord, Requirement, TraineeRecord, TraineeStatus } from '../api/types';
 import type { Session } from '../auth/session';
 import { download } from '../ui/download';
 import { ProblemMessage } from '../ui/ProblemMessage';
@@ -9,6 +9,7 @@ import { CaseActions } from './CaseActions';
 import { logbookCsv } from './logbook-csv';
 import { LogCaseForm } from './LogCaseForm';
 import { MyRequests } from './MyRequests';
+import { NewRequestForm } from './NewRequestForm';
 import { checkpoints, progressHistory } from './progress-history';
 // Charts (Chart.js) load after the figures: the table is the first thing a trainee reads.
 const RequirementChart = lazy(() => import('./RequirementChart'));
@@ -28,6 +29,8 @@ export function TraineePage(props: { api: ApiClient; session: Session }) {
     `c${id}${round}`,
   );
   const refresh = (): void => setRound((r) => r + 1);
+  // The trainee's own record: their open requests, institutions and pathways (re-read per request).
+  const record = useLoad(() => api.get<TraineeRecord>(`/v1/trainees/${id}`), `r${id}`);
   // Time to first render, as the bench reads it (User Timing; a mark costs nothing unread).
   useEffect(() => {
     if (status.data) performance.mark('trainee-view-rendered');
@@ -153,7 +156,18 @@ export function TraineePage(props: { api: ApiClient; session: Session }) {
         </button>
       </section>
 
-      <MyRequests api={api} traineeId={session.subject} />
+      <MyRequests api={api} traineeId={session.subject} record={record} />
+
+      <section className="card">
+        <NewRequestForm
+          api={api}
+          traineeId={session.subject}
+          record={record.data}
+          supervisors={supervisors}
+          cases={cases.data?.cases ?? []}
+          onSent={record.reload}
+        />
+      </section>
 
       <section className="card">
         {logged && (
@@ -209,7 +223,7 @@ function RequirementRow(props: {
               {counted.map((c) => (
                 <li key={c.caseId}>
                   {c.performedOn} {c.caseId} ({c.operatorRole}, signed off by {c.signedOffBy ?? '—'}
-                  )
+                  {c.entrustment !== undefined && `, entrustment ${c.entrustment}`})
                 </li>
               ))}
             </ul>

@@ -4,7 +4,7 @@
 // The clinical vocabulary and its sources are in docs/domain.md ("Case records").
 import type { CaseLogged, CoilingDetails, MtTimes, ThrombectomyDetails } from '../events';
 import { domainError, type DomainError } from '../shared/domain-error';
-import { ETICI_GRADES, type OperatorRole, type SupervisionLevel } from '../vocabulary/vocabulary';
+import { ETICI_GRADES, LEVELS_BY_ROLE } from '../vocabulary/vocabulary';
 import { minutesOf, plausibleWindow, TIME_ORDER } from './case-times';
 
 /** What the plausibility rules read: the record itself, never who logged it or when. */
@@ -14,19 +14,6 @@ export type PlausibilityInput = Pick<
 >;
 
 type Rule = (record: PlausibilityInput) => DomainError | undefined;
-
-/**
- * Supervision levels each operator role can have been at (1 observe only, 2 direct, 3 indirect,
- * 4 unsupervised, 5 may supervise others). An observer only observes; an assistant or a
- * supervised primary operator works with a supervisor in the room or reachable; an independent
- * operator was by definition unsupervised.
- */
-export const LEVELS_BY_ROLE: Readonly<Record<OperatorRole, readonly SupervisionLevel[]>> = {
-  observer: [1],
-  assistant: [2, 3],
-  'primary-supervised': [2, 3],
-  'primary-independent': [4, 5],
-};
 
 const roleAgainstSupervision: Rule = (record) =>
   LEVELS_BY_ROLE[record.operatorRole]?.includes(record.supervisionLevel) === false

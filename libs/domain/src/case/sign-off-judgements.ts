@@ -3,9 +3,8 @@
 // before the sign-off, so the signature covers the corrected level and provenance shows both.
 import type { CaseLogged, DomainEvent } from '../events';
 import { domainError, type DomainError } from '../shared/domain-error';
-import { ENTRUSTMENT_RATINGS, SUPERVISION_LEVELS } from '../vocabulary/vocabulary';
+import { ENTRUSTMENT_RATINGS, LEVELS_BY_ROLE, SUPERVISION_LEVELS } from '../vocabulary/vocabulary';
 import type { SignOffCase } from './case-commands';
-import { LEVELS_BY_ROLE } from './case-plausibility';
 
 export function signOffJudgements(
   command: SignOffCase,

@@ -32,6 +32,20 @@ export const SUPERVISION_LEVELS = [1, 2, 3, 4, 5] as const;
 export type SupervisionLevel = (typeof SUPERVISION_LEVELS)[number];
 
 /**
+ * Supervision levels each operator role can have been at (1 observe only, 2 direct, 3 indirect,
+ * 4 unsupervised, 5 may supervise others). An observer only observes; an assistant or a
+ * supervised primary operator works with a supervisor in the room or reachable; an independent
+ * operator was by definition unsupervised. Here, not beside the plausibility rules, so the web
+ * app offers a signer only the corrections the domain accepts.
+ */
+export const LEVELS_BY_ROLE: Readonly<Record<OperatorRole, readonly SupervisionLevel[]>> = {
+  observer: [1],
+  assistant: [2, 3],
+  'primary-supervised': [2, 3],
+  'primary-independent': [4, 5],
+};
+
+/**
  * A supervisor's entrustment rating at sign-off, on the entrustment-supervision scale: what
  * the trainee may be trusted with next time (1 observe only, 2 act under direct supervision,
  * 3 act under indirect supervision, 4 act unsupervised, 5 may supervise others). The
