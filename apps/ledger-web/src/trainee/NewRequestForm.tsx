@@ -73,7 +73,8 @@ export function NewRequestForm(props: {
   const [sent, setSent] = useState<string>();
   const form = useForm(BLANK, send);
   const { fields, set, problem: p } = form;
-  const pathwayIds = record?.state.enrolment?.pathwayIds ?? [];
+  // The pathways' documents are fetched only once the trainee asks for a sign-off.
+  const pathwayIds = kind === 'competency' ? (record?.state.enrolment?.pathwayIds ?? []) : [];
   const competencies = useLoad(() => competenciesOf(api, pathwayIds), pathwayIds.join());
   const institutions = record ? institutionsToday(record.state, today()) : [];
   const supervisorId = fields.supervisorId ?? props.supervisors[0] ?? '';
