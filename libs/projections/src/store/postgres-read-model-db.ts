@@ -1,5 +1,6 @@
 import { migrateDatabase } from '@inr/event-store';
 import { SyncPostgres, SyncPostgresError, type SyncStatement } from '@inr/ledger';
+import type { VersionRow } from '../runner/projection-versions';
 import type { RunnerCoordination } from '../runner/runner-coordination';
 import type { ReadModelDb, ReadModelStatement } from './read-model-db';
 import {
@@ -9,6 +10,10 @@ import {
   READ_MODELS_WRITE_LOCK,
 } from './read-model-migrations';
 import { flattenParams, SqlTemplate } from './sql-params';
+import { toActiveTables } from './to-active-tables';
+
+/** SQLSTATE undefined_table: what reading a table the leader has just dropped raises. */
+const UNDEFINED_TABLE = '42P01';
 
 /**
  * Whether an error's SQLSTATE says this connection, and the session lock with it, is gone: no
@@ -26,6 +31,8 @@ export function sessionLost(code: string | undefined): boolean {
  * Inside a transaction, writes are queued and sent together, as one text, with the next read
  * or with the COMMIT: a flush of a thousand documents is one round trip, not a thousand. Every
  * transaction takes READ_MODELS_WRITE_LOCK, so replicas change the tables one at a time.
+ * A read that finds its table dropped by another replica's version switch is sent once more on
+ * the active version's tables (activeTablesAfter).
  */
 export class PostgresReadModelDb implements ReadModelDb, RunnerCoordination {
   readonly dialect = 'postgres';
@@ -70,9 +77,19 @@ export class PostgresReadModelDb implements ReadModelDb, RunnerCoordination {
   prepare<P extends unknown[] | object = unknown[], R = unknown>(
     sql: string,
   ): P extends unknown[] ? ReadModelStatement<P, R> : ReadModelStatement<[P], R> {
-    const template = new SqlTemplate(sql);
-    const read = (params: unknown[]): R[] =>
-      this.send([{ sql: template.numbered, params: flattenParams(params) }]) as R[];
+    let template = new SqlTemplate(sql);
+    const read = (params: unknown[]): R[] => {
+      const values = flattenParams(params);
+      try {
+        return this.send([{ sql: template.numbered, params: values }]) as R[];
+      } catch (error) {
+        const current = this.activeTablesAfter(error, template.sql);
+        if (current === undefined) throw error;
+        // Once: the statement keeps the new tables; a second failure is the caller's.
+        template = new SqlTemplate(current);
+        return this.send([{ sql: template.numbered, params: values }]) as R[];
+      }
+    };
     const statement: ReadModelStatement<unknown[], R> = {
       run: (...params) => {
         const values = flattenParams(params);
@@ -131,6 +148,20 @@ export class PostgresReadModelDb implements ReadModelDb, RunnerCoordination {
 
   close(): void {
     this.pg.close();
+  }
+
+  /**
+   * A read outside a transaction that found no table: if the leader has since switched a
+   * projection to a new version (dropping the old version's tables), the read's text on the
+   * active version's tables; otherwise undefined (the error stands).
+   */
+  private activeTablesAfter(error: unknown, sql: string): string | undefined {
+    if (this.open || !(error instanceof SyncPostgresError) || error.code !== UNDEFINED_TABLE)
+      return undefined;
+    const versions = this.pg.query<Pick<VersionRow, 'name' | 'version' | 'status' | 'tables'>>(
+      'SELECT name, version, status, tables FROM projection_versions',
+    );
+    return toActiveTables(sql, versions);
   }
 
   /** Sends the queued writes, then `statements`; returns the last statement's rows. */
