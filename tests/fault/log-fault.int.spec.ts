@@ -2,21 +2,8 @@ import { openEventStore } from '@inr/event-store';
 import { LedgerMetrics, LedgerRuntime } from '@inr/ledger-api';
 import { accreditation, enrolment, RVI, thrombectomyCase } from '../e2e/support/fixtures';
 import { call, startTestApp, type TestApp } from '../e2e/support/test-app';
+import { until } from '../support/until';
 import { runCli } from './ledger-cli-runner';
-
-async function until<T>(
-  probe: () => Promise<T>,
-  ok: (value: T) => boolean,
-  ms = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`not reached in ${ms} ms: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 // Finding 11 (first half): one failed write to the Merkle store stopped checkpoints until a
 // restart, with /ready still ready. Here the store's writes break mid-run and come back.

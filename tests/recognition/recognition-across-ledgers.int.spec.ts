@@ -13,6 +13,7 @@ import { testPathwayDocument } from '../../libs/projections/src/testing/test-pat
 import { enrolment } from '../e2e/support/fixtures';
 import { runCli } from '../fault/ledger-cli-runner';
 import { startLedgerServer, type LedgerServer } from '../fault/ledger-server';
+import { until } from '../support/until';
 
 // Two ledgers as separate processes with their own keys, each witnessing the other: trust A
 // holds a trainee's cases, trust B recognises them, and a third party (C) verifies B's bundle
@@ -64,13 +65,11 @@ describe('training recognised across institutions (two ledgers, separate process
     return { status: res.status, body: JSON.parse(text) as Record<string, unknown> };
   };
   /** A read-model GET, retried while the projections catch up with a write just made. */
-  const readModel = async (server: LedgerServer, method: 'GET', path: string, token: string) => {
-    for (let tries = 0; ; tries++) {
-      const res = await request(server, method, path, token);
-      if (res.status !== 404 || tries === 50) return res;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
+  const readModel = (server: LedgerServer, method: 'GET', path: string, token: string) =>
+    until(
+      () => request(server, method, path, token),
+      (res) => res.status !== 404,
+    );
   const recognise = (bundle: unknown, scope: unknown = { kind: 'all' }) =>
     request(
       b!,
@@ -336,9 +335,7 @@ describe('training recognised across institutions (two ledgers, separate process
       return pathways.find((p) => p.pathwayId === 'trust-b-mt')?.evaluation.requirements[0]
         ?.achieved;
     };
-    for (let tries = 0; tries < 50 && (await achieved()) !== 0; tries++)
-      await new Promise((r) => setTimeout(r, 100));
-    expect(await achieved()).toBe(0);
+    await until(achieved, (n) => n === 0);
     const again = await request(b!, 'POST', path, b!.tokens.panel, reason);
     expect(again).toMatchObject({ status: 422, body: { code: 'RECOGNITION_ALREADY_WITHDRAWN' } });
   });

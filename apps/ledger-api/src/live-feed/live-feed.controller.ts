@@ -117,9 +117,20 @@ export class LiveFeedController {
         5,
       );
     }
-    // Without a start position the feed is live only: replaying the whole ledger to every
-    // client that connects is a cost nobody asked for.
-    const fromPosition = start ?? (await this.store.count());
+    // The place is taken before any await: feeds that connect at once would otherwise all pass
+    // the check above while each waits on the store, and open past the cap.
+    this.open++;
+    let fromPosition: number;
+    let head: number;
+    try {
+      // Without a start position the feed is live only: replaying the whole ledger to every
+      // client that connects is a cost nobody asked for.
+      fromPosition = start ?? (await this.store.count());
+      head = await this.store.count();
+    } catch (error) {
+      this.open--;
+      throw error;
+    }
 
     void reply.hijack();
     const raw = reply.raw;
@@ -145,8 +156,6 @@ export class LiveFeedController {
       return false;
     };
 
-    this.open++;
-    const head = await this.store.count();
     const connection = new FeedConnection({
       raw,
       fromPosition,
@@ -174,6 +183,8 @@ export class LiveFeedController {
     });
     const stopListening = this.lifecycle.onStop(() => connection.end());
     request.raw.on('close', () => connection.end());
+    // A client gone while the store was read closed before that listener: free its place now.
+    if (request.raw.socket.destroyed) connection.end();
   }
 
   /**

@@ -60,6 +60,11 @@ export class TraineeBundleController {
     if (upTo !== undefined && !/^\d{1,15}$/.test(upTo))
       throw badRequest('VALIDATION_FAILED', 'upTo must be a ledger size (a whole number)');
     this.facts.require(actor, 'trainee.read', await this.facts.trainee(traineeId));
+    // The record is read from the event index, a read model: wait until it holds every event
+    // written so far, and commit to no more than that. Otherwise a lagging index (a loaded
+    // machine) leaves events out of a record whose commitment claims to cover them.
+    const written = await this.store.count();
+    await this.readModels.runner.waitFor(written);
     try {
       return await traineeBundle(
         {
@@ -91,7 +96,7 @@ export class TraineeBundleController {
           },
         },
         traineeId,
-        upTo === undefined ? undefined : Number(upTo),
+        Math.min(upTo === undefined ? written : Number(upTo), written),
       );
     } catch (e) {
       if (e instanceof TraineeBundleError)
