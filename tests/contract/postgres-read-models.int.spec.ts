@@ -4,7 +4,6 @@ import {
   documentProjection,
   PostgresReadModelDb,
   ProjectionRunner,
-  PROJECTIONS,
   ReadModels,
   readVersions,
   rebuildShared,
@@ -18,6 +17,7 @@ import {
   startThrowawayPostgres,
   type ThrowawayPostgres,
 } from '../support/throwaway-postgres';
+import { versionSwitchContract } from './read-model-version-switch.contract';
 
 /** pg_locks row of the read models' lead lock (a bigint key: objid holds it, objsubid 1). */
 const LEADER_PID = `SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND classid = 0
@@ -168,55 +168,24 @@ if ('skip' in found) {
       }
     });
 
-    it("a follower's query racing a version switch answers from the new version's tables", async () => {
-      const store = new InMemoryEventStore();
-      await writeSampleLedger(store, 2, 4);
-      const head = await store.count();
+    versionSwitchContract('PostgreSQL, a follower', async () => {
       const url = await server.createDatabase('inr_rm');
-      const leader = await shared(store, url);
-      leader.start();
-      await leader.runner.waitFor(head);
-      // What trainee bundles and decision provenance read: a trainee's events, then the global ones.
-      const keys = ['trainee:tr-0', 'global'];
-      const expected = await leader.context.index.events(keys, head);
-      expect(expected.map((e) => e.type)).toContain('SupervisorAccredited');
-      await leader.close();
-
-      // The leader redeploys with a new event-index version: built beside the old one, switched
-      // to, the old tables dropped. It happens while the follower's query awaits its first
-      // events, after it resolved the old version and read one of its tables.
-      const bumped = PROJECTIONS.map((p) =>
-        p.name === 'event-index' ? { ...p, version: p.version + 1 } : p,
-      );
-      const redeploy = async (): Promise<void> => {
-        const db = await PostgresReadModelDb.open(url);
-        const runner = new ProjectionRunner(store, db, bumped, { coordination: db });
-        runner.start();
-        await runner.waitFor(head);
-        await runner.stop();
-        db.close();
-      };
-      let redeployed = false;
-      const racing = new Proxy(store, {
-        get(target, property, receiver) {
-          if (property !== 'readPositions')
-            return Reflect.get(target, property, receiver) as unknown;
-          return async (positions: number[]) => {
-            if (!redeployed) await redeploy().then(() => (redeployed = true));
-            return target.readPositions(positions);
-          };
+      const connections: PostgresReadModelDb[] = [];
+      return {
+        connect: async () => {
+          const db = await PostgresReadModelDb.open(url);
+          connections.push(db);
+          return db;
         },
-      });
-      const follower = await shared(racing, url);
-      const [before] = readVersions(follower.db, 'event-index');
-      expect(before?.status).toBe('active');
-      expect(await follower.context.index.events(keys, head)).toEqual(expected);
-      expect(redeployed).toBe(true);
-      const after = readVersions(follower.db, 'event-index').map((r) => [r.version, r.status]);
-      expect(after).toEqual([
-        [before!.version, 'retired'],
-        [before!.version + 1, 'active'],
-      ]);
+        disconnect: (db) => {
+          connections.splice(connections.indexOf(db as PostgresReadModelDb), 1);
+          db.close();
+        },
+        runnerOptions: (db) => ({ coordination: db as PostgresReadModelDb }),
+        close: async () => {
+          for (const db of connections) db.close();
+        },
+      };
     });
 
     it('two replicas: one applies each event once, the other follows; a replica that dies mid-batch hands over without double-applying', async () => {

@@ -30,6 +30,7 @@ import { ProjectionRunner, type Lag, type RunnerOptions } from './runner/project
 import { openReadModelsDb } from './store/read-models-db';
 import type { ReadModelDb } from './store/read-model-db';
 import { PostgresReadModelDb } from './store/postgres-read-model-db';
+import { SqliteReadModelDb } from './store/sqlite-read-model-db';
 import { supervisorQueue, type SupervisorQueue } from './supervisor-queue/supervisor-queue';
 import {
   traineeStatus,
@@ -65,7 +66,7 @@ export class ReadModels {
 
   /** Opens (creating if needed) the read models; call start() to follow the ledger. */
   static open(store: EventStore, dataDir: string, options: RunnerOptions = {}): ReadModels {
-    return new ReadModels(store, openReadModelsDb(dataDir), options);
+    return new ReadModels(store, new SqliteReadModelDb(openReadModelsDb(dataDir)), options);
   }
 
   /**
