@@ -17,12 +17,15 @@ const UNDEFINED_TABLE = '42P01';
 
 /**
  * Whether an error's SQLSTATE says this connection, and the session lock with it, is gone: no
- * code (the socket broke), class 08 (connection exception), or the server ending the session —
- * 57P01 (terminated by an administrator, and what a fast shutdown sends), 57P02 (crash
- * shutdown), 57P03 (cannot connect now).
+ * code or a Node socket error's (ECONNRESET, EPIPE: no SQLSTATE class starts with E) — the
+ * socket broke —, class 08 (connection exception), or the server ending the session — 57P01
+ * (terminated by an administrator, and what a fast shutdown sends), 57P02 (crash shutdown),
+ * 57P03 (cannot connect now).
  */
 export function sessionLost(code: string | undefined): boolean {
-  return code === undefined || code.startsWith('08') || /^57P0[123]$/.test(code);
+  return (
+    code === undefined || code.startsWith('E') || code.startsWith('08') || /^57P0[123]$/.test(code)
+  );
 }
 
 /**
