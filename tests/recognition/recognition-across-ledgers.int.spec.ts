@@ -206,7 +206,11 @@ describe('training recognised across institutions (two ledgers, separate process
 
   it('B recognises the verified bundle once: a replay is the same recognition, nothing written twice', async () => {
     const first = await recognise(fromA);
-    expect(first).toMatchObject({ status: 201 });
+    // With the refusal's code and detail beside the status: a rare 422 here is not explained yet.
+    expect({ status: first.status, problem: first.body['code'] && first.body }).toEqual({
+      status: 201,
+      problem: undefined,
+    });
     recognitionId = String(first.body['id']);
     const after = await count(b!);
     const replay = await recognise(fromA);
