@@ -133,14 +133,15 @@ describe('finding 11: live feed limits', () => {
     const from = await t.store.count();
     const stuck = await rawFeed(port, token, `?from=${from}`);
     const serverSide = serverSockets.get(stuck.socket.localPort!)!;
-    await pad(t, 30, 1024 * 1024); // each event alone passes the 256 KiB cap once buffers fill
-    // The client has not read a byte: the server cuts it off once the kernel's buffers are full.
-    await until(() => serverSide.destroyed, Boolean);
-    // Reading now drains what the kernel held, then meets the end: it was cut off.
+    // Listened for from the start: a reset can close the client's socket before it reads.
     stuck.socket.on('error', () => undefined);
     const closed = new Promise<string>((resolve) =>
       stuck.socket.on('close', () => resolve('closed')),
     );
+    await pad(t, 30, 1024 * 1024); // each event alone passes the 256 KiB cap once buffers fill
+    // The client has not read a byte: the server cuts it off once the kernel's buffers are full.
+    await until(() => serverSide.destroyed, Boolean);
+    // Reading now drains what the kernel held, then meets the end: it was cut off.
     stuck.socket.resume();
     await expect(Promise.race([closed, sleep(30_000)])).resolves.toBe('closed');
     expect(ids(stuck.text).length).toBeLessThan(30);
