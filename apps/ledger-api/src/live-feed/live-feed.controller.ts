@@ -120,17 +120,16 @@ export class LiveFeedController {
     // The place is taken before any await: feeds that connect at once would otherwise all pass
     // the check above while each waits on the store, and open past the cap.
     this.open++;
-    let fromPosition: number;
     let head: number;
     try {
-      // Without a start position the feed is live only: replaying the whole ledger to every
-      // client that connects is a cost nobody asked for.
-      fromPosition = start ?? (await this.store.count());
       head = await this.store.count();
     } catch (error) {
       this.open--;
       throw error;
     }
+    // Without a start position the feed is live only: replaying the whole ledger to every
+    // client that connects is a cost nobody asked for.
+    const fromPosition = start ?? head;
 
     void reply.hijack();
     const raw = reply.raw;

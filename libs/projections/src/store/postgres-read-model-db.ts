@@ -1,6 +1,5 @@
 import { migrateDatabase } from '@inr/event-store';
 import { SyncPostgres, SyncPostgresError, type SyncStatement } from '@inr/ledger';
-import type { VersionRow } from '../runner/projection-versions';
 import type { RunnerCoordination } from '../runner/runner-coordination';
 import type { ReadModelDb, ReadModelStatement } from './read-model-db';
 import {
@@ -10,7 +9,7 @@ import {
   READ_MODELS_WRITE_LOCK,
 } from './read-model-migrations';
 import { flattenParams, SqlTemplate } from './sql-params';
-import { toActiveTables } from './to-active-tables';
+import { textAfterSwitch } from './to-active-tables';
 
 /** SQLSTATE undefined_table: what reading a table the leader has just dropped raises. */
 const UNDEFINED_TABLE = '42P01';
@@ -153,18 +152,11 @@ export class PostgresReadModelDb implements ReadModelDb, RunnerCoordination {
     this.pg.close();
   }
 
-  /**
-   * A read outside a transaction that found no table: if the leader has since switched a
-   * projection to a new version (dropping the old version's tables), the read's text on the
-   * active version's tables; otherwise undefined (the error stands).
-   */
+  /** A read that found no table: its text after the leader's version switch, if there was one. */
   private activeTablesAfter(error: unknown, sql: string): string | undefined {
-    if (this.open || !(error instanceof SyncPostgresError) || error.code !== UNDEFINED_TABLE)
-      return undefined;
-    const versions = this.pg.query<Pick<VersionRow, 'name' | 'version' | 'status' | 'tables'>>(
-      'SELECT name, version, status, tables FROM projection_versions',
-    );
-    return toActiveTables(sql, versions);
+    return error instanceof SyncPostgresError && error.code === UNDEFINED_TABLE
+      ? textAfterSwitch(this, sql)
+      : undefined;
   }
 
   /** Sends the queued writes, then `statements`; returns the last statement's rows. */

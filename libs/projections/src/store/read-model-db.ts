@@ -1,7 +1,8 @@
 /**
  * The synchronous SQL the read models need: what better-sqlite3's Database offers, so the
- * embedded file satisfies it as it is (no wrapper on the default path), and what
- * PostgresReadModelDb offers over the synchronous PostgreSQL bridge. Placeholders are `?`.
+ * embedded file satisfies it as it is (rebuilds and tools use it so; the service wraps it in
+ * SqliteReadModelDb), and what PostgresReadModelDb offers over the synchronous PostgreSQL
+ * bridge. Placeholders are `?`.
  */
 export interface ReadModelStatement<P extends unknown[] = unknown[], R = unknown> {
   /** A write. On PostgreSQL, inside a transaction it is queued and sent with the COMMIT. */

@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
-import { readVersions } from '../runner/projection-versions';
 import type { ReadModelDb, ReadModelStatement } from './read-model-db';
-import { toActiveTables } from './to-active-tables';
+import { textAfterSwitch } from './to-active-tables';
 
 /**
  * What SQLite raises for a statement naming a table that no longer exists. By code and text,
@@ -91,12 +90,9 @@ export class SqliteReadModelDb implements ReadModelDb {
     this.sqlite.close();
   }
 
-  /**
-   * A read outside a transaction that found no table: if a projection has since been switched
-   * to a new version, the read's text on the active version's tables; otherwise undefined.
-   */
+  /** A read that found no table: its text after a version switch, if there was one. */
   private activeTablesAfter(error: unknown, sql: string): string | undefined {
-    if (this.inTransaction || !undefinedTable(error)) return undefined;
-    return toActiveTables(sql, readVersions(this.sqlite));
+    // Through this wrapper, so the versions read is the statement every query already prepared.
+    return undefinedTable(error) ? textAfterSwitch(this, sql) : undefined;
   }
 }

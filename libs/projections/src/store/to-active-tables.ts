@@ -1,5 +1,6 @@
 import { tableNamesFor } from '../runner/projection';
-import type { VersionRow } from '../runner/projection-versions';
+import { readVersions, type VersionRow } from '../runner/projection-versions';
+import type { ReadModelDb } from './read-model-db';
 
 /**
  * `sql` with each table of a retired projection version replaced by the same table of that
@@ -27,3 +28,22 @@ export function toActiveTables(
   }
   return out === sql ? undefined : out;
 }
+
+/**
+ * A read on `db` that found no table: outside a transaction, if a projection has since been
+ * switched to a new version (its old tables dropped), the read's text on the active version's
+ * tables; otherwise undefined (the error stands). Both adapters retry once with it.
+ */
+export function textAfterSwitch(db: ReadModelDb, sql: string): string | undefined {
+  // The versions are read through `db` too: were their own table missing, that read's failure
+  // must not come back here.
+  if (db.inTransaction || resolving.has(db)) return undefined;
+  resolving.add(db);
+  try {
+    return toActiveTables(sql, readVersions(db));
+  } finally {
+    resolving.delete(db);
+  }
+}
+
+const resolving = new WeakSet<ReadModelDb>();
